@@ -32,16 +32,24 @@ func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }
 
-// checkText trims s and reports an error when it is not valid UTF-8 or is
-// longer than max characters.
+// checkText reports an error when s is not valid UTF-8, holds a control
+// character other than tab and line breaks, or is longer than max
+// characters.
 func checkText(field, s string, max int) error {
 	if !utf8.ValidString(s) {
 		return invalid("%s is not valid UTF-8", field)
+	}
+	if i := strings.IndexFunc(s, isForbiddenControl); i >= 0 {
+		return invalid("%s holds the control character %U at byte %d", field, []rune(s[i:])[0], i)
 	}
 	if n := utf8.RuneCountInString(s); n > max {
 		return invalid("%s is %d characters long; the limit is %d", field, n, max)
 	}
 	return nil
+}
+
+func isForbiddenControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
 
 // ActorKind says what sort of party an actor is.
@@ -151,8 +159,8 @@ func (s *Source) Validate() error {
 			return err
 		}
 	}
-	if !utf8.ValidString(s.Text) {
-		return invalid("source text is not valid UTF-8")
+	if err := checkText("source text", s.Text, 1<<24); err != nil {
+		return err
 	}
 	if s.URL != "" && !IsWebURL(s.URL) {
 		return invalid("source URL %q must start with http:// or https://", s.URL)

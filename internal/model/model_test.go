@@ -26,6 +26,7 @@ func TestClaimValidate(t *testing.T) {
 		{"bad date", func(c *model.Claim) { c.MadeOn = "March 2024" }, "not a date"},
 		{"month date", func(c *model.Claim) { c.MadeOn = "2024-03" }, ""},
 		{"impossible day", func(c *model.Claim) { c.MadeOn = "2024-02-30" }, "not a date"},
+		{"control character", func(c *model.Claim) { c.Statement = "a\x1fb" }, "control character"},
 		{"invalid utf8", func(c *model.Claim) { c.Quote = "\xff\xfe" }, "UTF-8"},
 		{"too long", func(c *model.Claim) { c.Statement = strings.Repeat("x", model.MaxStatementLen+1) }, "limit"},
 		{"tag with comma", func(c *model.Claim) { c.Tags = []string{"a,b"} }, "comma"},

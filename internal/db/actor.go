@@ -1,0 +1,237 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"claims/internal/model"
+)
+
+// CreateActor stores a new actor with its aliases. An empty ID is filled in.
+func (s *Store) CreateActor(ctx context.Context, a *model.Actor) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.CreateActor(a) })
+}
+
+// CreateActor stores a new actor inside the transaction.
+func (tx *Tx) CreateActor(a *model.Actor) error {
+	if a.ID == "" {
+		a.ID = model.NewID()
+	}
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	t := formatTime(now())
+	if _, err := tx.tx.ExecContext(tx.ctx,
+		`INSERT INTO actors (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+		a.ID, a.Name, string(a.Kind), t, t); err != nil {
+		return mapError(fmt.Sprintf("create actor %q", a.Name), err)
+	}
+	return tx.setAliases(a)
+}
+
+// UpdateActor replaces an actor's name, kind and aliases.
+func (s *Store) UpdateActor(ctx context.Context, a *model.Actor) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateActor(a) })
+}
+
+// UpdateActor replaces an actor's name, kind and aliases inside the transaction.
+func (tx *Tx) UpdateActor(a *model.Actor) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	res, err := tx.tx.ExecContext(tx.ctx,
+		`UPDATE actors SET name = ?, kind = ?, updated_at = ? WHERE id = ?`,
+		a.Name, string(a.Kind), formatTime(now()), a.ID)
+	if err := mustAffect(res, err, "update actor "+a.ID); err != nil {
+		return err
+	}
+	return tx.setAliases(a)
+}
+
+func (tx *Tx) setAliases(a *model.Actor) error {
+	if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM actor_aliases WHERE actor_id = ?`, a.ID); err != nil {
+		return mapError("replace aliases", err)
+	}
+	for _, al := range a.Aliases {
+		// An alias may not be another actor's name either.
+		var other string
+		err := tx.tx.QueryRowContext(tx.ctx, `SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, al, a.ID).Scan(&other)
+		if err == nil {
+			return fmt.Errorf("store: alias %q is already the name of actor %q: %w", al, other, model.ErrConflict)
+		}
+		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				owner, _ := tx.actorByName(al)
+				return fmt.Errorf("store: alias %q already belongs to %q: %w", al, owner.Name, model.ErrConflict)
+			}
+			return mapError("add alias", err)
+		}
+	}
+	return nil
+}
+
+// DeleteActor removes an actor that no claim refers to; otherwise it
+// returns model.ErrInUse (merge the actor into another instead).
+func (s *Store) DeleteActor(ctx context.Context, id string) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.tx.QueryRowContext(tx.ctx,
+			`SELECT (SELECT count(*) FROM claims WHERE actor_id = ?) + (SELECT count(*) FROM claim_subjects WHERE actor_id = ?)`,
+			id, id).Scan(&n); err != nil {
+			return mapError("count claims of actor", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("store: actor is named in %d claims; merge it into another actor instead: %w", n, model.ErrInUse)
+		}
+		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM actors WHERE id = ?`, id)
+		return mustAffect(res, err, "delete actor "+id)
+	})
+}
+
+// Actor returns one actor with its aliases.
+func (s *Store) Actor(ctx context.Context, id string) (model.Actor, error) {
+	return actorByID(ctx, s.ro, id)
+}
+
+func actorByID(ctx context.Context, q querier, id string) (model.Actor, error) {
+	var a model.Actor
+	var kind string
+	err := q.QueryRowContext(ctx, `SELECT id, name, kind FROM actors WHERE id = ?`, id).Scan(&a.ID, &a.Name, &kind)
+	if err != nil {
+		return a, mapError("find actor "+id, err)
+	}
+	a.Kind = model.ActorKind(kind)
+	a.Aliases, err = aliasesOf(ctx, q, id)
+	return a, err
+}
+
+func aliasesOf(ctx context.Context, q querier, id string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias COLLATE NOCASE`, id)
+	if err != nil {
+		return nil, mapError("list aliases", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var al string
+		if err := rows.Scan(&al); err != nil {
+			return nil, mapError("list aliases", err)
+		}
+		out = append(out, al)
+	}
+	return out, mapError("list aliases", rows.Err())
+}
+
+// Actors lists every actor with its aliases, by name.
+func (s *Store) Actors(ctx context.Context) ([]model.Actor, error) {
+	rows, err := s.ro.QueryContext(ctx, `
+		SELECT a.id, a.name, a.kind, coalesce(group_concat(al.alias, char(31) ORDER BY al.alias COLLATE NOCASE), '')
+		FROM actors a LEFT JOIN actor_aliases al ON al.actor_id = a.id
+		GROUP BY a.id ORDER BY a.name COLLATE NOCASE`)
+	if err != nil {
+		return nil, mapError("list actors", err)
+	}
+	defer rows.Close()
+	var out []model.Actor
+	for rows.Next() {
+		var a model.Actor
+		var kind, aliases string
+		if err := rows.Scan(&a.ID, &a.Name, &kind, &aliases); err != nil {
+			return nil, mapError("list actors", err)
+		}
+		a.Kind = model.ActorKind(kind)
+		a.Aliases = splitList(aliases)
+		out = append(out, a)
+	}
+	return out, mapError("list actors", rows.Err())
+}
+
+// FindActor finds the actor whose name or one of whose aliases is name,
+// ignoring case and surrounding space: "kabul" finds the Afghan government.
+func (s *Store) FindActor(ctx context.Context, name string) (model.Actor, error) {
+	return findActor(ctx, s.ro, name)
+}
+
+// FindActor finds an actor by name or alias inside the transaction.
+func (tx *Tx) FindActor(name string) (model.Actor, error) { return findActor(tx.ctx, tx.tx, name) }
+
+func (tx *Tx) actorByName(name string) (model.Actor, error) { return findActor(tx.ctx, tx.tx, name) }
+
+func findActor(ctx context.Context, q querier, name string) (model.Actor, error) {
+	name = strings.TrimSpace(name)
+	var id string
+	err := q.QueryRowContext(ctx, `
+		SELECT id FROM actors WHERE name = ? COLLATE NOCASE
+		UNION ALL
+		SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE
+		LIMIT 1`, name, name).Scan(&id)
+	if err == sql.ErrNoRows {
+		return model.Actor{}, fmt.Errorf("store: no actor is called %q: %w", name, model.ErrNotFound)
+	}
+	if err != nil {
+		return model.Actor{}, mapError("find actor", err)
+	}
+	return actorByID(ctx, q, id)
+}
+
+// MergeActors folds actor goneID into keepID: its claims, the claims about
+// it, its name and aliases all move to keepID, then goneID is deleted. It
+// is one transaction.
+func (s *Store) MergeActors(ctx context.Context, keepID, goneID string) error {
+	if keepID == goneID {
+		return fmt.Errorf("store: cannot merge an actor into itself: %w", model.ErrInvalid)
+	}
+	return s.Update(ctx, func(tx *Tx) error {
+		keep, err := actorByID(tx.ctx, tx.tx, keepID)
+		if err != nil {
+			return err
+		}
+		gone, err := actorByID(tx.ctx, tx.tx, goneID)
+		if err != nil {
+			return err
+		}
+		steps := []struct{ action, sql string }{
+			{"move claims", `UPDATE claims SET actor_id = ?1 WHERE actor_id = ?2`},
+			// A claim about both actors keeps one subject row.
+			{"drop duplicate subjects", `DELETE FROM claim_subjects WHERE actor_id = ?2
+				AND claim_id IN (SELECT claim_id FROM claim_subjects WHERE actor_id = ?1)`},
+			{"move subjects", `UPDATE claim_subjects SET actor_id = ?1 WHERE actor_id = ?2`},
+			{"drop aliases", `DELETE FROM actor_aliases WHERE actor_id = ?2`},
+			{"delete actor", `DELETE FROM actors WHERE id = ?2`},
+		}
+		for _, st := range steps {
+			if _, err := tx.tx.ExecContext(tx.ctx, st.sql, keepID, goneID); err != nil {
+				return mapError("merge actors: "+st.action, err)
+			}
+		}
+		keep.Aliases = append(keep.Aliases, gone.Name)
+		keep.Aliases = append(keep.Aliases, gone.Aliases...)
+		return tx.UpdateActor(&keep)
+	})
+}
+
+// mustAffect turns "no row changed" into model.ErrNotFound.
+func mustAffect(res sql.Result, err error, action string) error {
+	if err != nil {
+		return mapError(action, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return mapError(action, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("store: unable to %s: %w", action, model.ErrNotFound)
+	}
+	return nil
+}
+
+// splitList splits a group_concat made with char(31), the unit separator,
+// which cannot occur in validated text fields.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\x1f")
+}

@@ -1,0 +1,318 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"claims/internal/model"
+)
+
+// CreateClaim stores a new claim with its subjects and tags. An empty ID is
+// filled in; zero timestamps are set to now.
+func (s *Store) CreateClaim(ctx context.Context, c *model.Claim) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.CreateClaim(c) })
+}
+
+// CreateClaim stores a new claim inside the transaction.
+func (tx *Tx) CreateClaim(c *model.Claim) error {
+	if c.ID == "" {
+		c.ID = model.NewID()
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = now()
+	}
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = c.CreatedAt
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	_, err := tx.tx.ExecContext(tx.ctx, `
+		INSERT INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
+		formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+	if err != nil {
+		return mapError("create claim", explainClaimRefs(err, c))
+	}
+	return tx.setClaimLists(c)
+}
+
+// UpdateClaim replaces a claim's fields, subjects and tags and stamps it as
+// updated now. CreatedAt is kept.
+func (s *Store) UpdateClaim(ctx context.Context, c *model.Claim) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateClaim(c) })
+}
+
+// UpdateClaim replaces a claim inside the transaction.
+func (tx *Tx) UpdateClaim(c *model.Claim) error {
+	c.UpdatedAt = now()
+	return tx.replaceClaim(c)
+}
+
+// PutClaim creates the claim, or, when a claim with its ID exists, replaces
+// it, keeping the timestamps c carries (zero ones become now). It is how
+// imports merge rows by id.
+func (tx *Tx) PutClaim(c *model.Claim) error {
+	var exists bool
+	if err := tx.tx.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, c.ID).Scan(&exists); err != nil {
+		return mapError("look up claim", err)
+	}
+	if !exists {
+		return tx.CreateClaim(c)
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = now()
+	}
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = now()
+	}
+	return tx.replaceClaim(c)
+}
+
+func (tx *Tx) replaceClaim(c *model.Claim) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, `
+		UPDATE claims SET statement = ?, quote = ?, actor_id = ?, source_id = ?, made_on = ?, verdict = ?,
+		       updated_at = ?
+		WHERE id = ?`,
+		c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
+		formatTime(c.UpdatedAt), c.ID)
+	if err := mustAffect(res, explainClaimRefs(err, c), "update claim "+c.ID); err != nil {
+		return err
+	}
+	// Report the stored creation time back to the caller.
+	var created string
+	if err := tx.tx.QueryRowContext(tx.ctx, `SELECT created_at FROM claims WHERE id = ?`, c.ID).Scan(&created); err != nil {
+		return mapError("read claim", err)
+	}
+	c.CreatedAt = parseTime(created)
+	return tx.setClaimLists(c)
+}
+
+// setClaimLists replaces a claim's subjects and tags.
+func (tx *Tx) setClaimLists(c *model.Claim) error {
+	for _, q := range []string{`DELETE FROM claim_subjects WHERE claim_id = ?`, `DELETE FROM claim_tags WHERE claim_id = ?`} {
+		if _, err := tx.tx.ExecContext(tx.ctx, q, c.ID); err != nil {
+			return mapError("replace subjects and tags", err)
+		}
+	}
+	for i, id := range c.SubjectIDs {
+		if _, err := tx.tx.ExecContext(tx.ctx,
+			`INSERT INTO claim_subjects (claim_id, actor_id, position) VALUES (?, ?, ?)`, c.ID, id, i); err != nil {
+			return mapError("add subject", notFoundIfInUse(err, "subject actor "+id))
+		}
+	}
+	for i, tag := range c.Tags {
+		if _, err := tx.tx.ExecContext(tx.ctx,
+			`INSERT INTO claim_tags (claim_id, tag, position) VALUES (?, ?, ?)`, c.ID, tag, i); err != nil {
+			return mapError("add tag", err)
+		}
+	}
+	return nil
+}
+
+// explainClaimRefs turns a foreign-key failure on a claim row into a
+// not-found error naming the missing actor or source.
+func explainClaimRefs(err error, c *model.Claim) error {
+	if err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
+		return err
+	}
+	return fmt.Errorf("claim refers to actor %q or source %q, which do not exist: %w", c.ActorID, c.SourceID, model.ErrNotFound)
+}
+
+// notFoundIfInUse reads a foreign-key failure on insert as "what it refers
+// to does not exist".
+func notFoundIfInUse(err error, what string) error {
+	if err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
+		return err
+	}
+	return fmt.Errorf("%s does not exist: %w", what, model.ErrNotFound)
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// SetVerdict records the reviewers' verdict on a claim.
+func (s *Store) SetVerdict(ctx context.Context, id string, v model.Verdict) error {
+	if !v.Valid() {
+		return fmt.Errorf("store: verdict %q: %w", v, model.ErrInvalid)
+	}
+	return s.Update(ctx, func(tx *Tx) error {
+		res, err := tx.tx.ExecContext(tx.ctx, `UPDATE claims SET verdict = ?, updated_at = ? WHERE id = ?`,
+			string(v), formatTime(now()), id)
+		return mustAffect(res, err, "set verdict of claim "+id)
+	})
+}
+
+// SetTags replaces a claim's tags.
+func (s *Store) SetTags(ctx context.Context, id string, tags []string) error {
+	tags, err := model.NormaliseTags(tags)
+	if err != nil {
+		return err
+	}
+	return s.Update(ctx, func(tx *Tx) error {
+		res, err := tx.tx.ExecContext(tx.ctx, `UPDATE claims SET updated_at = ? WHERE id = ?`, formatTime(now()), id)
+		if err := mustAffect(res, err, "set tags of claim "+id); err != nil {
+			return err
+		}
+		if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM claim_tags WHERE claim_id = ?`, id); err != nil {
+			return mapError("replace tags", err)
+		}
+		for i, tag := range tags {
+			if _, err := tx.tx.ExecContext(tx.ctx,
+				`INSERT INTO claim_tags (claim_id, tag, position) VALUES (?, ?, ?)`, id, tag, i); err != nil {
+				return mapError("add tag", err)
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteClaim removes a claim with its notes, tags and links. The claims
+// that answered it stay: they are claims in their own right.
+func (s *Store) DeleteClaim(ctx context.Context, id string) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM claims WHERE id = ?`, id)
+		return mustAffect(res, err, "delete claim "+id)
+	})
+}
+
+// summarySelect reads ClaimSummary rows; scanSummary reads them back.
+const summarySelect = `
+	SELECT c.id, c.statement, c.quote, c.actor_id, coalesce(c.source_id, ''), c.made_on, c.verdict,
+	       c.created_at, c.updated_at, a.name, coalesce(s.title, ''), coalesce(s.outlet, ''),
+	       coalesce((SELECT group_concat(tag, char(31) ORDER BY position) FROM claim_tags WHERE claim_id = c.id), ''),
+	       coalesce((SELECT group_concat(actor_id, char(31) ORDER BY position) FROM claim_subjects WHERE claim_id = c.id), ''),
+	       (SELECT count(*) FROM links WHERE to_id = c.id AND relation <> 'supports'),
+	       coalesce((SELECT group_concat(name, char(31) ORDER BY first) FROM (
+	           SELECT ca.name AS name, min(l.created_at || l.from_id) AS first
+	           FROM links l JOIN claims cc ON cc.id = l.from_id JOIN actors ca ON ca.id = cc.actor_id
+	           WHERE l.to_id = c.id AND l.relation <> 'supports' GROUP BY ca.id)), '')
+	FROM claims c JOIN actors a ON a.id = c.actor_id LEFT JOIN sources s ON s.id = c.source_id`
+
+func scanSummary(rows *sql.Rows) (model.ClaimSummary, error) {
+	var cs model.ClaimSummary
+	var verdict, created, updated, tags, subjects, counters string
+	err := rows.Scan(&cs.ID, &cs.Statement, &cs.Quote, &cs.ActorID, &cs.SourceID, &cs.MadeOn, &verdict,
+		&created, &updated, &cs.ActorName, &cs.SourceTitle, &cs.SourceOutlet, &tags, &subjects,
+		&cs.CounterCount, &counters)
+	cs.Verdict = model.Verdict(verdict)
+	cs.CreatedAt, cs.UpdatedAt = parseTime(created), parseTime(updated)
+	cs.Tags, cs.SubjectIDs, cs.CounterActors = splitList(tags), splitList(subjects), splitList(counters)
+	return cs, err
+}
+
+// ListClaims returns every claim with its actor, source and counter-claims
+// in brief, newest first.
+func (s *Store) ListClaims(ctx context.Context) ([]model.ClaimSummary, error) {
+	return listSummaries(ctx, s.ro, `ORDER BY c.created_at DESC, c.id DESC`)
+}
+
+func listSummaries(ctx context.Context, q querier, tail string, args ...any) ([]model.ClaimSummary, error) {
+	rows, err := q.QueryContext(ctx, summarySelect+" "+tail, args...)
+	if err != nil {
+		return nil, mapError("list claims", err)
+	}
+	defer rows.Close()
+	var out []model.ClaimSummary
+	for rows.Next() {
+		cs, err := scanSummary(rows)
+		if err != nil {
+			return nil, mapError("list claims", err)
+		}
+		out = append(out, cs)
+	}
+	return out, mapError("list claims", rows.Err())
+}
+
+// Claim returns one claim.
+func (s *Store) Claim(ctx context.Context, id string) (model.Claim, error) {
+	list, err := listSummaries(ctx, s.ro, `WHERE c.id = ?`, id)
+	if err != nil {
+		return model.Claim{}, err
+	}
+	if len(list) == 0 {
+		return model.Claim{}, fmt.Errorf("store: no claim %q: %w", id, model.ErrNotFound)
+	}
+	return list[0].Claim, nil
+}
+
+// ClaimDetail returns a claim with its actor, subjects, source, the claims
+// that answer it, the claims it answers and its notes, read in one snapshot.
+func (s *Store) ClaimDetail(ctx context.Context, id string) (model.ClaimDetail, error) {
+	var d model.ClaimDetail
+	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return d, mapError("read claim", err)
+	}
+	defer tx.Rollback()
+	list, err := listSummaries(ctx, tx, `WHERE c.id = ?`, id)
+	if err != nil {
+		return d, err
+	}
+	if len(list) == 0 {
+		return d, fmt.Errorf("store: no claim %q: %w", id, model.ErrNotFound)
+	}
+	d.Claim = list[0].Claim
+	if d.Actor, err = actorByID(ctx, tx, d.Claim.ActorID); err != nil {
+		return d, err
+	}
+	for _, sid := range d.Claim.SubjectIDs {
+		a, err := actorByID(ctx, tx, sid)
+		if err != nil {
+			return d, err
+		}
+		d.Subjects = append(d.Subjects, a)
+	}
+	if d.Claim.SourceID != "" {
+		src, err := sourceByID(ctx, tx, d.Claim.SourceID)
+		if err != nil {
+			return d, err
+		}
+		d.Source = &src
+	}
+	if d.AnsweredBy, err = related(ctx, tx, "l.to_id = ?", "l.from_id", id); err != nil {
+		return d, err
+	}
+	if d.Answers, err = related(ctx, tx, "l.from_id = ?", "l.to_id", id); err != nil {
+		return d, err
+	}
+	d.Notes, err = notesOf(ctx, tx, id)
+	return d, err
+}
+
+// related lists the claims on the other end (otherCol) of the links that
+// match where.
+func related(ctx context.Context, q querier, where, otherCol, id string) ([]model.Related, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT l.relation, c.id, c.statement, c.quote, c.actor_id, coalesce(c.source_id, ''), c.made_on,
+		       c.verdict, c.created_at, c.updated_at, a.name
+		FROM links l JOIN claims c ON c.id = `+otherCol+` JOIN actors a ON a.id = c.actor_id
+		WHERE `+where+` ORDER BY l.created_at, c.id`, id)
+	if err != nil {
+		return nil, mapError("list linked claims", err)
+	}
+	defer rows.Close()
+	var out []model.Related
+	for rows.Next() {
+		var r model.Related
+		var rel, verdict, created, updated string
+		if err := rows.Scan(&rel, &r.Claim.ID, &r.Claim.Statement, &r.Claim.Quote, &r.Claim.ActorID,
+			&r.Claim.SourceID, &r.Claim.MadeOn, &verdict, &created, &updated, &r.ActorName); err != nil {
+			return nil, mapError("list linked claims", err)
+		}
+		r.Relation, r.Claim.Verdict = model.Relation(rel), model.Verdict(verdict)
+		r.Claim.CreatedAt, r.Claim.UpdatedAt = parseTime(created), parseTime(updated)
+		out = append(out, r)
+	}
+	return out, mapError("list linked claims", rows.Err())
+}

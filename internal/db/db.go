@@ -1,0 +1,198 @@
+// Package db is the claim store: one SQLite file holding actors, sources,
+// claims, the links between claims and reviewers' notes. It is the only
+// package that speaks SQL.
+//
+// Exported Store methods each own one transaction. Work that must succeed or
+// fail as a whole (an import, a merge) runs through Store.Update, whose Tx
+// offers the same operations inside one transaction.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"claims/internal/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID is written into the SQLite header of every Claims database
+// (PRAGMA application_id) so that other SQLite files are recognised and
+// refused. It spells "Clms".
+const ApplicationID = 0x436C6D73
+
+// Errors about the database file itself. They wrap model.ErrInvalid's peers
+// so the UI can offer to open another file.
+var (
+	ErrNotClaimsDB = errors.New("not a Claims database")
+	ErrNewerSchema = errors.New("made by a newer version of Claims")
+	ErrCorrupt     = errors.New("damaged or truncated")
+)
+
+// timeLayout is how times are stored: UTC, fixed width, sortable as text.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		t, _ = time.Parse(time.RFC3339Nano, s)
+	}
+	return t.UTC()
+}
+
+// now is the store's clock, truncated to what is stored.
+func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
+
+// Store is an open claims database.
+type Store struct {
+	path string
+	rw   *sql.DB // one connection: SQLite has one writer at a time
+	ro   *sql.DB // readers, which WAL lets run beside the writer
+}
+
+// Open opens the claims database at path, creating it when the file does
+// not exist or is empty, and brings its schema up to date. A file that is
+// not a Claims database, was made by a newer version, or is damaged is
+// refused with ErrNotClaimsDB, ErrNewerSchema or ErrCorrupt, and left
+// exactly as it was.
+func Open(path string) (*Store, error) {
+	return open(context.Background(), path, migrationFS)
+}
+
+func open(ctx context.Context, path string, migrations migrationSource) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: no database path given")
+	}
+	if err := inspectFile(path, migrations.latest()); err != nil {
+		return nil, err
+	}
+	rw, err := sql.Open("sqlite", dsn(path, "_txlock=immediate", "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)"))
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to open %s: %w", path, err)
+	}
+	rw.SetMaxOpenConns(1)
+	rw.SetConnMaxIdleTime(0)
+	if err := rw.PingContext(ctx); err != nil {
+		rw.Close()
+		return nil, openError(path, err)
+	}
+	if err := migrate(ctx, rw, path, migrations); err != nil {
+		rw.Close()
+		return nil, err
+	}
+	ro, err := sql.Open("sqlite", dsn(path, "_pragma=query_only(1)"))
+	if err != nil {
+		rw.Close()
+		return nil, fmt.Errorf("store: unable to open %s: %w", path, err)
+	}
+	ro.SetMaxOpenConns(4)
+	return &Store{path: path, rw: rw, ro: ro}, nil
+}
+
+// dsn builds a modernc.org/sqlite data source name with the pragmas every
+// connection needs: foreign keys and a busy timeout, so that a second writer
+// waits instead of failing with "database is locked".
+func dsn(path string, extra ...string) string {
+	params := append([]string{"_pragma=foreign_keys(1)", "_pragma=busy_timeout(10000)"}, extra...)
+	return path + "?" + strings.Join(params, "&")
+}
+
+func openError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open"):
+		return fmt.Errorf("store: unable to open %s for writing (is the file or its folder read-only?): %w", path, err)
+	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database"):
+		return fmt.Errorf("store: %s is %w: %v", path, ErrCorrupt, err)
+	}
+	return fmt.Errorf("store: unable to open %s: %w", path, err)
+}
+
+// Path is the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the write-ahead log and closes the database.
+func (s *Store) Close() error {
+	_, _ = s.rw.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return errors.Join(s.ro.Close(), s.rw.Close())
+}
+
+// Update runs fn in one write transaction: everything fn does is committed
+// together, or, when fn returns an error, nothing is.
+func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
+	sqlTx, err := s.rw.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: unable to begin: %w", err)
+	}
+	tx := &Tx{ctx: ctx, tx: sqlTx}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("store: unable to commit: %w", err)
+	}
+	return nil
+}
+
+// Tx is a write transaction opened by Store.Update.
+type Tx struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+// querier is what both a pool and a transaction offer, so read helpers
+// serve Store methods and Tx methods alike.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// mapError turns driver errors into the domain's sentinel errors, in one
+// place: a missing row is model.ErrNotFound, a broken uniqueness rule is
+// model.ErrConflict, a broken reference is model.ErrInUse.
+func mapError(action string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, model.ErrInvalid) || errors.Is(err, model.ErrNotFound) ||
+		errors.Is(err, model.ErrConflict) || errors.Is(err, model.ErrInUse) {
+		return err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: unable to %s: %w", action, model.ErrNotFound)
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "UNIQUE constraint failed"):
+		return fmt.Errorf("store: unable to %s: %w (%v)", action, model.ErrConflict, err)
+	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
+		return fmt.Errorf("store: unable to %s: %w (%v)", action, model.ErrInUse, err)
+	}
+	return fmt.Errorf("store: unable to %s: %w", action, err)
+}
+
+// IsEmpty reports whether the database holds no claims, actors or sources.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.ro.QueryRowContext(ctx,
+		`SELECT (SELECT count(*) FROM claims) + (SELECT count(*) FROM actors) + (SELECT count(*) FROM sources)`).Scan(&n)
+	if err != nil {
+		return false, mapError("count rows", err)
+	}
+	return n == 0, nil
+}
+
+// Exists reports whether path names an existing, non-empty file.
+func Exists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() > 0
+}

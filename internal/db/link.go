@@ -1,0 +1,81 @@
+package db
+
+import (
+	"context"
+	"fmt"
+
+	"claims/internal/model"
+)
+
+// Link records that claim l.FromID answers claim l.ToID with l.Relation,
+// replacing the relation when the two are already linked.
+func (s *Store) Link(ctx context.Context, l model.Link) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.Link(l) })
+}
+
+// Link records a link inside the transaction.
+func (tx *Tx) Link(l model.Link) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	_, err := tx.tx.ExecContext(tx.ctx, `
+		INSERT INTO links (from_id, to_id, relation, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (from_id, to_id) DO UPDATE SET relation = excluded.relation`,
+		l.FromID, l.ToID, string(l.Relation), formatTime(now()))
+	return mapError("link claims", notFoundIfInUse(err, fmt.Sprintf("claim %s or %s", l.FromID, l.ToID)))
+}
+
+// Unlink removes the link from fromID to toID.
+func (s *Store) Unlink(ctx context.Context, fromID, toID string) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID)
+		return mustAffect(res, err, "unlink claims")
+	})
+}
+
+// Links lists every link, oldest first.
+func (s *Store) Links(ctx context.Context) ([]model.Link, error) {
+	rows, err := s.ro.QueryContext(ctx, `SELECT from_id, to_id, relation FROM links ORDER BY created_at, from_id, to_id`)
+	if err != nil {
+		return nil, mapError("list links", err)
+	}
+	defer rows.Close()
+	var out []model.Link
+	for rows.Next() {
+		var l model.Link
+		var rel string
+		if err := rows.Scan(&l.FromID, &l.ToID, &rel); err != nil {
+			return nil, mapError("list links", err)
+		}
+		l.Relation = model.Relation(rel)
+		out = append(out, l)
+	}
+	return out, mapError("list links", rows.Err())
+}
+
+// Contradictions lists every pair of a claim and a claim that denies,
+// disputes or contradicts it, in the order the links were made.
+func (s *Store) Contradictions(ctx context.Context) ([]model.Pair, error) {
+	claims, err := s.ListClaims(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]model.ClaimSummary, len(claims))
+	for _, c := range claims {
+		byID[c.ID] = c
+	}
+	links, err := s.Links(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Pair
+	for _, l := range links {
+		claim, ok1 := byID[l.ToID]
+		counter, ok2 := byID[l.FromID]
+		if !l.Relation.Opposes() || !ok1 || !ok2 {
+			continue
+		}
+		out = append(out, model.Pair{Claim: claim, Relation: l.Relation, Counter: counter})
+	}
+	return out, nil
+}

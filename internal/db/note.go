@@ -1,0 +1,59 @@
+package db
+
+import (
+	"context"
+
+	"claims/internal/model"
+)
+
+// AddNote appends a reviewer's note to a claim's history. Notes are never
+// edited; an empty ID and a zero time are filled in.
+func (s *Store) AddNote(ctx context.Context, n *model.Annotation) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.AddNote(n) })
+}
+
+// AddNote appends a note inside the transaction.
+func (tx *Tx) AddNote(n *model.Annotation) error {
+	if n.ID == "" {
+		n.ID = model.NewID()
+	}
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = now()
+	}
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	_, err := tx.tx.ExecContext(tx.ctx,
+		`INSERT INTO annotations (id, claim_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)`,
+		n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))
+	if err != nil {
+		return mapError("add note", notFoundIfInUse(err, "claim "+n.ClaimID))
+	}
+	return nil
+}
+
+// Notes lists a claim's notes, oldest first.
+func (s *Store) Notes(ctx context.Context, claimID string) ([]model.Annotation, error) {
+	return notesOf(ctx, s.ro, claimID)
+}
+
+func notesOf(ctx context.Context, q querier, claimID string) ([]model.Annotation, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT id, claim_id, author, text, created_at FROM annotations
+		WHERE claim_id = ? ORDER BY created_at, id`, claimID)
+	if err != nil {
+		return nil, mapError("list notes", err)
+	}
+	defer rows.Close()
+	var out []model.Annotation
+	for rows.Next() {
+		var n model.Annotation
+		var at string
+		if err := rows.Scan(&n.ID, &n.ClaimID, &n.Author, &n.Text, &at); err != nil {
+			return nil, mapError("list notes", err)
+		}
+		n.CreatedAt = parseTime(at)
+		out = append(out, n)
+	}
+	return out, mapError("list notes", rows.Err())
+}

@@ -1,0 +1,97 @@
+package db
+
+import (
+	"context"
+	"fmt"
+
+	"claims/internal/model"
+)
+
+// CreateSource stores a new source. An empty ID is filled in.
+func (s *Store) CreateSource(ctx context.Context, src *model.Source) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.CreateSource(src) })
+}
+
+// CreateSource stores a new source inside the transaction.
+func (tx *Tx) CreateSource(src *model.Source) error {
+	if src.ID == "" {
+		src.ID = model.NewID()
+	}
+	if err := src.Validate(); err != nil {
+		return err
+	}
+	t := formatTime(now())
+	_, err := tx.tx.ExecContext(tx.ctx, `
+		INSERT INTO sources (id, title, outlet, url, published, text, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		src.ID, src.Title, src.Outlet, src.URL, src.Published, src.Text, t, t)
+	return mapError(fmt.Sprintf("create source %q", src.Title), err)
+}
+
+// UpdateSource replaces a source's fields.
+func (s *Store) UpdateSource(ctx context.Context, src *model.Source) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateSource(src) })
+}
+
+// UpdateSource replaces a source's fields inside the transaction.
+func (tx *Tx) UpdateSource(src *model.Source) error {
+	if err := src.Validate(); err != nil {
+		return err
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, `
+		UPDATE sources SET title = ?, outlet = ?, url = ?, published = ?, text = ?, updated_at = ?
+		WHERE id = ?`,
+		src.Title, src.Outlet, src.URL, src.Published, src.Text, formatTime(now()), src.ID)
+	return mustAffect(res, err, "update source "+src.ID)
+}
+
+// DeleteSource removes a source that no claim cites; otherwise it returns
+// model.ErrInUse.
+func (s *Store) DeleteSource(ctx context.Context, id string) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM claims WHERE source_id = ?`, id).Scan(&n); err != nil {
+			return mapError("count claims of source", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("store: %d claims cite this source; delete them or change their source first: %w", n, model.ErrInUse)
+		}
+		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM sources WHERE id = ?`, id)
+		return mustAffect(res, err, "delete source "+id)
+	})
+}
+
+const sourceColumns = `id, title, outlet, url, published, text`
+
+// Source returns one source with its stored text.
+func (s *Store) Source(ctx context.Context, id string) (model.Source, error) {
+	return sourceByID(ctx, s.ro, id)
+}
+
+func sourceByID(ctx context.Context, q querier, id string) (model.Source, error) {
+	var src model.Source
+	err := q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id).
+		Scan(&src.ID, &src.Title, &src.Outlet, &src.URL, &src.Published, &src.Text)
+	return src, mapError("find source "+id, err)
+}
+
+// Sources lists every source, newest publication first, then by title.
+// Article text is left out; ask Source for it.
+func (s *Store) Sources(ctx context.Context) ([]model.Source, error) {
+	rows, err := s.ro.QueryContext(ctx, `
+		SELECT id, title, outlet, url, published, '' FROM sources
+		ORDER BY published DESC, title COLLATE NOCASE`)
+	if err != nil {
+		return nil, mapError("list sources", err)
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		var src model.Source
+		if err := rows.Scan(&src.ID, &src.Title, &src.Outlet, &src.URL, &src.Published, &src.Text); err != nil {
+			return nil, mapError("list sources", err)
+		}
+		out = append(out, src)
+	}
+	return out, mapError("list sources", rows.Err())
+}
