@@ -71,8 +71,8 @@ func TestActorNamesAndAliasesAreUnique(t *testing.T) {
 	s := openTestDB(t)
 	mustActor(t, s, "Afghan government", model.KindGovernment, "Kabul")
 	for _, a := range []model.Actor{
-		{Name: "afghan GOVERNMENT"},                 // same name, other case
-		{Name: "Taliban government", Aliases: []string{"KABUL"}}, // alias taken
+		{Name: "afghan GOVERNMENT"},                               // same name, other case
+		{Name: "Taliban government", Aliases: []string{"KABUL"}},  // alias taken
 		{Name: "Someone", Aliases: []string{"Afghan government"}}, // alias is a name
 	} {
 		if err := s.CreateActor(ctx, &a); !errors.Is(err, model.ErrConflict) {
