@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"claims/internal/db"
+)
+
+func init() {
+	register(command{
+		name:  "list",
+		usage: "--db PATH",
+		summary: "Print one tab-separated line per claim, newest first: id, actor, statement, verdict,\n" +
+			"      number of counter-claims, the counter-claims' actors (comma-separated).",
+		run: runList,
+	})
+}
+
+func runList(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags(commands["list"], stderr)
+	path := fs.String("db", "", "database file to read")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := requireDB(*path); err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	}
+	st, err := openExisting(*path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	claims, err := st.ListClaims(context.Background())
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(stdout)
+	for _, c := range claims {
+		fields := []string{c.ID, c.ActorName, c.Statement, string(c.Verdict),
+			strconv.Itoa(c.CounterCount), strings.Join(c.CounterActors, ", ")}
+		for i, f := range fields {
+			fields[i] = oneLine(f)
+		}
+		fmt.Fprintln(w, strings.Join(fields, "\t"))
+	}
+	return w.Flush()
+}
+
+// openExisting opens a database that must already exist, so that a typo in
+// the path is reported instead of creating an empty file.
+func openExisting(path string) (*db.Store, error) {
+	if !db.Exists(path) {
+		return nil, fmt.Errorf("no claims database at %s; create one with \"claims init --db %s\"", path, path)
+	}
+	return db.Open(path)
+}
+
+// oneLine keeps a field on its line in tab-separated output.
+var oneLine = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace
