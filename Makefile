@@ -3,19 +3,17 @@ GO ?= go
 
 .PHONY: run test deps build
 
-# Install the system packages Fyne needs (Debian/Ubuntu, as root) if missing.
+# Install the system packages Fyne needs (Debian/Ubuntu) if missing.
 deps:
 	./scripts/deps.sh
 
 # Open the app on the default database (sample claims on first run).
-run: deps
-	$(GO) run ./cmd/claims
+run:
+	./scripts/run.sh
 
-# Every test, plus go vet and a gofmt check.
-test: deps
-	$(GO) vet ./...
-	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
-	$(GO) test ./...
+# gofmt check, go vet and every test.
+test:
+	./scripts/test.sh
 
-build:
+build: deps
 	$(GO) build -o bin/claims ./cmd/claims
