@@ -14,6 +14,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	_ "claims/internal/locale" // before Fyne: quiet its locale detection under C.UTF-8
 )
 
 // command is one subcommand. Each lives in its own file and registers

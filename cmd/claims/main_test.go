@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,5 +104,33 @@ func TestHelpListsCommands(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "list", "--help"); code != 0 || !strings.Contains(errOut, "Usage: claims list") {
 		t.Errorf("list --help: exit %d, %q", code, errOut)
+	}
+}
+
+// TestMain lets a test run the real binary's main in a child process, with
+// its own environment, by setting CLAIMS_TEST_MAIN=1.
+func TestMain(m *testing.M) {
+	if os.Getenv("CLAIMS_TEST_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// Command-line use prints nothing but its answer, even under the C.UTF-8
+// locale that servers and containers use.
+func TestCommandLineIsQuietUnderCLocale(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.db")
+	for _, args := range [][]string{{"init", "--db", path}, {"list", "--db", path}} {
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "CLAIMS_TEST_MAIN=1", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%v: %v: %s", args, err, errOut.String())
+		}
+		if errOut.Len() != 0 {
+			t.Errorf("%v wrote to stderr: %s", args, errOut.String())
+		}
 	}
 }
