@@ -134,3 +134,25 @@ func TestCommandLineIsQuietUnderCLocale(t *testing.T) {
 		}
 	}
 }
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	path, copyPath := filepath.Join(dir, "x.db"), filepath.Join(dir, "copy.db")
+	if code, _, errOut := runCLI(t, "init", "--sample", "--db", path); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runCLI(t, "backup", "--db", path, "--to", copyPath); code != 0 {
+		t.Fatalf("backup: %s", errOut)
+	}
+	_, orig, _ := runCLI(t, "list", "--db", path)
+	_, copied, _ := runCLI(t, "list", "--db", copyPath)
+	if orig != copied || orig == "" {
+		t.Errorf("the copy lists differently:\n%s\nvs\n%s", copied, orig)
+	}
+	if code, _, errOut := runCLI(t, "backup", "--db", path, "--to", copyPath); code == 0 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("backup over an existing file: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "backup", "--db", path); code != 2 || !strings.Contains(errOut, "--to") {
+		t.Errorf("backup without --to: exit %d, %q", code, errOut)
+	}
+}

@@ -26,12 +26,13 @@ import (
 // refused. It spells "Clms".
 const ApplicationID = 0x436C6D73
 
-// Errors about the database file itself. They wrap model.ErrInvalid's peers
-// so the UI can offer to open another file.
+// Errors about the database file itself, so that the UI can say what is
+// wrong and offer to open another file.
 var (
 	ErrNotClaimsDB = errors.New("not a Claims database")
 	ErrNewerSchema = errors.New("made by a newer version of Claims")
 	ErrCorrupt     = errors.New("damaged or truncated")
+	ErrReadOnly    = errors.New("read-only")
 )
 
 // timeLayout is how times are stored: UTC, fixed width, sortable as text.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 )
 
 // sqliteMagic opens every SQLite 3 database file.
@@ -20,6 +21,11 @@ const sqliteMagic = "SQLite format 3\x00"
 func inspectFile(path string, latest int) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		if dir, err := os.Stat(filepath.Dir(path)); err != nil {
+			return fmt.Errorf("store: unable to create %s: %w", path, err)
+		} else if dir.Mode().Perm()&0o222 == 0 {
+			return fmt.Errorf("store: unable to create %s: the folder is %w", path, ErrReadOnly)
+		}
 		return nil
 	}
 	if err != nil {
@@ -27,6 +33,14 @@ func inspectFile(path string, latest int) error {
 	}
 	if fi.IsDir() {
 		return fmt.Errorf("store: %s is a folder, not a database file", path)
+	}
+	// Decide from the permission bits, not from a failed write: the app may
+	// run as root, which writes to read-only files regardless.
+	if fi.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("store: %s is %w: make it writable or open a copy", path, ErrReadOnly)
+	}
+	if dir, err := os.Stat(filepath.Dir(path)); err == nil && dir.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("store: the folder of %s is %w (the database keeps its journal files beside it): move the file to a writable folder", path, ErrReadOnly)
 	}
 	if fi.Size() == 0 {
 		return nil
@@ -53,39 +67,44 @@ func inspectFile(path string, latest int) error {
 		return fmt.Errorf("store: %s is %w: it holds %d bytes but its header promises %d",
 			path, ErrCorrupt, fi.Size(), pages*pageSize)
 	}
-	version := int(int32(binary.BigEndian.Uint32(h[60:64])))
-	appID := binary.BigEndian.Uint32(h[68:72])
-	switch {
-	case appID == ApplicationID && version > latest:
-		return fmt.Errorf("store: %s is %w (schema version %d; this version reads up to %d): update Claims to open it",
-			path, ErrNewerSchema, version, latest)
-	case appID == ApplicationID:
-		return nil
-	case appID != 0:
-		return fmt.Errorf("store: %s is %w: it is the SQLite database of another application", path, ErrNotClaimsDB)
-	}
-	// No application id: either a blank SQLite file, which we may adopt, or
-	// another program's database.
-	n, err := countSchemaObjects(path)
+	// Read the ids through SQLite rather than from the header bytes: a
+	// database in WAL mode may hold its newest header in the log.
+	info, err := readIdentity(path)
 	if err != nil {
 		return fmt.Errorf("store: %s is %w: %v", path, ErrCorrupt, err)
 	}
-	if n > 0 {
+	switch {
+	case info.appID == ApplicationID && info.version > latest:
+		return fmt.Errorf("store: %s is %w (schema version %d; this version reads up to %d): update Claims to open it",
+			path, ErrNewerSchema, info.version, latest)
+	case info.appID == ApplicationID:
+		return nil
+	case info.appID != 0 || info.objects > 0:
 		return fmt.Errorf("store: %s is %w: it is the SQLite database of another application", path, ErrNotClaimsDB)
 	}
+	// A blank SQLite file, which we may adopt.
 	return nil
 }
 
-// countSchemaObjects opens path strictly read-only and counts its tables,
-// indexes, views and triggers.
-func countSchemaObjects(path string) (int, error) {
+type identity struct {
+	appID   uint32
+	version int
+	objects int
+}
+
+// readIdentity opens path strictly read-only and reads its application id,
+// schema version and the number of tables, indexes, views and triggers.
+func readIdentity(path string) (identity, error) {
+	var id identity
 	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: "mode=ro"}
 	conn, err := sql.Open("sqlite", u.String())
 	if err != nil {
-		return 0, err
+		return id, err
 	}
 	defer conn.Close()
-	var n int
-	err = conn.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&n)
-	return n, err
+	var appID int64
+	err = conn.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)`).
+		Scan(&appID, &id.version, &id.objects)
+	id.appID = uint32(appID)
+	return id, err
 }
