@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"claims/assets"
 	"claims/internal/ui"
 )
 
@@ -22,5 +24,6 @@ func runGUI(args []string, stderr io.Writer) error {
 		return fmt.Errorf("%w: unexpected argument %q; run \"claims --help\"", errUsage, rest[0])
 	}
 	a := app.NewWithID(ui.AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	return ui.Run(a, *dbPath)
 }
