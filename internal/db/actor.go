@@ -23,7 +23,7 @@ func (tx *Tx) CreateActor(a *model.Actor) error {
 		return err
 	}
 	t := formatTime(now())
-	if _, err := tx.tx.ExecContext(tx.ctx,
+	if _, err := tx.exec(
 		`INSERT INTO actors (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 		a.ID, a.Name, string(a.Kind), t, t); err != nil {
 		return mapError(fmt.Sprintf("create actor %q", a.Name), err)
@@ -41,7 +41,7 @@ func (tx *Tx) UpdateActor(a *model.Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	res, err := tx.tx.ExecContext(tx.ctx,
+	res, err := tx.exec(
 		`UPDATE actors SET name = ?, kind = ?, updated_at = ? WHERE id = ?`,
 		a.Name, string(a.Kind), formatTime(now()), a.ID)
 	if err := mustAffect(res, err, "update actor "+a.ID); err != nil {
@@ -51,17 +51,17 @@ func (tx *Tx) UpdateActor(a *model.Actor) error {
 }
 
 func (tx *Tx) setAliases(a *model.Actor) error {
-	if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM actor_aliases WHERE actor_id = ?`, a.ID); err != nil {
+	if _, err := tx.exec(`DELETE FROM actor_aliases WHERE actor_id = ?`, a.ID); err != nil {
 		return mapError("replace aliases", err)
 	}
 	for _, al := range a.Aliases {
 		// An alias may not be another actor's name either.
 		var other string
-		err := tx.tx.QueryRowContext(tx.ctx, `SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, al, a.ID).Scan(&other)
+		err := tx.queryRow(`SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, al, a.ID).Scan(&other)
 		if err == nil {
 			return fmt.Errorf("store: alias %q is already the name of actor %q: %w", al, other, model.ErrConflict)
 		}
-		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {
+		if _, err := tx.exec(`INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {
 			if strings.Contains(err.Error(), "UNIQUE") {
 				owner, _ := tx.actorByName(al)
 				return fmt.Errorf("store: alias %q already belongs to %q: %w", al, owner.Name, model.ErrConflict)
@@ -77,7 +77,7 @@ func (tx *Tx) setAliases(a *model.Actor) error {
 func (s *Store) DeleteActor(ctx context.Context, id string) error {
 	return s.Update(ctx, func(tx *Tx) error {
 		var n int
-		if err := tx.tx.QueryRowContext(tx.ctx,
+		if err := tx.queryRow(
 			`SELECT (SELECT count(*) FROM claims WHERE actor_id = ?) + (SELECT count(*) FROM claim_subjects WHERE actor_id = ?)`,
 			id, id).Scan(&n); err != nil {
 			return mapError("count claims of actor", err)
@@ -85,7 +85,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string) error {
 		if n > 0 {
 			return fmt.Errorf("store: actor is named in %d claims; merge it into another actor instead: %w", n, model.ErrInUse)
 		}
-		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM actors WHERE id = ?`, id)
+		res, err := tx.exec(`DELETE FROM actors WHERE id = ?`, id)
 		return mustAffect(res, err, "delete actor "+id)
 	})
 }
@@ -202,7 +202,7 @@ func (s *Store) MergeActors(ctx context.Context, keepID, goneID string) error {
 			{"delete actor", `DELETE FROM actors WHERE id = ?2`},
 		}
 		for _, st := range steps {
-			if _, err := tx.tx.ExecContext(tx.ctx, st.sql, keepID, goneID); err != nil {
+			if _, err := tx.exec(st.sql, keepID, goneID); err != nil {
 				return mapError("merge actors: "+st.action, err)
 			}
 		}

@@ -33,7 +33,7 @@ func (tx *Tx) CreateClaim(c *model.Claim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	_, err := tx.tx.ExecContext(tx.ctx, `
+	_, err := tx.exec(`
 		INSERT INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
@@ -41,7 +41,7 @@ func (tx *Tx) CreateClaim(c *model.Claim) error {
 	if err != nil {
 		return mapError("create claim", explainClaimRefs(err, c))
 	}
-	return tx.setClaimLists(c)
+	return tx.addClaimLists(c)
 }
 
 // UpdateClaim replaces a claim's fields, subjects and tags and stamps it as
@@ -61,7 +61,7 @@ func (tx *Tx) UpdateClaim(c *model.Claim) error {
 // imports merge rows by id.
 func (tx *Tx) PutClaim(c *model.Claim) error {
 	var exists bool
-	if err := tx.tx.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, c.ID).Scan(&exists); err != nil {
+	if err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, c.ID).Scan(&exists); err != nil {
 		return mapError("look up claim", err)
 	}
 	if !exists {
@@ -80,7 +80,7 @@ func (tx *Tx) replaceClaim(c *model.Claim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	res, err := tx.tx.ExecContext(tx.ctx, `
+	res, err := tx.exec(`
 		UPDATE claims SET statement = ?, quote = ?, actor_id = ?, source_id = ?, made_on = ?, verdict = ?,
 		       updated_at = ?
 		WHERE id = ?`,
@@ -91,7 +91,7 @@ func (tx *Tx) replaceClaim(c *model.Claim) error {
 	}
 	// Report the stored creation time back to the caller.
 	var created string
-	if err := tx.tx.QueryRowContext(tx.ctx, `SELECT created_at FROM claims WHERE id = ?`, c.ID).Scan(&created); err != nil {
+	if err := tx.queryRow(`SELECT created_at FROM claims WHERE id = ?`, c.ID).Scan(&created); err != nil {
 		return mapError("read claim", err)
 	}
 	c.CreatedAt = parseTime(created)
@@ -101,18 +101,23 @@ func (tx *Tx) replaceClaim(c *model.Claim) error {
 // setClaimLists replaces a claim's subjects and tags.
 func (tx *Tx) setClaimLists(c *model.Claim) error {
 	for _, q := range []string{`DELETE FROM claim_subjects WHERE claim_id = ?`, `DELETE FROM claim_tags WHERE claim_id = ?`} {
-		if _, err := tx.tx.ExecContext(tx.ctx, q, c.ID); err != nil {
+		if _, err := tx.exec(q, c.ID); err != nil {
 			return mapError("replace subjects and tags", err)
 		}
 	}
+	return tx.addClaimLists(c)
+}
+
+// addClaimLists stores the subjects and tags of a claim that has none yet.
+func (tx *Tx) addClaimLists(c *model.Claim) error {
 	for i, id := range c.SubjectIDs {
-		if _, err := tx.tx.ExecContext(tx.ctx,
+		if _, err := tx.exec(
 			`INSERT INTO claim_subjects (claim_id, actor_id, position) VALUES (?, ?, ?)`, c.ID, id, i); err != nil {
 			return mapError("add subject", notFoundIfInUse(err, "subject actor "+id))
 		}
 	}
 	for i, tag := range c.Tags {
-		if _, err := tx.tx.ExecContext(tx.ctx,
+		if _, err := tx.exec(
 			`INSERT INTO claim_tags (claim_id, tag, position) VALUES (?, ?, ?)`, c.ID, tag, i); err != nil {
 			return mapError("add tag", err)
 		}
@@ -151,7 +156,7 @@ func (s *Store) SetVerdict(ctx context.Context, id string, v model.Verdict) erro
 		return fmt.Errorf("store: verdict %q: %w", v, model.ErrInvalid)
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.tx.ExecContext(tx.ctx, `UPDATE claims SET verdict = ?, updated_at = ? WHERE id = ?`,
+		res, err := tx.exec(`UPDATE claims SET verdict = ?, updated_at = ? WHERE id = ?`,
 			string(v), formatTime(now()), id)
 		return mustAffect(res, err, "set verdict of claim "+id)
 	})
@@ -164,15 +169,15 @@ func (s *Store) SetTags(ctx context.Context, id string, tags []string) error {
 		return err
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.tx.ExecContext(tx.ctx, `UPDATE claims SET updated_at = ? WHERE id = ?`, formatTime(now()), id)
+		res, err := tx.exec(`UPDATE claims SET updated_at = ? WHERE id = ?`, formatTime(now()), id)
 		if err := mustAffect(res, err, "set tags of claim "+id); err != nil {
 			return err
 		}
-		if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM claim_tags WHERE claim_id = ?`, id); err != nil {
+		if _, err := tx.exec(`DELETE FROM claim_tags WHERE claim_id = ?`, id); err != nil {
 			return mapError("replace tags", err)
 		}
 		for i, tag := range tags {
-			if _, err := tx.tx.ExecContext(tx.ctx,
+			if _, err := tx.exec(
 				`INSERT INTO claim_tags (claim_id, tag, position) VALUES (?, ?, ?)`, id, tag, i); err != nil {
 				return mapError("add tag", err)
 			}
@@ -185,7 +190,7 @@ func (s *Store) SetTags(ctx context.Context, id string, tags []string) error {
 // that answered it stay: they are claims in their own right.
 func (s *Store) DeleteClaim(ctx context.Context, id string) error {
 	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM claims WHERE id = ?`, id)
+		res, err := tx.exec(`DELETE FROM claims WHERE id = ?`, id)
 		return mustAffect(res, err, "delete claim "+id)
 	})
 }

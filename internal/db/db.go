@@ -134,7 +134,7 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
-	tx := &Tx{ctx: ctx, tx: sqlTx}
+	tx := &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt)}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -147,8 +147,42 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 
 // Tx is a write transaction opened by Store.Update.
 type Tx struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt // prepared once per transaction; closed with it
+}
+
+// stmt returns query prepared in this transaction, preparing it on first
+// use: bulk work (imports, merges) runs the same few statements many times.
+func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := tx.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := tx.tx.PrepareContext(tx.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	tx.stmts[query] = st
+	return st, nil
+}
+
+// exec runs a prepared statement in the transaction.
+func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	st, err := tx.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(tx.ctx, args...)
+}
+
+// queryRow runs a prepared single-row query in the transaction.
+func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	st, err := tx.stmt(query)
+	if err != nil {
+		// Let the error surface from Scan, as QueryRow does.
+		return tx.tx.QueryRowContext(tx.ctx, query, args...)
+	}
+	return st.QueryRowContext(tx.ctx, args...)
 }
 
 // querier is what both a pool and a transaction offer, so read helpers

@@ -18,7 +18,7 @@ func (tx *Tx) Link(l model.Link) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
-	_, err := tx.tx.ExecContext(tx.ctx, `
+	_, err := tx.exec(`
 		INSERT INTO links (from_id, to_id, relation, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (from_id, to_id) DO UPDATE SET relation = excluded.relation`,
 		l.FromID, l.ToID, string(l.Relation), formatTime(now()))
@@ -28,7 +28,7 @@ func (tx *Tx) Link(l model.Link) error {
 // Unlink removes the link from fromID to toID.
 func (s *Store) Unlink(ctx context.Context, fromID, toID string) error {
 	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID)
+		res, err := tx.exec(`DELETE FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID)
 		return mustAffect(res, err, "unlink claims")
 	})
 }

@@ -23,7 +23,7 @@ func (tx *Tx) AddNote(n *model.Annotation) error {
 	if err := n.Validate(); err != nil {
 		return err
 	}
-	_, err := tx.tx.ExecContext(tx.ctx,
+	_, err := tx.exec(
 		`INSERT INTO annotations (id, claim_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)`,
 		n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))
 	if err != nil {

@@ -21,7 +21,7 @@ func (tx *Tx) CreateSource(src *model.Source) error {
 		return err
 	}
 	t := formatTime(now())
-	_, err := tx.tx.ExecContext(tx.ctx, `
+	_, err := tx.exec(`
 		INSERT INTO sources (id, title, outlet, url, published, text, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.ID, src.Title, src.Outlet, src.URL, src.Published, src.Text, t, t)
@@ -38,7 +38,7 @@ func (tx *Tx) UpdateSource(src *model.Source) error {
 	if err := src.Validate(); err != nil {
 		return err
 	}
-	res, err := tx.tx.ExecContext(tx.ctx, `
+	res, err := tx.exec(`
 		UPDATE sources SET title = ?, outlet = ?, url = ?, published = ?, text = ?, updated_at = ?
 		WHERE id = ?`,
 		src.Title, src.Outlet, src.URL, src.Published, src.Text, formatTime(now()), src.ID)
@@ -50,13 +50,13 @@ func (tx *Tx) UpdateSource(src *model.Source) error {
 func (s *Store) DeleteSource(ctx context.Context, id string) error {
 	return s.Update(ctx, func(tx *Tx) error {
 		var n int
-		if err := tx.tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM claims WHERE source_id = ?`, id).Scan(&n); err != nil {
+		if err := tx.queryRow(`SELECT count(*) FROM claims WHERE source_id = ?`, id).Scan(&n); err != nil {
 			return mapError("count claims of source", err)
 		}
 		if n > 0 {
 			return fmt.Errorf("store: %d claims cite this source; delete them or change their source first: %w", n, model.ErrInUse)
 		}
-		res, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM sources WHERE id = ?`, id)
+		res, err := tx.exec(`DELETE FROM sources WHERE id = ?`, id)
 		return mustAffect(res, err, "delete source "+id)
 	})
 }

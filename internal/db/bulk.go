@@ -1,0 +1,203 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"claims/internal/model"
+)
+
+// Snapshot is the whole database read in one read transaction: what an
+// export writes. Source text is left out.
+type Snapshot struct {
+	Actors  []model.Actor  // by id
+	Sources []model.Source // by id, without Text
+	// Claims are oldest first (created at, then id): the order every
+	// export writes, stable across an export and re-import.
+	Claims []model.Claim
+	Links  []LinkInfo         // by to, then from's created at and id
+	Notes  []model.Annotation // by claim, then created at and id
+}
+
+// LinkInfo is a link with the time it was made.
+type LinkInfo struct {
+	model.Link
+	CreatedAt time.Time
+}
+
+// Snapshot reads everything an export needs in one consistent read
+// transaction, so a writer working beside it never splits the picture.
+func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
+	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, mapError("read snapshot", err)
+	}
+	defer tx.Rollback()
+	snap := &Snapshot{}
+
+	aliases, err := listPairs(ctx, tx, `SELECT actor_id, alias, 0 FROM actor_aliases ORDER BY actor_id, alias COLLATE NOCASE`)
+	if err != nil {
+		return nil, err
+	}
+	if err := scanRows(ctx, tx, `SELECT id, name, kind FROM actors ORDER BY id`, func(rows *sql.Rows) error {
+		var a model.Actor
+		var kind string
+		err := rows.Scan(&a.ID, &a.Name, &kind)
+		a.Kind = model.ActorKind(kind)
+		a.Aliases = aliases[a.ID]
+		snap.Actors = append(snap.Actors, a)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := scanRows(ctx, tx, `SELECT id, title, outlet, url, published FROM sources ORDER BY id`, func(rows *sql.Rows) error {
+		var src model.Source
+		err := rows.Scan(&src.ID, &src.Title, &src.Outlet, &src.URL, &src.Published)
+		snap.Sources = append(snap.Sources, src)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	tags, err := listPairs(ctx, tx, `SELECT claim_id, tag, position FROM claim_tags`)
+	if err != nil {
+		return nil, err
+	}
+	subjects, err := listPairs(ctx, tx, `SELECT claim_id, actor_id, position FROM claim_subjects`)
+	if err != nil {
+		return nil, err
+	}
+	if err := scanRows(ctx, tx, `
+		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict, created_at, updated_at
+		FROM claims ORDER BY created_at, id`, func(rows *sql.Rows) error {
+		var c model.Claim
+		var verdict, created, updated string
+		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict, &created, &updated)
+		c.Verdict = model.Verdict(verdict)
+		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
+		snap.Claims = append(snap.Claims, c)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := scanRows(ctx, tx, `
+		SELECT l.from_id, l.to_id, l.relation, l.created_at FROM links l JOIN claims f ON f.id = l.from_id
+		ORDER BY l.to_id, f.created_at, f.id`, func(rows *sql.Rows) error {
+		var l LinkInfo
+		var rel, created string
+		err := rows.Scan(&l.FromID, &l.ToID, &rel, &created)
+		l.Relation, l.CreatedAt = model.Relation(rel), parseTime(created)
+		snap.Links = append(snap.Links, l)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := scanRows(ctx, tx, `
+		SELECT id, claim_id, author, text, created_at FROM annotations ORDER BY claim_id, created_at, id`,
+		func(rows *sql.Rows) error {
+			var n model.Annotation
+			var at string
+			err := rows.Scan(&n.ID, &n.ClaimID, &n.Author, &n.Text, &at)
+			n.CreatedAt = parseTime(at)
+			snap.Notes = append(snap.Notes, n)
+			return err
+		}); err != nil {
+		return nil, err
+	}
+	return snap, nil
+}
+
+// Actor returns the actor with id inside the transaction, or an error
+// wrapping model.ErrNotFound.
+func (tx *Tx) Actor(id string) (model.Actor, error) { return actorByID(tx.ctx, tx.tx, id) }
+
+// Source returns the source with id, with its text, inside the transaction,
+// or an error wrapping model.ErrNotFound.
+func (tx *Tx) Source(id string) (model.Source, error) { return sourceByID(tx.ctx, tx.tx, id) }
+
+// FindSource finds a source by URL when url is not empty, otherwise by
+// title, outlet and publication date (title ignoring case). It returns an
+// error wrapping model.ErrNotFound when none matches.
+func (tx *Tx) FindSource(url, title, outlet, published string) (model.Source, error) {
+	var id string
+	var err error
+	if url != "" {
+		err = tx.tx.QueryRowContext(tx.ctx, `SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1`, url).Scan(&id)
+	} else {
+		err = tx.tx.QueryRowContext(tx.ctx, `
+			SELECT id FROM sources WHERE title = ? COLLATE NOCASE AND outlet = ? AND published = ? AND url = ''
+			ORDER BY id LIMIT 1`, title, outlet, published).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Source{}, fmt.Errorf("store: no source matches: %w", model.ErrNotFound)
+	}
+	if err != nil {
+		return model.Source{}, mapError("find source", err)
+	}
+	return sourceByID(tx.ctx, tx.tx, id)
+}
+
+// Claim returns the claim with id, with its subjects and tags, inside the
+// transaction, or an error wrapping model.ErrNotFound.
+func (tx *Tx) Claim(id string) (model.Claim, error) {
+	list, err := listSummaries(tx.ctx, tx.tx, `WHERE c.id = ?`, id)
+	if err != nil {
+		return model.Claim{}, err
+	}
+	if len(list) == 0 {
+		return model.Claim{}, fmt.Errorf("store: no claim %q: %w", id, model.ErrNotFound)
+	}
+	return list[0].Claim, nil
+}
+
+// FindClaim returns the id of the oldest claim by actorID whose statement
+// is statement (ignoring case), or "" when there is none. Imports use it to
+// merge rows that carry no id.
+func (tx *Tx) FindClaim(actorID, statement string) (string, error) {
+	var id string
+	err := tx.tx.QueryRowContext(tx.ctx, `
+		SELECT id FROM claims WHERE actor_id = ? AND statement = ? COLLATE NOCASE
+		ORDER BY created_at, id LIMIT 1`, actorID, strings.TrimSpace(statement)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, mapError("find claim", err)
+}
+
+// LinkRelation returns the relation of the link from fromID to toID, or ""
+// when the two are not linked.
+func (tx *Tx) LinkRelation(fromID, toID string) (model.Relation, error) {
+	var rel string
+	err := tx.tx.QueryRowContext(tx.ctx, `SELECT relation FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID).Scan(&rel)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return model.Relation(rel), mapError("read link", err)
+}
+
+// HasNote reports whether the claim already has a note by author with text
+// (both compared after trimming). When at is not zero the note must also
+// have been written at that time (to the millisecond).
+func (tx *Tx) HasNote(claimID, author, text string, at time.Time) (bool, error) {
+	q := `SELECT EXISTS (SELECT 1 FROM annotations WHERE claim_id = ? AND author = ? AND text = ?`
+	args := []any{claimID, strings.TrimSpace(author), strings.TrimSpace(text)}
+	if !at.IsZero() {
+		q += ` AND created_at = ?`
+		args = append(args, formatTime(at))
+	}
+	var ok bool
+	err := tx.tx.QueryRowContext(tx.ctx, q+`)`, args...).Scan(&ok)
+	return ok, mapError("look up note", err)
+}
+
+// sortedCopy returns a sorted copy of ss; a helper for comparing lists.
+func sortedCopy(ss []string) []string {
+	out := slices.Clone(ss)
+	slices.Sort(out)
+	return out
+}
