@@ -1,15 +1,20 @@
 // Package ui is the reviewer's window: the Fyne views over the claim store.
+//
+// One file per view: window.go holds the main window and the search
+// pipeline, list.go the claim list, detail.go the detail pane, editor.go
+// the new-claim and link dialogs, contradictions.go, actors.go and
+// sources.go the other tabs, menu.go the menus and keys, settings.go the
+// preferences.
 package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
 	"claims/internal/sample"
@@ -45,41 +50,50 @@ func OpenDefault(a fyne.App) (*db.Store, error) {
 	return st, nil
 }
 
-// Run opens the database at path (the default one when path is empty) and
-// shows the main window until the app quits.
-func Run(a fyne.App, path string) error {
-	var st *db.Store
-	var err error
-	if path == "" {
-		st, err = OpenDefault(a)
-	} else {
-		st, err = db.Open(path)
+// openInitial opens the database the window starts with: path when given;
+// otherwise the last database used, when it still opens; otherwise the
+// default one.
+func openInitial(a fyne.App, path string) (*db.Store, error) {
+	if path != "" {
+		return db.Open(path)
 	}
+	if last := a.Preferences().String(prefLastDB); last != "" && last != DefaultDBPath(a) {
+		if db.Exists(last) {
+			st, err := db.Open(last)
+			if err == nil {
+				return st, nil
+			}
+			log.Printf("claims: the last database %s does not open (%v); opening the default one", last, err)
+		}
+	}
+	return OpenDefault(a)
+}
+
+// Run opens the database at path (when path is empty: the last one used,
+// or the default one) and shows the main window until the app quits.
+func Run(a fyne.App, path string) error {
+	st, err := openInitial(a, path)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	w := a.NewWindow("Claims — " + filepath.Base(st.Path()))
-	w.SetContent(claimList(w, st))
-	w.Resize(fyne.NewSize(1280, 800))
+	w := a.NewWindow("Claims")
+	m := newMainWindow(a, w, st)
+	p := a.Preferences()
+	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
+	w.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
+	w.SetCloseIntercept(func() {
+		size := w.Canvas().Size()
+		p.SetFloat(prefWidth, float64(size.Width))
+		p.SetFloat(prefHeight, float64(size.Height))
+		m.detail.commitTags()
+		w.Close()
+	})
 	w.ShowAndRun()
-	return nil
-}
-
-// claimList is a plain list of the claims: actor, statement, verdict and
-// the number of counter-claims.
-func claimList(w fyne.Window, st *db.Store) fyne.CanvasObject {
-	claims, err := st.ListClaims(context.Background())
-	if err != nil {
-		dialog.ShowError(err, w)
+	m.wait()
+	if m.st != nil {
+		if err := m.st.Close(); err != nil && !errors.Is(err, context.Canceled) {
+			return fmt.Errorf("closing the database: %w", err)
+		}
 	}
-	list := widget.NewList(
-		func() int { return len(claims) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := claims[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s  [%s, %d counter-claims]",
-				c.ActorName, c.Statement, c.Verdict.Label(), c.CounterCount))
-		})
-	return container.NewBorder(widget.NewLabel(fmt.Sprintf("%d claims", len(claims))), nil, nil, nil, list)
+	return nil
 }

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/search"
+)
+
+// searchEntry is the search box: typing searches; Up and Down move
+// through the results without leaving the box.
+type searchEntry struct {
+	widget.Entry
+	m *mainWindow
+}
+
+func newSearchEntry(m *mainWindow) *searchEntry {
+	e := &searchEntry{m: m}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("Search claims, quotes, actors, sources, tags…  (Ctrl+F)")
+	e.OnChanged = func(string) { m.runSearch() }
+	e.OnSubmitted = func(string) { m.list.move(0) }
+	return e
+}
+
+// TypedKey moves through the list on Up and Down, and types otherwise.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		e.m.list.move(1)
+	case fyne.KeyUp:
+		e.m.list.move(-1)
+	case fyne.KeyEscape:
+		e.SetText("")
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// claimList is the virtualised list of search hits. Up and Down select
+// the previous and next claim; Delete deletes the selected one.
+type claimList struct {
+	widget.List
+	m *mainWindow
+	// updating is set while the list's selection follows the window's,
+	// so that OnSelected does not echo it back.
+	updating bool
+}
+
+func newClaimList(m *mainWindow) *claimList {
+	l := &claimList{m: m}
+	l.Length = func() int { return len(m.hits) }
+	l.CreateItem = newClaimRow
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id < len(m.hits) {
+			o.(*claimRow).set(m.hits[id])
+		}
+	}
+	l.OnSelected = func(id widget.ListItemID) {
+		if !l.updating && id < len(m.hits) {
+			m.selectClaim(m.hits[id].Claim.ID)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey makes Up and Down select, not just move the focus ring.
+func (l *claimList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		l.move(1)
+	case fyne.KeyUp:
+		l.move(-1)
+	case fyne.KeyDelete:
+		l.m.confirmDelete()
+	default:
+		l.List.TypedKey(ev)
+	}
+}
+
+// selectedRow is the row of the selected claim, or -1.
+func (l *claimList) selectedRow() int {
+	for i, h := range l.m.hits {
+		if h.Claim.ID == l.m.selected {
+			return i
+		}
+	}
+	return -1
+}
+
+// move selects the claim delta rows from the selected one; with no
+// selection, or delta 0, the first.
+func (l *claimList) move(delta int) {
+	if len(l.m.hits) == 0 {
+		return
+	}
+	row := l.selectedRow()
+	if row < 0 || delta == 0 {
+		row = 0
+	} else {
+		row = min(max(row+delta, 0), len(l.m.hits)-1)
+	}
+	l.Select(row)
+	l.ScrollTo(row)
+}
+
+// showHits redraws the list after a search and keeps the selected claim
+// selected when it is still among the hits.
+func (l *claimList) showHits() {
+	l.updating = true
+	defer func() { l.updating = false }()
+	if row := l.selectedRow(); row >= 0 {
+		l.Select(row)
+		l.ScrollTo(row)
+	} else {
+		l.UnselectAll()
+	}
+	l.Refresh()
+}
+
+// claimRow is one row: the actor, verdict and counter-claim count on top,
+// the statement below, with the matched characters highlighted.
+type claimRow struct {
+	widget.BaseWidget
+	head, body *widget.RichText
+}
+
+func newClaimRow() fyne.CanvasObject {
+	r := &claimRow{head: widget.NewRichText(), body: widget.NewRichText()}
+	r.head.Truncation = fyne.TextTruncateEllipsis
+	r.body.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(&rowLayout{}, r.head, r.body))
+}
+
+func (r *claimRow) set(h search.Hit) {
+	c := h.Claim
+	head := highlight(c.ActorName, h.ActorPos, fyne.TextStyle{Bold: true})
+	info := "   " + c.Verdict.Label()
+	switch c.CounterCount {
+	case 0:
+	case 1:
+		info += " · 1 counter-claim"
+	default:
+		info += fmt.Sprintf(" · %d counter-claims", c.CounterCount)
+	}
+	if len(h.Also) > 0 {
+		info += " · matched " + strings.Join(h.Also, ", ")
+	}
+	head = append(head, &widget.TextSegment{Text: info,
+		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	r.head.Segments = head
+	r.body.Segments = highlight(c.Statement, h.StatementPos, fyne.TextStyle{})
+	r.head.Refresh()
+	r.body.Refresh()
+}
+
+// text is what the row shows, for tests.
+func (r *claimRow) text() string { return r.head.String() + "\n" + r.body.String() }
+
+// highlight splits s into inline segments, the runes at the byte offsets
+// pos drawn bold in the primary colour.
+func highlight(s string, pos []int, base fyne.TextStyle) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	add := func(text string, hit bool) {
+		if text == "" {
+			return
+		}
+		st := widget.RichTextStyle{Inline: true, TextStyle: base}
+		if hit {
+			st.TextStyle.Bold = true
+			st.ColorName = theme.ColorNamePrimary
+		}
+		segs = append(segs, &widget.TextSegment{Text: text, Style: st})
+	}
+	hit := make(map[int]bool, len(pos))
+	for _, p := range pos {
+		hit[p] = true
+	}
+	start, inHit := 0, false
+	for i := range s {
+		if hit[i] != inHit {
+			add(s[start:i], inHit)
+			start, inHit = i, hit[i]
+		}
+	}
+	add(s[start:], inHit)
+	if len(segs) == 0 {
+		segs = append(segs, &widget.TextSegment{Text: " ", Style: widget.RichTextStyle{Inline: true}})
+	}
+	return segs
+}
+
+// highlighted returns the highlighted runs of a row's RichText, for tests.
+func highlighted(rt *widget.RichText) []string {
+	var out []string
+	for _, s := range rt.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary {
+			out = append(out, ts.Text)
+		}
+	}
+	return out
+}
+
+// rowLayout stacks the two lines of a row tightly.
+type rowLayout struct{}
+
+func (*rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h, w := float32(0), float32(0)
+	for _, o := range objs {
+		ms := o.MinSize()
+		h += ms.Height
+		w = max(w, ms.Width)
+	}
+	return fyne.NewSize(w, h-2*theme.Padding())
+}
+
+func (*rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := -theme.Padding() / 2
+	for _, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - theme.Padding()
+	}
+}

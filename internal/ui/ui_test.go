@@ -1,0 +1,440 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/db"
+	"claims/internal/model"
+)
+
+// IDs of the test claims.
+const (
+	khanCharge   = "t-khan-charge"
+	usDenial     = "t-us-denial"
+	armyDenial   = "t-army-denial"
+	oppDenial    = "t-opponents-denial"
+	pkAllegation = "t-pk-bombing"
+	afDenial     = "t-af-denial"
+)
+
+// fill stores the two headline cases: Imran Khan's charge with three
+// denials by three actors, and Pakistan's bombing allegation denied by the
+// Afghan government, alias "Kabul".
+func fill(t *testing.T, st *db.Store) {
+	t.Helper()
+	ctx := context.Background()
+	actors := []model.Actor{
+		{ID: "khan", Name: "Imran Khan", Kind: model.KindPerson, Aliases: []string{"Prime Minister Imran Khan"}},
+		{ID: "us", Name: "United States government", Kind: model.KindGovernment, Aliases: []string{"Washington", "US"}},
+		{ID: "army", Name: "Pakistan military", Kind: model.KindMilitary, Aliases: []string{"Pakistan Army"}},
+		{ID: "opp", Name: "Khan's political opponents", Kind: model.KindParty},
+		{ID: "pk", Name: "Government of Pakistan", Kind: model.KindGovernment, Aliases: []string{"Islamabad"}},
+		{ID: "af", Name: "Afghan government", Kind: model.KindGovernment, Aliases: []string{"Kabul", "Afghan authorities"}},
+	}
+	src := model.Source{ID: "src", Title: "Khan says US conspired to remove him", Outlet: "Example News",
+		URL: "https://example.org/khan", Published: "2022-04-03", Text: "Imran Khan said on Sunday…"}
+	claims := []model.Claim{
+		{ID: khanCharge, ActorID: "khan", SubjectIDs: []string{"us", "army", "opp"}, SourceID: "src", MadeOn: "2022-04",
+			Statement: "Washington worked with Khan's political opponents and the military to remove him from office",
+			Quote:     "This is a foreign conspiracy."},
+		{ID: usDenial, ActorID: "us", Statement: "There is no truth to the allegation that the US worked to remove Khan"},
+		{ID: armyDenial, ActorID: "army", Statement: "The military played no part in Khan's removal"},
+		{ID: oppDenial, ActorID: "opp", Statement: "Khan was removed by a lawful vote of no confidence"},
+		{ID: pkAllegation, ActorID: "pk", SubjectIDs: []string{"af"}, Tags: []string{"bombing"},
+			Statement: "The March suicide bombing that killed five Chinese engineers was planned in Afghanistan"},
+		{ID: afDenial, ActorID: "af", Statement: "Afghanistan had no part in the bombing"},
+	}
+	err := st.Update(ctx, func(tx *db.Tx) error {
+		for i := range actors {
+			if err := tx.CreateActor(&actors[i]); err != nil {
+				return err
+			}
+		}
+		if err := tx.CreateSource(&src); err != nil {
+			return err
+		}
+		for i := range claims {
+			if err := tx.CreateClaim(&claims[i]); err != nil {
+				return err
+			}
+		}
+		for _, l := range []model.Link{
+			{FromID: usDenial, ToID: khanCharge, Relation: model.Denies},
+			{FromID: armyDenial, ToID: khanCharge, Relation: model.Denies},
+			{FromID: oppDenial, ToID: khanCharge, Relation: model.Disputes},
+			{FromID: afDenial, ToID: pkAllegation, Relation: model.Denies},
+		} {
+			if err := tx.Link(l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+type harness struct {
+	t    *testing.T
+	app  fyne.App
+	win  fyne.Window
+	m    *mainWindow
+	path string
+}
+
+// newHarness opens a fresh database file holding the test claims in a
+// main window of 1280×800.
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "claims.db")
+	st, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, st)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 800))
+	m := newMainWindow(a, w, st)
+	m.wait()
+	t.Cleanup(func() {
+		m.wait()
+		m.st.Close()
+	})
+	return &harness{t: t, app: a, win: w, m: m, path: path}
+}
+
+// reopen closes the window's store and opens the file again, as the next
+// start of the app would.
+func (h *harness) reopen() *db.Store {
+	h.t.Helper()
+	h.m.wait()
+	if err := h.m.st.Close(); err != nil {
+		h.t.Fatal(err)
+	}
+	st, err := db.Open(h.path)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.m.st = st
+	return st
+}
+
+func (h *harness) hitIDs() []string {
+	var ids []string
+	for _, hit := range h.m.hits {
+		ids = append(ids, hit.Claim.ID)
+	}
+	return ids
+}
+
+// visibleRows are the claim rows the list draws.
+func (h *harness) visibleRows() []*claimRow {
+	var rows []*claimRow
+	for _, o := range test.LaidOutObjects(h.m.list) {
+		if r, ok := o.(*claimRow); ok && r.Visible() && r.body.String() != "" {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// selectClaim selects the claim's row in the list, as a click would.
+func (h *harness) selectClaim(id string) {
+	h.t.Helper()
+	for i, hit := range h.m.hits {
+		if hit.Claim.ID == id {
+			h.m.list.Select(i)
+			h.m.wait()
+			return
+		}
+	}
+	h.t.Fatalf("claim %s is not in the list %v", id, h.hitIDs())
+}
+
+func TestListShowsAllClaims(t *testing.T) {
+	h := newHarness(t)
+	if got := len(h.m.hits); got != 6 {
+		t.Fatalf("list holds %d claims, want 6", got)
+	}
+	if got := h.m.count.Text; got != "6 of 6 claims" {
+		t.Errorf("count = %q", got)
+	}
+	var khan string
+	for _, r := range h.visibleRows() {
+		if strings.HasPrefix(r.text(), "Imran Khan") {
+			khan = r.text()
+		}
+	}
+	if !strings.Contains(khan, "3 counter-claims") || !strings.Contains(khan, "Unreviewed") {
+		t.Errorf("Khan's row = %q, want the verdict and 3 counter-claims", khan)
+	}
+}
+
+func TestTypingFiltersAndHighlights(t *testing.T) {
+	h := newHarness(t)
+	test.Type(h.m.search, "imran")
+	h.m.wait()
+	if got := h.hitIDs(); !slices.Equal(got, []string{khanCharge}) {
+		t.Fatalf("typing imran lists %v, want only Khan's charge", got)
+	}
+	if got := h.m.count.Text; got != "1 of 6 claims" {
+		t.Errorf("count = %q", got)
+	}
+	rows := h.visibleRows()
+	if len(rows) != 1 {
+		t.Fatalf("%d rows drawn, want 1", len(rows))
+	}
+	if got := highlighted(rows[0].head); !slices.Equal(got, []string{"Imran"}) {
+		t.Errorf("highlighted in the actor line: %q, want [Imran]", got)
+	}
+
+	// An alias finds the actor's claims and says so.
+	h.m.search.SetText("")
+	test.Type(h.m.search, "kabul")
+	h.m.wait()
+	if got := h.hitIDs(); !slices.Equal(got, []string{afDenial}) {
+		t.Fatalf("kabul lists %v, want the Afghan denial", got)
+	}
+	if rows := h.visibleRows(); len(rows) != 1 || !strings.Contains(rows[0].text(), `alias "Kabul"`) {
+		t.Errorf("row does not say the alias matched: %v", rows)
+	}
+
+	// Words in the statement are highlighted there.
+	h.m.search.SetText("")
+	test.Type(h.m.search, "suicide")
+	h.m.wait()
+	rows = h.visibleRows()
+	if len(rows) != 1 || !slices.Equal(highlighted(rows[0].body), []string{"suicide"}) {
+		t.Fatalf("statement highlight wrong")
+	}
+
+	// Filters narrow the search; the count follows.
+	h.m.search.SetText("")
+	h.m.wait()
+	h.m.actorFilter.SetSelected("Afghan government")
+	h.m.wait()
+	if got := h.hitIDs(); !slices.Equal(got, []string{afDenial}) {
+		t.Errorf("actor filter lists %v", got)
+	}
+	h.m.actorFilter.SetSelected(allActors)
+	h.m.verdictFilter.SetSelected("False")
+	h.m.wait()
+	if got := h.m.count.Text; got != "0 of 6 claims" {
+		t.Errorf("verdict filter count = %q", got)
+	}
+}
+
+func TestSelectingShowsCounterClaimsSideBySide(t *testing.T) {
+	h := newHarness(t)
+	test.Type(h.m.search, "imran")
+	h.m.wait()
+	h.m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter selects the first result
+	h.m.wait()
+	if h.m.selected != khanCharge {
+		t.Fatalf("selected %q, want Khan's charge", h.m.selected)
+	}
+	d := h.m.detail
+	if !strings.HasPrefix(d.statement.Text, "Washington worked with") {
+		t.Errorf("statement = %q", d.statement.Text)
+	}
+	var got []string
+	for _, k := range d.counterCards {
+		got = append(got, k.relation.Text+" "+k.actor.Text+" "+k.verdict.Text)
+	}
+	want := []string{
+		"DENIES United States government Verdict: Unreviewed",
+		"DENIES Pakistan military Verdict: Unreviewed",
+		"DISPUTES Khan's political opponents Verdict: Unreviewed",
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("counter-claims shown:\n%q\nwant\n%q", got, want)
+	}
+
+	// A counter-claim shows the claim it answers.
+	var us *claimCard
+	for _, k := range d.counterCards {
+		if k.actor.Text == "United States government" {
+			us = k
+		}
+	}
+	test.Tap(us.open)
+	h.m.wait()
+	if h.m.selected != usDenial {
+		t.Fatalf("Open went to %q", h.m.selected)
+	}
+	if len(d.d.Answers) != 1 || d.d.Answers[0].Claim.ID != khanCharge {
+		t.Errorf("answers = %+v", d.d.Answers)
+	}
+	if len(d.answers.Objects) < 2 {
+		t.Errorf("the claim this one answers is not shown")
+	}
+}
+
+func TestVerdictTagsAndNotePersist(t *testing.T) {
+	h := newHarness(t)
+	h.app.Preferences().SetString(prefReviewer, "Sara Ahmed")
+	h.selectClaim(khanCharge)
+	d := h.m.detail
+
+	d.verdict.SetSelected(model.Misleading.Label())
+	h.m.wait()
+	h.win.Canvas().Focus(d.tags)
+	test.Type(d.tags, "pakistan, US")
+	h.win.Canvas().Focus(h.m.search) // leaving the box saves it
+	h.m.wait()
+	test.Type(d.noteEntry, "Asked the US embassy; no reply yet.")
+	test.Tap(d.addNote)
+	h.m.wait()
+	if d.noteEntry.Text != "" {
+		t.Errorf("note box not emptied: %q", d.noteEntry.Text)
+	}
+	if len(d.notes.Objects) != 2 {
+		t.Errorf("notes section holds %d objects, want author line and text", len(d.notes.Objects))
+	}
+	var khanRow string
+	for _, r := range h.visibleRows() {
+		if strings.HasPrefix(r.text(), "Imran Khan") {
+			khanRow = r.text()
+		}
+	}
+	if !strings.Contains(khanRow, "Misleading") {
+		t.Errorf("the list does not show the new verdict: %q", khanRow)
+	}
+
+	st := h.reopen()
+	cd, err := st.ClaimDetail(context.Background(), khanCharge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cd.Claim.Verdict != model.Misleading {
+		t.Errorf("verdict after reopen = %q", cd.Claim.Verdict)
+	}
+	if !slices.Equal(cd.Claim.Tags, []string{"pakistan", "us"}) {
+		t.Errorf("tags after reopen = %q", cd.Claim.Tags)
+	}
+	if len(cd.Notes) != 1 || cd.Notes[0].Author != "Sara Ahmed" || cd.Notes[0].Text != "Asked the US embassy; no reply yet." {
+		t.Errorf("notes after reopen = %+v", cd.Notes)
+	}
+}
+
+func TestNoteAsksForReviewerNameOnce(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(afDenial)
+	d := h.m.detail
+	test.Type(d.noteEntry, "Checked the statement on the ministry's site.")
+	test.Tap(d.addNote)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog asks for the reviewer's name")
+	}
+	entry := find[*widget.Entry](top)
+	save := findButton(top, "Save")
+	if entry == nil || save == nil {
+		t.Fatal("the name dialog has no entry or Save button")
+	}
+	test.Type(entry, "Bilal")
+	test.Tap(save)
+	h.m.wait()
+	if got := h.app.Preferences().String(prefReviewer); got != "Bilal" {
+		t.Errorf("reviewer name = %q", got)
+	}
+	notes, err := h.m.st.Notes(context.Background(), afDenial)
+	if err != nil || len(notes) != 1 || notes[0].Author != "Bilal" {
+		t.Fatalf("notes = %+v, %v", notes, err)
+	}
+	// The second note does not ask again.
+	test.Type(d.noteEntry, "Second note.")
+	test.Tap(d.addNote)
+	h.m.wait()
+	if notes, _ := h.m.st.Notes(context.Background(), afDenial); len(notes) != 2 {
+		t.Errorf("second note not added without asking: %d notes", len(notes))
+	}
+}
+
+// find returns the first object of type T in o's tree.
+func find[T fyne.CanvasObject](o fyne.CanvasObject) T {
+	var zero T
+	for _, obj := range test.LaidOutObjects(o) {
+		if t, ok := obj.(T); ok {
+			return t
+		}
+	}
+	return zero
+}
+
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	return nil
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(oppDenial)
+	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Delete did not ask")
+	}
+	test.Tap(findButton(top, "No"))
+	h.m.wait()
+	if len(h.m.hits) != 6 {
+		t.Fatal("deleted without confirmation")
+	}
+	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Yes"))
+	h.m.wait()
+	if len(h.m.hits) != 5 || slices.Contains(h.hitIDs(), oppDenial) {
+		t.Fatalf("after delete: %v", h.hitIDs())
+	}
+	if h.m.selected != "" {
+		t.Errorf("detail still shows the deleted claim")
+	}
+}
+
+func TestArrowKeysMoveThroughList(t *testing.T) {
+	h := newHarness(t)
+	h.m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.m.wait()
+	first := h.m.hits[0].Claim.ID
+	if h.m.selected != first {
+		t.Fatalf("Down from the search box selected %q, want the first claim %q", h.m.selected, first)
+	}
+	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	h.m.wait()
+	if h.m.selected != h.m.hits[1].Claim.ID {
+		t.Errorf("selected %q, want the second claim", h.m.selected)
+	}
+	if h.m.detail.d.Claim.ID != h.m.selected {
+		t.Errorf("detail shows %q", h.m.detail.d.Claim.ID)
+	}
+}
+
+func TestStaleSearchesAreDropped(t *testing.T) {
+	h := newHarness(t)
+	// Many searches in a row: only the last one's result may stand.
+	for _, q := range []string{"i", "im", "imr", "imra", "imran", "imran k", "bombing"} {
+		h.m.search.SetText(q)
+	}
+	h.m.wait()
+	if got := h.hitIDs(); !slices.Contains(got, pkAllegation) || slices.Contains(got, khanCharge) {
+		t.Errorf("after typing bombing the list holds %v", got)
+	}
+}

@@ -1,0 +1,314 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/db"
+	"claims/internal/model"
+	"claims/internal/search"
+)
+
+const (
+	allVerdicts = "All verdicts"
+	allActors   = "All actors"
+)
+
+// mainWindow is the reviewer's window: the claims tab (search box, claim
+// list, detail pane) and the contradictions, actors and sources tabs.
+//
+// Its fields are touched on the UI goroutine only. Loading and searching
+// run on other goroutines and hand their results back through fyne.Do;
+// a result whose generation is no longer the newest is dropped.
+type mainWindow struct {
+	app fyne.App
+	win fyne.Window
+	st  *db.Store
+
+	claims  []model.ClaimSummary
+	actors  []model.Actor
+	sources []model.Source
+	index   *search.Index
+	hits    []search.Hit
+	// selected is the claim the detail pane shows ("" for none).
+	selected string
+
+	loadGen, searchGen atomic.Uint64
+	pending            sync.WaitGroup // loads and searches under way
+
+	search        *searchEntry
+	verdictFilter *widget.Select
+	actorFilter   *widget.Select
+	count         *widget.Label
+	list          *claimList
+	detail        *detailPane
+	contra        *contradictionsView
+	actorsView    *actorsView
+	sourcesView   *sourcesView
+	tabs          *container.AppTabs
+	claimsTab     *container.TabItem
+}
+
+// newMainWindow builds the window's content over st and starts loading.
+func newMainWindow(a fyne.App, w fyne.Window, st *db.Store) *mainWindow {
+	m := &mainWindow{app: a, win: w, st: st, index: search.New(nil, nil)}
+
+	m.search = newSearchEntry(m)
+	m.verdictFilter = widget.NewSelect(verdictOptions(allVerdicts), func(string) { m.runSearch() })
+	m.verdictFilter.SetSelected(allVerdicts)
+	m.actorFilter = widget.NewSelect([]string{allActors}, func(string) { m.runSearch() })
+	m.actorFilter.SetSelected(allActors)
+	m.count = widget.NewLabel("")
+	m.list = newClaimList(m)
+	m.detail = newDetailPane(m)
+
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(m.verdictFilter, m.actorFilter, m.count), m.search)
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, m.list), m.detail.content)
+	split.Offset = 0.42
+
+	m.contra = newContradictionsView(m)
+	m.actorsView = newActorsView(m)
+	m.sourcesView = newSourcesView(m)
+	m.claimsTab = container.NewTabItem("Claims", split)
+	m.tabs = container.NewAppTabs(m.claimsTab,
+		container.NewTabItem("Contradictions", m.contra.content),
+		container.NewTabItem("Actors", m.actorsView.content),
+		container.NewTabItem("Sources", m.sourcesView.content))
+	m.tabs.OnSelected = func(*container.TabItem) { m.refreshTab() }
+	w.SetContent(m.tabs)
+	m.setupMenus()
+	m.setTitle()
+	m.reload()
+	return m
+}
+
+func verdictOptions(first string) []string {
+	opts := []string{first}
+	for _, v := range model.Verdicts() {
+		opts = append(opts, v.Label())
+	}
+	return opts
+}
+
+func (m *mainWindow) setTitle() {
+	m.win.SetTitle("Claims — " + filepath.Base(m.st.Path()))
+}
+
+// wait blocks until every load and search started so far has finished
+// and reached the window. Tests call it after typing.
+func (m *mainWindow) wait() { m.pending.Wait() }
+
+// reload reads the claims, actors and sources again, off the UI
+// goroutine, rebuilds the search index and runs the current search.
+func (m *mainWindow) reload() {
+	gen := m.loadGen.Add(1)
+	st := m.st
+	m.pending.Add(1)
+	go func() {
+		defer m.pending.Done()
+		ctx := context.Background()
+		claims, err1 := st.ListClaims(ctx)
+		actors, err2 := st.Actors(ctx)
+		sources, err3 := st.Sources(ctx)
+		err := errors.Join(err1, err2, err3)
+		var ix *search.Index
+		if err == nil {
+			ix = search.New(claims, actors)
+		}
+		fyne.DoAndWait(func() {
+			if m.loadGen.Load() != gen || st != m.st {
+				return // a newer load, or another database, took over
+			}
+			if err != nil {
+				m.showError("Could not read the database", "Check that the file is still there and readable, then choose View → Reload.", err)
+				return
+			}
+			m.claims, m.actors, m.sources, m.index = claims, actors, sources, ix
+			m.updateActorFilter()
+			m.runSearch()
+			if m.selected != "" {
+				m.detail.show(m.selected)
+			}
+			m.refreshTab()
+		})
+	}()
+}
+
+// updateActorFilter lists the actors in the actor filter, keeping the
+// chosen one when it still exists.
+func (m *mainWindow) updateActorFilter() {
+	opts := []string{allActors}
+	found := false
+	for _, a := range m.actors {
+		opts = append(opts, a.Name)
+		found = found || a.Name == m.actorFilter.Selected
+	}
+	m.actorFilter.Options = opts
+	if !found {
+		m.actorFilter.Selected = allActors
+	}
+	m.actorFilter.Refresh()
+}
+
+func (m *mainWindow) filter() search.Filter {
+	var f search.Filter
+	for _, v := range model.Verdicts() {
+		if v.Label() == m.verdictFilter.Selected {
+			f.Verdict = v
+		}
+	}
+	for _, a := range m.actors {
+		if a.Name == m.actorFilter.Selected {
+			f.ActorID = a.ID
+		}
+	}
+	return f
+}
+
+// runSearch searches the index for what the search box holds, off the UI
+// goroutine; only the newest search reaches the list.
+func (m *mainWindow) runSearch() {
+	if m.list == nil || m.index == nil {
+		return // still building the window
+	}
+	gen := m.searchGen.Add(1)
+	ix, q, f := m.index, m.search.Text, m.filter()
+	m.pending.Add(1)
+	go func() {
+		defer m.pending.Done()
+		if m.searchGen.Load() != gen {
+			return
+		}
+		hits := ix.Search(q, f)
+		fyne.DoAndWait(func() {
+			if m.searchGen.Load() != gen || ix != m.index {
+				return
+			}
+			m.applyHits(hits)
+		})
+	}()
+}
+
+func (m *mainWindow) applyHits(hits []search.Hit) {
+	m.hits = hits
+	m.count.SetText(fmt.Sprintf("%d of %d claims", len(hits), m.index.Len()))
+	m.list.showHits()
+}
+
+// selectClaim shows the claim in the detail pane.
+func (m *mainWindow) selectClaim(id string) {
+	if id == m.selected {
+		return
+	}
+	m.detail.commitTags()
+	m.selected = id
+	if id == "" {
+		m.detail.clear()
+		return
+	}
+	m.detail.show(id)
+}
+
+// openClaim shows the claim on the claims tab, clearing the search and
+// filters when they hide it.
+func (m *mainWindow) openClaim(id string) {
+	m.tabs.Select(m.claimsTab)
+	visible := false
+	for _, h := range m.hits {
+		visible = visible || h.Claim.ID == id
+	}
+	m.selectClaim(id)
+	if !visible {
+		m.verdictFilter.Selected = allVerdicts
+		m.verdictFilter.Refresh()
+		m.actorFilter.Selected = allActors
+		m.actorFilter.Refresh()
+		m.search.SetText("") // runs the search, which selects the row
+		return
+	}
+	m.list.showHits()
+}
+
+// changed is called after the database was changed from the window: it
+// reloads the views.
+func (m *mainWindow) changed() { m.reload() }
+
+// refreshTab refreshes the tab on show, from the loaded data.
+func (m *mainWindow) refreshTab() {
+	switch m.tabs.Selected().Text {
+	case "Contradictions":
+		m.contra.load()
+	case "Actors":
+		m.actorsView.load()
+	case "Sources":
+		m.sourcesView.load()
+	}
+}
+
+// showError tells the person what happened and what to do, and logs it.
+func (m *mainWindow) showError(what, todo string, err error) {
+	log.Printf("claims: %s: %v", what, err)
+	msg := what + ".\n\n" + describe(err)
+	if todo != "" {
+		msg += "\n\n" + todo
+	}
+	d := dialog.NewInformation("Something went wrong", msg, m.win)
+	d.Show()
+}
+
+// describe turns a store error into a sentence for a person.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, model.ErrInvalid):
+		return "The input is not valid: " + err.Error()
+	case errors.Is(err, model.ErrNotFound):
+		return "It no longer exists (another window or an import may have removed it): " + err.Error()
+	case errors.Is(err, model.ErrConflict):
+		return "It clashes with something already stored: " + err.Error()
+	case errors.Is(err, model.ErrInUse):
+		return "It is still in use: " + err.Error()
+	}
+	return err.Error()
+}
+
+// switchStore makes st the window's database, closing the old one.
+func (m *mainWindow) switchStore(st *db.Store) {
+	m.detail.commitTags()
+	old := m.st
+	m.st = st
+	m.selected = ""
+	m.detail.clear()
+	m.app.Preferences().SetString(prefLastDB, st.Path())
+	m.setTitle()
+	m.search.SetText("")
+	m.reload()
+	go func() {
+		if err := old.Close(); err != nil {
+			log.Printf("claims: closing %s: %v", old.Path(), err)
+		}
+	}()
+}
+
+// ctx is the context of the window's store calls.
+func (m *mainWindow) ctx() context.Context { return context.Background() }
+
+// actorByID returns a loaded actor.
+func (m *mainWindow) actorByID(id string) (model.Actor, bool) {
+	for _, a := range m.actors {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return model.Actor{}, false
+}
