@@ -160,3 +160,24 @@ func BenchmarkSearchBuild10k(b *testing.B) {
 		search.New(claims, actors)
 	}
 }
+
+func TestActors(t *testing.T) {
+	_, actors := fixture()
+	got := search.Actors("kabul", actors, 5)
+	if len(got) != 1 || got[0].Actor.ID != "af" || got[0].Via != "Kabul" {
+		t.Errorf("Actors(kabul) = %+v", got)
+	}
+	got = search.Actors("gov", actors, 5)
+	if len(got) != 3 {
+		t.Errorf("Actors(gov) = %d matches, want the three governments", len(got))
+	}
+	if got := search.Actors("gov", actors, 1); len(got) != 1 {
+		t.Errorf("limit not kept: %d", len(got))
+	}
+	if a, ok := search.ExactActor(" washington ", actors); !ok || a.ID != "us" {
+		t.Errorf("ExactActor(washington) = %+v, %v", a, ok)
+	}
+	if _, ok := search.ExactActor("Washingto", actors); ok {
+		t.Error("ExactActor matched a prefix")
+	}
+}

@@ -15,3 +15,4 @@ func newActorsView(m *mainWindow) *actorsView {
 }
 
 func (v *actorsView) load() {}
+func (v *actorsView) selectFirst() {}

@@ -83,9 +83,11 @@ func newDetailPane(m *mainWindow) *detailPane {
 		widget.NewSeparator(), heading("Notes"), d.notes, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote),
 	)
 	d.scroll = container.NewVScroll(container.NewPadded(d.body))
-	d.empty = widget.NewLabel("Select a claim to see its counter-claims, verdict and notes.\n\nCtrl+F searches, Ctrl+N records a new claim.")
+	// Not wrapped: a wrapping label in a centring container would ask for
+	// one line per character.
+	d.empty = widget.NewLabel("Select a claim to see its counter-claims, verdict and notes.\nCtrl+F searches, Ctrl+N records a new claim.")
 	d.empty.Alignment = fyne.TextAlignCenter
-	d.empty.Wrapping = fyne.TextWrapWord
+	d.empty.Importance = widget.LowImportance
 	d.content = container.NewStack(container.NewCenter(d.empty))
 	return d
 }

@@ -15,3 +15,4 @@ func newSourcesView(m *mainWindow) *sourcesView {
 }
 
 func (v *sourcesView) load() {}
+func (v *sourcesView) selectFirst() {}

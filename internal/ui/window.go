@@ -45,6 +45,7 @@ type mainWindow struct {
 
 	loadGen, searchGen atomic.Uint64
 	pending            sync.WaitGroup // loads and searches under way
+	doMu               sync.Mutex     // serialises results from goroutines (see do)
 
 	search        *searchEntry
 	verdictFilter *widget.Select
@@ -72,8 +73,9 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store) *mainWindow {
 	m.list = newClaimList(m)
 	m.detail = newDetailPane(m)
 
-	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.verdictFilter, m.actorFilter, m.count), m.search)
+	top := container.NewVBox(m.search,
+		container.NewBorder(nil, nil, container.NewHBox(m.verdictFilter, m.actorFilter), nil, m.count))
+	m.count.Alignment = fyne.TextAlignTrailing
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, m.list), m.detail.content)
 	split.Offset = 0.42
 
@@ -109,6 +111,17 @@ func (m *mainWindow) setTitle() {
 // and reached the window. Tests call it after typing.
 func (m *mainWindow) wait() { m.pending.Wait() }
 
+// do runs fn on the UI goroutine and waits for it. The test driver runs
+// fn on the calling goroutine instead, so the mutex keeps two results from
+// being applied at once there too.
+func (m *mainWindow) do(fn func()) {
+	fyne.DoAndWait(func() {
+		m.doMu.Lock()
+		defer m.doMu.Unlock()
+		fn()
+	})
+}
+
 // reload reads the claims, actors and sources again, off the UI
 // goroutine, rebuilds the search index and runs the current search.
 func (m *mainWindow) reload() {
@@ -126,7 +139,7 @@ func (m *mainWindow) reload() {
 		if err == nil {
 			ix = search.New(claims, actors)
 		}
-		fyne.DoAndWait(func() {
+		m.do(func() {
 			if m.loadGen.Load() != gen || st != m.st {
 				return // a newer load, or another database, took over
 			}
@@ -191,7 +204,7 @@ func (m *mainWindow) runSearch() {
 			return
 		}
 		hits := ix.Search(q, f)
-		fyne.DoAndWait(func() {
+		m.do(func() {
 			if m.searchGen.Load() != gen || ix != m.index {
 				return
 			}

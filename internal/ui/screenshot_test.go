@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/db"
+	"claims/internal/sample"
+)
+
+// TestScreenshots renders the main views at 1280×800 to PNG: into
+// docs/screenshots/ when CLAIMS_SCREENSHOTS=1, otherwise into a temporary
+// folder. It runs on the sample database, as a first start shows it.
+func TestScreenshots(t *testing.T) {
+	dir := t.TempDir()
+	if os.Getenv("CLAIMS_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "..", "docs", "screenshots")
+		if d := os.Getenv("CLAIMS_SCREENSHOTS_DIR"); d != "" {
+			dir = d
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefReviewer, "Sara Ahmed")
+	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sample.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 800))
+	m := newMainWindow(a, w, st)
+	m.wait()
+	t.Cleanup(func() { m.wait(); m.st.Close() })
+
+	shoot := func(name string) {
+		t.Helper()
+		m.wait()
+		img := w.Canvas().Capture()
+		b := img.Bounds()
+		if b.Dx() != 1280 || b.Dy() != 800 {
+			t.Errorf("%s is %d×%d, want 1280×800", name, b.Dx(), b.Dy())
+		}
+		// Not blank: more than a handful of distinct colours.
+		colours := map[[4]uint32]bool{}
+		for y := b.Min.Y; y < b.Max.Y; y += 7 {
+			for x := b.Min.X; x < b.Max.X; x += 7 {
+				r, g, bl, al := img.At(x, y).RGBA()
+				colours[[4]uint32{r, g, bl, al}] = true
+			}
+		}
+		if len(colours) < 4 {
+			t.Errorf("%s looks blank (%d colours)", name, len(colours))
+		}
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	test.Type(m.search, "imran")
+	m.wait()
+	m.list.move(0)
+	shoot("main-window")
+
+	m.search.SetText("")
+	m.wait()
+	m.openClaim(sample.BombingAllegation)
+	shoot("bombing-allegation")
+
+	m.tabs.SelectIndex(1)
+	shoot("contradictions")
+	m.tabs.SelectIndex(2)
+	m.actorsView.selectFirst()
+	shoot("actors")
+	m.tabs.SelectIndex(3)
+	m.sourcesView.selectFirst()
+	shoot("sources")
+}
