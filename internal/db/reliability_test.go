@@ -121,6 +121,11 @@ func TestKilledWriterLeavesWholeTransactions(t *testing.T) {
 		t.Skip("starts child processes")
 	}
 	path := filepath.Join(t.TempDir(), "kill.db")
+	st, err := db.Open(path) // the schema exists before the first kill
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	const kills = 20
 	last := 0
