@@ -131,7 +131,7 @@ func TestKilledWriterLeavesWholeTransactions(t *testing.T) {
 	last := 0
 	for i := 0; i < kills; i++ {
 		cmd, stderr := startWriter(t, path, "writer", 0)
-		time.Sleep(time.Duration(50+rng.Intn(250)) * time.Millisecond)
+		time.Sleep(time.Duration(100+rng.Intn(300)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
