@@ -438,3 +438,98 @@ func TestStaleSearchesAreDropped(t *testing.T) {
 		t.Errorf("after typing bombing the list holds %v", got)
 	}
 }
+
+func TestMergeActors(t *testing.T) {
+	h := newHarness(t)
+	// Someone recorded "Kabul government" as a separate actor.
+	dup := &model.Actor{Name: "Kabul government", Kind: model.KindGovernment, Aliases: []string{"Kabul regime"}}
+	if err := h.m.st.CreateActor(context.Background(), dup); err != nil {
+		t.Fatal(err)
+	}
+	c := &model.Claim{ActorID: dup.ID, Statement: "Kabul rejects Islamabad's accusations"}
+	if err := h.m.st.CreateClaim(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	h.m.reload()
+	h.m.wait()
+	h.m.tabs.SelectIndex(2)
+	v := h.m.actorsView
+	v.show(dup.ID)
+	test.Tap(v.merge)
+	form := h.win.Canvas().Overlays().Top()
+	pick := find[*widget.Select](form)
+	if pick == nil || slices.Contains(pick.Options, "Kabul government") {
+		t.Fatalf("merge picker missing or offers the actor itself: %v", pick)
+	}
+	pick.SetSelected("Afghan government")
+	test.Tap(findButton(form, "Merge…"))
+	confirm := h.win.Canvas().Overlays().Top()
+	if confirm == nil || confirm == form {
+		t.Fatal("merging does not ask for confirmation")
+	}
+	test.Tap(findButton(confirm, "Yes"))
+	h.m.wait()
+
+	st := h.reopen()
+	acts, _ := st.Actors(context.Background())
+	for _, a := range acts {
+		if a.Name == "Kabul government" {
+			t.Fatal("the merged actor still exists")
+		}
+	}
+	keep, err := st.FindActor(context.Background(), "Kabul regime")
+	if err != nil || keep.ID != "af" {
+		t.Fatalf("the alias of the merged actor finds %+v, %v", keep, err)
+	}
+	got, _ := st.Claim(context.Background(), c.ID)
+	if got.ActorID != "af" {
+		t.Errorf("the claim moved to %q, want the Afghan government", got.ActorID)
+	}
+	if v.selected != "af" || !strings.Contains(v.info.Text, "Kabul government") {
+		t.Errorf("the actors view shows %q: %q", v.selected, v.info.Text)
+	}
+}
+
+func TestContradictionsTableSorts(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(1)
+	v := h.m.contra
+	if len(v.pairs) != 4 {
+		t.Fatalf("%d pairs, want 4", len(v.pairs))
+	}
+	if !strings.HasPrefix(v.summary.Text, "4 contradictions") {
+		t.Errorf("summary %q", v.summary.Text)
+	}
+	v.sortBy(4) // counter-claim actor
+	var got []string
+	for _, p := range v.pairs {
+		got = append(got, p.Counter.ActorName)
+	}
+	want := []string{"Afghan government", "Khan's political opponents", "Pakistan military", "United States government"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted by counter-claim actor: %q", got)
+	}
+	v.sortBy(4)
+	if v.pairs[0].Counter.ActorName != "United States government" {
+		t.Errorf("second click does not reverse: %q", v.pairs[0].Counter.ActorName)
+	}
+	v.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Tap(v.openCounter)
+	h.m.wait()
+	if h.m.selected != usDenial || h.m.tabs.SelectedIndex() != 0 {
+		t.Errorf("Open counter-claim shows %q on tab %d", h.m.selected, h.m.tabs.SelectedIndex())
+	}
+}
+
+func TestSourcesViewShowsTextAndClaims(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(3)
+	v := h.m.sourcesView
+	v.selectFirst()
+	if v.title.Text != "Khan says US conspired to remove him" || v.text.Text != "Imran Khan said on Sunday…" {
+		t.Errorf("source shows %q / %q", v.title.Text, v.text.Text)
+	}
+	if len(v.claims.Objects) != 1 || !v.link.Visible() {
+		t.Errorf("claims %d, link visible %v", len(v.claims.Objects), v.link.Visible())
+	}
+}
