@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/db"
+)
+
+func TestOpenAnotherDatabase(t *testing.T) {
+	h := newHarness(t)
+	test.Type(h.m.search, "imran")
+	h.m.wait()
+	h.selectClaim(khanCharge)
+	other := filepath.Join(t.TempDir(), "other.db")
+	h.m.openPath(other) // a new, empty database
+	h.m.wait()
+	if h.m.st.Path() != other {
+		t.Fatalf("store is %s", h.m.st.Path())
+	}
+	if len(h.m.hits) != 0 || h.m.count.Text != "0 of 0 claims" || h.m.search.Text != "" {
+		t.Errorf("after switching: %d hits, count %q, search %q", len(h.m.hits), h.m.count.Text, h.m.search.Text)
+	}
+	if h.m.selected != "" || h.m.detail.loaded {
+		t.Error("the detail pane still shows a claim of the old database")
+	}
+	if got := h.app.Preferences().String(prefLastDB); got != other {
+		t.Errorf("db.last = %q", got)
+	}
+	if !strings.Contains(h.win.Title(), "other.db") {
+		t.Errorf("title %q", h.win.Title())
+	}
+	h.m.openPath(h.path)
+	h.m.wait()
+	if len(h.m.hits) != 6 {
+		t.Errorf("back on the first database: %d claims", len(h.m.hits))
+	}
+}
+
+func TestOpenRefusedFileExplains(t *testing.T) {
+	h := newHarness(t)
+	bad := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(bad, []byte("this is not a database, just some text that is long enough"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.m.openPath(bad)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var texts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	all := strings.Join(texts, " ")
+	if !strings.Contains(all, "not a Claims database") || !strings.Contains(all, "Open another file?") {
+		t.Errorf("dialog says %q", all)
+	}
+	if h.m.st.Path() != h.path {
+		t.Error("the old database was closed")
+	}
+	if data, _ := os.ReadFile(bad); !strings.HasPrefix(string(data), "this is not") {
+		t.Error("the refused file was changed")
+	}
+	test.Tap(findButton(top, "No"))
+}
+
+func TestOpenInitialPrefersLastDatabase(t *testing.T) {
+	a := test.NewTempApp(t)
+	last := filepath.Join(t.TempDir(), "last.db")
+	st, err := db.Open(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	a.Preferences().SetString(prefLastDB, last)
+	st, err = openInitial(a, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Path() != last {
+		t.Errorf("opened %s, want the last database", st.Path())
+	}
+	st.Close()
+
+	// A last database that no longer opens falls back to the default.
+	os.WriteFile(last, []byte("garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage"), 0o644)
+	st, err = openInitial(a, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if st.Path() != DefaultDBPath(a) {
+		t.Errorf("opened %s, want the default %s", st.Path(), DefaultDBPath(a))
+	}
+}
+
+func TestShortcutsFocusSearchAndOpenNewClaim(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(2)
+	h.win.Canvas().(fyne.Shortcutable).TypedShortcut(keyFind)
+	if h.m.tabs.SelectedIndex() != 0 || h.win.Canvas().Focused() != h.m.search {
+		t.Errorf("Ctrl+F: tab %d, focus %v", h.m.tabs.SelectedIndex(), h.win.Canvas().Focused())
+	}
+	h.win.Canvas().(fyne.Shortcutable).TypedShortcut(keyNewClaim)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "Save") == nil {
+		t.Fatal("Ctrl+N did not open the new-claim dialog")
+	}
+}
