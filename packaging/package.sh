@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds a Claims package into dist/ with the fyne tool:
+#
+#   packaging/package.sh linux     dist/claims-VERSION-linux-ARCH.tar.xz (and its
+#                                  unpacked folder dist/claims-VERSION-linux-ARCH/)
+#   packaging/package.sh windows   dist/claims-VERSION-windows-amd64.exe, cross-built
+#                                  with x86_64-w64-mingw32-gcc (Debian: gcc-mingw-w64-x86-64)
+#   packaging/package.sh darwin    dist/claims-VERSION-darwin-ARCH.zip holding Claims.app
+#                                  (on a Mac only)
+#
+# FyneApp.toml gives the name, ID, version and icon. In a git checkout the
+# package is built from the committed tree (HEAD), in a copy, because "fyne package" writes into the main package's
+# folder while it works and bumps Build in FyneApp.toml afterwards: neither
+# should touch the checkout. The fyne tool is installed if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+[ -x /usr/local/go/bin/go ] && export PATH="$PATH:/usr/local/go/bin"
+export PATH="$PATH:$(go env GOPATH)/bin"
+
+target=${1:?usage: packaging/package.sh linux|windows|darwin}
+fyne_tool=fyne.io/tools/cmd/fyne@v1.7.4
+
+if ! fyne version 2>/dev/null | grep -q "cli version: ${fyne_tool#*@}"; then
+  echo "Installing the fyne tool ($fyne_tool)" >&2
+  go install "$fyne_tool"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/claims-package.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+src=$work/src
+mkdir -p "$src" dist
+if git rev-parse --verify -q HEAD >/dev/null 2>&1; then
+  # the committed tree: what a package holds is what was committed
+  echo "Packaging the commit $(git rev-parse --short HEAD)" >&2
+  git diff --quiet HEAD 2>/dev/null || echo "(uncommitted changes are not packaged)" >&2
+  git archive --format=tar HEAD | tar -x -C "$src"
+else
+  tar -c --exclude=./.git --exclude=./dist --exclude=./bin -f - . | tar -x -C "$src"
+fi
+
+version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$src/FyneApp.toml" | head -n1)
+appid=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$src/FyneApp.toml" | head -n1)
+[ -n "$version" ] && [ -n "$appid" ] || { echo "FyneApp.toml lacks Version or ID" >&2; exit 1; }
+
+# The fyne tool takes extra linker flags from GOFLAGS; keep the user's GOFLAGS.
+export GOFLAGS="$(go env GOFLAGS) -ldflags=-X=main.version=$version"
+fyne_package() {
+  (cd "$src/cmd/claims" && fyne package --release --icon "$src/assets/icon.png" "$@")
+}
+
+case $target in
+linux)
+  arch=$(go env GOARCH)
+  name=claims-$version-linux-$arch
+  fyne_package -os linux
+  mkdir -p "$work/fyne"
+  tar -xJf "$src/cmd/claims/Claims.tar.xz" -C "$work/fyne"
+  exe=$(find "$work/fyne" -path '*/bin/claims' -type f)
+  desktop=$(find "$work/fyne" -name "$appid.desktop" -type f)
+  [ -n "$exe" ] && [ -n "$desktop" ] || { echo "fyne package made no binary or .desktop file" >&2; exit 1; }
+
+  stage=dist/$name
+  rm -rf "$stage" "dist/$name.tar.xz"
+  install -Dm755 "$exe" "$stage/bin/claims"
+  install -Dm644 "$desktop" "$stage/share/applications/$appid.desktop"
+  install -Dm644 "$src"/assets/icon.png "$stage/share/pixmaps/$appid.png"
+  install -Dm644 "$src"/assets/icon.svg "$stage/share/icons/hicolor/scalable/apps/$appid.svg"
+  install -Dm644 "$src/packaging/linux/$appid.metainfo.xml" "$stage/share/metainfo/$appid.metainfo.xml"
+  install -Dm644 "$src"/packaging/linux/Makefile "$stage/Makefile"
+  tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
+    -cJf "dist/$name.tar.xz" "$name"
+  echo "dist/$name.tar.xz"
+  ;;
+windows)
+  name=claims-$version-windows-amd64
+  cc=${CC_WINDOWS:-x86_64-w64-mingw32-gcc}
+  command -v "$cc" >/dev/null 2>&1 || {
+    echo "$cc is missing: on Debian/Ubuntu, apt-get install gcc-mingw-w64-x86-64" >&2
+    exit 1
+  }
+  CC=$cc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 fyne_package -os windows
+  install -Dm755 "$src/cmd/claims/Claims.exe" "dist/$name.exe"
+  echo "dist/$name.exe"
+  ;;
+darwin)
+  [ "$(uname -s)" = Darwin ] || { echo "macOS packages are built on a Mac (see .github/workflows/release.yml)" >&2; exit 1; }
+  name=claims-$version-darwin-$(go env GOARCH)
+  fyne_package -os darwin
+  rm -f "dist/$name.zip"
+  (cd "$src/cmd/claims" && ditto -c -k --sequesterRsrc --keepParent Claims.app "$root/dist/$name.zip")
+  echo "dist/$name.zip"
+  ;;
+*)
+  echo "unknown target $target: use linux, windows or darwin" >&2
+  exit 2
+  ;;
+esac
