@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -160,9 +161,33 @@ func (r *claimRow) set(h search.Hit) {
 	head = append(head, &widget.TextSegment{Text: info,
 		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
 	r.head.Segments = head
-	r.body.Segments = highlight(c.Statement, h.StatementPos, fyne.TextStyle{})
+	statement, pos := clipToMatch(c.Statement, h.StatementPos, 60)
+	r.body.Segments = highlight(statement, pos, fyne.TextStyle{})
 	r.head.Refresh()
 	r.body.Refresh()
+}
+
+// clipToMatch keeps a match deep inside a long statement in view: when
+// the first matched character lies more than lead bytes in, the text
+// before the word a little ahead of it is replaced by "…", and the
+// offsets are shifted to match.
+func clipToMatch(s string, pos []int, lead int) (string, []int) {
+	if len(pos) == 0 || pos[0] <= lead {
+		return s, pos
+	}
+	start := pos[0] - lead/3
+	for start > 0 && !utf8.RuneStart(s[start]) {
+		start--
+	}
+	if i := strings.IndexByte(s[start:pos[0]], ' '); i >= 0 {
+		start += i + 1
+	}
+	const dots = "…"
+	shifted := make([]int, len(pos))
+	for i, p := range pos {
+		shifted[i] = p - start + len(dots)
+	}
+	return dots + s[start:], shifted
 }
 
 // text is what the row shows, for tests.

@@ -89,7 +89,9 @@ func Run(a fyne.App, path string) error {
 		w.Close()
 	})
 	w.ShowAndRun()
-	m.wait()
+	// A load or search still under way reads from the store being closed
+	// here; its result is dropped. Waiting for it could hang: the UI loop
+	// that would apply it has stopped.
 	if m.st != nil {
 		if err := m.st.Close(); err != nil && !errors.Is(err, context.Canceled) {
 			return fmt.Errorf("closing the database: %w", err)

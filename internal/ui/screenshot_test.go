@@ -40,7 +40,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1280, 800))
-	m := newMainWindow(a, w, st)
+	m := newMainWindow(a, w, st, withResultQueue)
 	m.wait()
 	t.Cleanup(func() { m.wait(); m.st.Close() })
 

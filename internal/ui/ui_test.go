@@ -83,6 +83,11 @@ func fill(t *testing.T, st *db.Store) {
 	}
 }
 
+// withResultQueue makes the window's background results wait for
+// mainWindow.wait, which applies them on the test's goroutine: the test
+// plays the UI event loop.
+func withResultQueue(m *mainWindow) { m.results = make(chan func(), 1024) }
+
 type harness struct {
 	t    *testing.T
 	app  fyne.App
@@ -104,7 +109,7 @@ func newHarness(t *testing.T) *harness {
 	fill(t, st)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1280, 800))
-	m := newMainWindow(a, w, st)
+	m := newMainWindow(a, w, st, withResultQueue)
 	m.wait()
 	t.Cleanup(func() {
 		m.wait()
@@ -531,5 +536,20 @@ func TestSourcesViewShowsTextAndClaims(t *testing.T) {
 	}
 	if len(v.claims.Objects) != 1 || !v.link.Visible() {
 		t.Errorf("claims %d, link visible %v", len(v.claims.Objects), v.link.Visible())
+	}
+}
+
+func TestClipToMatch(t *testing.T) {
+	s := "Pakistan's foreign ministry said on Tuesday after a long meeting in the capital that Kabul knew of the plot"
+	i := strings.Index(s, "Kabul")
+	got, pos := clipToMatch(s, []int{i, i + 1, i + 2, i + 3, i + 4}, 60)
+	if !strings.HasPrefix(got, "…") || !strings.Contains(got, "Kabul knew") {
+		t.Fatalf("clipped = %q", got)
+	}
+	if got[pos[0]:pos[4]+1] != "Kabul" {
+		t.Errorf("shifted offsets point at %q", got[pos[0]:pos[4]+1])
+	}
+	if got, _ := clipToMatch("short", []int{0}, 60); got != "short" {
+		t.Errorf("short text clipped: %q", got)
 	}
 }

@@ -45,7 +45,11 @@ type mainWindow struct {
 
 	loadGen, searchGen atomic.Uint64
 	pending            sync.WaitGroup // loads and searches under way
-	doMu               sync.Mutex     // serialises results from goroutines (see do)
+	// results, when set, receives the results of loads and searches
+	// instead of fyne.DoAndWait, and wait applies them on the calling
+	// goroutine. Tests set it: the test driver would otherwise run them
+	// on the background goroutine, beside the test's own widget calls.
+	results chan func()
 
 	search        *searchEntry
 	verdictFilter *widget.Select
@@ -61,8 +65,12 @@ type mainWindow struct {
 }
 
 // newMainWindow builds the window's content over st and starts loading.
-func newMainWindow(a fyne.App, w fyne.Window, st *db.Store) *mainWindow {
+// Options adjust the window before loading starts.
+func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mainWindow)) *mainWindow {
 	m := &mainWindow{app: a, win: w, st: st, index: search.New(nil, nil)}
+	for _, o := range options {
+		o(m)
+	}
 
 	m.search = newSearchEntry(m)
 	m.verdictFilter = widget.NewSelect(verdictOptions(allVerdicts), func(string) { m.runSearch() })
@@ -109,17 +117,28 @@ func (m *mainWindow) setTitle() {
 
 // wait blocks until every load and search started so far has finished
 // and reached the window. Tests call it after typing.
-func (m *mainWindow) wait() { m.pending.Wait() }
+func (m *mainWindow) wait() {
+	for {
+		m.pending.Wait()
+		if m.results == nil {
+			return
+		}
+		select {
+		case fn := <-m.results:
+			fn() // may start more work, which the next round waits for
+		default:
+			return
+		}
+	}
+}
 
-// do runs fn on the UI goroutine and waits for it. The test driver runs
-// fn on the calling goroutine instead, so the mutex keeps two results from
-// being applied at once there too.
+// do hands fn, the result of background work, to the UI goroutine.
 func (m *mainWindow) do(fn func()) {
-	fyne.DoAndWait(func() {
-		m.doMu.Lock()
-		defer m.doMu.Unlock()
-		fn()
-	})
+	if m.results != nil {
+		m.results <- fn
+		return
+	}
+	fyne.DoAndWait(fn)
 }
 
 // reload reads the claims, actors and sources again, off the UI

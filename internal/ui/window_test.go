@@ -116,3 +116,17 @@ func TestShortcutsFocusSearchAndOpenNewClaim(t *testing.T) {
 		t.Fatal("Ctrl+N did not open the new-claim dialog")
 	}
 }
+
+func TestSettingsSavePreferences(t *testing.T) {
+	h := newHarness(t)
+	s := showSettings(h.app, h.win)
+	test.Type(s.reviewer, "Sara Ahmed")
+	test.Type(s.orgName, "Example Fact Check")
+	test.Type(s.orgURL, "https://factcheck.example.org")
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Save"))
+	p := h.app.Preferences()
+	if p.String(prefReviewer) != "Sara Ahmed" || p.String(prefOrgName) != "Example Fact Check" ||
+		p.String(prefOrgURL) != "https://factcheck.example.org" {
+		t.Errorf("preferences: %q %q %q", p.String(prefReviewer), p.String(prefOrgName), p.String(prefOrgURL))
+	}
+}
