@@ -125,11 +125,18 @@ func (l *claimList) showHits() {
 	l.Refresh()
 }
 
+// highlightColor draws matched characters: orange reads on the dark and
+// light backgrounds and on the blue of a selected row, where the primary
+// colour would vanish.
+const highlightColor = theme.ColorNameWarning
+
 // claimRow is one row: the actor, verdict and counter-claim count on top,
 // the statement below, with the matched characters highlighted.
 type claimRow struct {
 	widget.BaseWidget
 	head, body *widget.RichText
+	statement  string
+	pos        []int // matched byte offsets in statement
 }
 
 func newClaimRow() fyne.CanvasObject {
@@ -161,9 +168,59 @@ func (r *claimRow) set(h search.Hit) {
 	head = append(head, &widget.TextSegment{Text: info,
 		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
 	r.head.Segments = head
-	statement, pos := clipToMatch(c.Statement, h.StatementPos, 60)
-	r.body.Segments = highlight(statement, pos, fyne.TextStyle{})
 	r.head.Refresh()
+	r.statement, r.pos = c.Statement, h.StatementPos
+	r.fitBody()
+}
+
+// Resize fits the statement to the new width.
+func (r *claimRow) Resize(size fyne.Size) {
+	resized := size != r.Size()
+	r.BaseWidget.Resize(size)
+	if resized {
+		r.fitBody()
+	}
+}
+
+// fitBody shows as much of the statement as the row's width holds, with
+// the first match in view and "…" where it is cut. (RichText's own
+// ellipsis does not cut a line of several styled segments.)
+func (r *claimRow) fitBody() {
+	text, pos := clipToMatch(r.statement, r.pos, 70)
+	avail := r.Size().Width - 2*theme.InnerPadding() - 4
+	if avail > 0 && len(pos) > 0 {
+		measure := func(s string) float32 {
+			return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+		}
+		if measure(text) > avail {
+			// the longest prefix, ending on a rune boundary, that fits
+			lo, hi := 0, len(text)
+			for lo < hi {
+				mid := (lo + hi + 1) / 2
+				for mid > lo && !utf8.RuneStart(text[mid]) {
+					mid--
+				}
+				if mid == lo || measure(text[:mid]+"…") > avail {
+					hi = mid - 1
+					if mid == lo {
+						break
+					}
+				} else {
+					lo = mid
+				}
+			}
+			cut := lo
+			text = text[:cut] + "…"
+			kept := pos[:0:0]
+			for _, p := range pos {
+				if p < cut {
+					kept = append(kept, p)
+				}
+			}
+			pos = kept
+		}
+	}
+	r.body.Segments = highlight(text, pos, fyne.TextStyle{})
 	r.body.Refresh()
 }
 
@@ -175,7 +232,7 @@ func clipToMatch(s string, pos []int, lead int) (string, []int) {
 	if len(pos) == 0 || pos[0] <= lead {
 		return s, pos
 	}
-	start := pos[0] - lead/3
+	start := pos[0] - lead/2
 	for start > 0 && !utf8.RuneStart(s[start]) {
 		start--
 	}
@@ -204,7 +261,7 @@ func highlight(s string, pos []int, base fyne.TextStyle) []widget.RichTextSegmen
 		st := widget.RichTextStyle{Inline: true, TextStyle: base}
 		if hit {
 			st.TextStyle.Bold = true
-			st.ColorName = theme.ColorNamePrimary
+			st.ColorName = highlightColor
 		}
 		segs = append(segs, &widget.TextSegment{Text: text, Style: st})
 	}
@@ -230,7 +287,7 @@ func highlight(s string, pos []int, base fyne.TextStyle) []widget.RichTextSegmen
 func highlighted(rt *widget.RichText) []string {
 	var out []string
 	for _, s := range rt.Segments {
-		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == highlightColor {
 			out = append(out, ts.Text)
 		}
 	}

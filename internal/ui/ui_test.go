@@ -9,10 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
 	"claims/internal/model"
+	"claims/internal/search"
 )
 
 // IDs of the test claims.
@@ -542,14 +544,34 @@ func TestSourcesViewShowsTextAndClaims(t *testing.T) {
 func TestClipToMatch(t *testing.T) {
 	s := "Pakistan's foreign ministry said on Tuesday after a long meeting in the capital that Kabul knew of the plot"
 	i := strings.Index(s, "Kabul")
-	got, pos := clipToMatch(s, []int{i, i + 1, i + 2, i + 3, i + 4}, 60)
+	got, pos := clipToMatch(s, []int{i, i + 1, i + 2, i + 3, i + 4}, 70)
 	if !strings.HasPrefix(got, "…") || !strings.Contains(got, "Kabul knew") {
 		t.Fatalf("clipped = %q", got)
 	}
 	if got[pos[0]:pos[4]+1] != "Kabul" {
 		t.Errorf("shifted offsets point at %q", got[pos[0]:pos[4]+1])
 	}
-	if got, _ := clipToMatch("short", []int{0}, 60); got != "short" {
+	if got, _ := clipToMatch("short", []int{0}, 70); got != "short" {
 		t.Errorf("short text clipped: %q", got)
+	}
+}
+
+func TestRowFitsLongStatementWithMatchInView(t *testing.T) {
+	test.NewTempApp(t)
+	c := &model.ClaimSummary{Claim: model.Claim{Statement: strings.Repeat("The ministry said many things about the border talks. ", 4) +
+		"Then it blamed Kabul for the attack on the convoy near the border crossing at Torkham last week"}, ActorName: "Government of Pakistan"}
+	i := strings.Index(c.Statement, "Kabul")
+	r := newClaimRow().(*claimRow)
+	r.set(search.Hit{Claim: c, StatementPos: []int{i, i + 1, i + 2, i + 3, i + 4}})
+	r.Resize(fyne.NewSize(420, r.MinSize().Height))
+	body := r.body.String()
+	if !strings.HasPrefix(body, "…") || !strings.HasSuffix(body, "…") {
+		t.Errorf("body %q is not cut at both ends", body)
+	}
+	if got := highlighted(r.body); !slices.Equal(got, []string{"Kabul"}) {
+		t.Errorf("highlight %q, want Kabul in view", got)
+	}
+	if w := fyne.MeasureText(body, theme.TextSize(), fyne.TextStyle{}).Width; w > 420 {
+		t.Errorf("body is %.0f wide in a 420 row", w)
 	}
 }
