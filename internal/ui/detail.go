@@ -336,7 +336,6 @@ func (d *detailPane) showNotes() {
 	for _, n := range d.d.Notes {
 		head := widget.NewLabel(n.Author + " · " + n.CreatedAt.Local().Format("2006-01-02 15:04"))
 		head.TextStyle.Bold = true
-		head.Importance = widget.LowImportance
 		objs = append(objs, head, wrapped(n.Text))
 	}
 	d.notes.Objects = objs

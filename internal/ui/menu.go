@@ -35,7 +35,7 @@ func (m *mainWindow) setupMenus() {
 		}
 		return it
 	}
-	quit := fyne.NewMenuItem("Quit", func() { m.win.Close() })
+	quit := item("Quit", m.quit, &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault})
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New database…", m.newDatabase, nil),
@@ -82,6 +82,16 @@ func (m *mainWindow) setupMenus() {
 			m.list.move(-1)
 		}
 	})
+}
+
+// quit saves unsaved tags and the window size, then ends the app.
+func (m *mainWindow) quit() {
+	m.detail.commitTags()
+	size := m.win.Canvas().Size()
+	p := m.app.Preferences()
+	p.SetFloat(prefWidth, float64(size.Width))
+	p.SetFloat(prefHeight, float64(size.Height))
+	m.app.Quit()
 }
 
 func (m *mainWindow) focusSearch() {

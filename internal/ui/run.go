@@ -76,18 +76,13 @@ func Run(a fyne.App, path string) error {
 	if err != nil {
 		return err
 	}
+	a.Preferences().SetString(prefLastDB, st.Path())
 	w := a.NewWindow("Claims")
 	m := newMainWindow(a, w, st)
 	p := a.Preferences()
 	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
 	w.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
-	w.SetCloseIntercept(func() {
-		size := w.Canvas().Size()
-		p.SetFloat(prefWidth, float64(size.Width))
-		p.SetFloat(prefHeight, float64(size.Height))
-		m.detail.commitTags()
-		w.Close()
-	})
+	w.SetCloseIntercept(m.quit)
 	w.ShowAndRun()
 	// A load or search still under way reads from the store being closed
 	// here; its result is dropped. Waiting for it could hang: the UI loop

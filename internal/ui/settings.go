@@ -77,7 +77,8 @@ func askReviewer(a fyne.App, w fyne.Window, then func(name string)) {
 		}
 		return nil
 	}
-	d := dialog.NewForm("Who is reviewing?", "Save", "Cancel",
+	var d *dialog.FormDialog
+	d = dialog.NewForm("Who is reviewing?", "Save", "Cancel",
 		[]*widget.FormItem{{Text: "Your name", Widget: e, HintText: "Shown as the author of your notes; change it in Edit → Settings"}},
 		func(ok bool) {
 			name := strings.TrimSpace(e.Text)
@@ -87,6 +88,7 @@ func askReviewer(a fyne.App, w fyne.Window, then func(name string)) {
 			a.Preferences().SetString(prefReviewer, name)
 			then(name)
 		}, w)
+	e.OnSubmitted = func(string) { d.Submit() } // Enter saves
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 	w.Canvas().Focus(e)
