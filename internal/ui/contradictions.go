@@ -28,6 +28,7 @@ type contradictionsView struct {
 	claimText, counterText *widget.Label
 	openClaim, openCounter *widget.Button
 	selected               int
+	fullScroll             *container.Scroll
 	content                fyne.CanvasObject
 }
 
@@ -103,10 +104,13 @@ func newContradictionsView(m *mainWindow) *contradictionsView {
 	v.openClaim.Disable()
 	v.openCounter.Disable()
 	full := container.NewGridWithColumns(2,
-		container.NewBorder(nil, container.NewHBox(v.openClaim), nil, nil, v.claimText),
-		container.NewBorder(nil, container.NewHBox(v.openCounter), nil, nil, v.counterText))
+		container.NewVBox(v.claimText, container.NewHBox(v.openClaim)),
+		container.NewVBox(v.counterText, container.NewHBox(v.openCounter)))
 	top := container.NewHBox(v.summary, layout.NewSpacer(), widget.NewLabel("Click a column title to sort"))
-	v.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), full), nil, nil, v.table)
+	v.fullScroll = container.NewVScroll(full)
+	split := container.NewVSplit(v.table, v.fullScroll)
+	split.Offset = 0.7
+	v.content = container.NewBorder(top, nil, nil, nil, split)
 	return v
 }
 
@@ -171,4 +175,5 @@ func (v *contradictionsView) show(row int) {
 	v.counterText.SetText(fmt.Sprintf("%s %s it (%s):\n%s", p.Counter.ActorName, p.Relation, p.Counter.Verdict.Label(), p.Counter.Statement))
 	v.openClaim.Enable()
 	v.openCounter.Enable()
+	v.fullScroll.Refresh() // the texts' wrapped height changed
 }

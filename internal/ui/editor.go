@@ -84,13 +84,7 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 		widget.NewLabel("Title"), e.srcTitle, widget.NewLabel("Outlet"), e.srcOutlet,
 		widget.NewLabel("URL"), e.srcURL, widget.NewLabel("Published"), e.srcDate)
 	e.srcBox.Hide()
-	e.source = widget.NewSelect(opts, func(s string) {
-		if s == newSource {
-			e.srcBox.Show()
-		} else {
-			e.srcBox.Hide()
-		}
-	})
+	e.source = widget.NewSelect(opts, nil)
 	e.source.SetSelected(noSource)
 	e.verdict = widget.NewSelect(verdictOptions("")[1:], nil)
 	e.verdict.SetSelected(model.Unreviewed.Label())
@@ -128,16 +122,25 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 	row("Quote", e.quote)
 	row("About", e.subjects)
 	row("Source", e.source)
-	items = append(items, layout.NewSpacer(), e.srcBox)
+	srcLabel := widget.NewLabel("")
+	items = append(items, srcLabel, e.srcBox) // a row hidden until "New source…" is chosen
 	row("Made on", e.madeOn)
 	row("Verdict", container.NewHBox(e.verdict))
+	form := container.New(layout.NewFormLayout(), items...)
 
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.onSave)
 	e.save.Importance = widget.HighImportance
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
-	body := container.NewVBox(append(head, container.New(layout.NewFormLayout(), items...), e.errLabel)...)
-	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), e.cancel, e.save), nil, nil,
-		container.NewVScroll(body))
+	body := container.NewVBox(append(head, form, e.errLabel)...)
+	scroll := container.NewVScroll(body)
+	// Suggestions and the new-source fields change the form's height.
+	e.actor.onResize = scroll.Refresh
+	srcLabel.Hide()
+	e.source.OnChanged = func(s string) {
+		e.srcBox.Hidden = s != newSource
+		scroll.Refresh()
+	}
+	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), e.cancel, e.save), nil, nil, scroll)
 	e.dlg = dialog.NewCustomWithoutButtons(title, content, m.win)
 	e.dlg.Resize(fyne.NewSize(760, 640))
 	e.dlg.Show()
@@ -257,10 +260,11 @@ type actorPicker struct {
 	newLabel    *widget.Label
 	kind        *widget.Select
 	content     *fyne.Container
+	onResize    func()
 }
 
 func newActorPicker(actors []model.Actor) *actorPicker {
-	p := &actorPicker{actors: actors, entry: widget.NewEntry(), suggestions: container.NewGridWithColumns(2)}
+	p := &actorPicker{actors: actors, entry: widget.NewEntry(), suggestions: container.NewVBox()}
 	p.entry.SetPlaceHolder("Who asserts it: a name or alias, e.g. Kabul")
 	var kinds []string
 	for _, k := range model.ActorKinds() {
@@ -280,13 +284,13 @@ func newActorPicker(actors []model.Actor) *actorPicker {
 func (p *actorPicker) update() {
 	text := strings.TrimSpace(p.entry.Text)
 	p.suggestions.Objects = nil
-	_, exact := search.ExactActor(text, p.actors)
-	if !exact {
+	if _, exact := search.ExactActor(text, p.actors); !exact {
 		for _, am := range search.Actors(text, p.actors, 6) {
 			label := am.Actor.Name
 			if am.Via != "" {
 				label += " (" + am.Via + ")"
 			}
+			label = ellipsis(label, 70)
 			name := am.Actor.Name
 			b := widget.NewButton(label, func() { p.entry.SetText(name) })
 			b.Importance = widget.LowImportance
@@ -295,13 +299,26 @@ func (p *actorPicker) update() {
 		}
 	}
 	p.suggestions.Refresh()
-	if text != "" && !exact {
-		p.newLabel.SetText(fmt.Sprintf("New actor “%s”, kind:", ellipsis(text, 40)))
-		p.newActor.Show()
-	} else {
+	known, exact := search.ExactActor(text, p.actors)
+	switch {
+	case text == "":
 		p.newActor.Hide()
+	case exact:
+		p.newLabel.SetText("Known actor: " + known.Name)
+		p.kind.Hide()
+		p.newActor.Show()
+	default:
+		p.newLabel.SetText(fmt.Sprintf("New actor “%s”, kind:", ellipsis(text, 40)))
+		p.kind.Show()
+		p.newActor.Show()
+	}
+	if p.onResize != nil {
+		p.onResize()
 	}
 }
+
+// isNew reports whether saving creates a new actor.
+func (p *actorPicker) isNew() bool { return p.newActor.Visible() && p.kind.Visible() }
 
 // linkDialog links an existing claim to the selected one as a
 // counter-claim (or supporting claim).

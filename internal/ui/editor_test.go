@@ -17,7 +17,7 @@ func TestNewClaimWithNewActorAndSource(t *testing.T) {
 	h := newHarness(t)
 	e := h.m.openEditor(nil)
 	test.Type(e.actor.entry, "Tehreek-e-Taliban Pakistan")
-	if !e.actor.newActor.Visible() {
+	if !e.actor.isNew() {
 		t.Error("an unknown actor is not offered as a new actor")
 	}
 	e.actor.kind.SetSelected(string(model.KindGroup))
@@ -59,7 +59,7 @@ func TestNewClaimShowsMistakesInPlace(t *testing.T) {
 		t.Errorf("no actor: error %q", e.errLabel.Text)
 	}
 	test.Type(e.actor.entry, "Kabul")
-	if e.actor.newActor.Visible() {
+	if e.actor.isNew() {
 		t.Error("an alias of a known actor is offered as a new actor")
 	}
 	test.Type(e.madeOn, "last March")
@@ -87,7 +87,7 @@ func TestActorPickerCompletes(t *testing.T) {
 		t.Fatalf("suggestions for kabu = %q", labels)
 	}
 	test.Tap(e.actor.suggestions.Objects[0].(*widget.Button))
-	if e.actor.entry.Text != "Afghan government" || e.actor.newActor.Visible() {
+	if e.actor.entry.Text != "Afghan government" || e.actor.isNew() {
 		t.Errorf("picking a suggestion: entry %q", e.actor.entry.Text)
 	}
 }

@@ -83,7 +83,14 @@ func TestScreenshots(t *testing.T) {
 	m.openClaim(sample.BombingAllegation)
 	shoot("bombing-allegation")
 
+	e := m.openEditor(&m.detail.d)
+	test.Type(e.actor.entry, "Talib")
+	test.Type(e.statement, "Pakistan should look to its own security failures")
+	shoot("add-counter-claim")
+	e.dlg.Hide()
+
 	m.tabs.SelectIndex(1)
+	m.contra.table.Select(widget.TableCellID{Row: 0, Col: 1})
 	shoot("contradictions")
 	m.tabs.SelectIndex(2)
 	m.actorsView.selectFirst()
