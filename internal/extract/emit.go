@@ -1,0 +1,835 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"claims/internal/model"
+)
+
+// emitClaim turns a finding into one proposal per asserting party ("NATO
+// and US officials said …" gives two).
+func (a *article) emitClaim(si int, f finding) {
+	speakers := a.resolveParties(f.subj)
+	if len(speakers) == 0 {
+		return
+	}
+	content := a.text[f.content.Start:f.content.End]
+	if strings.TrimSpace(content) == "" {
+		return
+	}
+	var object []Actor
+	if f.object.End > f.object.Start {
+		object = a.resolveParties(f.object)
+	}
+	for _, sp := range speakers {
+		if sp.Kind == "" { // an unresolved plural reference
+			continue
+		}
+		stmt := a.statement(f, sp, object)
+		if stmt == "" {
+			continue
+		}
+		subjects := mergeActors(object, a.subjectsIn(f.content, sp))
+		subjects = withoutActor(subjects, sp)
+		a.props = append(a.props, Proposal{
+			Statement: stmt,
+			Quote:     a.text[f.quote.Start:f.quote.End],
+			Start:     f.quote.Start, End: f.quote.End,
+			Actor: sp, Subjects: subjects, Verb: f.verb, Answers: -1,
+		})
+		a.meta = append(a.meta, propMeta{kind: f.kind, sent: si})
+	}
+}
+
+// emitDenial turns a denial into counter-claims: paired with the claim it
+// answers when there is one, else a claim of its own.
+func (a *article) emitDenial(si int, f finding) {
+	if f.ref {
+		target := a.denialTarget(si, f)
+		if target < 0 {
+			return
+		}
+		a.addDenials(si, f.subj, f.verb, f.quote, f.extra, target)
+		return
+	}
+	// "X rejected Y's claim that …": Y's claim, then X's denial.
+	if f.object.End > f.object.Start {
+		obj := a.text[f.object.Start:f.object.End]
+		owner := Span{}
+		if i := strings.Index(obj, " by "); i > 0 {
+			owner = Span{f.object.Start + i + len(" by "), f.object.End}
+		} else if i := strings.IndexAny(obj, "'’"); i > 0 {
+			owner = Span{f.object.Start, f.object.Start + i}
+		}
+		if owner.End > owner.Start {
+			before := len(a.props)
+			a.emitClaim(si, finding{kind: kAccuse, verb: "claim", subj: owner, content: f.content, quote: f.quote})
+			if len(a.props) > before {
+				a.addDenials(si, f.subj, f.verb, f.quote, Span{}, before)
+				return
+			}
+		}
+	}
+	// "X denied that …": pair it with an earlier claim that says the
+	// same, if any.
+	content := a.text[f.content.Start:f.content.End]
+	best, bestScore := -1, 0.0
+	for i := range a.props {
+		if a.meta[i].kind == kDeny {
+			continue
+		}
+		if s := overlap(content, a.props[i].Statement+" "+a.props[i].Quote); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best >= 0 && bestScore >= 0.35 {
+		a.addDenials(si, f.subj, f.verb, f.quote, f.content, best)
+		return
+	}
+	speakers := a.resolveParties(f.subj)
+	for _, sp := range speakers {
+		if sp.Kind == "" {
+			continue
+		}
+		clause := cleanClause(content)
+		if strings.HasSuffix(f.verb, " gerund") {
+			clause = gerundClause(clause, "")
+		}
+		a.props = append(a.props, Proposal{
+			Statement: sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + " that " + lowerFirst(clause)),
+			Quote:     a.text[f.quote.Start:f.quote.End], Start: f.quote.Start, End: f.quote.End,
+			Actor: sp, Subjects: withoutActor(a.subjectsIn(f.content, sp), sp),
+			Verb: strings.TrimSuffix(f.verb, " gerund"), Answers: -1,
+		})
+		a.meta = append(a.meta, propMeta{kind: kDeny, sent: si})
+	}
+}
+
+// denyPresent is the verb of a denial's statement, agreeing with the
+// actor's name ("the opponents deny", "Kabul denies").
+func denyPresent(r model.Relation, who string) string {
+	plural := false
+	if f := strings.Fields(who); len(f) > 0 {
+		last := f[len(f)-1]
+		l := strings.ToLower(last)
+		plural = (!startsCapital(last) && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss")) ||
+			l == "police" || l == "authorities" || l == "officials" || l == "forces" || l == "troops" || l == "people"
+	}
+	v := "denies"
+	switch r {
+	case model.Disputes:
+		v = "disputes"
+	case model.Contradicts:
+		v = "contradicts"
+	}
+	if plural {
+		v = map[string]string{"denies": "deny", "disputes": "dispute", "contradicts": "contradict"}[v]
+	}
+	if r == model.Contradicts {
+		v += " the claim"
+	}
+	return v
+}
+
+// denialTarget finds the claim a back-pointing denial answers: the latest
+// accusation in this or the two sentences before, else the latest claim,
+// not made by the denier.
+func (a *article) denialTarget(si int, f finding) int {
+	deniers := a.resolveParties(f.subj)
+	same := func(i int) bool {
+		for _, d := range deniers {
+			if d.Kind != "" && sameActor(d, a.props[i].Actor) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, wantAccuse := range []bool{true, false} {
+		for i := len(a.props) - 1; i >= 0; i-- {
+			m := a.meta[i]
+			if si-m.sent > 2 {
+				break
+			}
+			if m.kind == kDeny || a.props[i].IsCounter() || same(i) {
+				continue
+			}
+			if wantAccuse && m.kind != kAccuse {
+				continue
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// addDenials adds the denials by the parties in denier of proposal target.
+// A plural reference ("All three parties", "both sides", "they") stands
+// for the parties the target claim is about.
+func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span, target int) {
+	t := a.props[target]
+	rel := model.Relation(denyVerbs[strings.TrimSuffix(verb, " gerund")])
+	if rel == "" {
+		rel = model.Denies
+	}
+	var parties []Actor
+	for _, d := range a.resolveParties(denier) {
+		if d.Kind != "" {
+			parties = append(parties, d)
+			continue
+		}
+		// Plural reference: the target's subjects.
+		n := len(t.Subjects)
+		if d.count > 0 && d.count < n {
+			n = d.count
+		}
+		parties = append(parties, t.Subjects[:n]...)
+	}
+	body := strings.TrimSuffix(t.Statement, ".")
+	for _, p := range parties {
+		if sameActor(p, t.Actor) {
+			continue
+		}
+		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " that " + lowerFirst(body)
+		if extra.End > extra.Start {
+			stmt += ", and says " + lowerFirst(cleanClause(a.text[extra.Start:extra.End]))
+		}
+		subjects := []Actor{t.Actor}
+		a.props = append(a.props, Proposal{
+			Statement: sentenceCase(stmt),
+			Quote:     a.text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
+			Actor: p, Subjects: subjects, Verb: verb, Relation: rel, Answers: target,
+		})
+		a.meta = append(a.meta, propMeta{kind: kDeny, sent: si})
+	}
+}
+
+// name is how a statement names an actor: the known actor's name, or the
+// words of the article for a suggested one.
+func (a *article) name(p Actor) string {
+	if !p.Known() && len(p.Mention) > 4 && strings.EqualFold(p.Mention[:4], "the ") && strings.EqualFold(p.Mention[4:], p.Name) {
+		return "the " + p.Name
+	}
+	if p.Name != "" {
+		return p.Name
+	}
+	return p.Mention
+}
+
+// statement writes the claim as a sentence of its own.
+func (a *article) statement(f finding, speaker Actor, object []Actor) string {
+	content := a.text[f.content.Start:f.content.End]
+	content = cleanClause(content)
+	content = a.resolvePronouns(content, speaker, f.content.Start)
+	if content == "" {
+		return ""
+	}
+	objText := ""
+	if f.object.End > f.object.Start {
+		objText = a.text[f.object.Start:f.object.End]
+		objText = a.resolvePronouns(objText, speaker, f.object.Start)
+	}
+	switch f.kind {
+	case kAccuse:
+		if f.verb == "claimed responsibility" {
+			return sentenceCase(a.name(speaker) + " was responsible for " + content)
+		}
+		if f.evidence {
+			return sentenceCase(a.name(speaker) + " has evidence " + strings.TrimPrefix(f.verb, "evidence ") + " " + lowerFirst(content))
+		}
+		if objText != "" {
+			if f.verb == "blamed" || f.verb == "blames" || f.verb == "blame" || f.verb == "blaming" {
+				if g := gerundClause(content, objText); g != content {
+					return sentenceCase(g)
+				}
+				return sentenceCase(objText + " was responsible for " + lowerFirst(content))
+			}
+			return sentenceCase(gerundClause(content, objText))
+		}
+	case kUrge:
+		return sentenceCase(objText + " should " + content)
+	}
+	return sentenceCase(content)
+}
+
+// gerundClause turns "planning a bombing" with subject "Afghanistan" into
+// "Afghanistan planned a bombing"; coordinated gerunds ("harboring and
+// supporting militants") all change.
+func gerundClause(content, subject string) string {
+	toks := strings.Fields(content)
+	if len(toks) == 0 {
+		return content
+	}
+	past, ok := gerundToPast(toks[0])
+	if !ok {
+		if subject == "" {
+			return content
+		}
+		return subject + " " + content
+	}
+	toks[0] = past
+	last := 0
+	for i := 1; i < len(toks); i++ {
+		w := strings.ToLower(strings.Trim(toks[i-1], ","))
+		if (w == "and" || w == "or" || strings.HasSuffix(toks[i-1], ",")) && i-last <= 5 {
+			if p, ok := gerundToPast(strings.Trim(toks[i], ",")); ok && !unicode.IsUpper([]rune(toks[i])[0]) {
+				suffix := ""
+				if strings.HasSuffix(toks[i], ",") {
+					suffix = ","
+				}
+				toks[i] = p + suffix
+				last = i
+			}
+		}
+	}
+	out := strings.Join(toks, " ")
+	if subject == "" {
+		return out
+	}
+	return subject + " " + out
+}
+
+var (
+	leadingThat = regexp.MustCompile(`(?i)^(?:that\s+)+`)
+	spaces      = regexp.MustCompile(`\s+`)
+)
+
+// cleanClause tidies a reported clause: no leading "that", no dateline,
+// no enclosing quotation marks, one space between words.
+func cleanClause(s string) string {
+	s = strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	s = dateline.ReplaceAllString(s, "")
+	s = leadingThat.ReplaceAllString(s, "")
+	s = strings.Trim(s, " ,;:")
+	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”")
+	}
+	if strings.HasPrefix(s, "\"") && strings.HasSuffix(s, "\"") && strings.Count(s, "\"") == 2 {
+		s = strings.Trim(s, "\"")
+	}
+	return strings.TrimRight(s, " ,;:.")
+}
+
+var (
+	pronounHis = regexp.MustCompile(`\b(his|her)\b`)
+	pronounHim = regexp.MustCompile(`\b(him|he|she)\b`)
+	leadingIt  = regexp.MustCompile(`^(?i:it|they)\s`)
+	theGroup   = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
+)
+
+// resolvePronouns replaces the speaker's own pronouns in a clause with the
+// speaker's name ("remove him from office" → "remove Imran Khan from
+// office"), and a leading "the group" with the group last named before it.
+func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
+	if speaker.Kind != model.KindPerson && speaker.Kind != "" {
+		if m := leadingIt.FindStringIndex(s); m != nil {
+			s = a.name(speaker) + s[m[1]-1:]
+		}
+	}
+	if speaker.Kind == model.KindPerson {
+		name := a.name(speaker)
+		s = pronounHis.ReplaceAllString(s, name+"'s")
+		s = pronounHim.ReplaceAllStringFunc(s, func(string) string { return name })
+	}
+	if m := theGroup.FindStringSubmatchIndex(s); m != nil {
+		if g, ok := a.lastMention(at, func(x Actor) bool { return x.Kind == model.KindGroup }); ok {
+			s = "the " + strings.TrimPrefix(strings.TrimPrefix(g.Mention, "the "), "The ") + s[m[3]:]
+		}
+	}
+	return s
+}
+
+// lastMention finds the latest mention before position at, within the
+// current and two previous sentences, that satisfies ok.
+func (a *article) lastMention(at int, ok func(Actor) bool) (Actor, bool) {
+	floor := 0
+	for i, s := range a.sents {
+		if s.Start <= at && at <= s.End {
+			if i >= 3 {
+				floor = a.sents[i-3].Start
+			}
+		}
+	}
+	for i := len(a.mentions) - 1; i >= 0; i-- {
+		m := a.mentions[i]
+		if m.Start >= at {
+			continue
+		}
+		if m.Start < floor {
+			break
+		}
+		if ok(m.actor) {
+			return m.actor, true
+		}
+	}
+	return Actor{}, false
+}
+
+// resolveParties turns a subject phrase into the parties it names: known
+// actors, suggested new ones, or — for "all three parties", "both sides",
+// "they" — a plural reference (Kind empty, the count in ID) that the
+// caller resolves.
+func (a *article) resolveParties(sp Span) []Actor {
+	phrase := strings.TrimSpace(a.text[sp.Start:sp.End])
+	phrase = strings.Trim(phrase, " ,;:\"“”")
+	if phrase == "" {
+		return nil
+	}
+	low := strings.ToLower(phrase)
+	if m := pluralRef.FindStringSubmatch(low); m != nil && !a.isKnownPhrase(phrase) {
+		n := numberWords[m[1]+m[2]]
+		if n == 0 && strings.HasPrefix(low, "both") {
+			n = 2
+		}
+		return []Actor{{Mention: phrase, count: n}}
+	}
+	if low == "they" || low == "both" {
+		return []Actor{{Mention: phrase}}
+	}
+	if k, ok := a.ix.exact(phrase); ok {
+		return []Actor{fromKnown(k, phrase)}
+	}
+	// "X of the Y Centre" (a person and their affiliation).
+	if m := personOf.FindStringSubmatch(phrase); m != nil && looksLikePersonName(m[1]) {
+		return []Actor{a.resolveOne(m[1], sp.Start)}
+	}
+	parts := splitParties(phrase)
+	var out []Actor
+	for _, p := range parts {
+		out = append(out, a.resolveOne(p, sp.Start))
+	}
+	return dedupeActors(out)
+}
+
+var personOf = regexp.MustCompile(`^([\p{Lu}][\p{L}'’\-.]+(?:\s+[\p{Lu}][\p{L}'’\-.]+){1,3})\s+(?:of|from|at|with)\s+(?:the\s+)?[\p{Lu}]`)
+
+func (a *article) isKnownPhrase(p string) bool {
+	_, ok := a.ix.exact(p)
+	return ok
+}
+
+var partySplit = regexp.MustCompile(`(?i),?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|,?\s+together\s+with\s+|,\s+and\s+|\s+and\s+|,\s+|\s+or\s+|\s+&\s+`)
+
+// splitParties splits "Authorities in Kabul, as well as NATO and US
+// officials" into its parties, and shares a trailing head noun with a bare
+// adjective ("Afghan and US officials" → "Afghan officials", "US
+// officials").
+func splitParties(p string) []string {
+	// Not inside a name such as "Centre for Strategic Studies and Research".
+	if orgName.MatchString(p) && !strings.Contains(p, ",") {
+		return []string{p}
+	}
+	parts := partySplit.Split(p, -1)
+	var out []string
+	for _, x := range parts {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	if len(out) > 1 {
+		lastWords := strings.Fields(out[len(out)-1])
+		head := lastWords[len(lastWords)-1]
+		if speakerWords[strings.ToLower(head)] && len(lastWords) > 1 {
+			for i, x := range out[:len(out)-1] {
+				if _, ok := countryOf[strings.ToLower(x)]; ok && len(strings.Fields(x)) == 1 {
+					out[i] = x + " " + head
+				}
+			}
+		}
+	}
+	return out
+}
+
+// resolveOne names one party.
+func (a *article) resolveOne(p string, at int) Actor {
+	p = strings.TrimSpace(p)
+	mentionText := p
+	low := strings.ToLower(p)
+	bare := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(low, "the "), "a "), "an "))
+	if k, ok := a.ix.exact(p); ok {
+		return fromKnown(k, mentionText)
+	}
+	// Pronouns.
+	if personPronouns[bare] {
+		if m, ok := a.lastMention(at, func(x Actor) bool { return x.Kind == model.KindPerson }); ok {
+			m.Mention = mentionText
+			return m
+		}
+		return Actor{}
+	}
+	if bare == "it" || bare == "they" || bare == "we" {
+		return Actor{Mention: mentionText}
+	}
+	// "the statement", "the report": whoever spoke last.
+	if bare == "statement" || bare == "report" || bare == "source" || bare == "sources" {
+		for i := len(a.props) - 1; i >= 0 && i >= len(a.props)-3; i-- {
+			if strings.HasSuffix(strings.ToLower(a.props[i].Actor.Mention), bare) || bare == "statement" || bare == "report" {
+				return a.props[i].Actor
+			}
+		}
+	}
+	// Possessive: "Pakistan's envoy" speaks for Pakistan; "Khan's political
+	// opponents" are a party of their own.
+	if i := strings.LastIndexAny(p, "'’"); i > 0 && (strings.HasPrefix(p[i:], "'s ") || strings.HasPrefix(p[i:], "’s ")) {
+		owner := p[:i]
+		rest := strings.TrimSpace(p[i+len("'s"):])
+		if strings.HasPrefix(p[i:], "’s") {
+			rest = strings.TrimSpace(p[i+len("’s"):])
+		}
+		if allSpeakerWords(rest) {
+			o := a.resolveOne(owner, at)
+			if o.Kind != "" {
+				o.Mention = mentionText
+				return o
+			}
+		}
+		o := a.resolveOne(owner, at)
+		full := a.name(o) + "'s " + rest
+		if k, ok := a.ix.exact(full); ok {
+			return fromKnown(k, mentionText)
+		}
+		return Actor{Name: strings.TrimPrefix(strings.TrimPrefix(full, "the "), "The "), Kind: guessKind(rest), Mention: mentionText}
+	}
+	// A country word with speaker words: "Pakistani officials", "US
+	// officials", "authorities in Kabul".
+	if c, rest := countryIn(p); c != "" {
+		if allSpeakerWords(rest) {
+			if k, ok := a.countryActor(c); ok {
+				return fromKnown(k, mentionText)
+			}
+			return Actor{Name: c, Kind: model.KindGovernment, Mention: mentionText}
+		}
+		// An institution of that country: "Pakistani military".
+		for _, form := range countryForms(c) {
+			if k, ok := a.ix.exact(form + " " + rest); ok {
+				return fromKnown(k, mentionText)
+			}
+		}
+	}
+	// A known name inside the phrase with only speaker words around it.
+	if hits := a.ix.find(p); len(hits) == 1 {
+		rest := strings.TrimSpace(p[:hits[0].Start] + " " + p[hits[0].End:])
+		if allSpeakerWords(rest) {
+			return fromKnown(hits[0].actor, mentionText)
+		}
+	}
+	// A person: title and surname ("Ambassador Wells"), or surname alone,
+	// named in full earlier.
+	name := personName(p)
+	if name != "" && !strings.Contains(name, " ") && (hasTitle(p) || name == p) {
+		if m, ok := a.fullName(name, at); ok {
+			m.Mention = mentionText
+			return m
+		}
+	}
+	if name != "" && name != p && looksLikePersonName(name) {
+		if k, ok := a.ix.exact(name); ok {
+			return fromKnown(k, mentionText)
+		}
+		return Actor{Name: name, Kind: model.KindPerson, Mention: mentionText}
+	}
+	// An institution with no country ("the military", "government
+	// officials"): the country the article is about.
+	if !startsCapital(bare) || allSpeakerWords(bare) {
+		for _, c := range a.countriesNear(at) {
+			if allSpeakerWords(bare) && (strings.Contains(bare, "government") || strings.Contains(bare, "official") || strings.Contains(bare, "authorit")) {
+				if k, ok := a.countryActor(c); ok {
+					return fromKnown(k, mentionText)
+				}
+			}
+			for _, form := range countryForms(c) {
+				if k, ok := a.ix.exact(form + " " + bare); ok {
+					return fromKnown(k, mentionText)
+				}
+			}
+		}
+	}
+	// An institution of the country the article is about: "the military"
+	// → "Pakistan military".
+	if m := institution.FindString(p); m == p && a.dominant != "" && (strings.HasPrefix(low, "the ")) {
+		return Actor{Name: a.dominant + " " + bare, Kind: guessKind(bare), Mention: mentionText}
+	}
+	// "the NDS" after "the Directorate of National Security (NDS)".
+	if acr := strings.TrimPrefix(p, "the "); acr == strings.ToUpper(acr) && len(acr) >= 2 && len(acr) <= 10 {
+		for _, m := range a.mentions {
+			if m.Start < at && strings.Contains(m.actor.Mention, "("+acr+")") {
+				return m.actor
+			}
+		}
+	}
+	// "the source" after "a security source": the same one.
+	if strings.HasPrefix(low, "the ") {
+		for i := len(a.props) - 1; i >= 0; i-- {
+			if !a.props[i].Actor.Known() && strings.HasSuffix(strings.ToLower(a.props[i].Actor.Name), bare) {
+				return a.props[i].Actor
+			}
+		}
+	}
+	// A capital as the government: "Kabul" → Afghanistan.
+	if c, ok := countryOf[bare]; ok {
+		if k, ok := a.countryActor(c); ok {
+			return fromKnown(k, mentionText)
+		}
+		return Actor{Name: c, Kind: model.KindGovernment, Mention: mentionText}
+	}
+	clean := p
+	if strings.HasPrefix(low, "the ") || strings.HasPrefix(low, "a ") || strings.HasPrefix(low, "an ") {
+		clean = p[strings.Index(p, " ")+1:]
+	}
+	return Actor{Name: clean, Kind: guessKind(clean), Mention: mentionText}
+}
+
+func startsCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// fullName finds an earlier mention of a person with this surname.
+func (a *article) fullName(surname string, at int) (Actor, bool) {
+	for i := len(a.mentions) - 1; i >= 0; i-- {
+		m := a.mentions[i]
+		if m.Start >= at {
+			continue
+		}
+		n := a.name(m.actor)
+		if m.actor.Kind == model.KindPerson && strings.Contains(n, " ") && strings.HasSuffix(n, " "+surname) {
+			if k, ok := a.ix.exact(n); ok {
+				return fromKnown(k, n), true
+			}
+			return m.actor, true
+		}
+	}
+	return Actor{}, false
+}
+
+// countriesNear lists the countries named in the sentence holding position
+// at and the two before it, nearest first, then the article's main
+// country.
+func (a *article) countriesNear(at int) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(c string) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	si := -1
+	for i, s := range a.sents {
+		if s.Start <= at && at <= s.End {
+			si = i
+		}
+	}
+	for i := si; i >= 0 && i >= si-2; i-- {
+		s := a.sents[i]
+		for _, w := range capRun.FindAllString(a.text[s.Start:s.End], -1) {
+			for _, x := range strings.Fields(w) {
+				add(countryOf[strings.ToLower(strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(x, "'s"), "’s"), ".,:"))])
+			}
+		}
+	}
+	add(a.dominant)
+	return out
+}
+
+// countryIn finds a country word in a phrase and returns the country and
+// the other words.
+func countryIn(p string) (string, string) {
+	words := strings.Fields(p)
+	for n := 3; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			cand := strings.ToLower(strings.Join(words[i:i+n], " "))
+			cand = strings.TrimSuffix(strings.TrimSuffix(cand, "'s"), "’s")
+			if c, ok := countryOf[cand]; ok {
+				rest := strings.Join(append(append([]string{}, words[:i]...), words[i+n:]...), " ")
+				return c, rest
+			}
+		}
+	}
+	return "", ""
+}
+
+// countryForms are the ways a country qualifies an institution:
+// "Pakistan military", "Pakistani military".
+func countryForms(c string) []string {
+	out := []string{c}
+	for _, k := range countries {
+		if k.name == c {
+			for _, al := range k.aliases {
+				if r, _ := utf8.DecodeRuneInString(al); unicode.IsUpper(r) {
+					out = append(out, al)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countryActor finds the known actor that stands for a country.
+func (a *article) countryActor(c string) (model.Actor, bool) {
+	for _, form := range countryForms(c) {
+		if k, ok := a.ix.exact(form); ok {
+			return k, true
+		}
+	}
+	return model.Actor{}, false
+}
+
+// allSpeakerWords reports whether every word of s is a determiner, a
+// preposition or a word for people who speak for a party.
+func allSpeakerWords(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",.")
+		if !(speakerWords[w] || w == "the" || w == "in" || w == "of" || w == "senior" || w == "top" || w == "some" ||
+			w == "government" || w == "state" || w == "federal" || w == "national" || w == "foreign" || w == "affairs" ||
+			w == "spokesperson" || w == "press" || w == "secretary" || w == "deputy" || w == "a" || w == "an") {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectsIn finds the parties a claim's clause is about: known actors,
+// institutions ("the military", "his political opponents") and capitalised
+// names that look like parties.
+func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
+	var found []mention
+	taken := make([]bool, c.End-c.Start)
+	s := a.text[c.Start:c.End]
+	for _, h := range a.ix.find(s) {
+		// "Pakistani soil" names a place, not a party.
+		if strings.HasPrefix(strings.ToLower(s[h.End:]), " soil") || strings.HasPrefix(strings.ToLower(s[h.End:]), " territory") {
+			continue
+		}
+		found = append(found, mention{h.Span, fromKnown(h.actor, s[h.Start:h.End])})
+		for k := h.Start; k < h.End; k++ {
+			taken[k] = true
+		}
+	}
+	for _, m := range institution.FindAllStringIndex(s, -1) {
+		if anyTaken(taken, m[0], m[1]) {
+			continue
+		}
+		phrase := s[m[0]:m[1]]
+		if speaker.Kind == model.KindPerson {
+			phrase = pronounHis.ReplaceAllString(phrase, a.name(speaker)+"'s")
+		} else if strings.HasPrefix(phrase, "his ") || strings.HasPrefix(phrase, "her ") || strings.HasPrefix(phrase, "their ") || strings.HasPrefix(phrase, "its ") {
+			continue
+		}
+		found = append(found, mention{Span{m[0], m[1]}, a.resolveOne(phrase, c.Start+m[0])})
+		for k := m[0]; k < m[1]; k++ {
+			taken[k] = true
+		}
+	}
+	for _, m := range a.mentions {
+		if m.Start < c.Start || m.End > c.End || anyTaken(taken, m.Start-c.Start, m.End-c.Start) || m.actor.Known() {
+			continue
+		}
+		if m.actor.Kind == model.KindOther {
+			continue
+		}
+		if demonyms[strings.ToLower(m.actor.Name)] {
+			continue
+		}
+		after := strings.ToLower(a.text[m.End:min(len(a.text), m.End+10)])
+		if strings.HasPrefix(after, " soil") || strings.HasPrefix(after, " territory") {
+			continue
+		}
+		found = append(found, mention{Span{m.Start - c.Start, m.End - c.Start}, m.actor})
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	var out []Actor
+	for _, m := range found {
+		out = append(out, m.actor)
+	}
+	return dedupeActors(out)
+}
+
+var institution = regexp.MustCompile(`\b(?:the|his|her|their|its)\s+(?:(?:political|main|former|rival|own|country's|country’s|powerful)\s+){0,2}(?:opponents|rivals|military|army|opposition|police|allies|establishment|judiciary|parliament|intelligence\s+agencies|security\s+forces|generals|armed\s+forces)\b`)
+
+func sameActor(x, y Actor) bool {
+	if x.ID != "" || y.ID != "" {
+		return x.ID == y.ID
+	}
+	return strings.EqualFold(x.Name, y.Name)
+}
+
+func withoutActor(list []Actor, x Actor) []Actor {
+	var out []Actor
+	for _, a := range list {
+		if !sameActor(a, x) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func mergeActors(a, b []Actor) []Actor {
+	return dedupeActors(append(append([]Actor{}, a...), b...))
+}
+
+func dedupeActors(list []Actor) []Actor {
+	var out []Actor
+	for _, a := range list {
+		dup := false
+		for _, b := range out {
+			if a.Kind != "" && b.Kind != "" && sameActor(a, b) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// sentenceCase capitalises the first letter and ends with a full stop.
+func sentenceCase(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r, sz := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[sz:]
+	s = strings.TrimRight(s, " ,;:")
+	trimmed := strings.TrimRight(s, "\"”’'")
+	if !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, "?") && !strings.HasSuffix(trimmed, "!") {
+		s += "."
+	}
+	return s
+}
+
+// lowerFirst lower-cases a leading function word ("The group" → "the
+// group") but keeps names ("Afghanistan planned").
+func lowerFirst(s string) string {
+	f := strings.SplitN(s, " ", 2)
+	if len(f) > 0 && commonCapitals[strings.ToLower(f[0])] && f[0] != "I" {
+		r, sz := utf8.DecodeRuneInString(s)
+		return string(unicode.ToLower(r)) + s[sz:]
+	}
+	return s
+}
+
+// overlap is the share of a's content words found in b.
+func overlap(a, b string) float64 {
+	aw := contentWords(a)
+	if len(aw) == 0 {
+		return 0
+	}
+	bs := map[string]bool{}
+	for _, w := range contentWords(b) {
+		bs[w] = true
+	}
+	n := 0
+	for _, w := range aw {
+		if bs[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(aw))
+}

@@ -1,0 +1,1036 @@
+// Package extract proposes claims from a news article: it finds the
+// sentences that attribute an assertion to someone ("Pakistan has accused
+// Afghanistan of …", "… the ministry said", "according to …"), and for each
+// proposes a statement, the verbatim quote, the asserting actor (a known
+// actor matched by name or alias, or a suggested new one) and the actors the
+// claim is about. It pairs allegations with the denials the same article
+// reports ("an allegation that Kabul has denied", "All three parties have
+// since denied these charges").
+//
+// It uses hand-written patterns over verbs, clauses and simple
+// coreference; there is no model and no network. Its proposals are for a
+// reviewer to accept, edit or reject. It does no I/O and knows nothing of
+// the store or the GUI.
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"claims/internal/model"
+)
+
+// Proposal is one proposed claim.
+type Proposal struct {
+	Statement string // what is asserted, as a sentence of its own
+	Quote     string // the verbatim words in the article
+	// Start and End are Quote's byte offsets in the text given to Extract.
+	Start, End int
+	Actor      Actor   // who asserts (or denies)
+	Subjects   []Actor // whom the claim is about
+	Verb       string  // the attributing word, e.g. "accused", "denied", "according to"
+	// Relation and Answers say which earlier proposal this one answers:
+	// Answers is its index in the returned slice, or -1 when this proposal
+	// answers none (Relation is then empty).
+	Relation model.Relation
+	Answers  int
+}
+
+// IsCounter reports whether p answers another proposal.
+func (p Proposal) IsCounter() bool { return p.Answers >= 0 }
+
+// Extract proposes the claims made in text (plain text: reduce HTML and
+// Markdown with Plain first). known are the actors already in the
+// database; an actor is matched by name or alias, ignoring case, the longest
+// name first. Proposals come in article order, each counter-claim after the
+// claim it answers.
+func Extract(text string, known []model.Actor) []Proposal {
+	a := newArticle(text, known)
+	for i, s := range a.sents {
+		a.sentence(i, s)
+	}
+	return a.props
+}
+
+type propKind int
+
+const (
+	kAssert propKind = iota
+	kAccuse          // an accusation or allegation: what a denial most likely answers
+	kDeny
+	kUrge
+)
+
+// article is the working state of one extraction.
+type article struct {
+	text     string
+	ix       *knownIndex
+	sents    []Span
+	mentions []mention // actor mentions in text order
+	dominant string    // the country the article is mostly about, if any
+
+	props []Proposal
+	meta  []propMeta
+}
+
+type propMeta struct {
+	kind propKind
+	sent int
+}
+
+// mention is an actor named in the text.
+type mention struct {
+	Span
+	actor Actor
+}
+
+func newArticle(text string, known []model.Actor) *article {
+	a := &article{text: text, ix: newKnownIndex(known), sents: Sentences(text)}
+	a.findMentions()
+	return a
+}
+
+// capRun finds runs of capitalised words (with "of", "for", "the", "and"
+// inside, initials, and a parenthesised acronym after).
+var capRun = regexp.MustCompile(`\b[\p{Lu}][\p{L}\p{N}'’\-.&]*(?:\s+(?:(?:of|for|the|and|de|al|bin|ul)\s+)*[\p{Lu}][\p{L}\p{N}'’\-.&]*)*(?:\s+\([\p{Lu}]{2,10}\))?`)
+
+// findMentions records the known actors named in the text and the
+// capitalised names that look like people, groups or bodies, for
+// coreference ("Ambassador Wells", "she", "the group").
+func (a *article) findMentions() {
+	taken := make([]bool, len(a.text))
+	for _, h := range a.ix.find(a.text) {
+		m := mention{h.Span, fromKnown(h.actor, a.text[h.Start:h.End])}
+		a.mentions = append(a.mentions, m)
+		for k := h.Start; k < h.End; k++ {
+			taken[k] = true
+		}
+	}
+	counts := map[string]int{}
+	var runs [][2]int
+	var locs [][]int
+	for _, sent := range a.sents {
+		for _, loc := range capRun.FindAllStringIndex(a.text[sent.Start:sent.End], -1) {
+			locs = append(locs, []int{sent.Start + loc[0], sent.Start + loc[1]})
+		}
+	}
+	for _, loc := range locs {
+		// "India and China" are two parties; "Centre for Strategic
+		// Studies and Research" is one.
+		run := a.text[loc[0]:loc[1]]
+		parts := []string{run}
+		if strings.Contains(run, " and ") && !orgName.MatchString(run) {
+			parts = strings.Split(run, " and ")
+		}
+		at := loc[0]
+		for _, p := range parts {
+			i := strings.Index(a.text[at:loc[1]], p)
+			runs = append(runs, [2]int{at + i, at + i + len(p)})
+			at += i + len(p)
+		}
+	}
+	for _, loc := range runs {
+		s, e := loc[0], loc[1]
+		phrase := strings.TrimRight(a.text[s:e], ".,'’")
+		e = s + len(phrase)
+		if c, ok := countryOf[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(phrase, "'s"), "’s"))]; ok {
+			counts[c]++
+		}
+		for _, w := range strings.Fields(phrase) {
+			if c, ok := countryOf[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))]; ok && w != phrase {
+				counts[c]++
+			}
+		}
+		if anyTaken(taken, s, e) {
+			// A known actor inside a longer run ("US Principal Deputy …
+			// Ambassador Alice Wells"): keep a person name at the end.
+			name := personName(phrase)
+			if looksLikePersonName(name) {
+				i := s + strings.LastIndex(phrase, name)
+				if !anyTaken(taken, i, i+len(name)) {
+					a.mentions = append(a.mentions, mention{Span{i, i + len(name)}, Actor{Name: name, Kind: model.KindPerson, Mention: name}})
+				}
+			}
+			continue
+		}
+		words := strings.Fields(phrase)
+		if len(words) == 1 && commonCapitals[strings.ToLower(phrase)] {
+			continue
+		}
+		if commonCapitals[strings.ToLower(words[0])] && len(words) > 1 {
+			// "The Pakistani Taliban": drop the article.
+			phrase = strings.Join(words[1:], " ")
+			s = e - len(phrase)
+		}
+		name := strings.TrimSpace(acronymSuffix.ReplaceAllString(phrase, ""))
+		kind := guessKind(name)
+		if c, ok := countryOf[strings.ToLower(name)]; ok && !demonyms[strings.ToLower(name)] {
+			// "Washington" is the United States' government.
+			name, kind = c, model.KindGovernment
+		}
+		if p := personName(phrase); p != phrase && looksLikePersonName(p) {
+			name, kind = p, model.KindPerson
+		}
+		// "Ambassador Wells", "Wells": the person named in full before.
+		if p := personName(name); p != "" && !strings.Contains(p, " ") && (p == name || hasTitle(name)) {
+			if full, ok := a.fullName(p, s); ok {
+				full.Mention = a.text[s:e]
+				a.mentions = append(a.mentions, mention{Span{s, e}, full})
+				continue
+			}
+		}
+		if kind == model.KindOther && len(strings.Fields(name)) == 1 {
+			continue
+		}
+		a.mentions = append(a.mentions, mention{Span{s, e}, Actor{Name: name, Kind: kind, Mention: a.text[s:e]}})
+	}
+	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
+	var best, second string
+	for c, n := range counts {
+		if best == "" || n > counts[best] || (n == counts[best] && c < best) {
+			best = c
+		}
+	}
+	for c, n := range counts {
+		if c != best && (second == "" || n > counts[second]) {
+			second = c
+		}
+	}
+	if best != "" && counts[best] >= 3 && counts[best]*2 >= counts[second]*3 {
+		a.dominant = best
+	}
+}
+
+func fromKnown(k model.Actor, mentionText string) Actor {
+	return Actor{ID: k.ID, Name: k.Name, Kind: k.Kind, Mention: mentionText}
+}
+
+// finding is one attribution found in a clause, before it becomes a
+// proposal.
+type finding struct {
+	kind     propKind
+	verb     string
+	relation model.Relation
+	subj     Span   // the asserting party's words, in text offsets
+	object   Span   // accused or urged party, when there is one
+	content  Span   // the reported clause, in text offsets
+	quote    Span   // the words to quote
+	negated  string // for kUrge: the object; for evidence: the evidence phrase
+	ref      bool   // a denial that points back ("denied these charges")
+	extra    Span   // a denial's own words ("stating that …")
+	evidence bool
+}
+
+// Sentence-level patterns, matched on one sentence.
+var (
+	// "…, an allegation that Kabul has denied" / "…, a charge X rejects".
+	appositiveDenial = regexp.MustCompile(`(?i),\s+(?:an?|the|which is an?)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion|account|report)s?\s+(?:(?:that|which)\s+)?(.{2,80}?)\s+(?:(?:has|have|had|has\s+since|have\s+since|had\s+since|has\s+repeatedly|have\s+repeatedly|has\s+strongly|has\s+flatly|strongly|flatly|firmly|since|repeatedly|categorically)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\b[^,;]*[.!?"”]*$`)
+	// "…, a charge denied by Kabul."
+	appositiveDeniedBy = regexp.MustCompile(`(?i),\s+(?:an?|the)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion)s?\s+(?:(?:since|repeatedly|strongly|flatly|firmly)\s+)*(denied|rejected|dismissed|refuted|disputed)\s+by\s+([^,;]{2,80}?)[.!?"”]*$`)
+	// "…, which Kabul denies" after a claim noun.
+	whichDenies = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
+	// "accusations were made by Imran Khan that …"
+	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated)\s+by\s+(.{2,80}?)\s+that\s+`)
+	// "Imran Khan's accusation that …", "the allegation by X that …"
+	possessiveClaim = regexp.MustCompile(`(?i)\b([\p{Lu}][^,;]{1,60}?)['’]s?\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|charges?|assertions?)\s+that\s+`)
+	claimByThat     = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?)\s+(?:made\s+)?by\s+(.{2,60}?)\s+that\s+`)
+	// "It was conceded by her that …", "It is alleged by prosecutors that …"
+	passiveBy = regexp.MustCompile(`(?i)\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(conceded|claimed|alleged|stated|said|acknowledged|admitted|asserted|argued|suggested|reported|announced|declared|noted|stressed|emphasi[sz]ed|confirmed|revealed|maintained|insisted)\s+by\s+(.{2,60}?)\s+that\s+`)
+	// "…, according to X." and "According to X, …"
+	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
+	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
+	// A content clause's tail that is not part of the claim.
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$`)
+	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:\([^)]*\))?\s*[:—–-]\s+`)
+	// "Government officials say that …" as the subject of a denial etc.
+	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:both|all\s+of\s+them|both\s+of\s+them|the\s+two|the\s+three|each)$`)
+)
+
+var orgName = regexp.MustCompile(`\b(?:of|for)\s+[\p{Lu}][^,]*\s+and\s+[\p{Lu}]`)
+
+var acronymSuffix = regexp.MustCompile(`\s*\([\p{Lu}]{2,10}\)$`)
+
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+// sentence finds the attributions in sentence number si.
+func (a *article) sentence(si int, s Span) {
+	text := a.text[s.Start:s.End]
+	if len(strings.Fields(text)) < 4 {
+		return
+	}
+	main := s
+	// A trailing appositive denial ("…, an allegation that Kabul has
+	// denied.") answers the claim in the rest of the sentence.
+	var denier Span
+	var denyVerb string
+	var denialQuote Span
+	if m := appositiveDenial.FindStringSubmatchIndex(text); m != nil {
+		denier = Span{s.Start + m[2], s.Start + m[3]}
+		denyVerb = text[m[4]:m[5]]
+		denialQuote = Span{s.Start + m[0], s.End}
+		main = Span{s.Start, s.Start + m[0]}
+	} else if m := appositiveDeniedBy.FindStringSubmatchIndex(text); m != nil {
+		denier = Span{s.Start + m[4], s.Start + m[5]}
+		denyVerb = text[m[2]:m[3]]
+		denialQuote = Span{s.Start + m[0], s.End}
+		main = Span{s.Start, s.Start + m[0]}
+	} else if m := whichDenies.FindStringSubmatchIndex(text); m != nil {
+		denier = Span{s.Start + m[2], s.Start + m[3]}
+		denyVerb = text[m[4]:m[5]]
+		comma := strings.LastIndex(text[:m[2]], ",")
+		if comma < 0 {
+			comma = m[2]
+		}
+		denialQuote = Span{s.Start + comma, s.End}
+		main = Span{s.Start, s.Start + comma}
+	}
+	before := len(a.props)
+	a.clause(si, main)
+	if denyVerb != "" && len(a.props) > before {
+		target := len(a.props) - 1
+		for i := before; i < len(a.props); i++ {
+			if a.meta[i].kind == kAccuse {
+				target = i
+			}
+		}
+		q := trimSpan(a.text, Span{denialQuote.Start + 1, denialQuote.End})
+		q = trimPunct(a.text, q)
+		a.addDenials(si, denier, strings.ToLower(denyVerb), q, Span{}, target)
+	}
+}
+
+// clause finds one attribution in a clause and turns it into proposals.
+func (a *article) clause(si int, c Span) {
+	text := a.text[c.Start:c.End]
+	off := c.Start
+	sp := func(i, j int) Span { return Span{off + i, off + j} }
+
+	// Reporting nouns: "accusations were made by X that …".
+	firstDeny := len(text)
+	for _, t := range tokenize(text) {
+		if denyVerbs[t.lower()] != "" {
+			firstDeny = t.start
+			break
+		}
+	}
+	for _, re := range []*regexp.Regexp{nominalPassive, claimByThat, possessiveClaim} {
+		if m := re.FindStringSubmatchIndex(text); m != nil && m[0] < firstDeny {
+			subj := sp(m[2], m[3])
+			if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
+				a.emitClaim(si, finding{kind: kAccuse, verb: "accusation", subj: subj,
+					content: a.clauseEnd(sp(m[1], len(text))), quote: trimPunct(a.text, c)})
+				return
+			}
+		}
+	}
+	if m := passiveBy.FindStringSubmatchIndex(text); m != nil {
+		subj := sp(m[4], m[5])
+		if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
+			a.emitClaim(si, finding{kind: kAssert, verb: strings.ToLower(text[m[2]:m[3]]), subj: subj,
+				content: a.clauseEnd(sp(m[1], len(text))), quote: trimPunct(a.text, c)})
+			return
+		}
+	}
+
+	toks := tokenize(text)
+	quoteDepth := quoteDepths(text, toks)
+	for i, t := range toks {
+		if !t.isWord() {
+			continue
+		}
+		lw := t.lower()
+		if i > 0 && toks[i-1].s == "-" {
+			continue
+		}
+		switch {
+		case accuseVerbs[lw]:
+			if f, ok := a.parseAccuse(text, off, toks, i); ok {
+				f.quote = trimPunct(a.text, c)
+				a.emitClaim(si, f)
+				return
+			}
+		case denyVerbs[lw] != "":
+			if f, ok := a.parseDeny(text, off, toks, i); ok {
+				f.quote = trimPunct(a.text, c)
+				if f.ref || f.content.End > f.content.Start {
+					a.emitDenial(si, f)
+					return
+				}
+			}
+		}
+		if urgeVerbs[lw] {
+			if f, ok := a.parseUrge(text, off, toks, i); ok {
+				f.quote = trimPunct(a.text, c)
+				a.emitClaim(si, f)
+				return
+			}
+		}
+		if evidenceVerbs[lw] {
+			if f, ok := a.parseEvidence(text, off, toks, i); ok {
+				f.quote = trimPunct(a.text, c)
+				a.emitClaim(si, f)
+				return
+			}
+		}
+		if strong, ok := sayVerbs[lw]; ok {
+			if i+1 < len(toks) {
+				if _, next := sayVerbs[toks[i+1].lower()]; next {
+					// "Media reports said": a noun before the verb.
+					continue
+				}
+			}
+			if f, ok := a.parseSay(text, off, toks, i, strong, quoteDepth[i]); ok {
+				f.quote = trimPunct(a.text, c)
+				a.emitClaim(si, f)
+				return
+			}
+		}
+	}
+	// "…, according to X." / "According to X, …"
+	if m := accordingTail.FindStringSubmatchIndex(text); m != nil {
+		subj := sp(m[2], m[3])
+		if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
+			a.emitClaim(si, finding{kind: kAssert, verb: "according to", subj: subj,
+				content: trimSpan(a.text, sp(0, m[0])), quote: trimPunct(a.text, c)})
+			return
+		}
+	}
+	if m := accordingHead.FindStringSubmatchIndex(text); m != nil {
+		subj := sp(m[2], m[3])
+		if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
+			a.emitClaim(si, finding{kind: kAssert, verb: "according to", subj: subj,
+				content: a.clauseEnd(sp(m[1], len(text))), quote: trimPunct(a.text, c)})
+		}
+	}
+}
+
+// quoteDepths says for each token whether it stands inside a quotation.
+func quoteDepths(text string, toks []token) []bool {
+	out := make([]bool, len(toks))
+	in := false
+	for i, t := range toks {
+		switch t.s {
+		case "“":
+			in = true
+		case "”":
+			in = false
+		case "\"":
+			in = !in
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// subjectBefore finds the subject noun phrase that ends before token i:
+// auxiliaries and adverbs between it and the verb are skipped. It returns
+// the phrase's span in the clause and whether the verb is negated or
+// passive.
+func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
+	j := i - 1
+	// Skip auxiliaries, adverbs, "plans to", time phrases.
+	for j >= 0 && toks[j].isWord() && (auxWords[toks[j].lower()] || toks[j].lower() == "not" || toks[j].lower() == "never" || strings.HasSuffix(toks[j].lower(), "n't") || strings.HasSuffix(toks[j].lower(), "ly") && !toks[j].capitalised()) {
+		lw := toks[j].lower()
+		if lw == "not" || lw == "never" || strings.HasSuffix(lw, "n't") {
+			negated = true
+		}
+		if lw == "was" || lw == "were" || lw == "been" || lw == "being" || lw == "is" || lw == "are" {
+			// "She was told …", "was accused …": the grammatical subject
+			// is not the speaker. ("has been" before a verb ending in -ed.)
+			passive = true
+		}
+		j--
+	}
+	// Adverbial between commas: "Kabul, however, denied".
+	if j >= 2 && toks[j].s == "," && toks[j-2].s == "," && toks[j-1].isWord() && (auxWords[toks[j-1].lower()] || strings.HasSuffix(toks[j-1].lower(), "ly")) {
+		j -= 3
+	}
+	if j >= 0 && toks[j].s == "," && j > 0 && toks[j-1].isWord() {
+		// "Ishaq Dar, Pakistan's foreign minister, said" or "Dr. Lee, a
+		// virologist at the institute, warned": the name before the
+		// appositive speaks.
+		j--
+		for c := j; c > 0 && c >= j-12; c-- {
+			if toks[c].s == "," {
+				if nx := toks[c+1].lower(); nx == "as" || nx == "and" || nx == "or" || nx == "along" || nx == "together" {
+					// "X, as well as Y, said": a list, not an appositive.
+					break
+				}
+				if toks[c-1].isWord() && (toks[c-1].capitalised() || speakerWords[toks[c-1].lower()]) {
+					j = c - 1
+				}
+				break
+			}
+			if !toks[c].isWord() {
+				break
+			}
+		}
+	}
+	end := j
+	n := 0
+	hasConj := false
+	for j >= 0 && n < 16 {
+		t := toks[j]
+		lw := t.lower()
+		if !t.isWord() {
+			if strings.HasPrefix(t.s, "(") {
+				j--
+				n++
+				continue
+			}
+			if t.s == "," && j+1 <= end && j > 0 {
+				// A list of parties: ", as well as", ", and", or a comma
+				// before a later "and".
+				nxt := toks[j+1].lower()
+				if nxt == "as" || nxt == "and" || nxt == "or" || nxt == "along" || nxt == "together" || (hasConj && toks[j-1].capitalised()) {
+					j--
+					n++
+					continue
+				}
+			}
+			break
+		}
+		if lw == "as" && j >= 2 && j < end && toks[j-1].lower() == "well" && toks[j-2].lower() == "as" {
+			// "…, as well as NATO": walking backwards.
+			hasConj = true
+			j -= 3
+			n += 3
+			continue
+		}
+		if (lw == "and" || lw == "or" || lw == "&") && j < end && j > 0 {
+			hasConj = true
+			j--
+			n++
+			continue
+		}
+		if lw == "of" || lw == "for" || lw == "in" || lw == "from" || lw == "at" {
+			// Inside a name ("Directorate of National Security") or after
+			// a speaker ("authorities in Kabul"), only before a capital;
+			// "ministry of transport" too.
+			if j < end && j > 0 && (toks[j+1].capitalised() || (toks[j+1].lower() == "the" && j+2 <= end && toks[j+2].capitalised()) ||
+				lw == "of" && (govWords[toks[j-1].lower()] || orgWords[toks[j-1].lower()]) && toks[j+1].isWord()) &&
+				(toks[j-1].capitalised() || speakerWords[toks[j-1].lower()]) {
+				j--
+				n++
+				continue
+			}
+			break
+		}
+		if npStop[lw] && !(j == 0 && t.capitalised() && lw == "officials") {
+			break
+		}
+		if !t.capitalised() && (strings.HasSuffix(lw, "ing") || (strings.HasSuffix(lw, "ed") && lw != "united" && lw != "armed" && lw != "so-called")) {
+			break
+		}
+		j--
+		n++
+		if personPronouns[lw] || lw == "they" || lw == "it" || lw == "we" || lw == "i" {
+			if j+1 == end {
+				break
+			}
+			// A pronoun inside a longer phrase is not a subject's start.
+			j++
+			break
+		}
+	}
+	start := j + 1
+	// Leading conjunctions or commas left over.
+	for start <= end && (!toks[start].isWord() || toks[start].lower() == "and" || toks[start].lower() == "as" || toks[start].lower() == "well") {
+		start++
+	}
+	if start > end {
+		return Span{}, negated, passive, false
+	}
+	return Span{toks[start].start, toks[end].end}, negated, passive, true
+}
+
+// plausibleSpeaker reports whether a phrase can be the one who asserts:
+// a name, a pronoun, a body of people.
+func (a *article) plausibleSpeaker(p string) bool {
+	p = strings.TrimSpace(p)
+	if p == "" || utf8.RuneCountInString(p) > 120 {
+		return false
+	}
+	toks := tokenize(p)
+	if len(toks) == 0 {
+		return false
+	}
+	for _, t := range toks {
+		lw := t.lower()
+		if t.capitalised() && !commonCapitals[lw] {
+			return true
+		}
+		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] {
+			return true
+		}
+	}
+	return pluralRef.MatchString(p)
+}
+
+// speakerNouns are common nouns for those who make claims.
+var speakerNouns = set("source", "sources", "police", "army", "military", "report", "statement", "agency", "analysts", "experts",
+	"critics", "residents", "witnesses", "lawmakers", "prosecutors", "investigators", "officer", "officers", "commander",
+	"commanders", "president", "minister", "leader", "group", "party", "ministry", "spokesman", "spokeswoman", "spokesperson",
+	"activists", "observers", "diplomats", "regulator", "court", "judge", "tribunal", "survey", "study", "researchers",
+	"scientists", "doctors", "authorities", "officials", "government", "office", "parties", "sides", "countries", "both", "all",
+	"opponents", "rivals", "allies", "monitors", "organisers", "organizers", "campaigners", "victims", "families", "lawyer",
+	"lawyers", "attorney", "attorneys", "defence", "defense", "prosecution", "opposition", "envoy", "ambassador", "delegation",
+	"representative", "representatives", "mission", "embassy", "administration", "cabinet", "council", "committee", "he", "she")
+
+// parseSay handles "X said (that) …", "X told Y (that) …", "“…,” X said",
+// "…, X said on Thursday."
+func (a *article) parseSay(text string, off int, toks []token, i int, strong, inQuote bool) (finding, bool) {
+	lw := toks[i].lower()
+	f := finding{kind: kAssert, verb: lw}
+	// Inverted: "“…,” said X." — the verb straight after a quotation.
+	if i > 0 && (toks[i-1].s == "”" || toks[i-1].s == "\"" || toks[i-1].s == ",") && i+1 < len(toks) && toks[i+1].isWord() {
+		if q, ok := quotationBefore(text, toks[i].start); ok && (lw == "said" || lw == "says" || lw == "added" || lw == "claimed" || lw == "insisted" || lw == "warned") {
+			subj := Span{toks[i+1].start, len(strings.TrimRight(text, ".!?\"” "))}
+			if e := strings.IndexAny(text[subj.Start:], ",;"); e >= 0 {
+				subj.End = subj.Start + e
+			}
+			if a.plausibleSpeaker(text[subj.Start:subj.End]) {
+				f.subj = Span{off + subj.Start, off + subj.End}
+				f.content = Span{off + q.Start, off + q.End}
+				return f, true
+			}
+		}
+	}
+	sj, negated, passive, ok := subjectBefore(toks, i)
+	if !ok || negated {
+		return f, false
+	}
+	subjText := text[sj.Start:sj.End]
+	if passive && !strings.HasSuffix(lw, "s") {
+		// "She was told that …": not her claim.
+		return f, false
+	}
+	if !a.plausibleSpeaker(subjText) {
+		return f, false
+	}
+	f.subj = Span{off + sj.Start, off + sj.End}
+	// Quotation then reporting clause: "“…,” the ministry said."
+	if q, ok := quotationBefore(text, sj.Start); ok {
+		f.content = Span{off + q.Start, off + q.End}
+		return f, true
+	}
+	// What follows the verb: skip an addressee and adjuncts up to "that".
+	k := i + 1
+	limit := i + 9
+	for k < len(toks) && k < limit {
+		t := toks[k]
+		if t.lower() == "that" {
+			end := len(text)
+			if inQuote {
+				end = closingQuote(text, t.end)
+			}
+			f.content = a.clauseEnd(Span{off + t.end, off + end})
+			return f, f.content.End > f.content.Start
+		}
+		if !t.isWord() && t.s != "," {
+			break
+		}
+		k++
+	}
+	// No "that". Reporting clause at the end: "…, the agency said on
+	// Thursday." Content is what precedes the subject.
+	rest := strings.TrimSpace(text[toks[i].end:])
+	if endAdjunct(rest, lw == "told" || lw == "tells" || lw == "tell") {
+		pre := strings.TrimRight(text[:sj.Start], " ")
+		if strings.HasSuffix(pre, ",") && len(strings.Fields(pre)) >= 4 {
+			pre = strings.TrimSuffix(pre, ",")
+			f.content = trimSpan(a.text, Span{off, off + len(pre)})
+			return f, true
+		}
+		return f, false
+	}
+	if !strong || i+1 >= len(toks) {
+		return f, false
+	}
+	// "said the attack was …": a clause straight after the verb.
+	nxt := toks[i+1]
+	nl := nxt.lower()
+	if !nxt.isWord() || npStop[nl] && nl != "it" && nl != "there" || nl == "in" || nl == "on" || nl == "to" || nl == "at" || nl == "of" || nl == "for" {
+		return f, false
+	}
+	start := i + 1
+	if lw == "told" || lw == "tells" || lw == "tell" {
+		// "told reporters the payments were legal": skip the addressee.
+		for start < len(toks) && start < i+5 && isAddressee(toks, start) {
+			start++
+		}
+		if start == i+1 || start >= len(toks) {
+			return f, false
+		}
+	}
+	if lw == "claimed" || lw == "claims" || lw == "claim" {
+		// "claimed responsibility for the attack".
+		if toks[start].lower() == "responsibility" && start+2 < len(toks) && toks[start+1].lower() == "for" {
+			f.kind = kAccuse
+			f.verb = "claimed responsibility"
+			f.content = a.clauseEnd(Span{off + toks[start+2].start, off + len(text)})
+			return f, true
+		}
+	}
+	end := len(text)
+	if inQuote {
+		end = closingQuote(text, toks[start].start)
+	}
+	f.content = a.clauseEnd(Span{off + toks[start].start, off + end})
+	// The clause needs a finite verb, or it is just an object ("said
+	// nothing", "claimed responsibility", "warned residents of floods").
+	if !hasFiniteVerb(a.text[f.content.Start:f.content.End]) {
+		return f, false
+	}
+	return f, true
+}
+
+// finiteMarkers are auxiliaries and common verbs that show a reported
+// clause has a verb of its own.
+var finiteMarkers = set("is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "did", "does",
+	"do", "should", "may", "might", "must", "shall", "won't", "wouldn't", "didn't", "doesn't", "isn't", "wasn't", "weren't",
+	"hadn't", "hasn't", "haven't", "can't", "couldn't")
+
+func hasFiniteVerb(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 3 {
+		return false
+	}
+	for i, w := range f {
+		if i > 10 {
+			break
+		}
+		w = strings.Trim(w, ",.;:\"“”")
+		if finiteMarkers[w] || (i > 0 && strings.HasSuffix(w, "ed") && len(w) > 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// endAdjunct reports whether the words after a reporting verb are only
+// adjuncts ("on Thursday", "in a statement", "told Arab News on condition of
+// anonymity") — the sign of a reporting clause at the end of a sentence.
+func endAdjunct(rest string, told bool) bool {
+	rest = strings.TrimRight(rest, ".!?\"” ")
+	if rest == "" {
+		return true
+	}
+	if strings.HasPrefix(rest, ",") {
+		return true
+	}
+	words := strings.Fields(rest)
+	if told {
+		// Skip the addressee: "told Arab News", "told reporters".
+		i := 0
+		for i < len(words) && (startsCapital(words[i]) || addressees[strings.ToLower(strings.Trim(words[i], ",."))] && !determiners[strings.ToLower(words[i])]) {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		if i == len(words) {
+			return true
+		}
+		words = words[i:]
+		if strings.HasPrefix(words[0], ",") {
+			return true
+		}
+	}
+	switch strings.ToLower(strings.Trim(words[0], ",")) {
+	case "on", "in", "at", "last", "this", "earlier", "late", "yesterday", "today", "tuesday", "monday", "wednesday",
+		"thursday", "friday", "saturday", "sunday", "during", "after", "before", "while", "when", "via", "through":
+		return !strings.Contains(" "+strings.ToLower(rest)+" ", " that ")
+	}
+	return false
+}
+
+var determiners = set("the", "a", "an")
+
+// isAddressee reports whether token k belongs to the addressee of "told":
+// "told reporters", "told the Associated Press", "told Arab News".
+func isAddressee(toks []token, k int) bool {
+	w := toks[k].lower()
+	if determiners[w] {
+		return k+1 < len(toks) && (toks[k+1].capitalised() || addressees[toks[k+1].lower()] && !determiners[toks[k+1].lower()])
+	}
+	return toks[k].capitalised() || addressees[w]
+}
+
+// addressees are whom a source tells something.
+var addressees = set("reporters", "journalists", "the", "a", "an", "media", "press", "lawmakers", "parliament", "a", "news", "agency",
+	"television", "radio", "broadcaster", "newspaper", "daily", "local", "state", "state-run", "audience", "crowd", "supporters")
+
+// quotationBefore finds a quotation that ends just before position p
+// ("“…,” the minister said"): it returns the quoted words.
+func quotationBefore(text string, p int) (Span, bool) {
+	pre := strings.TrimRight(text[:p], " ")
+	pre = strings.TrimSuffix(pre, ",")
+	if !strings.HasSuffix(pre, "”") && !strings.HasSuffix(pre, "\"") && !strings.HasSuffix(pre, ",”") {
+		return Span{}, false
+	}
+	closeLen := 1
+	if strings.HasSuffix(pre, "”") {
+		closeLen = len("”")
+	}
+	end := len(pre) - closeLen
+	inner := pre[:end]
+	open := strings.LastIndexAny(inner, "“\"")
+	if open < 0 {
+		return Span{}, false
+	}
+	_, sz := utf8.DecodeRuneInString(inner[open:])
+	q := Span{open + sz, end}
+	s := strings.TrimRight(text[q.Start:q.End], ",. ")
+	q.End = q.Start + len(s)
+	if len(strings.Fields(s)) < 3 {
+		return Span{}, false
+	}
+	return q, true
+}
+
+// closingQuote returns the position of the quotation mark that closes the
+// quotation open at p, or the end of text.
+func closingQuote(text string, p int) int {
+	if i := strings.IndexAny(text[p:], "”\""); i >= 0 {
+		return p + i
+	}
+	return len(text)
+}
+
+// clauseEnd trims a reported clause: trailing punctuation and tails such as
+// ", according to …", ", citing …", ", adding that …".
+func (a *article) clauseEnd(c Span) Span {
+	s := a.text[c.Start:c.End]
+	if m := contentTail.FindStringIndex(s); m != nil && m[0] > 0 {
+		s = s[:m[0]]
+	}
+	c.End = c.Start + len(s)
+	return trimPunct(a.text, trimSpan(a.text, c))
+}
+
+// trimPunct drops trailing sentence punctuation and unbalanced quotes.
+func trimPunct(text string, c Span) Span {
+	for c.End > c.Start {
+		r, sz := utf8.DecodeLastRuneInString(text[c.Start:c.End])
+		if strings.ContainsRune(".,;:!? ", r) || ((r == '"' || r == '”') && strings.Count(text[c.Start:c.End], "\"")%2 == 1) ||
+			(r == '”' && !strings.Contains(text[c.Start:c.End], "“")) {
+			c.End -= sz
+			continue
+		}
+		break
+	}
+	for c.Start < c.End {
+		r, sz := utf8.DecodeRuneInString(text[c.Start:c.End])
+		if r == ' ' || ((r == '"' || r == '“') && strings.Count(text[c.Start:c.End], "\"")%2 == 1) || (r == '“' && !strings.Contains(text[c.Start:c.End], "”")) {
+			c.Start += sz
+			continue
+		}
+		break
+	}
+	return c
+}
+
+// parseAccuse handles "X accused Y of V-ing …", "X blamed Y for …",
+// "X charged Y with V-ing …".
+func (a *article) parseAccuse(text string, off int, toks []token, i int) (finding, bool) {
+	lw := toks[i].lower()
+	f := finding{kind: kAccuse, verb: lw}
+	prep := "of"
+	switch {
+	case strings.HasPrefix(lw, "blam"):
+		prep = "for"
+	case strings.HasPrefix(lw, "charg"):
+		prep = "with"
+		// "charged that …" is a report.
+		if i+1 < len(toks) && toks[i+1].lower() == "that" {
+			return f, false
+		}
+	}
+	// The accused: words up to the preposition.
+	k := i + 1
+	for k < len(toks) && k < i+10 && toks[k].lower() != prep {
+		if !toks[k].isWord() && toks[k].s != "," || npStop[toks[k].lower()] && toks[k].lower() != "the" && toks[k].lower() != "by" {
+			return f, false
+		}
+		k++
+	}
+	if k >= len(toks) || k == i+1 || toks[k].lower() != prep || k+1 >= len(toks) {
+		return f, false
+	}
+	sj, negated, passive, ok := subjectBefore(toks, i)
+	if negated {
+		return f, false
+	}
+	if passive {
+		// "Y was accused by X of …" / "Y has been accused of …".
+		byAt := -1
+		for m := i + 1; m < k; m++ {
+			if toks[m].lower() == "by" {
+				byAt = m
+			}
+		}
+		if byAt < 0 || !ok {
+			return f, false
+		}
+		f.object = Span{off + sj.Start, off + sj.End}
+		f.subj = Span{off + toks[byAt+1].start, off + toks[k-1].end}
+	} else {
+		if !ok || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+			return f, false
+		}
+		f.subj = Span{off + sj.Start, off + sj.End}
+		f.object = Span{off + toks[i+1].start, off + toks[k-1].end}
+	}
+	f.content = a.clauseEnd(Span{off + toks[k+1].start, off + len(text)})
+	return f, true
+}
+
+// parseUrge handles "X urged Y to …", "X called on Y to …".
+func (a *article) parseUrge(text string, off int, toks []token, i int) (finding, bool) {
+	lw := toks[i].lower()
+	f := finding{kind: kUrge, verb: lw}
+	k := i + 1
+	if strings.HasPrefix(lw, "call") || strings.HasPrefix(lw, "appeal") {
+		if k >= len(toks) || (toks[k].lower() != "on" && toks[k].lower() != "upon" && toks[k].lower() != "to") {
+			return f, false
+		}
+		k++
+	}
+	objStart := k
+	for k < len(toks) && k < objStart+8 && toks[k].lower() != "to" {
+		if !toks[k].isWord() && toks[k].s != "," || npStop[toks[k].lower()] && toks[k].lower() != "the" {
+			return f, false
+		}
+		k++
+	}
+	if k >= len(toks) || k == objStart || toks[k].lower() != "to" || k+1 >= len(toks) {
+		return f, false
+	}
+	// The infinitive's verb must be a word, not "to the" …
+	if v := toks[k+1].lower(); !toks[k+1].isWord() || functionWords[v] {
+		return f, false
+	}
+	sj, negated, passive, ok := subjectBefore(toks, i)
+	if !ok || negated || passive || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+		return f, false
+	}
+	f.subj = Span{off + sj.Start, off + sj.End}
+	f.object = Span{off + toks[objStart].start, off + toks[k-1].end}
+	f.content = a.clauseEnd(Span{off + toks[k+1].start, off + len(text)})
+	return f, true
+}
+
+// parseEvidence handles "X provided evidence of …" / "… that …".
+func (a *article) parseEvidence(text string, off int, toks []token, i int) (finding, bool) {
+	f := finding{kind: kAccuse, verb: "evidence", evidence: true}
+	k := i + 1
+	for k < len(toks) && k < i+6 && toks[k].lower() != "evidence" && toks[k].lower() != "proof" {
+		k++
+	}
+	if k >= len(toks)-1 || (toks[k].lower() != "evidence" && toks[k].lower() != "proof") {
+		return f, false
+	}
+	nxt := toks[k+1].lower()
+	if nxt != "of" && nxt != "that" && nxt != "showing" && nxt != "about" && nxt != "for" {
+		return f, false
+	}
+	sj, negated, _, ok := subjectBefore(toks, i)
+	if !ok || negated || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+		return f, false
+	}
+	f.subj = Span{off + sj.Start, off + sj.End}
+	f.content = a.clauseEnd(Span{off + toks[k+1].end, off + len(text)})
+	f.verb = "evidence " + nxt
+	return f, true
+}
+
+// parseDeny handles "X denied these charges", "X denied that …",
+// "X rejected Y's claim that …", "X denied any involvement".
+func (a *article) parseDeny(text string, off int, toks []token, i int) (finding, bool) {
+	lw := toks[i].lower()
+	f := finding{kind: kDeny, verb: lw, relation: model.Relation(denyVerbs[lw])}
+	sj, negated, passive, ok := subjectBefore(toks, i)
+	if !ok || negated || passive {
+		return f, false
+	}
+	f.subj = Span{off + sj.Start, off + sj.End}
+	if !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+		return f, false
+	}
+	k := i + 1
+	if k >= len(toks) {
+		// "…, which Kabul denied." handled elsewhere; a bare "denied"
+		// at the end points back.
+		f.ref = true
+		return f, true
+	}
+	// Skip determiners and adjectives: "these", "the latest", "all such".
+	j := k
+	for j < len(toks) && j < k+5 {
+		w := toks[j].lower()
+		if claimNouns[w] || involvementNouns[w] {
+			break
+		}
+		if w == "that" && j == k {
+			break
+		}
+		if !toks[j].isWord() || npStop[w] && w != "the" {
+			break
+		}
+		j++
+	}
+	if j < len(toks) {
+		w := toks[j].lower()
+		switch {
+		case w == "that" && j == k:
+			f.content = a.clauseEnd(Span{off + toks[j].end, off + len(text)})
+			f.extra = Span{}
+			return f, true
+		case claimNouns[w] || involvementNouns[w]:
+			// "claims by Ukraine that …": the claim is reported here too.
+			if j+1 < len(toks) && toks[j+1].lower() == "by" && !involvementNouns[w] {
+				for m := j + 2; m < len(toks) && m < j+10; m++ {
+					if toks[m].lower() == "that" && m > j+2 {
+						f.content = a.clauseEnd(Span{off + toks[m].end, off + len(text)})
+						f.object = Span{off + toks[k].start, off + toks[m-1].end}
+						return f, true
+					}
+				}
+			}
+			// "X's claim that …": likewise.
+			if j+1 < len(toks) && toks[j+1].lower() == "that" && !involvementNouns[w] {
+				f.content = a.clauseEnd(Span{off + toks[j+1].end, off + len(text)})
+				f.object = Span{off + toks[k].start, off + toks[j].end}
+				return f, true
+			}
+			f.ref = true
+			f.object = Span{off + toks[k].start, off + toks[j].end}
+			// Its own words: "…, stating/saying/insisting that …".
+			for m := j + 1; m+1 < len(toks); m++ {
+				if _, say := sayVerbs[toks[m].lower()]; say && strings.HasSuffix(toks[m].lower(), "ing") {
+					n := m + 1
+					if toks[n].lower() == "that" {
+						n++
+					}
+					if n < len(toks) {
+						f.extra = a.clauseEnd(Span{off + toks[n].start, off + len(text)})
+					}
+					break
+				}
+			}
+			return f, true
+		}
+	}
+	// "denied planning the attack": a gerund clause.
+	if lw == "denied" || lw == "denies" || lw == "deny" || lw == "denying" {
+		if k < len(toks) && strings.HasSuffix(toks[k].lower(), "ing") && toks[k].isWord() && !toks[k].capitalised() {
+			f.content = a.clauseEnd(Span{off + toks[k].start, off + len(text)})
+			f.verb += " gerund"
+			return f, true
+		}
+	}
+	return f, false
+}

@@ -1,0 +1,290 @@
+package extract_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"claims/internal/extract"
+	"claims/internal/model"
+	"claims/internal/sample"
+)
+
+// seedsDir is where the seed articles live relative to this package: the
+// repository's shared/ folder sits beside the repository.
+const seedsDir = "../../../shared/seeds"
+
+type goldFile struct {
+	Articles []goldArticle `json:"articles"`
+}
+
+type goldArticle struct {
+	File     string      `json:"file"`
+	Claims   []goldClaim `json:"claims"`
+	Optional []goldClaim `json:"optional"`
+}
+
+type goldClaim struct {
+	ID        string      `json:"id"`
+	Actor     []string    `json:"actor"`
+	Subjects  []string    `json:"subjects"`
+	Statement string      `json:"statement"`
+	Quote     string      `json:"quote"`
+	Relation  string      `json:"relation"`
+	Counters  []goldClaim `json:"counters"`
+}
+
+// score counts hits and misses.
+type score struct {
+	claimTP, claimFP, claimGold, claimFound int
+	claimOptional                           int // proposals matching optional labels
+	pairTP, pairFP, pairGold, pairFound     int
+}
+
+func (s *score) add(o score) {
+	s.claimTP += o.claimTP
+	s.claimFP += o.claimFP
+	s.claimGold += o.claimGold
+	s.claimFound += o.claimFound
+	s.claimOptional += o.claimOptional
+	s.pairTP += o.pairTP
+	s.pairFP += o.pairFP
+	s.pairGold += o.pairGold
+	s.pairFound += o.pairFound
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func (s score) claimPrecision() float64 { return ratio(s.claimTP, s.claimTP+s.claimFP) }
+func (s score) claimRecall() float64    { return ratio(s.claimFound, s.claimGold) }
+func (s score) pairPrecision() float64  { return ratio(s.pairTP, s.pairTP+s.pairFP) }
+func (s score) pairRecall() float64     { return ratio(s.pairFound, s.pairGold) }
+
+func loadGold(t testing.TB) (goldFile, string) {
+	t.Helper()
+	if _, err := os.Stat(seedsDir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed articles missing at %s (CI clones shared/ beside the repository): %v", seedsDir, err)
+		}
+		t.Skipf("seed articles not found at %s; skipping the quality measurement", seedsDir)
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g goldFile
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatalf("gold.json: %v", err)
+	}
+	return g, seedsDir
+}
+
+// measure runs the extractor over every gold article and scores it.
+func measure(t testing.TB, g goldFile, dir string, known []model.Actor, log func(string, ...any)) score {
+	var total score
+	for _, art := range g.Articles {
+		b, err := os.ReadFile(filepath.Join(dir, art.File))
+		if err != nil {
+			t.Fatalf("%s: %v", art.File, err)
+		}
+		text := extract.Plain(art.File, b)
+		props := extract.Extract(text, known)
+		s := scoreArticle(art, props, log)
+		log("%s: %d proposals; claims P=%.2f R=%.2f (%d/%d found); pairs P=%.2f R=%.2f (%d/%d found)",
+			art.File, len(props), s.claimPrecision(), s.claimRecall(), s.claimFound, s.claimGold,
+			s.pairPrecision(), s.pairRecall(), s.pairFound, s.pairGold)
+		total.add(s)
+	}
+	return total
+}
+
+func scoreArticle(art goldArticle, props []extract.Proposal, log func(string, ...any)) score {
+	var s score
+	// Every gold claim and every gold counter-claim is a claim to find.
+	type item struct {
+		g      goldClaim
+		parent int // index of the claim a counter answers, -1 for claims
+	}
+	var items []item
+	for _, c := range art.Claims {
+		items = append(items, item{c, -1})
+		parent := len(items) - 1
+		for _, k := range c.Counters {
+			items = append(items, item{k, parent})
+			s.pairGold++
+		}
+	}
+	s.claimGold = len(items)
+	matchedBy := make([]int, len(props)) // gold item index, or -1
+	used := make([]bool, len(items))
+	for i, p := range props {
+		matchedBy[i] = -1
+		for j, it := range items {
+			if used[j] || !actorMatches(p.Actor, it.g.Actor) || !quoteMatches(it.g.Quote, p.Quote) {
+				continue
+			}
+			// A counter-claim only counts as found when proposed as one.
+			if (it.parent >= 0) != p.IsCounter() {
+				continue
+			}
+			used[j], matchedBy[i] = true, j
+			break
+		}
+		switch {
+		case matchedBy[i] >= 0:
+			s.claimTP++
+		case matchesOptional(art.Optional, p):
+			// Neither a hit nor a false alarm.
+			s.claimOptional++
+		default:
+			s.claimFP++
+			log("  unexpected proposal: %s | %s", p.Actor.Name, p.Statement)
+		}
+	}
+	for j := range items {
+		if used[j] {
+			s.claimFound++
+		} else {
+			log("  missed: %s | %s", items[j].g.Actor, items[j].g.Quote)
+		}
+	}
+	for i, p := range props {
+		if !p.IsCounter() {
+			continue
+		}
+		j, k := matchedBy[i], matchedBy[p.Answers]
+		if j >= 0 && k >= 0 && items[j].parent == k {
+			s.pairTP++
+			s.pairFound++
+		} else {
+			s.pairFP++
+			log("  wrong pair: %s %s %q", p.Actor.Name, p.Relation, props[p.Answers].Statement)
+		}
+	}
+	return s
+}
+
+func actorMatches(a extract.Actor, names []string) bool {
+	if len(names) == 0 {
+		return true
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, a.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteMatches says whether a proposal's quote is the gold quote: most of
+// the gold quote's words are in it, or it is nearly all gold words.
+func quoteMatches(gold, got string) bool {
+	return cover(gold, got) >= 0.6 || cover(got, gold) >= 0.85
+}
+
+func matchesOptional(opt []goldClaim, p extract.Proposal) bool {
+	for _, o := range opt {
+		if actorMatches(p.Actor, o.Actor) && quoteMatches(o.Quote, p.Quote) {
+			return true
+		}
+	}
+	return false
+}
+
+var stop = map[string]bool{"the": true, "and": true, "that": true, "has": true, "have": true, "had": true, "was": true,
+	"were": true, "for": true, "with": true, "this": true, "these": true, "its": true, "their": true, "from": true, "are": true}
+
+func words(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 3 && !stop[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// cover is the share of a's words found in b.
+func cover(a, b string) float64 {
+	aw := words(a)
+	if len(aw) == 0 {
+		return 0
+	}
+	bs := map[string]bool{}
+	for _, w := range words(b) {
+		bs[w] = true
+	}
+	n := 0
+	for _, w := range aw {
+		if bs[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(aw))
+}
+
+// TestQuality measures the extractor against the gold labels of the seed
+// articles, with the actors the app ships with as the known actors (what a
+// reviewer's database holds on the first run) and with none. Run it with
+// -v to see the numbers.
+func TestQuality(t *testing.T) {
+	g, dir := loadGold(t)
+	for _, cfg := range []struct {
+		name  string
+		known []model.Actor
+	}{
+		{"sample actors known", sample.Actors()},
+		{"no actors known", nil},
+	} {
+		t.Run(strings.ReplaceAll(cfg.name, " ", "_"), func(t *testing.T) {
+			s := measure(t, g, dir, cfg.known, t.Logf)
+			t.Logf("TOTAL (%s): claims precision %.2f recall %.2f (%d hits, %d false alarms, %d of %d gold found; "+
+				"%d more proposals match optional labels — counting them as false alarms, precision would be %.2f); "+
+				"claim–denial pairs precision %.2f recall %.2f (%d of %d gold pairs found, %d wrong)",
+				cfg.name, s.claimPrecision(), s.claimRecall(), s.claimTP, s.claimFP, s.claimFound, s.claimGold,
+				s.claimOptional, ratio(s.claimTP, s.claimTP+s.claimFP+s.claimOptional),
+				s.pairPrecision(), s.pairRecall(), s.pairFound, s.pairGold, s.pairFP)
+			if s.pairRecall() < 0.9 {
+				t.Errorf("pair recall %.2f is below 0.9", s.pairRecall())
+			}
+			if s.pairPrecision() < 0.7 {
+				t.Errorf("pair precision %.2f is below 0.7", s.pairPrecision())
+			}
+		})
+	}
+}
+
+// BenchmarkExtract times the extractor over the seed articles and reports
+// the quality numbers as metrics: go test -run '^$' -bench Extract.
+func BenchmarkExtract(b *testing.B) {
+	g, dir := loadGold(b)
+	var texts []string
+	for _, art := range g.Articles {
+		raw, err := os.ReadFile(filepath.Join(dir, art.File))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, extract.Plain(art.File, raw))
+	}
+	known := sample.Actors()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			extract.Extract(t, known)
+		}
+	}
+	b.StopTimer()
+	s := measure(b, g, dir, known, func(string, ...any) {})
+	b.ReportMetric(s.claimPrecision(), "claimP")
+	b.ReportMetric(s.claimRecall(), "claimR")
+	b.ReportMetric(s.pairPrecision(), "pairP")
+	b.ReportMetric(s.pairRecall(), "pairR")
+}
