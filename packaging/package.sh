@@ -45,15 +45,18 @@ appid=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$
 
 # The fyne tool takes extra linker flags from GOFLAGS; keep the user's GOFLAGS.
 export GOFLAGS="$(go env GOFLAGS) -ldflags=-X=main.version=$version"
+# fyne_package ICON ARGS... runs "fyne package" on cmd/claims of the copy.
 fyne_package() {
-  (cd "$src/cmd/claims" && fyne package --release --icon "$src/assets/icon.png" "$@")
+  local icon=$1
+  shift
+  (cd "$src/cmd/claims" && fyne package --release --icon "$icon" "$@")
 }
 
 case $target in
 linux)
   arch=$(go env GOARCH)
   name=claims-$version-linux-$arch
-  fyne_package -os linux
+  fyne_package "$src/assets/icon.png" -os linux
   mkdir -p "$work/fyne"
   tar -xJf "$src/cmd/claims/Claims.tar.xz" -C "$work/fyne"
   exe=$(find "$work/fyne" -path '*/bin/claims' -type f)
@@ -79,14 +82,15 @@ windows)
     echo "$cc is missing: on Debian/Ubuntu, apt-get install gcc-mingw-w64-x86-64" >&2
     exit 1
   }
-  CC=$cc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 fyne_package -os windows
+  # An .ico entry is at most 256 pixels: icon-256.png is the same drawing.
+  CC=$cc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 fyne_package "$src/assets/icon-256.png" -os windows
   install -Dm755 "$src/cmd/claims/Claims.exe" "dist/$name.exe"
   echo "dist/$name.exe"
   ;;
 darwin)
   [ "$(uname -s)" = Darwin ] || { echo "macOS packages are built on a Mac (see .github/workflows/release.yml)" >&2; exit 1; }
   name=claims-$version-darwin-$(go env GOARCH)
-  fyne_package -os darwin
+  fyne_package "$src/assets/icon.png" -os darwin
   rm -f "dist/$name.zip"
   (cd "$src/cmd/claims" && ditto -c -k --sequesterRsrc --keepParent Claims.app "$root/dist/$name.zip")
   echo "dist/$name.zip"
