@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -87,7 +88,6 @@ func newDetailPane(m *mainWindow) *detailPane {
 	// one line per character.
 	d.empty = widget.NewLabel("Select a claim to see its counter-claims, verdict and notes.\nCtrl+F searches, Ctrl+N records a new claim.")
 	d.empty.Alignment = fyne.TextAlignCenter
-	d.empty.Importance = widget.LowImportance
 	d.content = container.NewStack(container.NewCenter(d.empty))
 	return d
 }
@@ -125,7 +125,9 @@ func (d *detailPane) show(id string) {
 	if err != nil {
 		d.m.selected = ""
 		d.clear()
-		d.m.showError("Could not show the claim", "", err)
+		if !errors.Is(err, model.ErrNotFound) { // gone: deleted meanwhile, nothing to say
+			d.m.showError("Could not show the claim", "", err)
+		}
 		return
 	}
 	sameClaim := d.loaded && d.d.Claim.ID == id
