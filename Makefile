@@ -1,7 +1,13 @@
-# Targets match what README.md says; nothing more.
+# Targets match what README.md and docs/PACKAGING.md say; nothing more.
 GO ?= go
 
-.PHONY: run test deps build
+# The app's version, from FyneApp.toml (the one source of name, ID, version).
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml | head -n1)
+LDFLAGS := -X main.version=$(VERSION)
+ARCH := $(shell $(GO) env GOARCH)
+PREFIX ?= /usr/local
+
+.PHONY: run test deps build package-linux package-windows install
 
 # Install the system packages Fyne needs (Debian/Ubuntu) if missing.
 deps:
@@ -16,4 +22,22 @@ test:
 	./scripts/test.sh
 
 build: deps
-	$(GO) build -o bin/claims ./cmd/claims
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/claims ./cmd/claims
+
+# dist/claims-$(VERSION)-linux-$(ARCH).tar.xz: binary, .desktop file, icons,
+# AppStream metainfo and a Makefile whose "make install" installs them.
+package-linux: deps
+	./packaging/package.sh linux
+
+# dist/claims-$(VERSION)-windows-amd64.exe, cross-built with the icon
+# (needs x86_64-w64-mingw32-gcc: apt-get install gcc-mingw-w64-x86-64).
+package-windows: deps
+	./packaging/package.sh windows
+
+# Install what "make package-linux" built (building it first if it is not
+# there) into $(PREFIX), honouring DESTDIR:
+#   make package-linux && sudo make install      or      make install PREFIX=~/.local
+LINUX_PKG := dist/claims-$(VERSION)-linux-$(ARCH)
+install:
+	@test -x $(LINUX_PKG)/bin/claims || $(MAKE) package-linux
+	$(MAKE) -C $(LINUX_PKG) install PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)"
