@@ -1,0 +1,185 @@
+// Package dedupe warns about likely duplicate claims: given the statement
+// of a claim about to be created, imported or accepted, it finds the
+// existing claims that look like the same assertion, so the reviewer can
+// link to one instead of recording it twice.
+//
+// Similarity combines word overlap (Jaccard on normalised content words)
+// with fuzzy matching (github.com/sahilm/fuzzy over the normalised text);
+// the same actor raises the score, and a claim that denies what the other
+// asserts is not its duplicate. It does no I/O.
+package dedupe
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/sahilm/fuzzy"
+
+	"claims/internal/model"
+)
+
+// Match is an existing claim that looks like the same assertion.
+type Match struct {
+	Claim model.ClaimSummary
+	Score float64 // 0..1; at least Threshold
+}
+
+// Threshold is the score from which a claim is reported as a likely
+// duplicate. The tests in dedupe_test.go hold made-up pairs that must and
+// must not be reported: the lowest duplicate (the same words in another
+// order, different actors) scores about 0.67, the highest non-duplicate (a
+// denial of the very claim) 0.30 and a different claim about the same
+// parties by the same actor 0.24; 0.5 sits between them with room either
+// side.
+const Threshold = 0.5
+
+// SameActorBoost is added to the score when both claims have the same
+// actor (aliases already resolve to one actor ID).
+const SameActorBoost = 0.15
+
+// Find returns up to limit existing claims whose statement (or quote) looks
+// like statement, best first. actorID is the new claim's actor, or empty.
+// A limit of zero or less means no limit.
+func Find(statement, actorID string, existing []model.ClaimSummary, limit int) []Match {
+	q := newText(statement)
+	if len(q.words) == 0 {
+		return nil
+	}
+	var out []Match
+	for _, c := range existing {
+		s := score(q, newText(c.Statement))
+		if c.Quote != "" {
+			// The quote counts too, a little less: it carries the
+			// source's words, not the reviewer's.
+			s = math.Max(s, 0.9*score(q, newText(c.Quote)))
+		}
+		if actorID != "" && c.ActorID == actorID {
+			s += SameActorBoost
+		}
+		s = math.Min(s, 1)
+		if s >= Threshold {
+			out = append(out, Match{Claim: c, Score: s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// text is a statement prepared for comparison.
+type text struct {
+	words   []string // normalised content words, in order
+	set     map[string]bool
+	negated bool // it denies or negates ("denies that …", "did not …")
+}
+
+func newText(s string) text {
+	t := text{set: map[string]bool{}}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.Trim(w, "'")
+		w = strings.TrimSuffix(w, "'s")
+		if negations[w] || strings.HasSuffix(w, "n't") {
+			t.negated = true
+			continue
+		}
+		if len(w) < 2 || stopWords[w] {
+			continue
+		}
+		w = stem(w)
+		t.words = append(t.words, w)
+		t.set[w] = true
+	}
+	return t
+}
+
+// score is the similarity of two statements, 0..1, before the actor
+// boost: the larger of their word overlap and their fuzzy similarity,
+// cut to under a third when one negates what the other asserts.
+func score(a, b text) float64 {
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return 0
+	}
+	s := math.Max(jaccard(a, b), 0.9*fuzzySim(a, b))
+	if a.negated != b.negated {
+		// "X denies that …" answers a claim; it does not repeat it. Even
+		// with the same actor's boost it stays below the threshold.
+		s *= 0.3
+	}
+	return s
+}
+
+func jaccard(a, b text) float64 {
+	inter := 0
+	for w := range a.set {
+		if b.set[w] {
+			inter++
+		}
+	}
+	union := len(a.set) + len(b.set) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// fuzzySim matches the shorter normalised text against the longer with
+// sahilm/fuzzy and measures how contiguous the match is: a statement that
+// is the other with a few words added or dropped scores high, one whose
+// letters merely occur in order scores low. Lengths that differ much
+// lower the score.
+func fuzzySim(a, b text) float64 {
+	sa, sb := strings.Join(a.words, " "), strings.Join(b.words, " ")
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	if len(sa) < 8 {
+		return 0
+	}
+	ms := fuzzy.Find(sa, []string{sb})
+	if len(ms) == 0 {
+		return 0
+	}
+	idx := ms[0].MatchedIndexes
+	adjacent := 0
+	for i := 1; i < len(idx); i++ {
+		if idx[i] == idx[i-1]+1 {
+			adjacent++
+		}
+	}
+	contiguity := float64(adjacent) / float64(len(idx)-1)
+	return contiguity * math.Sqrt(float64(len(sa))/float64(len(sb)))
+}
+
+var negations = map[string]bool{"not": true, "no": true, "never": true, "denies": true, "deny": true, "denied": true,
+	"rejects": true, "rejected": true, "false": true, "untrue": true, "neither": true, "nor": true}
+
+var stopWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "of": true,
+	"to": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true, "that": true,
+	"this": true, "these": true, "those": true, "it": true, "its": true, "is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "being": true, "has": true, "have": true, "had": true, "he": true, "she": true, "they": true,
+	"them": true, "their": true, "his": true, "her": true, "we": true, "our": true, "as": true, "which": true, "who": true,
+	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true, "might": true, "so": true,
+	"than": true, "then": true, "there": true, "also": true, "into": true, "about": true, "over": true, "after": true,
+	"before": true, "since": true, "such": true, "some": true, "any": true, "all": true, "both": true, "said": true,
+	"says": true, "do": true, "does": true, "did": true, "if": true, "while": true, "when": true, "what": true}
+
+// stem is a light suffix stripper: "harboring", "harbored" and "harbors"
+// meet at "harbor".
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if n := len(w); n >= 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return strings.TrimSuffix(w, "e")
+}

@@ -1,0 +1,96 @@
+package dedupe
+
+import (
+	"testing"
+
+	"claims/internal/model"
+)
+
+func summary(id, actor, statement, quote string) model.ClaimSummary {
+	return model.ClaimSummary{Claim: model.Claim{ID: id, ActorID: actor, Statement: statement, Quote: quote}}
+}
+
+// pairs are made-up statements that a reviewer would, or would not, call
+// the same assertion. They fix the threshold.
+var pairs = []struct {
+	name     string
+	a, b     string
+	sameActr bool
+	dup      bool
+}{
+	{"reworded, same actor", "Borduria planned the March bombing that killed four engineers.",
+		"Borduria planned a bombing that killed four engineers and their driver in March.", true, true},
+	{"same words, other order", "The ceasefire was broken by rebel shelling on Monday.",
+		"On Monday rebel shelling broke the ceasefire.", false, true},
+	{"extra clause", "The dam was damaged by the storm.",
+		"The dam was damaged by the storm and will close for repairs.", true, true},
+	{"case and punctuation", "THE MINISTER RESIGNED OVER THE BRIBES!", "the minister resigned over the bribes", false, true},
+	{"inflections", "Szohod harbors militants who attack Ruritania.", "Szohod harbored the militants attacking Ruritania.", true, true},
+	{"different claim, same parties", "Borduria planned the March bombing that killed four engineers.",
+		"Borduria shelters militants who attack Ruritania.", true, false},
+	{"denial of the claim", "Borduria planned the March bombing that killed four engineers.",
+		"Borduria denies that it planned the March bombing that killed four engineers.", false, false},
+	{"same topic, other assertion", "The election was rigged by the ruling party.",
+		"The election was postponed because of the floods.", false, false},
+	{"unrelated", "Inflation rose to 9 percent in May.", "The talks in Geneva ended without agreement.", true, false},
+}
+
+func TestThresholdSeparatesPairs(t *testing.T) {
+	for _, p := range pairs {
+		t.Run(p.name, func(t *testing.T) {
+			actor := "x"
+			other := "y"
+			if p.sameActr {
+				other = "x"
+			}
+			got := Find(p.a, actor, []model.ClaimSummary{summary("c1", other, p.b, "")}, 0)
+			s := score(newText(p.a), newText(p.b))
+			if p.sameActr {
+				s += SameActorBoost
+			}
+			t.Logf("score %.2f", s)
+			if dup := len(got) == 1; dup != p.dup {
+				t.Errorf("reported as duplicate: %v, want %v (score %.2f, threshold %.2f)", dup, p.dup, s, Threshold)
+			}
+		})
+	}
+}
+
+func TestFindOrdersAndLimits(t *testing.T) {
+	existing := []model.ClaimSummary{
+		summary("far", "a", "Inflation rose to 9 percent in May.", ""),
+		summary("close", "a", "The ceasefire was broken by rebel shelling on Monday.", ""),
+		summary("closer", "a", "Rebel shelling broke the ceasefire on Monday night.", ""),
+		summary("byquote", "b", "Something reworded entirely.", "rebel shelling broke the ceasefire on Monday"),
+	}
+	got := Find("Rebel shelling broke the ceasefire on Monday.", "a", existing, 0)
+	if len(got) != 3 {
+		t.Fatalf("got %d matches, want 3: %+v", len(got), got)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Score > got[i-1].Score {
+			t.Errorf("not best first: %v", got)
+		}
+	}
+	for _, m := range got {
+		if m.Claim.ID == "far" {
+			t.Errorf("unrelated claim reported")
+		}
+	}
+	if got := Find("Rebel shelling broke the ceasefire on Monday.", "a", existing, 1); len(got) != 1 {
+		t.Errorf("limit 1 gave %d", len(got))
+	}
+	if got := Find("  ", "a", existing, 0); got != nil {
+		t.Errorf("empty statement gave %v", got)
+	}
+}
+
+func TestSameActorBoosts(t *testing.T) {
+	existing := []model.ClaimSummary{summary("c", "a", "The bridge collapsed under the trucks' weight last week.", "")}
+	s := "Trucks were too heavy and the bridge collapsed last week."
+	mine := Find(s, "a", existing, 0)
+	theirs := Find(s, "b", existing, 0)
+	if len(mine) > 0 && len(theirs) > 0 && mine[0].Score <= theirs[0].Score {
+		t.Errorf("same actor did not raise the score: %v vs %v", mine, theirs)
+	}
+}
