@@ -25,6 +25,7 @@ type actorsView struct {
 	made     *fyne.Container
 	about    *fyne.Container
 	merge    *widget.Button
+	edit     *widget.Button
 	detail   *fyne.Container
 	content  fyne.CanvasObject
 }
@@ -53,7 +54,8 @@ func newActorsView(m *mainWindow) *actorsView {
 	v.made = container.NewVBox()
 	v.about = container.NewVBox()
 	v.merge = widget.NewButtonWithIcon("Merge into another actor…", theme.ContentCutIcon(), v.askMerge)
-	v.detail = container.NewVBox(v.name, v.info, container.NewHBox(v.merge, layout.NewSpacer()),
+	v.edit = widget.NewButtonWithIcon("Edit name and aliases…", theme.DocumentCreateIcon(), func() { v.showEdit() })
+	v.detail = container.NewVBox(v.name, v.info, container.NewHBox(v.edit, v.merge, layout.NewSpacer()),
 		widget.NewSeparator(), boldLabel("Claims made"), v.made,
 		widget.NewSeparator(), boldLabel("Claims about this actor"), v.about)
 	v.detail.Hide()
@@ -188,4 +190,51 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// actorForm is the Edit actor dialog.
+type actorForm struct {
+	name, aliases *widget.Entry
+	kind          *widget.Select
+	dlg           *dialog.FormDialog
+}
+
+// showEdit edits the selected actor's name, kind and aliases.
+func (v *actorsView) showEdit() *actorForm {
+	a, ok := v.m.actorByID(v.selected)
+	if !ok {
+		return nil
+	}
+	f := &actorForm{name: widget.NewEntry(), aliases: widget.NewMultiLineEntry()}
+	f.name.SetText(a.Name)
+	f.aliases.SetText(strings.Join(a.Aliases, ", "))
+	f.aliases.Wrapping = fyne.TextWrapWord
+	f.aliases.SetPlaceHolder("Other names, separated by commas, e.g. Kabul, Afghan authorities")
+	var kinds []string
+	for _, k := range model.ActorKinds() {
+		kinds = append(kinds, string(k))
+	}
+	f.kind = widget.NewSelect(kinds, nil)
+	f.kind.SetSelected(string(a.Kind))
+	f.dlg = dialog.NewForm("Edit actor", "Save", "Cancel", []*widget.FormItem{
+		{Text: "Name", Widget: f.name},
+		{Text: "Kind", Widget: f.kind},
+		{Text: "Aliases", Widget: f.aliases, HintText: "Searching for an alias finds this actor's claims"},
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		edited := model.Actor{ID: a.ID, Name: f.name.Text, Kind: model.ActorKind(f.kind.Selected)}
+		for _, al := range strings.Split(f.aliases.Text, ",") {
+			edited.Aliases = append(edited.Aliases, strings.TrimSpace(al))
+		}
+		if err := v.m.st.UpdateActor(v.m.ctx(), &edited); err != nil {
+			v.m.showError("Could not save the actor", "Names and aliases must be unique: an alias may not be another actor's name or alias. To make two actors one, use Merge.", err)
+			return
+		}
+		v.m.changed()
+	}, v.m.win)
+	f.dlg.Resize(fyne.NewSize(560, 0))
+	f.dlg.Show()
+	return f
 }

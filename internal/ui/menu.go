@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
 )
@@ -119,22 +120,47 @@ func (m *mainWindow) showAbout() {
 			"who denied it, and what the reviewers concluded.\n\nDatabase: "+m.st.Path(), m.win)
 }
 
-// newDatabase asks for a new file and switches to it.
+// newDatabase asks for a folder and a file name and switches to a new,
+// empty database there. (A save dialog would truncate an existing file,
+// even the open database, before we could refuse it.)
 func (m *mainWindow) newDatabase() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			m.showError("Could not choose the file", "", err)
+			m.showError("Could not choose the folder", "", err)
 			return
 		}
-		if w == nil {
+		if dir == nil {
 			return // cancelled
 		}
-		path := w.URI().Path()
-		w.Close() // the dialog created an empty file, which db.Open fills
-		m.openPath(path)
+		m.askNewDatabaseName(dir.Path())
 	}, m.win)
-	d.SetFileName("claims.db")
+}
+
+// askNewDatabaseName asks for the new database's file name in dir.
+func (m *mainWindow) askNewDatabaseName(dir string) *dialog.FormDialog {
+	name := widget.NewEntry()
+	name.SetText("claims.db")
+	name.Validator = func(s string) error {
+		s = strings.TrimSpace(s)
+		switch {
+		case s == "" || strings.ContainsAny(s, `/\`):
+			return errText("a file name, without folders")
+		case db.Exists(filepath.Join(dir, s)):
+			return errText("a file of that name exists; choose File → Open database… to open it")
+		}
+		return nil
+	}
+	d := dialog.NewForm("New database", "Create", "Cancel",
+		[]*widget.FormItem{{Text: "File name", Widget: name, HintText: "in " + dir}},
+		func(ok bool) {
+			if ok {
+				m.openPath(filepath.Join(dir, strings.TrimSpace(name.Text)))
+			}
+		}, m.win)
+	name.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+	return d
 }
 
 // openDatabase asks for a database file and switches to it.

@@ -575,3 +575,33 @@ func TestRowFitsLongStatementWithMatchInView(t *testing.T) {
 		t.Errorf("body is %.0f wide in a 420 row", w)
 	}
 }
+
+func TestEditActorAliasesFindsClaims(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(2)
+	h.m.actorsView.show("army")
+	f := h.m.actorsView.showEdit()
+	f.aliases.SetText("Pakistan Army, ISPR")
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Save"))
+	h.m.wait()
+	a, err := h.m.st.FindActor(context.Background(), "ispr")
+	if err != nil || a.ID != "army" {
+		t.Fatalf("alias not saved: %+v %v", a, err)
+	}
+	h.m.tabs.SelectIndex(0)
+	test.Type(h.m.search, "ispr")
+	h.m.wait()
+	if got := h.hitIDs(); !slices.Equal(got, []string{armyDenial}) {
+		t.Errorf("searching the new alias lists %v", got)
+	}
+
+	// An alias that is another actor's name is refused with an explanation.
+	h.m.tabs.SelectIndex(2)
+	f = h.m.actorsView.showEdit()
+	f.aliases.SetText("Imran Khan")
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Save"))
+	h.m.wait()
+	if top := h.win.Canvas().Overlays().Top(); top == nil || findButton(top, "OK") == nil {
+		t.Error("no error dialog for a clashing alias")
+	}
+}

@@ -130,3 +130,21 @@ func TestSettingsSavePreferences(t *testing.T) {
 		t.Errorf("preferences: %q %q %q", p.String(prefReviewer), p.String(prefOrgName), p.String(prefOrgURL))
 	}
 }
+
+func TestNewDatabaseRefusesExistingFile(t *testing.T) {
+	h := newHarness(t)
+	dir := filepath.Dir(h.path)
+	h.m.askNewDatabaseName(dir)
+	name := find[*widget.Entry](h.win.Canvas().Overlays().Top())
+	name.SetText(filepath.Base(h.path)) // the open database
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Create"))
+	if h.m.st.Path() != h.path {
+		t.Fatal("switched to an existing file through New database")
+	}
+	name.SetText("fresh.db")
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Create"))
+	h.m.wait()
+	if h.m.st.Path() != filepath.Join(dir, "fresh.db") || len(h.m.hits) != 0 {
+		t.Errorf("after New database: %s with %d claims", h.m.st.Path(), len(h.m.hits))
+	}
+}
