@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/model"
@@ -23,6 +25,7 @@ type sourcesView struct {
 	claims   *fyne.Container
 	text     *widget.Label
 	detail   *fyne.Container
+	edit     *widget.Button
 	content  fyne.CanvasObject
 }
 
@@ -51,11 +54,18 @@ func newSourcesView(m *mainWindow) *sourcesView {
 	v.link.Truncation = fyne.TextTruncateEllipsis
 	v.claims = container.NewVBox()
 	v.text = wrapped("")
-	v.detail = container.NewVBox(v.title, v.info, v.link,
+	v.edit = widget.NewButtonWithIcon("Edit source…", theme.DocumentCreateIcon(), func() {
+		if src, err := m.st.Source(m.ctx(), v.selected); err == nil {
+			v.showForm(&src)
+		}
+	})
+	v.detail = container.NewVBox(v.title, v.info, v.link, container.NewHBox(v.edit),
 		widget.NewSeparator(), boldLabel("Claims from this source"), v.claims,
 		widget.NewSeparator(), boldLabel("Stored text"), v.text)
 	v.detail.Hide()
-	split := container.NewHSplit(v.list, container.NewVScroll(container.NewPadded(v.detail)))
+	add := widget.NewButtonWithIcon("New source…", theme.ContentAddIcon(), func() { v.showForm(nil) })
+	split := container.NewHSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, v.list),
+		container.NewVScroll(container.NewPadded(v.detail)))
 	split.Offset = 0.35
 	v.content = split
 	return v
@@ -124,4 +134,71 @@ func (v *sourcesView) show(id string) {
 	}
 	v.detail.Show()
 	v.detail.Refresh()
+}
+
+// sourceForm is the New source and Edit source dialog.
+type sourceForm struct {
+	title, outlet, url, published, text *widget.Entry
+	dlg                                 *dialog.FormDialog
+}
+
+// showForm edits src, or, when src is nil, records a new source.
+func (v *sourcesView) showForm(src *model.Source) *sourceForm {
+	f := &sourceForm{title: widget.NewEntry(), outlet: widget.NewEntry(), url: widget.NewEntry(),
+		published: widget.NewEntry(), text: widget.NewMultiLineEntry()}
+	f.title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errText("the headline is required")
+		}
+		return nil
+	}
+	f.url.Validator = func(s string) error {
+		if s = strings.TrimSpace(s); s != "" && !model.IsWebURL(s) {
+			return errText("a web address starting with http:// or https://")
+		}
+		return nil
+	}
+	f.published.Validator = func(s string) error { return model.ValidateDate("date", strings.TrimSpace(s)) }
+	f.url.SetPlaceHolder("https://… (optional)")
+	f.published.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD (optional)")
+	f.text.SetPlaceHolder("Paste the article text here (optional)")
+	f.text.Wrapping = fyne.TextWrapWord
+	f.text.SetMinRowsVisible(8)
+	title := "New source"
+	if src != nil {
+		title = "Edit source"
+		f.title.SetText(src.Title)
+		f.outlet.SetText(src.Outlet)
+		f.url.SetText(src.URL)
+		f.published.SetText(src.Published)
+		f.text.SetText(src.Text)
+	}
+	f.dlg = dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{
+		{Text: "Title", Widget: f.title},
+		{Text: "Outlet", Widget: f.outlet},
+		{Text: "URL", Widget: f.url},
+		{Text: "Published", Widget: f.published},
+		{Text: "Text", Widget: f.text},
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		s := model.Source{Title: f.title.Text, Outlet: f.outlet.Text, URL: f.url.Text, Published: f.published.Text, Text: f.text.Text}
+		var err error
+		if src != nil {
+			s.ID = src.ID
+			err = v.m.st.UpdateSource(v.m.ctx(), &s)
+		} else {
+			err = v.m.st.CreateSource(v.m.ctx(), &s)
+		}
+		if err != nil {
+			v.m.showError("Could not save the source", "", err)
+			return
+		}
+		v.selected = s.ID
+		v.m.changed()
+	}, v.m.win)
+	f.dlg.Resize(fyne.NewSize(720, 560))
+	f.dlg.Show()
+	return f
 }

@@ -605,3 +605,23 @@ func TestEditActorAliasesFindsClaims(t *testing.T) {
 		t.Error("no error dialog for a clashing alias")
 	}
 }
+
+func TestNewSourceWithText(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(3)
+	v := h.m.sourcesView
+	f := v.showForm(nil)
+	test.Type(f.title, "Kabul rejects Islamabad's claims")
+	test.Type(f.url, "javascript:alert(1)")
+	save := findButton(h.win.Canvas().Overlays().Top(), "Save")
+	if !save.Disabled() {
+		t.Error("a javascript: URL is accepted")
+	}
+	f.url.SetText("https://example.org/kabul")
+	test.Type(f.text, "The spokesman said…")
+	test.Tap(save)
+	h.m.wait()
+	if len(h.m.sources) != 2 || v.title.Text != "Kabul rejects Islamabad's claims" || v.text.Text != "The spokesman said…" {
+		t.Errorf("sources %d, shown %q / %q", len(h.m.sources), v.title.Text, v.text.Text)
+	}
+}
