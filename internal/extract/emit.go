@@ -380,7 +380,7 @@ func (a *article) resolveParties(sp Span) []Actor {
 	}
 	low := strings.ToLower(phrase)
 	if m := pluralRef.FindStringSubmatch(low); m != nil && !a.isKnownPhrase(phrase) {
-		n := numberWords[m[1]+m[2]]
+		n := numberWords[m[1]+m[2]+m[3]]
 		if n == 0 && strings.HasPrefix(low, "both") {
 			n = 2
 		}
@@ -740,6 +740,23 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 		}
 		found = append(found, mention{Span{m.Start - c.Start, m.End - c.Start}, m.actor})
 	}
+	// Single capitalised names the article does not otherwise explain
+	// ("Strelsau was working with …"): parties too, of unknown kind.
+	for _, m := range capRun.FindAllStringIndex(s, -1) {
+		w := strings.TrimRight(s[m[0]:m[1]], ".,'’")
+		if strings.Contains(w, " ") || anyTaken(taken, m[0], m[1]) || commonCapitals[strings.ToLower(w)] || demonyms[strings.ToLower(w)] || len(w) < 3 {
+			continue
+		}
+		covered := false
+		for _, f := range found {
+			if f.Start <= m[0] && m[0] < f.End {
+				covered = true
+			}
+		}
+		if !covered {
+			found = append(found, mention{Span{m[0], m[0] + len(w)}, a.resolveOne(w, c.Start+m[0])})
+		}
+	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
 	var out []Actor
 	for _, m := range found {
@@ -748,7 +765,7 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 	return dedupeActors(out)
 }
 
-var institution = regexp.MustCompile(`\b(?:the|his|her|their|its)\s+(?:(?:political|main|former|rival|own|country's|country’s|powerful)\s+){0,2}(?:opponents|rivals|military|army|opposition|police|allies|establishment|judiciary|parliament|intelligence\s+agencies|security\s+forces|generals|armed\s+forces)\b`)
+var institution = regexp.MustCompile(`\b(?:the|his|her|their|its)\s+(?:(?:political|main|former|rival|own|country's|country’s|powerful)\s+){0,2}(?:opponents|rivals|military|army|opposition|police|allies|establishment|judiciary|courts?|parliament|intelligence\s+agencies|security\s+forces|generals|armed\s+forces|government|election\s+(?:board|commission))\b`)
 
 func sameActor(x, y Actor) bool {
 	if x.ID != "" || y.ID != "" {

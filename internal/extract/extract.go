@@ -245,7 +245,7 @@ var (
 	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$`)
 	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:\([^)]*\))?\s*[:—–-]\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
-	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:both|all\s+of\s+them|both\s+of\s+them|the\s+two|the\s+three|each)$`)
+	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
 )
 
 var orgName = regexp.MustCompile(`\b(?:of|for)\s+[\p{Lu}][^,]*\s+and\s+[\p{Lu}]`)

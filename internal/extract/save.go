@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"claims/internal/model"
+)
+
+// Store is what saving proposals needs from a write transaction; the
+// claim store's *db.Tx has these methods, so callers pass one from inside
+// Store.Update and everything is saved together or not at all.
+type Store interface {
+	FindActor(name string) (model.Actor, error)
+	CreateActor(a *model.Actor) error
+	CreateSource(src *model.Source) error
+	CreateClaim(c *model.Claim) error
+	Link(l model.Link) error
+}
+
+// Saved says what Save stored.
+type Saved struct {
+	SourceID  string
+	ClaimIDs  []string      // one per proposal, in order
+	NewActors []model.Actor // actors created because no known one matched
+	Links     int
+}
+
+// Save stores proposals as claims reported in src: a new source when src.ID
+// is empty, else the existing one. An actor without an ID is looked up by
+// name (and alias) and created when there is none; a subject that is
+// neither known nor created for a claim is left out rather than created.
+// Each counter-claim is linked to the claim it answers with its relation.
+func Save(st Store, src *model.Source, props []Proposal) (Saved, error) {
+	var out Saved
+	if src.ID == "" {
+		if err := st.CreateSource(src); err != nil {
+			return out, err
+		}
+	}
+	out.SourceID = src.ID
+	ids := map[string]string{} // lower-cased name → actor ID
+	lookup := func(a Actor, create bool) (string, error) {
+		if a.ID != "" {
+			return a.ID, nil
+		}
+		name := strings.TrimSpace(a.Name)
+		if name == "" {
+			name = strings.TrimSpace(a.Mention)
+		}
+		if name == "" {
+			return "", nil
+		}
+		key := strings.ToLower(name)
+		if id, ok := ids[key]; ok {
+			return id, nil
+		}
+		found, err := st.FindActor(name)
+		switch {
+		case err == nil:
+			ids[key] = found.ID
+			return found.ID, nil
+		case !errors.Is(err, model.ErrNotFound):
+			return "", err
+		case !create:
+			return "", nil
+		}
+		kind := a.Kind
+		if kind == "" {
+			kind = model.KindOther
+		}
+		na := model.Actor{ID: model.NewID(), Name: name, Kind: kind}
+		if err := st.CreateActor(&na); err != nil {
+			return "", err
+		}
+		ids[key] = na.ID
+		out.NewActors = append(out.NewActors, na)
+		return na.ID, nil
+	}
+	actorIDs := make([]string, len(props))
+	for i, p := range props {
+		id, err := lookup(p.Actor, true)
+		if err != nil {
+			return out, err
+		}
+		if id == "" {
+			return out, fmt.Errorf("%w: proposal %d (%q) has no actor", model.ErrInvalid, i+1, p.Statement)
+		}
+		actorIDs[i] = id
+	}
+	for i, p := range props {
+		var subjects []string
+		for _, s := range p.Subjects {
+			id, err := lookup(s, false)
+			if err != nil {
+				return out, err
+			}
+			if id != "" && id != actorIDs[i] {
+				subjects = append(subjects, id)
+			}
+		}
+		c := model.Claim{
+			Statement:  clip(p.Statement, model.MaxStatementLen),
+			Quote:      clip(p.Quote, model.MaxQuoteLen),
+			ActorID:    actorIDs[i],
+			SubjectIDs: subjects,
+			SourceID:   out.SourceID,
+		}
+		if err := st.CreateClaim(&c); err != nil {
+			return out, err
+		}
+		out.ClaimIDs = append(out.ClaimIDs, c.ID)
+	}
+	for i, p := range props {
+		if p.Answers < 0 || p.Answers >= len(props) || p.Answers == i {
+			continue
+		}
+		rel := p.Relation
+		if rel == "" {
+			rel = model.Denies
+		}
+		if err := st.Link(model.Link{FromID: out.ClaimIDs[i], ToID: out.ClaimIDs[p.Answers], Relation: rel}); err != nil {
+			return out, err
+		}
+		out.Links++
+	}
+	return out, nil
+}
+
+// Select keeps the proposals marked in keep and renumbers Answers to the
+// kept slice; a counter-claim whose claim was dropped answers nothing.
+func Select(props []Proposal, keep []bool) []Proposal {
+	newIndex := make([]int, len(props))
+	var out []Proposal
+	for i, p := range props {
+		newIndex[i] = -1
+		if i < len(keep) && keep[i] {
+			newIndex[i] = len(out)
+			out = append(out, p)
+		}
+	}
+	for i := range out {
+		if a := out[i].Answers; a >= 0 {
+			if a < len(newIndex) {
+				out[i].Answers = newIndex[a]
+			} else {
+				out[i].Answers = -1
+			}
+			if out[i].Answers < 0 {
+				out[i].Relation = ""
+			}
+		}
+	}
+	return out
+}
+
+// clip shortens s to at most max characters.
+func clip(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
+}
