@@ -91,6 +91,9 @@ darwin)
   [ "$(uname -s)" = Darwin ] || { echo "macOS packages are built on a Mac (see .github/workflows/release.yml)" >&2; exit 1; }
   name=claims-$version-darwin-$(go env GOARCH)
   fyne_package "$src/assets/icon.png" -os darwin
+  # not notarised: an ad-hoc signature over the whole bundle, so that a
+  # downloaded copy opens after right-click → Open (or Privacy & Security → Open Anyway)
+  codesign --force --deep --sign - "$src/cmd/claims/Claims.app"
   rm -f "dist/$name.zip"
   (cd "$src/cmd/claims" && ditto -c -k --sequesterRsrc --keepParent Claims.app "$root/dist/$name.zip")
   echo "dist/$name.zip"
