@@ -41,6 +41,7 @@ func (m *mainWindow) setupMenus() {
 	file := fyne.NewMenu("File",
 		item("New database…", m.newDatabase, nil),
 		item("Open database…", m.openDatabase, nil),
+		item("Back up database…", func() { m.detail.commitTags(); showBackup(m.win, m.st) }, nil),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", func() { showImport(m.win, m.st, m.changed) }, nil),
 		item("Export…", func() { m.detail.commitTags(); showExport(m.win, m.st) }, nil),

@@ -148,3 +148,16 @@ func TestNewDatabaseRefusesExistingFile(t *testing.T) {
 		t.Errorf("after New database: %s with %d claims", h.m.st.Path(), len(h.m.hits))
 	}
 }
+
+func TestFileMenuHasEveryEntry(t *testing.T) {
+	h := newHarness(t)
+	var labels []string
+	for _, it := range h.win.MainMenu().Items[0].Items {
+		labels = append(labels, it.Label)
+	}
+	got := strings.Join(labels, "|")
+	want := "New database…|Open database…|Back up database…||Import…|Export…|Extract claims from article…||Quit"
+	if got != want {
+		t.Errorf("File menu = %q\nwant        %q", got, want)
+	}
+}
