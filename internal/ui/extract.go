@@ -1,15 +1,556 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"sort"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
+	"claims/internal/dedupe"
+	"claims/internal/extract"
+	"claims/internal/model"
 )
 
-// showExtract lets the reviewer turn an article into proposed claims and
-// accept them, calling onDone after claims were saved.
-// Placeholder until the extraction work lands; it says so to the person.
+// showExtract lets the reviewer turn an article into proposed claims: paste
+// it, open a .txt, .md or .html file, or take a stored source's text; see
+// the proposed spans highlighted; accept, edit or reject each proposal
+// (with a warning where it looks like a claim already recorded); and save
+// the accepted ones linked to a source. onDone runs after claims were
+// saved.
 func showExtract(w fyne.Window, st *db.Store, onDone func()) {
-	dialog.ShowInformation("Extract claims", "Extracting claims from an article is not available in this build yet.", w)
+	a := fyne.CurrentApp()
+	ew := a.NewWindow("Extract claims from an article")
+	v := newExtractView(ew, st, onDone)
+	ew.SetContent(v.content())
+	ew.Resize(fyne.NewSize(1200, 800))
+	ew.Show()
+	v.loadSources()
+}
+
+// extractView is the extraction window. Its fields are touched on the UI
+// goroutine only; extraction, file reading and saving run on other
+// goroutines and hand their results back through do.
+type extractView struct {
+	win    fyne.Window
+	st     *db.Store
+	onDone func()
+	// do hands the result of background work to the UI goroutine;
+	// fyne.Do in the app, replaced by tests.
+	do func(func())
+
+	sources []model.Source
+	source  *model.Source // the stored source being reviewed, if any
+	actors  []model.Actor
+	text    string // the plain text the proposals point into
+	props   []extract.Proposal
+	dups    [][]dedupe.Match
+	rows    []*proposalRow
+
+	input     *widget.Entry
+	preview   *widget.RichText
+	tabs      *container.AppTabs
+	rowsBox   *fyne.Container
+	status    *widget.Label
+	title     *widget.Entry
+	sourceSel *widget.Select
+	findBtn   *widget.Button
+	saveBtn   *widget.Button
+}
+
+// proposalRow holds the widgets with which one proposal is reviewed.
+type proposalRow struct {
+	accept    *widget.Check
+	actor     *widget.SelectEntry
+	statement *widget.Entry
+	relation  *widget.Select
+}
+
+const extractNoRelation = "— (a claim of its own)"
+
+func newExtractView(w fyne.Window, st *db.Store, onDone func()) *extractView {
+	v := &extractView{win: w, st: st, onDone: onDone, do: fyne.Do}
+	v.input = widget.NewMultiLineEntry()
+	v.input.Wrapping = fyne.TextWrapWord
+	v.input.SetPlaceHolder("Paste the article here, or open a file or a stored source above, then press Find claims.")
+	v.preview = widget.NewRichText()
+	v.preview.Wrapping = fyne.TextWrapWord
+	v.rowsBox = container.NewVBox()
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.title = widget.NewEntry()
+	v.title.SetPlaceHolder("Title of the article's source")
+	v.sourceSel = widget.NewSelect(nil, v.onSourceChosen)
+	v.sourceSel.PlaceHolder = "Use a stored source's text…"
+	v.findBtn = widget.NewButtonWithIcon("Find claims", theme.SearchIcon(), v.onFind)
+	v.findBtn.Importance = widget.HighImportance
+	v.saveBtn = widget.NewButtonWithIcon("Save accepted claims", theme.DocumentSaveIcon(), v.onSave)
+	v.saveBtn.Disable()
+	return v
+}
+
+func (v *extractView) content() fyne.CanvasObject {
+	open := widget.NewButtonWithIcon("Open file…", theme.FolderOpenIcon(), v.onOpenFile)
+	top := container.NewBorder(nil, nil, container.NewHBox(open), v.findBtn, v.sourceSel)
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem("Article text", v.input),
+		container.NewTabItem("Highlighted proposals", container.NewVScroll(v.preview)),
+	)
+	all := widget.NewButton("Accept all", func() { v.setAll(true) })
+	none := widget.NewButton("Reject all", func() { v.setAll(false) })
+	right := container.NewBorder(
+		container.NewHBox(widget.NewLabelWithStyle("Proposed claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none),
+		nil, nil, nil, container.NewVScroll(v.rowsBox))
+	split := container.NewHSplit(v.tabs, right)
+	split.Offset = 0.45
+	cancel := widget.NewButton("Close", func() { v.win.Close() })
+	bottom := container.NewVBox(v.status,
+		container.NewBorder(nil, nil, widget.NewLabel("Source title:"), container.NewHBox(cancel, v.saveBtn), v.title))
+	return container.NewBorder(top, bottom, nil, nil, split)
+}
+
+// loadSources fills the list of stored sources, off the UI goroutine.
+func (v *extractView) loadSources() {
+	go func() {
+		srcs, err := v.st.Sources(context.Background())
+		v.do(func() {
+			if err != nil {
+				log.Printf("extract: listing sources: %v", err)
+				v.status.SetText("The stored sources could not be listed: " + err.Error())
+				return
+			}
+			v.setSources(srcs)
+		})
+	}()
+}
+
+func (v *extractView) setSources(srcs []model.Source) {
+	v.sources = srcs
+	var names []string
+	for _, s := range srcs {
+		names = append(names, extractSourceLabel(s))
+	}
+	v.sourceSel.SetOptions(names)
+}
+
+func extractSourceLabel(s model.Source) string {
+	l := s.Title
+	if s.Outlet != "" {
+		l += " — " + s.Outlet
+	}
+	return l
+}
+
+// onSourceChosen loads a stored source's text into the article box.
+func (v *extractView) onSourceChosen(label string) {
+	var chosen *model.Source
+	for i := range v.sources {
+		if extractSourceLabel(v.sources[i]) == label {
+			chosen = &v.sources[i]
+		}
+	}
+	if chosen == nil {
+		return
+	}
+	id := chosen.ID
+	go func() {
+		src, err := v.st.Source(context.Background(), id)
+		v.do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("the source could not be read: %w", err), v.win)
+				return
+			}
+			if strings.TrimSpace(src.Text) == "" {
+				v.status.SetText("“" + src.Title + "” has no stored text. Paste the article and its claims will be linked to this source.")
+			} else {
+				v.status.SetText("Loaded the text of “" + src.Title + "”. Press Find claims.")
+				v.input.SetText(src.Text)
+			}
+			v.source = &src
+			v.title.SetText(src.Title)
+			v.title.Disable()
+			v.tabs.SelectIndex(0)
+		})
+	}()
+}
+
+// onOpenFile reads a .txt, .md or .html file into the article box, as
+// plain text.
+func (v *extractView) onOpenFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, v.win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		name := r.URI().Name()
+		go func() {
+			defer r.Close()
+			b, err := io.ReadAll(io.LimitReader(r, 8<<20))
+			text := ""
+			if err == nil {
+				text = extract.Plain(name, b)
+			}
+			v.do(func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("%s could not be read: %w", name, err), v.win)
+					return
+				}
+				v.loadText(name, text)
+			})
+		}()
+	}, v.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm"}))
+	d.Show()
+}
+
+// loadText puts an article's text in the box with a provisional title; its
+// claims will go to a new source.
+func (v *extractView) loadText(title, text string) {
+	v.source = nil
+	v.sourceSel.ClearSelected()
+	v.title.Enable()
+	v.title.SetText(title)
+	v.input.SetText(text)
+	v.tabs.SelectIndex(0)
+	v.status.SetText("Loaded " + title + ". Press Find claims.")
+}
+
+// extraction is the result of finding claims in a text.
+type extraction struct {
+	text   string
+	actors []model.Actor
+	props  []extract.Proposal
+	dups   [][]dedupe.Match
+}
+
+// extractText finds the claims in raw (pasted text, HTML or Markdown is
+// reduced to plain text) and the existing claims each one may duplicate.
+// It reads the store and may take a while: call it off the UI goroutine.
+func extractText(ctx context.Context, st *db.Store, raw string) (extraction, error) {
+	var r extraction
+	r.text = extract.Plain("", []byte(raw))
+	actors, err := st.Actors(ctx)
+	if err != nil {
+		return r, err
+	}
+	existing, err := st.ListClaims(ctx)
+	if err != nil {
+		return r, err
+	}
+	r.actors = actors
+	r.props = extract.Extract(r.text, actors)
+	for _, p := range r.props {
+		r.dups = append(r.dups, dedupe.Find(p.Statement, p.Actor.ID, existing, 3))
+	}
+	return r, nil
+}
+
+func (v *extractView) onFind() {
+	raw := v.input.Text
+	if strings.TrimSpace(raw) == "" {
+		v.status.SetText("There is no text yet: paste an article, open a file or choose a stored source.")
+		return
+	}
+	v.findBtn.Disable()
+	v.status.SetText("Finding claims…")
+	go func() {
+		r, err := extractText(context.Background(), v.st, raw)
+		v.do(func() {
+			v.findBtn.Enable()
+			if err != nil {
+				log.Printf("extract: %v", err)
+				dialog.ShowError(fmt.Errorf("the claims could not be proposed: %w", err), v.win)
+				return
+			}
+			v.show(r)
+		})
+	}()
+}
+
+// show lists the proposals for review and highlights their quotes.
+func (v *extractView) show(r extraction) {
+	v.text, v.actors, v.props, v.dups = r.text, r.actors, r.props, r.dups
+	if r.text != v.input.Text {
+		v.input.SetText(r.text)
+	}
+	var names []string
+	for _, a := range r.actors {
+		names = append(names, a.Name)
+	}
+	sort.Strings(names)
+	v.rows = nil
+	v.rowsBox.RemoveAll()
+	for i, p := range r.props {
+		row, box := v.newRow(i, p, names)
+		v.rows = append(v.rows, row)
+		v.rowsBox.Add(box)
+	}
+	v.preview.Segments = highlightSegments(r.text, r.props)
+	v.preview.Refresh()
+	v.tabs.SelectIndex(1)
+	if len(r.props) == 0 {
+		v.status.SetText("No attributed claims found. You can still record claims by hand from the main window.")
+		v.saveBtn.Disable()
+		return
+	}
+	counters := 0
+	for _, p := range r.props {
+		if p.IsCounter() {
+			counters++
+		}
+	}
+	v.status.SetText(fmt.Sprintf("%d proposals, %d of them counter-claims. Untick what is wrong, edit the rest, then save.", len(r.props), counters))
+	v.saveBtn.Enable()
+}
+
+// newRow builds the review widgets of proposal i.
+func (v *extractView) newRow(i int, p extract.Proposal, actorNames []string) (*proposalRow, fyne.CanvasObject) {
+	row := &proposalRow{}
+	row.accept = widget.NewCheck("Accept", nil)
+	row.accept.SetChecked(true)
+	row.actor = widget.NewSelectEntry(actorNames)
+	row.actor.SetText(p.Actor.Name)
+	row.statement = widget.NewMultiLineEntry()
+	row.statement.Wrapping = fyne.TextWrapWord
+	row.statement.SetText(p.Statement)
+	row.statement.SetMinRowsVisible(2)
+	row.relation = widget.NewSelect(append([]string{extractNoRelation}, extractRelationNames()...), nil)
+	head := fmt.Sprintf("#%d", i+1)
+	if p.IsCounter() {
+		row.relation.SetSelected(string(p.Relation))
+		head += fmt.Sprintf(" answers #%d (%s)", p.Answers+1, v.props[p.Answers].Actor.Name)
+	} else {
+		row.relation.SetSelected(extractNoRelation)
+		row.relation.Disable()
+	}
+	actorNote := "known actor"
+	if !p.Actor.Known() {
+		actorNote = "new actor: " + string(p.Actor.Kind)
+	}
+	quote := widget.NewLabelWithStyle("“"+p.Quote+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	quote.Wrapping = fyne.TextWrapWord
+	items := []fyne.CanvasObject{
+		container.NewHBox(row.accept, widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewBorder(nil, nil, widget.NewLabel("Actor"), widget.NewLabel(actorNote), row.actor),
+		row.statement,
+		container.NewBorder(nil, nil, widget.NewLabel("Relation"), nil, row.relation),
+		quote,
+	}
+	if i < len(v.dups) {
+		for _, d := range v.dups[i] {
+			l := widget.NewLabel(fmt.Sprintf("Possible duplicate (%.0f%%): %s — %s", d.Score*100, d.Claim.ActorName, d.Claim.Statement))
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.WarningImportance
+			items = append(items, l)
+		}
+	}
+	items = append(items, widget.NewSeparator())
+	return row, container.NewVBox(items...)
+}
+
+func extractRelationNames() []string {
+	var out []string
+	for _, r := range model.Relations() {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+func (v *extractView) setAll(on bool) {
+	for _, r := range v.rows {
+		r.accept.SetChecked(on)
+	}
+}
+
+// reviewed returns the accepted proposals with the reviewer's edits.
+func (v *extractView) reviewed() []extract.Proposal {
+	keep := make([]bool, len(v.props))
+	edited := make([]extract.Proposal, len(v.props))
+	for i, p := range v.props {
+		r := v.rows[i]
+		keep[i] = r.accept.Checked && strings.TrimSpace(r.statement.Text) != "" && strings.TrimSpace(r.actor.Text) != ""
+		p.Statement = strings.TrimSpace(r.statement.Text)
+		p.Actor = v.actorNamed(strings.TrimSpace(r.actor.Text), p.Actor)
+		if p.IsCounter() {
+			if r.relation.Selected == extractNoRelation || r.relation.Selected == "" {
+				p.Answers, p.Relation = -1, ""
+			} else {
+				p.Relation = model.Relation(r.relation.Selected)
+			}
+		}
+		edited[i] = p
+	}
+	return extract.Select(edited, keep)
+}
+
+// actorNamed is the actor the reviewer typed: the proposed one when
+// unchanged, a known actor by name or alias, else a new one.
+func (v *extractView) actorNamed(name string, proposed extract.Actor) extract.Actor {
+	if name == proposed.Name {
+		return proposed
+	}
+	for _, a := range v.actors {
+		if strings.EqualFold(a.Name, name) {
+			return extract.Actor{ID: a.ID, Name: a.Name, Kind: a.Kind, Mention: proposed.Mention}
+		}
+		for _, al := range a.Aliases {
+			if strings.EqualFold(al, name) {
+				return extract.Actor{ID: a.ID, Name: a.Name, Kind: a.Kind, Mention: proposed.Mention}
+			}
+		}
+	}
+	kind := proposed.Kind
+	if proposed.Known() || kind == "" {
+		kind = model.KindOther
+	}
+	return extract.Actor{Name: name, Kind: kind, Mention: proposed.Mention}
+}
+
+func (v *extractView) onSave() {
+	props := v.reviewed()
+	if len(props) == 0 {
+		v.status.SetText("Nothing is accepted: tick the proposals to save.")
+		return
+	}
+	src := v.newSource()
+	if src.ID == "" && strings.TrimSpace(src.Title) == "" {
+		v.status.SetText("Give the source a title first (the article's headline, for instance).")
+		return
+	}
+	v.saveBtn.Disable()
+	v.status.SetText("Saving…")
+	go func() {
+		saved, err := saveProposals(context.Background(), v.st, src, props)
+		v.do(func() { v.saved(saved, err) })
+	}()
+}
+
+// newSource is the source the claims are linked to: the stored one the
+// text came from, else a new one with the title given and the text.
+func (v *extractView) newSource() model.Source {
+	if v.source != nil {
+		return *v.source
+	}
+	return model.Source{Title: strings.TrimSpace(v.title.Text), Text: v.text}
+}
+
+// saveProposals stores the proposals in one transaction.
+func saveProposals(ctx context.Context, st *db.Store, src model.Source, props []extract.Proposal) (extract.Saved, error) {
+	var saved extract.Saved
+	err := st.Update(ctx, func(tx *db.Tx) error {
+		var err error
+		saved, err = extract.Save(tx, &src, props)
+		return err
+	})
+	return saved, err
+}
+
+func (v *extractView) saved(s extract.Saved, err error) {
+	v.saveBtn.Enable()
+	if err != nil {
+		log.Printf("extract: saving: %v", err)
+		v.status.SetText("Nothing was saved.")
+		dialog.ShowError(fmt.Errorf("the claims were not saved (nothing was): %w", err), v.win)
+		return
+	}
+	msg := fmt.Sprintf("Saved %d claims and %d links.", len(s.ClaimIDs), s.Links)
+	if len(s.NewActors) > 0 {
+		var names []string
+		for _, a := range s.NewActors {
+			names = append(names, a.Name)
+		}
+		msg += " New actors: " + strings.Join(names, ", ") + "."
+	}
+	v.status.SetText(msg)
+	v.saveBtn.Disable()
+	if v.onDone != nil {
+		v.onDone()
+	}
+	dialog.ShowInformation("Claims saved", msg, v.win)
+}
+
+// extractMark is a highlighted span of the article with the numbers of the
+// proposals that quote it.
+type extractMark struct {
+	start, end int
+	labels     []string
+	counter    bool
+}
+
+// highlightSegments renders text with the proposals' quotes highlighted
+// and numbered: claims in the primary colour, counter-claims in the error
+// colour. Each line of the text is a paragraph.
+func highlightSegments(text string, props []extract.Proposal) []widget.RichTextSegment {
+	var marks []extractMark
+	for i, p := range props {
+		if p.Start < 0 || p.End > len(text) || p.Start >= p.End {
+			continue
+		}
+		found := false
+		for k := range marks {
+			if marks[k].start == p.Start && marks[k].end == p.End {
+				marks[k].labels = append(marks[k].labels, fmt.Sprint(i+1))
+				found = true
+			}
+		}
+		if !found {
+			marks = append(marks, extractMark{p.Start, p.End, []string{fmt.Sprint(i + 1)}, p.IsCounter()})
+		}
+	}
+	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
+
+	plain := widget.RichTextStyle{Inline: true}
+	var segs []widget.RichTextSegment
+	add := func(s string, style widget.RichTextStyle) {
+		if s != "" {
+			segs = append(segs, &widget.TextSegment{Text: s, Style: style})
+		}
+	}
+	lineStart := 0
+	for lineStart <= len(text) {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		before := len(segs)
+		cursor := lineStart
+		for _, m := range marks {
+			if m.end <= cursor || m.start >= lineEnd {
+				continue
+			}
+			hs, he := max(m.start, cursor), min(m.end, lineEnd)
+			add(text[cursor:hs], plain)
+			style := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+			if m.counter {
+				style.ColorName = theme.ColorNameError
+			}
+			add(text[hs:he], style)
+			if m.end <= lineEnd {
+				add(" ["+strings.Join(m.labels, ",")+"]", widget.RichTextStyle{Inline: true, ColorName: style.ColorName, SizeName: theme.SizeNameCaptionText})
+			}
+			cursor = he
+		}
+		add(text[cursor:lineEnd], plain)
+		if len(segs) > before {
+			// The line's last piece ends the paragraph.
+			last := segs[len(segs)-1].(*widget.TextSegment)
+			last.Style.Inline = false
+		}
+		lineStart = lineEnd + 1
+	}
+	return segs
 }
