@@ -16,15 +16,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 [ -x /usr/local/go/bin/go ] && export PATH="$PATH:/usr/local/go/bin"
-export PATH="$PATH:$(go env GOPATH)/bin"
+gopath=$(go env GOPATH)
+export PATH="$PATH:$gopath/bin"
 
 target=${1:?usage: packaging/package.sh linux|windows|darwin}
 fyne_tool=fyne.io/tools/cmd/fyne@v1.7.4
 
-if ! fyne version 2>/dev/null | grep -q "cli version: ${fyne_tool#*@}"; then
+have=$(fyne version 2>/dev/null || true)
+case $have in
+*"cli version: ${fyne_tool#*@}"*) ;;
+*)
   echo "Installing the fyne tool ($fyne_tool)" >&2
   go install "$fyne_tool"
-fi
+  ;;
+esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/claims-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -41,10 +46,11 @@ fi
 
 version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$src/FyneApp.toml" | head -n1)
 appid=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$src/FyneApp.toml" | head -n1)
-[ -n "$version" ] && [ -n "$appid" ] || { echo "FyneApp.toml lacks Version or ID" >&2; exit 1; }
+if [ -z "$version" ] || [ -z "$appid" ]; then echo "FyneApp.toml lacks Version or ID" >&2; exit 1; fi
 
 # The fyne tool takes extra linker flags from GOFLAGS; keep the user's GOFLAGS.
-export GOFLAGS="$(go env GOFLAGS) -ldflags=-X=main.version=$version"
+goflags=$(go env GOFLAGS)
+export GOFLAGS="$goflags -ldflags=-X=main.version=$version"
 # fyne_package ICON ARGS... runs "fyne package" on cmd/claims of the copy.
 fyne_package() {
   local icon=$1
@@ -61,7 +67,7 @@ linux)
   tar -xJf "$src/cmd/claims/Claims.tar.xz" -C "$work/fyne"
   exe=$(find "$work/fyne" -path '*/bin/claims' -type f)
   desktop=$(find "$work/fyne" -name "$appid.desktop" -type f)
-  [ -n "$exe" ] && [ -n "$desktop" ] || { echo "fyne package made no binary or .desktop file" >&2; exit 1; }
+  if [ -z "$exe" ] || [ -z "$desktop" ]; then echo "fyne package made no binary or .desktop file" >&2; exit 1; fi
 
   stage=dist/$name
   rm -rf "$stage" "dist/$name.tar.xz"
