@@ -9,9 +9,11 @@
 #                                  (on a Mac only)
 #
 # FyneApp.toml gives the name, ID, version and icon. In a git checkout the
-# package is built from the committed tree (HEAD), in a copy, because "fyne package" writes into the main package's
-# folder while it works and bumps Build in FyneApp.toml afterwards: neither
-# should touch the checkout. The fyne tool is installed if it is missing.
+# package is built from the committed tree (HEAD), in a temporary copy,
+# because "fyne package" writes into the main package's folder while it
+# works and bumps Build in FyneApp.toml afterwards: neither should touch the
+# checkout. The fyne tool, xz and the MinGW compiler are installed if missing
+# (apt-get, as root or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,6 +23,23 @@ export PATH="$PATH:$gopath/bin"
 
 target=${1:?usage: packaging/package.sh linux|windows|darwin}
 fyne_tool=fyne.io/tools/cmd/fyne@v1.7.4
+
+# need COMMAND DEBIAN-PACKAGE: installs the package with apt-get when the
+# command is missing (as root, or with sudo), as scripts/deps.sh does.
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  if command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+      command -v sudo >/dev/null 2>&1 || { echo "Run as root or install sudo: package $2 is needed" >&2; exit 1; }
+      sudo=sudo
+    fi
+    echo "Installing system package: $2" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "$1 is missing: install $2" >&2; exit 1; }
+}
 
 have=$(fyne version 2>/dev/null || true)
 case $have in
@@ -60,6 +79,7 @@ fyne_package() {
 
 case $target in
 linux)
+  need xz xz-utils
   arch=$(go env GOARCH)
   name=claims-$version-linux-$arch
   fyne_package "$src/assets/icon.png" -os linux
@@ -84,10 +104,7 @@ linux)
 windows)
   name=claims-$version-windows-amd64
   cc=${CC_WINDOWS:-x86_64-w64-mingw32-gcc}
-  command -v "$cc" >/dev/null 2>&1 || {
-    echo "$cc is missing: on Debian/Ubuntu, apt-get install gcc-mingw-w64-x86-64" >&2
-    exit 1
-  }
+  need "$cc" gcc-mingw-w64-x86-64
   # An .ico entry is at most 256 pixels: icon-256.png is the same drawing.
   CC=$cc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 fyne_package "$src/assets/icon-256.png" -os windows
   install -Dm755 "$src/cmd/claims/Claims.exe" "dist/$name.exe"
