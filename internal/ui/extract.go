@@ -7,6 +7,7 @@ import (
 	"log"
 	"sort"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,6 +48,8 @@ type extractView struct {
 	// do hands the result of background work to the UI goroutine;
 	// fyne.Do in the app, replaced by tests.
 	do func(func())
+	// pending counts background work under way; tests wait for it.
+	pending sync.WaitGroup
 
 	sources []model.Source
 	source  *model.Source // the stored source being reviewed, if any
@@ -120,7 +123,9 @@ func (v *extractView) content() fyne.CanvasObject {
 
 // loadSources fills the list of stored sources, off the UI goroutine.
 func (v *extractView) loadSources() {
+	v.pending.Add(1)
 	go func() {
+		defer v.pending.Done()
 		srcs, err := v.st.Sources(context.Background())
 		v.do(func() {
 			if err != nil {
@@ -162,7 +167,9 @@ func (v *extractView) onSourceChosen(label string) {
 		return
 	}
 	id := chosen.ID
+	v.pending.Add(1)
 	go func() {
+		defer v.pending.Done()
 		src, err := v.st.Source(context.Background(), id)
 		v.do(func() {
 			if err != nil {
@@ -195,7 +202,9 @@ func (v *extractView) onOpenFile() {
 			return
 		}
 		name := r.URI().Name()
+		v.pending.Add(1)
 		go func() {
+			defer v.pending.Done()
 			defer r.Close()
 			b, err := io.ReadAll(io.LimitReader(r, 8<<20))
 			text := ""
@@ -265,7 +274,9 @@ func (v *extractView) onFind() {
 	}
 	v.findBtn.Disable()
 	v.status.SetText("Finding claims…")
+	v.pending.Add(1)
 	go func() {
+		defer v.pending.Done()
 		r, err := extractText(context.Background(), v.st, raw)
 		v.do(func() {
 			v.findBtn.Enable()
@@ -431,7 +442,9 @@ func (v *extractView) onSave() {
 	}
 	v.saveBtn.Disable()
 	v.status.SetText("Saving…")
+	v.pending.Add(1)
 	go func() {
+		defer v.pending.Done()
 		saved, err := saveProposals(context.Background(), v.st, src, props)
 		v.do(func() { v.saved(saved, err) })
 	}()

@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/db"
+	"claims/internal/model"
+)
+
+// A made-up article, not one of the seeds.
+const extractTestArticle = `<html><body><h1>Border row</h1>
+<p>Ruritania has accused Borduria of shelling three villages in May, an allegation that Szohod has denied.</p>
+<p>The river flooded two towns last week.</p>
+<p>Opposition leader Anna Kovacs claimed that Strelsau was working with the army and the courts to delay the vote. All three have since denied these charges.</p>
+</body></html>`
+
+func newExtractHarness(t *testing.T) (*extractView, *db.Store, *int) {
+	t.Helper()
+	test.NewTempApp(t)
+	st, err := db.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	err = st.Update(context.Background(), func(tx *db.Tx) error {
+		return tx.CreateActor(&model.Actor{ID: "ru", Name: "Government of Ruritania", Kind: model.KindGovernment, Aliases: []string{"Ruritania"}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := 0
+	w := test.NewTempWindow(t, nil)
+	v := newExtractView(w, st, func() { done++ })
+	// Background results run on the test goroutine, in order.
+	v.do = func(fn func()) { fn() }
+	w.SetContent(v.content())
+	w.Resize(fyne.NewSize(1200, 800))
+	return v, st, &done
+}
+
+// find runs the extraction synchronously, as the Find button does off the
+// UI goroutine.
+func (v *extractView) findNow(t *testing.T) {
+	t.Helper()
+	r, err := extractText(context.Background(), v.st, v.input.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.show(r)
+}
+
+func TestExtractViewProposesEditsAndSaves(t *testing.T) {
+	v, st, done := newExtractHarness(t)
+	v.loadText("border.html", extractTestArticle)
+	v.findNow(t)
+
+	if strings.Contains(v.input.Text, "<p>") {
+		t.Errorf("article box still holds HTML: %q", v.input.Text)
+	}
+	if len(v.rows) != 6 {
+		t.Fatalf("got %d proposals, want 6: %+v", len(v.rows), v.props)
+	}
+	if got := v.rows[0].actor.Text; got != "Government of Ruritania" {
+		t.Errorf("first actor %q, want the known actor", got)
+	}
+	if v.rows[1].relation.Selected != "denies" || v.rows[0].relation.Selected != extractNoRelation || !v.rows[0].relation.Disabled() {
+		t.Errorf("relations: %q, %q", v.rows[0].relation.Selected, v.rows[1].relation.Selected)
+	}
+	// The quotes are highlighted in the preview.
+	var highlighted []string
+	for _, s := range v.preview.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
+			highlighted = append(highlighted, ts.Text)
+		}
+	}
+	if len(highlighted) != 4 || highlighted[0] != "Ruritania has accused Borduria of shelling three villages in May" {
+		t.Errorf("highlighted spans: %q", highlighted)
+	}
+
+	// Reject the Kovacs charge (its three denials stay, as claims of
+	// their own), edit the first statement and rename a new actor.
+	v.rows[2].accept.SetChecked(false)
+	v.rows[0].statement.SetText("Borduria shelled three border villages in May.")
+	v.rows[1].actor.SetText("Government of Borduria")
+	v.title.SetText("Border row (made-up)")
+	v.onSave()
+	v.pending.Wait()
+
+	if *done != 1 {
+		t.Fatalf("onDone called %d times", *done)
+	}
+	ctx := context.Background()
+	claims, err := st.ListClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(claims) != 5 {
+		t.Fatalf("saved %d claims, want 5", len(claims))
+	}
+	var first *model.ClaimSummary
+	for i := range claims {
+		if claims[i].ActorID == "ru" {
+			first = &claims[i]
+		}
+		if claims[i].SourceTitle != "Border row (made-up)" {
+			t.Errorf("claim %q has source %q", claims[i].Statement, claims[i].SourceTitle)
+		}
+	}
+	if first == nil || first.Statement != "Borduria shelled three border villages in May." || first.CounterCount != 1 ||
+		first.CounterActors[0] != "Government of Borduria" {
+		t.Errorf("edited claim saved as %+v", first)
+	}
+	if !strings.HasPrefix(v.status.Text, "Saved 5 claims and 1 links.") {
+		t.Errorf("status %q", v.status.Text)
+	}
+
+	// Finding the same claims again warns about the duplicates.
+	v.findNow(t)
+	if len(v.dups) == 0 || len(v.dups[0]) == 0 || v.dups[0][0].Claim.ID != first.ID {
+		t.Errorf("no duplicate warning for the saved claim: %+v", v.dups)
+	}
+}
+
+func TestExtractViewUsesStoredSource(t *testing.T) {
+	v, st, _ := newExtractHarness(t)
+	src := model.Source{Title: "Stored article", Outlet: "Example Outlet", Text: "Ruritania said that the border crossing had been closed since Monday."}
+	if err := st.CreateSource(context.Background(), &src); err != nil {
+		t.Fatal(err)
+	}
+	v.loadSources()
+	v.pending.Wait()
+	v.sourceSel.SetSelected("Stored article — Example Outlet")
+	v.pending.Wait()
+	if v.input.Text != src.Text || v.title.Text != "Stored article" || !v.title.Disabled() {
+		t.Fatalf("stored source not loaded: %q / %q", v.input.Text, v.title.Text)
+	}
+	v.findNow(t)
+	v.onSave()
+	v.pending.Wait()
+	srcs, err := st.Sources(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, _ := st.ListClaims(context.Background())
+	if len(srcs) != 1 || len(claims) != 1 || claims[0].SourceID != src.ID {
+		t.Errorf("claims not linked to the stored source: %d sources, claims %+v", len(srcs), claims)
+	}
+}
+
+func TestExtractViewWithoutText(t *testing.T) {
+	v, _, done := newExtractHarness(t)
+	v.onFind()
+	if !strings.Contains(v.status.Text, "no text") || *done != 0 {
+		t.Errorf("status %q", v.status.Text)
+	}
+	v.input.SetText("The river flooded two towns last week.")
+	v.findNow(t)
+	if len(v.rows) != 0 || !v.saveBtn.Disabled() || !strings.Contains(v.status.Text, "No attributed claims") {
+		t.Errorf("plain facts gave %d proposals; status %q", len(v.rows), v.status.Text)
+	}
+}
+
+// TestExtractViewScreenshot writes the review window to a PNG that a
+// person can look at, when CLAIMS_SCREENSHOTS names a folder.
+func TestExtractViewScreenshot(t *testing.T) {
+	dir := os.Getenv("CLAIMS_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set CLAIMS_SCREENSHOTS to a folder to write a screenshot")
+	}
+	v, _, _ := newExtractHarness(t)
+	v.loadText("border.html", extractTestArticle)
+	v.findNow(t)
+	img := v.win.Canvas().Capture()
+	f, err := os.Create(filepath.Join(dir, "extract.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
