@@ -95,17 +95,28 @@ func (a *article) emitDenial(si int, f finding) {
 		if sp.Kind == "" {
 			continue
 		}
-		clause := cleanClause(content)
-		if strings.HasSuffix(f.verb, " gerund") {
+		clause := a.resolvePronouns(cleanClause(content), sp, f.content.Start)
+		that := " that "
+		switch {
+		case strings.HasSuffix(f.verb, " gerund"):
 			clause = gerundClause(clause, "")
+		case strings.HasSuffix(f.verb, " object"):
+			that = " "
 		}
+		verb := strings.TrimSuffix(strings.TrimSuffix(f.verb, " gerund"), " object")
 		a.props = append(a.props, Proposal{
-			Statement: sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + " that " + lowerFirst(clause)),
+			Statement: sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + that + lowerFirst(clause)),
 			Quote:     a.text[f.quote.Start:f.quote.End], Start: f.quote.Start, End: f.quote.End,
 			Actor: sp, Subjects: withoutActor(a.subjectsIn(f.content, sp), sp),
-			Verb: strings.TrimSuffix(f.verb, " gerund"), Answers: -1,
+			Verb: verb, Answers: -1,
 		})
-		a.meta = append(a.meta, propMeta{kind: kDeny, sent: si})
+		noun := ""
+		if f.object.End > f.object.Start {
+			if w := strings.Fields(a.text[f.object.Start:f.object.End]); len(w) > 0 {
+				noun = strings.ToLower(w[len(w)-1])
+			}
+		}
+		a.meta = append(a.meta, propMeta{kind: kDeny, sent: si, content: content, relation: f.relation, noun: noun})
 	}
 }
 
@@ -181,12 +192,21 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 			parties = append(parties, d)
 			continue
 		}
-		// Plural reference: the target's subjects.
-		n := len(t.Subjects)
+		// Plural reference: the target's subjects, or else the parties
+		// named last before it.
+		subjects := t.Subjects
+		want := d.count
+		if want == 0 && len(subjects) < 2 {
+			want = 2
+		}
+		if len(subjects) < want {
+			subjects = mergeActors(subjects, a.partiesBefore(t.Start, t.Actor, want, strings.Contains(strings.ToLower(d.Mention), "government")))
+		}
+		n := len(subjects)
 		if d.count > 0 && d.count < n {
 			n = d.count
 		}
-		parties = append(parties, t.Subjects[:n]...)
+		parties = append(parties, subjects[:n]...)
 	}
 	body := strings.TrimSuffix(t.Statement, ".")
 	for _, p := range parties {
@@ -205,6 +225,37 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 		})
 		a.meta = append(a.meta, propMeta{kind: kDeny, sent: si})
 	}
+}
+
+// partiesBefore lists up to n distinct parties named last before position
+// at (nearest first), in its sentence and the one before: governments
+// only when govOnly. not is left out.
+func (a *article) partiesBefore(at int, not Actor, n int, govOnly bool) []Actor {
+	floor := 0
+	for i, s := range a.sents {
+		if s.Start <= at && at <= s.End && i >= 1 {
+			floor = a.sents[i-1].Start
+		}
+	}
+	var out []Actor
+	for i := len(a.mentions) - 1; i >= 0 && len(out) < n; i-- {
+		m := a.mentions[i]
+		if m.Start >= at || m.Start < floor {
+			continue
+		}
+		x := m.actor
+		if x.Kind == model.KindOther || x.Kind == model.KindOutlet || sameActor(x, not) || (govOnly && x.Kind != model.KindGovernment) {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || sameActor(o, x)
+		}
+		if !dup {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // name is how a statement names an actor: the known actor's name, or the
@@ -326,7 +377,12 @@ var (
 func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
 	if speaker.Kind != model.KindPerson && speaker.Kind != "" {
 		if m := leadingIt.FindStringIndex(s); m != nil {
-			s = a.name(speaker) + s[m[1]-1:]
+			name := a.name(speaker)
+			if strings.EqualFold(strings.TrimSpace(s[:m[1]]), "they") && speaker.Mention != "" && !pluralRef.MatchString(strings.ToLower(speaker.Mention)) {
+				// "US officials said they had seen …": the officials.
+				name = speaker.Mention
+			}
+			s = name + s[m[1]-1:]
 		}
 	}
 	if speaker.Kind == model.KindPerson {
@@ -374,6 +430,7 @@ func (a *article) lastMention(at int, ok func(Actor) bool) (Actor, bool) {
 // caller resolves.
 func (a *article) resolveParties(sp Span) []Actor {
 	phrase := strings.TrimSpace(a.text[sp.Start:sp.End])
+	phrase = dateline.ReplaceAllString(phrase, "")
 	phrase = strings.Trim(phrase, " ,;:\"“”")
 	if phrase == "" {
 		return nil
@@ -464,12 +521,8 @@ func (a *article) resolveOne(p string, at int) Actor {
 		return Actor{Mention: mentionText}
 	}
 	// "the statement", "the report": whoever spoke last.
-	if bare == "statement" || bare == "report" || bare == "source" || bare == "sources" {
-		for i := len(a.props) - 1; i >= 0 && i >= len(a.props)-3; i-- {
-			if strings.HasSuffix(strings.ToLower(a.props[i].Actor.Mention), bare) || bare == "statement" || bare == "report" {
-				return a.props[i].Actor
-			}
-		}
+	if bare == "statement" && len(a.props) > 0 {
+		return a.props[len(a.props)-1].Actor
 	}
 	// Possessive: "Pakistan's envoy" speaks for Pakistan; "Khan's political
 	// opponents" are a party of their own.
@@ -685,7 +738,9 @@ func allSpeakerWords(s string) bool {
 		w = strings.Trim(w, ",.")
 		if !(speakerWords[w] || w == "the" || w == "in" || w == "of" || w == "senior" || w == "top" || w == "some" ||
 			w == "government" || w == "state" || w == "federal" || w == "national" || w == "foreign" || w == "affairs" ||
-			w == "spokesperson" || w == "press" || w == "secretary" || w == "deputy" || w == "a" || w == "an") {
+			w == "spokesperson" || w == "press" || w == "secretary" || w == "deputy" || w == "a" || w == "an" ||
+			w == "defence" || w == "defense" || w == "interior" || w == "health" || w == "finance" || w == "justice" ||
+			w == "information" || w == "home" || w == "external" || w == "ministry's") {
 			return false
 		}
 	}

@@ -51,7 +51,42 @@ func Extract(text string, known []model.Actor) []Proposal {
 	for i, s := range a.sents {
 		a.sentence(i, s)
 	}
+	a.pairForward()
 	return a.props
+}
+
+// pairForward links a denial reported before the claim it answers ("The
+// ministry rejected a report that … The report said that …") to that
+// claim, when one of the next three sentences holds a claim by someone
+// else that says the same.
+func (a *article) pairForward() {
+	for i, p := range a.props {
+		m := a.meta[i]
+		if m.kind != kDeny || p.IsCounter() || m.content == "" {
+			continue
+		}
+		best, bestScore := -1, 0.0
+		for j := i + 1; j < len(a.props); j++ {
+			if a.meta[j].sent-m.sent > 3 {
+				break
+			}
+			if a.meta[j].kind == kDeny || a.props[j].IsCounter() || sameActor(a.props[j].Actor, p.Actor) {
+				continue
+			}
+			s := overlap(m.content, a.props[j].Statement)
+			if m.noun != "" && strings.EqualFold(a.props[j].Actor.Mention, "the "+m.noun) {
+				// "rejected a report that …" … "The report said …".
+				s = 1
+			}
+			if s > bestScore {
+				best, bestScore = j, s
+			}
+		}
+		if best >= 0 && bestScore >= 0.35 {
+			a.props[i].Answers = best
+			a.props[i].Relation = m.relation
+		}
+	}
 }
 
 type propKind int
@@ -76,8 +111,11 @@ type article struct {
 }
 
 type propMeta struct {
-	kind propKind
-	sent int
+	kind     propKind
+	sent     int
+	content  string         // for a denial with a clause of its own: the clause
+	noun     string         // for such a denial: what it rejects ("report")
+	relation model.Relation // for a denial: its relation
 }
 
 // mention is an actor named in the text.
@@ -156,7 +194,7 @@ func (a *article) findMentions() {
 			continue
 		}
 		words := strings.Fields(phrase)
-		if len(words) == 1 && commonCapitals[strings.ToLower(phrase)] {
+		if len(words) == 1 && (commonCapitals[strings.ToLower(phrase)] || demonyms[strings.ToLower(phrase)]) {
 			continue
 		}
 		if commonCapitals[strings.ToLower(words[0])] && len(words) > 1 {
@@ -226,7 +264,7 @@ type finding struct {
 // Sentence-level patterns, matched on one sentence.
 var (
 	// "…, an allegation that Kabul has denied" / "…, a charge X rejects".
-	appositiveDenial = regexp.MustCompile(`(?i),\s+(?:an?|the|which is an?)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion|account|report)s?\s+(?:(?:that|which)\s+)?(.{2,80}?)\s+(?:(?:has|have|had|has\s+since|have\s+since|had\s+since|has\s+repeatedly|have\s+repeatedly|has\s+strongly|has\s+flatly|strongly|flatly|firmly|since|repeatedly|categorically)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\b[^,;]*[.!?"”]*$`)
+	appositiveDenial = regexp.MustCompile(`(?i),\s+(?:an?|the|which is an?)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion|account|report)s?\s+(?:(?:that|which)\s+)?(.{2,80}?)\s+(?:(?:has|have|had|has\s+since|have\s+since|had\s+since|has\s+repeatedly|have\s+repeatedly|has\s+strongly|has\s+flatly|strongly|flatly|firmly|since|repeatedly|categorically)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes|dispute|contested|contests|contest)\b[^,;]*[.!?"”]*$`)
 	// "…, a charge denied by Kabul."
 	appositiveDeniedBy = regexp.MustCompile(`(?i),\s+(?:an?|the)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion)s?\s+(?:(?:since|repeatedly|strongly|flatly|firmly)\s+)*(denied|rejected|dismissed|refuted|disputed)\s+by\s+([^,;]{2,80}?)[.!?"”]*$`)
 	// "…, which Kabul denies" after a claim noun.
@@ -242,8 +280,8 @@ var (
 	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
-	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$`)
-	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:\([^)]*\))?\s*[:—–-]\s+`)
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+and\s+(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted)\b.*$`)
+	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .,]{2,30}(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
 )
@@ -458,7 +496,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 					// "X, as well as Y, said": a list, not an appositive.
 					break
 				}
-				if toks[c-1].isWord() && (toks[c-1].capitalised() || speakerWords[toks[c-1].lower()]) {
+				if toks[c-1].isWord() && (toks[c-1].capitalised() || speakerWords[toks[c-1].lower()] || speakerNouns[toks[c-1].lower()]) {
 					j = c - 1
 				}
 				break
@@ -1023,6 +1061,12 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 			}
 			return f, true
 		}
+	}
+	// "denied any plans for an offensive": what is denied, in its words.
+	if (lw == "denied" || lw == "denies" || lw == "deny" || lw == "denying") && k+1 < len(toks) && (toks[k].lower() == "any" || toks[k].lower() == "ever") {
+		f.content = a.clauseEnd(Span{off + toks[k].start, off + len(text)})
+		f.verb += " object"
+		return f, true
 	}
 	// "denied planning the attack": a gerund clause.
 	if lw == "denied" || lw == "denies" || lw == "deny" || lw == "denying" {
