@@ -10,10 +10,18 @@ import (
 	"claims/internal/model"
 )
 
+// Unnamed is the actor proposed for an accusation whose accuser the
+// article does not name ("The government has been accused of …"); the
+// reviewer replaces it with whoever made the accusation.
+var Unnamed = Actor{Name: "Unnamed accuser", Kind: model.KindOther, Mention: ""}
+
 // emitClaim turns a finding into one proposal per asserting party ("NATO
 // and US officials said …" gives two).
 func (a *article) emitClaim(si int, f finding) {
 	speakers := a.resolveParties(f.subj)
+	if f.unnamed {
+		speakers = []Actor{Unnamed}
+	}
 	if len(speakers) == 0 {
 		return
 	}
@@ -159,10 +167,19 @@ func (a *article) denialTarget(si int, f finding) int {
 		}
 		return false
 	}
+	window := 2
+	if f.object.End > f.object.Start {
+		obj := strings.ToLower(a.text[f.object.Start:f.object.End])
+		if strings.Contains(obj, "allegation") || strings.Contains(obj, "accusation") || strings.Contains(obj, "charge") {
+			// "dismissed the allegations": the allegation may be a few
+			// sentences back, past quotes and details.
+			window = 6
+		}
+	}
 	for _, wantAccuse := range []bool{true, false} {
 		for i := len(a.props) - 1; i >= 0; i-- {
 			m := a.meta[i]
-			if si-m.sent > 2 {
+			if si-m.sent > window || (!wantAccuse && si-m.sent > 2) {
 				break
 			}
 			if m.kind == kDeny || a.props[i].IsCounter() || same(i) {
@@ -195,6 +212,13 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 		// Plural reference: the target's subjects, or else the parties
 		// named last before it.
 		subjects := t.Subjects
+		if low := strings.ToLower(d.Mention); low == "it" || low == "he" || low == "she" {
+			// "…, a charge it denies": the party accused.
+			if len(subjects) > 0 {
+				parties = append(parties, subjects[0])
+			}
+			continue
+		}
 		want := d.count
 		if want == 0 && len(subjects) < 2 {
 			want = 2
@@ -285,6 +309,9 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 	}
 	switch f.kind {
 	case kAccuse:
+		if strings.HasSuffix(f.verb, " np") {
+			return sentenceCase("There was " + content)
+		}
 		if f.verb == "claimed responsibility" {
 			return sentenceCase(a.name(speaker) + " was responsible for " + content)
 		}
@@ -443,7 +470,7 @@ func (a *article) resolveParties(sp Span) []Actor {
 		}
 		return []Actor{{Mention: phrase, count: n}}
 	}
-	if low == "they" || low == "both" {
+	if low == "they" || low == "both" || low == "it" {
 		return []Actor{{Mention: phrase}}
 	}
 	if k, ok := a.ix.exact(phrase); ok {

@@ -259,6 +259,7 @@ type finding struct {
 	ref      bool   // a denial that points back ("denied these charges")
 	extra    Span   // a denial's own words ("stating that …")
 	evidence bool
+	unnamed  bool // the asserting party is not named ("X has been accused of …")
 }
 
 // Sentence-level patterns, matched on one sentence.
@@ -268,6 +269,8 @@ var (
 	// "…, a charge denied by Kabul."
 	appositiveDeniedBy = regexp.MustCompile(`(?i),\s+(?:an?|the)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion)s?\s+(?:(?:since|repeatedly|strongly|flatly|firmly)\s+)*(denied|rejected|dismissed|refuted|disputed)\s+by\s+([^,;]{2,80}?)[.!?"”]*$`)
 	// "…, which Kabul denies" after a claim noun.
+	// "…, which the police deny." at the end of a sentence.
+	whichDeniesEnd = regexp.MustCompile(`(?i),\s+(?:something\s+|a\s+claim\s+|an\s+allegation\s+)?which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly|also|both|all)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes|dispute)\s*[.!?"”]*$`)
 	whichDenies = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
 	// "accusations were made by Imran Khan that …"
 	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated)\s+by\s+(.{2,80}?)\s+that\s+`)
@@ -280,7 +283,7 @@ var (
 	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
-	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+and\s+(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted)\b.*$`)
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded)\b.*$`)
 	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .,]{2,30}(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
@@ -314,6 +317,11 @@ func (a *article) sentence(si int, s Span) {
 		denyVerb = text[m[2]:m[3]]
 		denialQuote = Span{s.Start + m[0], s.End}
 		main = Span{s.Start, s.Start + m[0]}
+	} else if m := whichDeniesEnd.FindStringSubmatchIndex(text); m != nil {
+		denier = Span{s.Start + m[2], s.Start + m[3]}
+		denyVerb = text[m[4]:m[5]]
+		denialQuote = Span{s.Start + m[0], s.End}
+		main = Span{s.Start, s.Start + m[0]}
 	} else if m := whichDenies.FindStringSubmatchIndex(text); m != nil {
 		denier = Span{s.Start + m[2], s.Start + m[3]}
 		denyVerb = text[m[4]:m[5]]
@@ -325,7 +333,9 @@ func (a *article) sentence(si int, s Span) {
 		main = Span{s.Start, s.Start + comma}
 	}
 	before := len(a.props)
-	a.clause(si, main)
+	for _, c := range splitClauses(a.text, main) {
+		a.clause(si, c)
+	}
 	if denyVerb != "" && len(a.props) > before {
 		target := len(a.props) - 1
 		for i := before; i < len(a.props); i++ {
@@ -337,6 +347,26 @@ func (a *article) sentence(si int, s Span) {
 		q = trimPunct(a.text, q)
 		a.addDenials(si, denier, strings.ToLower(denyVerb), q, Span{}, target)
 	}
+}
+
+// splitClauses splits a sentence at semicolons outside quotations:
+// "Opposition says vote was rigged; election body rejects claim".
+func splitClauses(text string, sp Span) []Span {
+	var out []Span
+	start, inQuote := sp.Start, false
+	for i := sp.Start; i < sp.End; i++ {
+		switch text[i] {
+		case '"':
+			inQuote = !inQuote
+		case ';':
+			if !inQuote && i+1 < sp.End && text[i+1] == ' ' {
+				out = append(out, Span{start, i})
+				start = i + 1
+			}
+		}
+	}
+	out = append(out, trimSpan(text, Span{start, sp.End}))
+	return out
 }
 
 // clause finds one attribution in a clause and turns it into proposals.
@@ -413,6 +443,10 @@ func (a *article) clause(si int, c Span) {
 			}
 		}
 		if strong, ok := sayVerbs[lw]; ok {
+			if strings.HasSuffix(lw, "ing") && i > 0 && toks[i-1].s == "," {
+				// "…, saying …": the main clause's subject speaks on.
+				continue
+			}
 			if i+1 < len(toks) {
 				if _, next := sayVerbs[toks[i+1].lower()]; next {
 					// "Media reports said": a noun before the verb.
@@ -615,13 +649,17 @@ var speakerNouns = set("source", "sources", "police", "army", "military", "repor
 	"scientists", "doctors", "authorities", "officials", "government", "office", "parties", "sides", "countries", "both", "all",
 	"opponents", "rivals", "allies", "monitors", "organisers", "organizers", "campaigners", "victims", "families", "lawyer",
 	"lawyers", "attorney", "attorneys", "defence", "defense", "prosecution", "opposition", "envoy", "ambassador", "delegation",
-	"representative", "representatives", "mission", "embassy", "administration", "cabinet", "council", "committee", "he", "she")
+	"representative", "representatives", "mission", "embassy", "administration", "cabinet", "council", "committee", "he", "she",
+	"body", "board", "panel", "commission", "watchdog", "regulator", "union", "company", "firm", "campaign", "team")
 
 // parseSay handles "X said (that) …", "X told Y (that) …", "“…,” X said",
 // "…, X said on Thursday."
 func (a *article) parseSay(text string, off int, toks []token, i int, strong, inQuote bool) (finding, bool) {
 	lw := toks[i].lower()
 	f := finding{kind: kAssert, verb: lw}
+	if accusingSay[lw] {
+		f.kind = kAccuse
+	}
 	// Inverted: "“…,” said X." — the verb straight after a quotation.
 	if i > 0 && (toks[i-1].s == "”" || toks[i-1].s == "\"" || toks[i-1].s == ",") && i+1 < len(toks) && toks[i+1].isWord() {
 		if q, ok := quotationBefore(text, toks[i].start); ok && (lw == "said" || lw == "says" || lw == "added" || lw == "claimed" || lw == "insisted" || lw == "warned") {
@@ -720,6 +758,20 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	// The clause needs a finite verb, or it is just an object ("said
 	// nothing", "claimed responsibility", "warned residents of floods").
 	if !hasFiniteVerb(a.text[f.content.Start:f.content.End]) {
+		// "alleged widespread fraud in the election": the thing alleged.
+		if lw == "alleged" || lw == "alleges" || lw == "allege" || lw == "claimed" || lw == "claims" || lw == "claim" {
+			np := a.text[off+toks[start].start : off+len(text)]
+			if c := strings.IndexAny(np, ",;"); c > 0 {
+				np = np[:c]
+			}
+			np = strings.TrimRight(np, ".!? ")
+			if w := strings.Fields(np); len(w) >= 2 && !functionWords[strings.ToLower(w[0])] && !startsCapital(w[0]) {
+				f.content = Span{off + toks[start].start, off + toks[start].start + len(np)}
+				f.kind = kAccuse
+				f.verb = lw + " np"
+				return f, true
+			}
+		}
 		return f, false
 	}
 	return f, true
@@ -747,6 +799,11 @@ func hasFiniteVerb(s string) bool {
 	}
 	return false
 }
+
+// accusingSay are reporting verbs whose clause is an allegation: what a
+// later denial most likely answers.
+var accusingSay = set("alleged", "alleges", "allege", "alleging", "claimed", "claims", "claim", "claiming", "charged", "charges",
+	"accused", "insisted", "insists", "maintained", "maintains", "contended", "contends", "asserted", "asserts")
 
 // endAdjunct reports whether the words after a reporting verb are only
 // adjuncts ("on Thursday", "in a statement", "told Arab News on condition of
@@ -895,10 +952,10 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 		}
 		k++
 	}
-	if k >= len(toks) || k == i+1 || toks[k].lower() != prep || k+1 >= len(toks) {
+	sj, negated, passive, ok := subjectBefore(toks, i)
+	if k >= len(toks) || (k == i+1 && !passive) || toks[k].lower() != prep || k+1 >= len(toks) {
 		return f, false
 	}
-	sj, negated, passive, ok := subjectBefore(toks, i)
 	if negated {
 		return f, false
 	}
@@ -910,8 +967,21 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 				byAt = m
 			}
 		}
-		if byAt < 0 || !ok {
+		if !ok {
 			return f, false
+		}
+		if byAt < 0 {
+			// "X has been accused of …" with no accuser named: the claim
+			// is still worth recording, by an unnamed accuser.
+			obj := strings.ToLower(text[sj.Start:sj.End])
+			if toks[i].lower() != "accused" || obj == "" || personPronouns[obj] || obj == "they" || obj == "it" || obj == "we" || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+				return f, false
+			}
+			f.object = Span{off + sj.Start, off + sj.End}
+			f.subj = Span{}
+			f.unnamed = true
+			f.content = a.clauseEnd(Span{off + toks[k+1].start, off + len(text)})
+			return f, true
 		}
 		f.object = Span{off + sj.Start, off + sj.End}
 		f.subj = Span{off + toks[byAt+1].start, off + toks[k-1].end}

@@ -69,7 +69,7 @@ const (
 var sayVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "tells": true, "tell": true, "added": true, "adds": true,
 	"stated": false, "states": false, "declared": false, "declares": false, "announced": false, "announces": false,
-	"claimed": true, "claims": true, "claim": false, "alleged": true, "alleges": true, "allege": false,
+	"claimed": true, "claims": true, "claim": true, "alleged": true, "alleges": true, "allege": false,
 	"asserted": false, "asserts": false, "insisted": true, "insists": true, "insist": false,
 	"maintained": true, "maintains": true, "maintain": false, "argued": true, "argues": true, "argue": false,
 	"contended": false, "contends": false, "warned": true, "warns": true, "warn": false,
