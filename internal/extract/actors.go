@@ -126,6 +126,11 @@ var (
 	orgWords = set("nato", "un", "u.n.", "eu", "united", "nations", "union", "council", "commission", "organization", "organisation",
 		"institute", "centre", "center", "bank", "fund", "association", "committee", "court", "regulator", "watchdog", "ngo", "foundation",
 		"university", "company", "group", "agency", "directorate", "conference", "think", "tank", "imf", "who", "iaea", "icc", "amnesty", "human", "rights", "red", "cross")
+	// companyWords end the names of businesses.
+	companyWords = set("mining", "holdings", "airlines", "airways", "motors", "energy", "oil", "gas", "petroleum", "pharma",
+		"pharmaceuticals", "technologies", "technology", "systems", "industries", "corporation", "corp", "inc", "ltd", "plc",
+		"llc", "co", "company", "limited", "partners", "capital", "telecom", "steel", "resources", "bank", "insurance",
+		"group", "enterprises", "electric", "power", "foods", "chemicals", "logistics", "shipping", "construction")
 	titleWords = set("mr", "mrs", "ms", "dr", "prof", "professor", "sir", "ambassador", "president", "prime", "minister", "secretary",
 		"deputy", "assistant", "principal", "senator", "sen", "rep", "representative", "gen", "general", "lt", "colonel", "col", "maj",
 		"major", "captain", "capt", "commander", "chief", "foreign", "interior", "defence", "defense", "finance", "director", "chairman",
@@ -274,7 +279,7 @@ func guessKind(name string) model.ActorKind {
 		return model.KindOutlet
 	case has(govWords):
 		return model.KindGovernment
-	case has(orgWords):
+	case has(orgWords) || has(companyWords):
 		return model.KindOrganisation
 	}
 	if _, ok := countryOf[strings.ToLower(strings.TrimPrefix(name, "the "))]; ok {
@@ -300,7 +305,7 @@ func looksLikePersonName(name string) bool {
 			return false
 		}
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
-		if _, ok := countryOf[lw]; ok || orgWords[lw] || govWords[lw] || groupWords[lw] || outletWords[lw] || militaryWords[lw] {
+		if _, ok := countryOf[lw]; ok || orgWords[lw] || govWords[lw] || groupWords[lw] || outletWords[lw] || militaryWords[lw] || companyWords[lw] {
 			return false
 		}
 	}

@@ -320,8 +320,8 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 		}
 		if objText != "" {
 			if f.verb == "blamed" || f.verb == "blames" || f.verb == "blame" || f.verb == "blaming" {
-				if g := gerundClause(content, objText); g != content {
-					return sentenceCase(g)
+				if _, gerund := gerundToPast(strings.Fields(content)[0]); gerund {
+					return sentenceCase(gerundClause(content, objText))
 				}
 				return sentenceCase(objText + " was responsible for " + lowerFirst(content))
 			}
@@ -636,6 +636,30 @@ func (a *article) resolveOne(p string, at int) Actor {
 	if acr := strings.TrimPrefix(p, "the "); acr == strings.ToUpper(acr) && len(acr) >= 2 && len(acr) <= 10 {
 		for _, m := range a.mentions {
 			if m.Start < at && strings.Contains(m.actor.Mention, "("+acr+")") {
+				return m.actor
+			}
+		}
+	}
+	// "the company" after "Goldreef Mining": the last organisation named.
+	if bare == "company" || bare == "firm" {
+		for i := len(a.mentions) - 1; i >= 0; i-- {
+			m := a.mentions[i]
+			if m.Start >= at || m.actor.Kind != model.KindOrganisation {
+				continue
+			}
+			f := strings.Fields(strings.ToLower(a.name(m.actor)))
+			if len(f) > 1 && companyWords[f[len(f)-1]] {
+				x := m.actor
+				x.Mention = mentionText
+				return x
+			}
+		}
+	}
+	// "Goldreef" after "Goldreef Mining": the same party.
+	if !strings.Contains(p, " ") && startsCapital(p) {
+		for i := len(a.mentions) - 1; i >= 0; i-- {
+			m := a.mentions[i]
+			if m.Start < at && m.actor.Kind != model.KindPerson && strings.HasPrefix(a.name(m.actor), p+" ") {
 				return m.actor
 			}
 		}

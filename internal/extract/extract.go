@@ -530,7 +530,15 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 					// "X, as well as Y, said": a list, not an appositive.
 					break
 				}
-				if toks[c-1].isWord() && (toks[c-1].capitalised() || speakerWords[toks[c-1].lower()] || speakerNouns[toks[c-1].lower()]) {
+				inner := make([]string, 0, j-c)
+				for k := c + 1; k <= j; k++ {
+					inner = append(inner, toks[k].s)
+				}
+				// "The minister, Lindiwe Dube, said": the name between the
+				// commas speaks; "Ishaq Dar, Pakistan's foreign minister,
+				// said": the name before them.
+				if toks[c-1].isWord() && !looksLikePersonName(strings.Join(inner, " ")) &&
+					(toks[c-1].capitalised() || speakerWords[toks[c-1].lower()] || speakerNouns[toks[c-1].lower()]) {
 					j = c - 1
 				}
 				break
@@ -873,11 +881,15 @@ func quotationBefore(text string, p int) (Span, bool) {
 	end := len(pre) - closeLen
 	inner := pre[:end]
 	open := strings.LastIndexAny(inner, "“\"")
+	var q Span
 	if open < 0 {
-		return Span{}, false
+		// The quotation opened in an earlier sentence ("“They knew. We
+		// told them,” said …"): quote this sentence's part.
+		q = Span{0, end}
+	} else {
+		_, sz := utf8.DecodeRuneInString(inner[open:])
+		q = Span{open + sz, end}
 	}
-	_, sz := utf8.DecodeRuneInString(inner[open:])
-	q := Span{open + sz, end}
 	s := strings.TrimRight(text[q.Start:q.End], ",. ")
 	q.End = q.Start + len(s)
 	if len(strings.Fields(s)) < 3 {
