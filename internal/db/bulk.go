@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -40,11 +39,11 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	defer tx.Rollback()
 	snap := &Snapshot{}
 
-	aliases, err := listPairs(ctx, tx, `SELECT actor_id, alias, 0 FROM actor_aliases ORDER BY actor_id, alias COLLATE NOCASE`)
+	aliases, err := bulkLists(ctx, tx, `SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias COLLATE NOCASE`)
 	if err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, tx, `SELECT id, name, kind FROM actors ORDER BY id`, func(rows *sql.Rows) error {
+	if err := bulkScan(ctx, tx, `SELECT id, name, kind FROM actors ORDER BY id`, func(rows *sql.Rows) error {
 		var a model.Actor
 		var kind string
 		err := rows.Scan(&a.ID, &a.Name, &kind)
@@ -55,7 +54,7 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, tx, `SELECT id, title, outlet, url, published FROM sources ORDER BY id`, func(rows *sql.Rows) error {
+	if err := bulkScan(ctx, tx, `SELECT id, title, outlet, url, published FROM sources ORDER BY id`, func(rows *sql.Rows) error {
 		var src model.Source
 		err := rows.Scan(&src.ID, &src.Title, &src.Outlet, &src.URL, &src.Published)
 		snap.Sources = append(snap.Sources, src)
@@ -63,15 +62,15 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	}); err != nil {
 		return nil, err
 	}
-	tags, err := listPairs(ctx, tx, `SELECT claim_id, tag, position FROM claim_tags`)
+	tags, err := bulkLists(ctx, tx, `SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, position`)
 	if err != nil {
 		return nil, err
 	}
-	subjects, err := listPairs(ctx, tx, `SELECT claim_id, actor_id, position FROM claim_subjects`)
+	subjects, err := bulkLists(ctx, tx, `SELECT claim_id, actor_id FROM claim_subjects ORDER BY claim_id, position`)
 	if err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, tx, `
+	if err := bulkScan(ctx, tx, `
 		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict, created_at, updated_at
 		FROM claims ORDER BY created_at, id`, func(rows *sql.Rows) error {
 		var c model.Claim
@@ -85,7 +84,7 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, tx, `
+	if err := bulkScan(ctx, tx, `
 		SELECT l.from_id, l.to_id, l.relation, l.created_at FROM links l JOIN claims f ON f.id = l.from_id
 		ORDER BY l.to_id, f.created_at, f.id`, func(rows *sql.Rows) error {
 		var l LinkInfo
@@ -97,7 +96,7 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, tx, `
+	if err := bulkScan(ctx, tx, `
 		SELECT id, claim_id, author, text, created_at FROM annotations ORDER BY claim_id, created_at, id`,
 		func(rows *sql.Rows) error {
 			var n model.Annotation
@@ -195,9 +194,32 @@ func (tx *Tx) HasNote(claimID, author, text string, at time.Time) (bool, error) 
 	return ok, mapError("look up note", err)
 }
 
-// sortedCopy returns a sorted copy of ss; a helper for comparing lists.
-func sortedCopy(ss []string) []string {
-	out := slices.Clone(ss)
-	slices.Sort(out)
-	return out
+// bulkScan runs query and calls fn for each row. (The snapshot keeps its
+// own helpers so that it does not depend on the list code's internals.)
+func bulkScan(ctx context.Context, q querier, query string, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return mapError("read snapshot", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return mapError("read snapshot", err)
+		}
+	}
+	return mapError("read snapshot", rows.Err())
+}
+
+// bulkLists reads (owner id, value) rows, already in order, into lists.
+func bulkLists(ctx context.Context, q querier, query string) (map[string][]string, error) {
+	out := make(map[string][]string)
+	err := bulkScan(ctx, q, query, func(rows *sql.Rows) error {
+		var id, v string
+		if err := rows.Scan(&id, &v); err != nil {
+			return err
+		}
+		out[id] = append(out[id], v)
+		return nil
+	})
+	return out, err
 }

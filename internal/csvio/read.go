@@ -1,0 +1,516 @@
+package csvio
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"claims/internal/model"
+)
+
+// RowError is why a row cannot be imported: its line in the file (the
+// line the field starts on), the column and the reason.
+type RowError struct {
+	Line   int
+	Column string // a column name, or "" when the error is about the row
+	Reason string
+	Err    error // wrapped; often model.ErrInvalid or model.ErrNotFound
+}
+
+func (e *RowError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+	}
+	return fmt.Sprintf("line %d, column %q: %s", e.Line, e.Column, e.Reason)
+}
+
+func (e *RowError) Unwrap() error { return e.Err }
+
+// rowErr builds a RowError from err, trimming the "invalid: " prefix that
+// model errors carry.
+func rowErr(line int, col Field, err error) *RowError {
+	reason := strings.TrimPrefix(err.Error(), model.ErrInvalid.Error()+": ")
+	return &RowError{Line: line, Column: string(col), Reason: reason, Err: err}
+}
+
+// Options say how to read a file.
+type Options struct {
+	TSV      bool // tab-separated; otherwise comma-separated (RFC 4180)
+	NoHeader bool // the first row is data
+	// Mapping, when not nil, says which column holds which field, and the
+	// file is read as another tool's spreadsheet. When nil, a file whose
+	// header is the claims shape's is read as the app's own; any other
+	// header is guessed from (GuessMapping) and MapSpec applied on top.
+	Mapping Mapping
+	MapSpec string     // --map, applied on top of the guess
+	Verdict VerdictMap // label overrides for other tools' files
+	// NoteAuthor signs notes that other tools' files give as plain text;
+	// "import" when empty.
+	NoteAuthor string
+	// UnknownActor names the actor of rows in other tools' files that give
+	// none; "Unknown claimant" when empty.
+	UnknownActor string
+}
+
+// Table is a file read into cells, before any meaning is given to them.
+type Table struct {
+	Header []string   // nil without a header row
+	Rows   [][]string // cells with formula guards removed
+	Lines  [][]int    // the line each cell starts on
+}
+
+// ReadTable reads a CSV or TSV file into cells: BOM skipped, RFC 4180
+// quoting, every cell checked for valid UTF-8, every row checked to have as
+// many cells as the first. limit > 0 stops after that many data rows (for
+// a preview).
+func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	if opt.TSV {
+		cr.Comma = '\t'
+		cr.LazyQuotes = true // tab-separated files rarely quote by the rules
+	}
+	t := &Table{}
+	width := -1
+	for limit <= 0 || len(t.Rows) < limit {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line := pe.StartLine
+				if pe.Err == csv.ErrQuote {
+					return nil, &RowError{Line: line, Reason: fmt.Sprintf("a quoted field opened here is not closed properly (unterminated or stray quote; error near line %d, column %d)", pe.Line, pe.Column), Err: model.ErrInvalid}
+				}
+				return nil, &RowError{Line: line, Reason: pe.Err.Error(), Err: model.ErrInvalid}
+			}
+			return nil, fmt.Errorf("csvio: unable to read: %w", err)
+		}
+		lines := make([]int, len(rec))
+		for i := range rec {
+			lines[i], _ = cr.FieldPos(i)
+		}
+		name := func(i int) string {
+			if t.Header != nil && i < len(t.Header) {
+				return t.Header[i]
+			}
+			return fmt.Sprintf("column %d", i+1)
+		}
+		for i, c := range rec {
+			if !utf8.ValidString(c) {
+				return nil, &RowError{Line: lines[i], Column: name(i), Reason: "is not valid UTF-8 text (save the file as UTF-8)", Err: model.ErrInvalid}
+			}
+			rec[i] = Restore(c)
+		}
+		if width < 0 {
+			width = len(rec)
+		} else if len(rec) != width {
+			what := "the first row"
+			if t.Header != nil {
+				what = "the header"
+			}
+			return nil, &RowError{Line: lines[0], Reason: fmt.Sprintf("has %d columns, but %s has %d", len(rec), what, width), Err: model.ErrInvalid}
+		}
+		if t.Header == nil && !opt.NoHeader {
+			t.Header = rec
+			for i := range t.Header {
+				t.Header[i] = strings.TrimSpace(t.Header[i])
+			}
+			continue
+		}
+		t.Rows = append(t.Rows, rec)
+		t.Lines = append(t.Lines, lines)
+	}
+	return t, nil
+}
+
+// isNative reports whether header is the claims shape's.
+func isNative(header []string) bool {
+	cols := ClaimsColumns()
+	if len(header) != len(cols) {
+		return false
+	}
+	for i, c := range cols {
+		if header[i] != string(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// Batch is a file parsed and validated, ready to be written in one
+// transaction by Apply.
+type Batch struct {
+	Native bool // the app's own claims shape
+	Rows   []Row
+}
+
+// Row is one claim row, validated.
+type Row struct {
+	Line       int
+	Claim      model.Claim // ID may be empty; ActorID, SourceID, SubjectIDs are set by Apply
+	Actor      model.Actor // ID may be empty
+	Subjects   []string    // names
+	Source     *model.Source
+	Counters   []model.Link // FromID set, ToID is this row's claim
+	Supporters []string
+	Notes      []model.Annotation // CreatedAt zero: plain note, de-duplicated by author and text
+	lines      map[Field]int
+}
+
+// lineOf is the line a field's cell starts on.
+func (r *Row) lineOf(f Field) int {
+	if l, ok := r.lines[f]; ok {
+		return l
+	}
+	return r.Line
+}
+
+// Read reads a whole file, parses and validates every row, and returns the
+// batch or the first bad row's RowError. Nothing is written.
+func Read(r io.Reader, opt Options) (*Batch, error) {
+	t, err := ReadTable(r, opt, 0)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(t, opt)
+}
+
+// Parse gives a table's cells their meaning.
+func Parse(t *Table, opt Options) (*Batch, error) {
+	b := &Batch{}
+	m := opt.Mapping
+	if m == nil {
+		if t.Header != nil && isNative(t.Header) && opt.MapSpec == "" {
+			b.Native = true
+			m = Mapping{}
+			for i, f := range ClaimsColumns() {
+				m[f] = i
+			}
+		} else {
+			var guess Mapping
+			if t.Header != nil {
+				guess = GuessMapping(t.Header)
+			}
+			if m, err := ParseMapping(opt.MapSpec, t.Header, guess); err != nil {
+				return nil, err
+			} else {
+				opt.Mapping = m
+				return Parse(t, opt)
+			}
+		}
+	}
+	width := len(t.Header)
+	if len(t.Rows) > 0 {
+		width = len(t.Rows[0])
+	}
+	if _, ok := m[FStatement]; !ok {
+		return nil, fmt.Errorf("%w: no column holds the claim statement; say which with --map statement=N (or name the column \"statement\")", model.ErrInvalid)
+	}
+	for f, i := range m {
+		if i < 0 || (width > 0 && i >= width) {
+			return nil, fmt.Errorf("%w: the mapping puts %s in column %d, but the file has %d columns", model.ErrInvalid, f, i+1, width)
+		}
+	}
+	p := parser{native: b.Native, opt: opt, m: m, sources: map[string]srcSeen{}, ids: map[string]int{}}
+	if p.opt.NoteAuthor == "" {
+		p.opt.NoteAuthor = "import"
+	}
+	if p.opt.UnknownActor == "" {
+		p.opt.UnknownActor = "Unknown claimant"
+	}
+	for i, rec := range t.Rows {
+		row, skip, err := p.row(rec, t.Lines[i])
+		if err != nil {
+			return nil, err
+		}
+		if !skip {
+			b.Rows = append(b.Rows, row)
+		}
+	}
+	return b, nil
+}
+
+type srcSeen struct {
+	src  model.Source
+	line int
+}
+
+type parser struct {
+	native  bool
+	opt     Options
+	m       Mapping
+	sources map[string]srcSeen // by source id
+	ids     map[string]int     // claim id → line
+}
+
+func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
+	row := Row{Line: lines[0], lines: map[Field]int{}}
+	get := func(f Field) string {
+		if i, ok := p.m[f]; ok {
+			row.lines[f] = lines[i]
+			return rec[i]
+		}
+		return ""
+	}
+	bad := func(f Field, err error) (Row, bool, error) { return row, false, rowErr(row.lineOf(f), f, err) }
+	badf := func(f Field, format string, args ...any) (Row, bool, error) {
+		return bad(f, fmt.Errorf("%w: %s", model.ErrInvalid, fmt.Sprintf(format, args...)))
+	}
+
+	empty := true
+	for _, i := range p.m {
+		if strings.TrimSpace(rec[i]) != "" {
+			empty = false
+		}
+	}
+	if empty && !p.native {
+		return row, true, nil // a blank row in a spreadsheet
+	}
+
+	c := &row.Claim
+	c.ID = strings.TrimSpace(get(FID))
+	if c.ID != "" {
+		if prev, dup := p.ids[c.ID]; dup {
+			return badf(FID, "claim id %q is also on line %d", c.ID, prev)
+		}
+		p.ids[c.ID] = row.Line
+	}
+	c.Statement = get(FStatement)
+	probe := model.Claim{ID: "x", ActorID: "x", Statement: c.Statement}
+	if err := probe.Validate(); err != nil {
+		return bad(FStatement, err)
+	}
+	c.Quote = get(FQuote)
+	probe = model.Claim{ID: "x", ActorID: "x", Statement: "x", Quote: c.Quote}
+	if err := probe.Validate(); err != nil {
+		return bad(FQuote, err)
+	}
+	var err error
+	if c.MadeOn, err = p.date(FMadeOn, get(FMadeOn)); err != nil {
+		return bad(FMadeOn, err)
+	}
+	if p.native {
+		c.Verdict, err = model.ParseVerdict(get(FVerdict))
+	} else {
+		c.Verdict, err = p.opt.Verdict.Verdict(get(FVerdict))
+	}
+	if err != nil {
+		return bad(FVerdict, err)
+	}
+	var tags []string
+	if p.native {
+		tags = splitList(get(FTags))
+	} else {
+		tags = splitLoose(get(FTags), ",;")
+	}
+	if c.Tags, err = model.NormaliseTags(tags); err != nil {
+		return bad(FTags, err)
+	}
+	for _, f := range []Field{FCreatedAt, FUpdatedAt} {
+		s := strings.TrimSpace(get(f))
+		if s == "" {
+			continue
+		}
+		at, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return badf(f, "%q is not a time like 2024-03-27T10:00:00.000Z", s)
+		}
+		at = at.UTC().Truncate(time.Millisecond)
+		if f == FCreatedAt {
+			c.CreatedAt = at
+		} else {
+			c.UpdatedAt = at
+		}
+	}
+
+	// The actor.
+	a := &row.Actor
+	a.ID = strings.TrimSpace(get(FActorID))
+	a.Name = strings.TrimSpace(get(FActor))
+	if a.Name == "" {
+		if p.native {
+			return badf(FActor, "the actor who makes the claim is required")
+		}
+		a.Name = p.opt.UnknownActor
+	}
+	kind := strings.ToLower(strings.TrimSpace(get(FActorKind)))
+	switch kind {
+	case "organization", "org":
+		kind = string(model.KindOrganisation)
+	case "group", "militant group":
+		kind = string(model.KindGroup)
+	}
+	a.Kind = model.ActorKind(kind)
+	if a.Kind != "" && !a.Kind.Valid() {
+		probe := model.Actor{ID: "x", Name: "x", Kind: a.Kind}
+		return bad(FActorKind, probe.Validate())
+	}
+	if p.native {
+		a.Aliases = splitList(get(FActorAliases))
+	} else {
+		a.Aliases = splitLoose(get(FActorAliases), ";")
+	}
+	probeActor := model.Actor{ID: "x", Name: a.Name, Kind: a.Kind}
+	if err := probeActor.Validate(); err != nil {
+		return bad(FActor, err)
+	}
+	probeActor.Aliases = a.Aliases
+	if err := probeActor.Validate(); err != nil {
+		return bad(FActorAliases, err)
+	}
+	*a = model.Actor{ID: a.ID, Name: probeActor.Name, Kind: probeActor.Kind, Aliases: probeActor.Aliases}
+
+	if p.native {
+		row.Subjects = splitList(get(FSubjects))
+	} else {
+		row.Subjects = splitLoose(get(FSubjects), ";")
+	}
+	for _, s := range row.Subjects {
+		probe := model.Actor{ID: "x", Name: s}
+		if err := probe.Validate(); err != nil {
+			return bad(FSubjects, err)
+		}
+	}
+
+	// The source.
+	src := model.Source{
+		ID:     strings.TrimSpace(get(FSourceID)),
+		Title:  strings.TrimSpace(get(FSourceTitle)),
+		Outlet: strings.TrimSpace(get(FOutlet)),
+		URL:    strings.TrimSpace(get(FURL)),
+	}
+	if src.Published, err = p.date(FPublished, get(FPublished)); err != nil {
+		return bad(FPublished, err)
+	}
+	if src.URL != "" && !model.IsWebURL(src.URL) {
+		return badf(FURL, "%q is not a web address starting with http:// or https://", src.URL)
+	}
+	if src.ID != "" || src.Title != "" || src.Outlet != "" || src.URL != "" || src.Published != "" {
+		if src.Title == "" {
+			if p.native {
+				return badf(FSourceTitle, "a source needs a title")
+			}
+			// Other tools' files often give only a link or an outlet.
+			src.Title = src.URL
+			if src.Title == "" {
+				src.Title = src.Outlet
+			}
+			if src.Title == "" {
+				src.Title = "Untitled source"
+			}
+		}
+		probe := src
+		if probe.ID == "" {
+			probe.ID = "x"
+		}
+		if err := probe.Validate(); err != nil {
+			return bad(FSourceTitle, err)
+		}
+		if src.ID != "" {
+			if seen, ok := p.sources[src.ID]; ok && seen.src != src {
+				return badf(FSourceID, "source %s is described differently on line %d", src.ID, seen.line)
+			} else if !ok {
+				p.sources[src.ID] = srcSeen{src, row.Line}
+			}
+		}
+		row.Source = &src
+	}
+
+	// Counter-claims and supporting claims.
+	var ids []string
+	if p.native {
+		ids = splitList(get(FCounterIDs))
+	} else {
+		ids = splitLoose(get(FCounterIDs), ",;")
+	}
+	counters := splitItems(get(FCounters))
+	if p.native && len(counters) != len(ids) {
+		return badf(FCounterIDs, "lists %d ids, but the counter-claims column lists %d counter-claims", len(ids), len(counters))
+	}
+	for i, id := range ids {
+		rel := model.Contradicts
+		if len(counters) == len(ids) {
+			rel = model.Relation(strings.ToLower(counters[i][0]))
+			if !rel.Valid() || !rel.Opposes() {
+				return badf(FCounters, "%q is not denies, disputes or contradicts", counters[i][0])
+			}
+		}
+		if id == c.ID {
+			return badf(FCounterIDs, "a claim cannot answer itself")
+		}
+		row.Counters = append(row.Counters, model.Link{FromID: id, Relation: rel})
+	}
+	if p.native {
+		row.Supporters = splitList(get(FSupporterIDs))
+	} else {
+		row.Supporters = splitLoose(get(FSupporterIDs), ",;")
+	}
+	for _, id := range row.Supporters {
+		if id == c.ID {
+			return badf(FSupporterIDs, "a claim cannot support itself")
+		}
+	}
+
+	// Notes.
+	for _, parts := range splitItems(get(FNotes)) {
+		var n model.Annotation
+		if len(parts) == 3 {
+			if at, err := time.Parse(time.RFC3339Nano, parts[0]); err == nil {
+				n = model.Annotation{ID: "x", ClaimID: "x", CreatedAt: at.UTC().Truncate(time.Millisecond), Author: parts[1], Text: parts[2]}
+			}
+		}
+		if n.ID == "" {
+			if p.native {
+				return badf(FNotes, "a note is written as \"TIME | author | text\", not %q", strings.Join(parts, " | "))
+			}
+			n = model.Annotation{ID: "x", ClaimID: "x", Author: p.opt.NoteAuthor, Text: strings.TrimSpace(get(FNotes))}
+			if err := n.Validate(); err != nil {
+				return bad(FNotes, err)
+			}
+			row.Notes = []model.Annotation{n}
+			break
+		}
+		if err := n.Validate(); err != nil {
+			return bad(FNotes, err)
+		}
+		row.Notes = append(row.Notes, n)
+	}
+	return row, false, nil
+}
+
+// date checks a date cell. The app's own files hold YYYY, YYYY-MM or
+// YYYY-MM-DD; other tools' may also hold a timestamp or a written-out date,
+// which is read into that form.
+func (p *parser) date(f Field, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if err := model.ValidateDate(string(f), s); err == nil || p.native {
+		return s, err
+	}
+	for _, l := range []struct{ in, out string }{
+		{time.RFC3339Nano, "2006-01-02"}, {"2006-01-02T15:04:05", "2006-01-02"}, {"2006-01-02 15:04:05", "2006-01-02"},
+		{"2006-01-02 15:04", "2006-01-02"}, {"2006/01/02", "2006-01-02"}, {"2006/1/2", "2006-01-02"},
+		{"2 January 2006", "2006-01-02"}, {"2 Jan 2006", "2006-01-02"}, {"January 2, 2006", "2006-01-02"},
+		{"Jan 2, 2006", "2006-01-02"}, {"Jan. 2, 2006", "2006-01-02"}, {"January 2 2006", "2006-01-02"},
+		{"Mon, 2 Jan 2006", "2006-01-02"}, {"Monday, January 2, 2006", "2006-01-02"},
+		{"January 2006", "2006-01"}, {"Jan 2006", "2006-01"},
+	} {
+		if t, err := time.Parse(l.in, s); err == nil {
+			return t.Format(l.out), nil
+		}
+	}
+	return "", fmt.Errorf("%w: %s %q is not a date like 2024-03-27 (day/month order is ambiguous in 03/04/2024; write it as ISO 8601)", model.ErrInvalid, f, s)
+}

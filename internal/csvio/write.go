@@ -1,0 +1,242 @@
+package csvio
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"time"
+
+	"claims/internal/db"
+	"claims/internal/model"
+)
+
+// Field names a column of the claims shape; the header row spells them.
+type Field string
+
+// The columns of the claims shape, in file order.
+const (
+	FID           Field = "id"
+	FStatement    Field = "statement"
+	FQuote        Field = "quote"
+	FActor        Field = "actor"
+	FActorKind    Field = "actor kind"
+	FActorAliases Field = "actor aliases"
+	FActorID      Field = "actor id"
+	FSubjects     Field = "subjects"
+	FSourceID     Field = "source id"
+	FSourceTitle  Field = "source title"
+	FOutlet       Field = "outlet"
+	FURL          Field = "url"
+	FPublished    Field = "publication date"
+	FMadeOn       Field = "date made"
+	FVerdict      Field = "verdict"
+	FTags         Field = "tags"
+	FCounters     Field = "counter-claims"
+	FCounterIDs   Field = "counter-claim ids"
+	FSupporterIDs Field = "supported by ids"
+	FNotes        Field = "notes"
+	FCreatedAt    Field = "created at"
+	FUpdatedAt    Field = "updated at"
+)
+
+// ClaimsColumns lists the claims shape's columns in file order.
+func ClaimsColumns() []Field {
+	return []Field{FID, FStatement, FQuote, FActor, FActorKind, FActorAliases, FActorID, FSubjects,
+		FSourceID, FSourceTitle, FOutlet, FURL, FPublished, FMadeOn, FVerdict, FTags,
+		FCounters, FCounterIDs, FSupporterIDs, FNotes, FCreatedAt, FUpdatedAt}
+}
+
+// PairsColumns is the header of the pairs shape.
+func PairsColumns() []string {
+	return []string{"claim id", "claim actor", "claim statement", "claim verdict", "relation",
+		"counter-claim id", "counter-claim actor", "counter-claim statement", "counter-claim verdict",
+		"claim source", "claim source url", "counter-claim source", "counter-claim source url"}
+}
+
+// TimeLayout is how created and updated times and note times are written:
+// UTC to the millisecond, as the store keeps them.
+const TimeLayout = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(TimeLayout)
+}
+
+// WriteOptions adjust how a file is written.
+type WriteOptions struct {
+	BOM bool // start with a UTF-8 byte order mark, which Excel wants
+}
+
+// csvWriter writes RFC 4180 records with CRLF endings, neutralising
+// formula-looking cells.
+type csvWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newCSVWriter(w io.Writer, opt WriteOptions) *csvWriter {
+	cw := &csvWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	if opt.BOM {
+		cw.w.WriteString("\uFEFF")
+	}
+	return cw
+}
+
+func (cw *csvWriter) record(fields []string) {
+	if cw.err != nil {
+		return
+	}
+	for i, f := range fields {
+		if i > 0 {
+			cw.w.WriteByte(',')
+		}
+		// A reader turns CRLF inside a quoted field into LF; write LF so
+		// that what is read back is what was written.
+		f = Neutralise(strings.ReplaceAll(f, "\r\n", "\n"))
+		if f != "" && (strings.ContainsAny(f, ",\"\r\n") || f[0] == ' ' || f[len(f)-1] == ' ') {
+			cw.w.WriteByte('"')
+			cw.w.WriteString(strings.ReplaceAll(f, `"`, `""`))
+			cw.w.WriteByte('"')
+		} else {
+			cw.w.WriteString(f)
+		}
+	}
+	_, cw.err = cw.w.WriteString("\r\n")
+}
+
+func (cw *csvWriter) flush() error {
+	if cw.err != nil {
+		return cw.err
+	}
+	return cw.w.Flush()
+}
+
+// index gives fast lookups into a snapshot.
+type index struct {
+	actors   map[string]model.Actor
+	sources  map[string]model.Source
+	claims   map[string]model.Claim
+	answered map[string][]db.LinkInfo // by the answered claim (To)
+	answers  map[string][]db.LinkInfo // by the answering claim (From)
+	notes    map[string][]model.Annotation
+}
+
+func newIndex(s *db.Snapshot) *index {
+	ix := &index{
+		actors:   make(map[string]model.Actor, len(s.Actors)),
+		sources:  make(map[string]model.Source, len(s.Sources)),
+		claims:   make(map[string]model.Claim, len(s.Claims)),
+		answered: make(map[string][]db.LinkInfo),
+		answers:  make(map[string][]db.LinkInfo),
+		notes:    make(map[string][]model.Annotation),
+	}
+	for _, a := range s.Actors {
+		ix.actors[a.ID] = a
+	}
+	for _, src := range s.Sources {
+		ix.sources[src.ID] = src
+	}
+	for _, c := range s.Claims {
+		ix.claims[c.ID] = c
+	}
+	for _, l := range s.Links {
+		ix.answered[l.ToID] = append(ix.answered[l.ToID], l)
+		ix.answers[l.FromID] = append(ix.answers[l.FromID], l)
+	}
+	for _, n := range s.Notes {
+		ix.notes[n.ClaimID] = append(ix.notes[n.ClaimID], n)
+	}
+	return ix
+}
+
+// WriteClaims writes the claims shape: a header row, then one row per
+// claim, oldest first (created at, then id).
+func WriteClaims(w io.Writer, s *db.Snapshot, opt WriteOptions) error {
+	cw := newCSVWriter(w, opt)
+	cols := ClaimsColumns()
+	header := make([]string, len(cols))
+	for i, c := range cols {
+		header[i] = string(c)
+	}
+	cw.record(header)
+	ix := newIndex(s)
+	row := make([]string, len(cols))
+	for _, c := range s.Claims {
+		actor := ix.actors[c.ActorID]
+		src := ix.sources[c.SourceID]
+		subjects := make([]string, len(c.SubjectIDs))
+		for i, id := range c.SubjectIDs {
+			subjects[i] = ix.actors[id].Name
+		}
+		var counters [][]string
+		var counterIDs, supporterIDs []string
+		for _, l := range ix.answered[c.ID] {
+			if !l.Relation.Opposes() {
+				supporterIDs = append(supporterIDs, l.FromID)
+				continue
+			}
+			cc := ix.claims[l.FromID]
+			counters = append(counters, []string{string(l.Relation), ix.actors[cc.ActorID].Name, cc.Statement})
+			counterIDs = append(counterIDs, l.FromID)
+		}
+		var notes [][]string
+		for _, n := range ix.notes[c.ID] {
+			notes = append(notes, []string{formatTime(n.CreatedAt), n.Author, n.Text})
+		}
+		kind := ""
+		if actor.ID != "" {
+			kind = string(actor.Kind)
+		}
+		copy(row, []string{
+			c.ID, c.Statement, c.Quote, actor.Name, kind, joinList(actor.Aliases), actor.ID,
+			joinList(subjects), src.ID, src.Title, src.Outlet, src.URL, src.Published, c.MadeOn,
+			string(c.Verdict), joinList(c.Tags), joinItems(counters), joinList(counterIDs),
+			joinList(supporterIDs), joinItems(notes), formatTime(c.CreatedAt), formatTime(c.UpdatedAt),
+		})
+		cw.record(row)
+	}
+	return cw.flush()
+}
+
+// sourceCell describes a source in one cell: "Title (Outlet, 2024-03-27)".
+func sourceCell(src model.Source) string {
+	if src.ID == "" {
+		return ""
+	}
+	var extra []string
+	for _, s := range []string{src.Outlet, src.Published} {
+		if s != "" {
+			extra = append(extra, s)
+		}
+	}
+	if len(extra) == 0 {
+		return src.Title
+	}
+	return src.Title + " (" + strings.Join(extra, ", ") + ")"
+}
+
+// WritePairs writes the pairs shape: one row per claim and a claim that
+// denies, disputes or contradicts it, ordered like the claims shape (by
+// the claim, then by the counter-claim's age).
+func WritePairs(w io.Writer, s *db.Snapshot, opt WriteOptions) error {
+	cw := newCSVWriter(w, opt)
+	cw.record(PairsColumns())
+	ix := newIndex(s)
+	for _, c := range s.Claims {
+		for _, l := range ix.answered[c.ID] {
+			if !l.Relation.Opposes() {
+				continue
+			}
+			cc := ix.claims[l.FromID]
+			src, csrc := ix.sources[c.SourceID], ix.sources[cc.SourceID]
+			cw.record([]string{
+				c.ID, ix.actors[c.ActorID].Name, c.Statement, string(c.Verdict), string(l.Relation),
+				cc.ID, ix.actors[cc.ActorID].Name, cc.Statement, string(cc.Verdict),
+				sourceCell(src), src.URL, sourceCell(csrc), csrc.URL,
+			})
+		}
+	}
+	return cw.flush()
+}
