@@ -58,6 +58,26 @@ func (a *article) emitClaim(si int, f finding) {
 func (a *article) emitDenial(si int, f finding) {
 	if f.ref {
 		target := a.denialTarget(si, f)
+		if target < 0 && involvementDenial(a.text, f) {
+			// "Brooks has denied any wrongdoing", with nothing said
+			// about Brooks before: a claim of its own.
+			what := a.text[f.object.Start:f.object.End]
+			for _, sp := range a.resolveParties(f.subj) {
+				if sp.Kind == "" {
+					continue
+				}
+				stmt := a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + " " + what
+				if f.verb == "pleaded not guilty" {
+					stmt = a.name(sp) + " pleaded not guilty"
+				}
+				a.props = append(a.props, Proposal{
+					Statement: sentenceCase(stmt), Quote: a.text[f.quote.Start:f.quote.End],
+					Start: f.quote.Start, End: f.quote.End, Actor: sp, Verb: f.verb, Answers: -1,
+				})
+				a.meta = append(a.meta, propMeta{kind: kDeny, sent: si})
+			}
+			return
+		}
 		if target < 0 {
 			return
 		}
@@ -131,6 +151,9 @@ func (a *article) emitDenial(si int, f finding) {
 // denyPresent is the verb of a denial's statement, agreeing with the
 // actor's name ("the opponents deny", "Kabul denies").
 func denyPresent(r model.Relation, who string) string {
+	if r == "" {
+		r = model.Denies
+	}
 	plural := false
 	if f := strings.Fields(who); len(f) > 0 {
 		last := f[len(f)-1]
@@ -167,6 +190,33 @@ func (a *article) denialTarget(si int, f finding) int {
 		}
 		return false
 	}
+	// A party denies what is said about it ("Brooks has denied any
+	// wrongdoing"): the latest claim about the denier, a few sentences
+	// back at most.
+	involvement := involvementDenial(a.text, f)
+	reach := 6
+	if involvement {
+		reach = 12
+	}
+	for i := len(a.props) - 1; i >= 0; i-- {
+		m := a.meta[i]
+		if si-m.sent > reach {
+			break
+		}
+		if m.kind == kDeny || a.props[i].IsCounter() || same(i) {
+			continue
+		}
+		for _, d := range deniers {
+			if d.Kind != "" && a.isAbout(a.props[i], d) {
+				return i
+			}
+		}
+	}
+	if involvement {
+		// Denying "any wrongdoing" answers only what is said about the
+		// denier.
+		return -1
+	}
 	window := 2
 	if f.object.End > f.object.Start {
 		obj := strings.ToLower(a.text[f.object.Start:f.object.End])
@@ -192,6 +242,49 @@ func (a *article) denialTarget(si int, f finding) int {
 		}
 	}
 	return -1
+}
+
+// involvementDenial reports whether a back-pointing denial is about the
+// denier's own part ("denied any wrongdoing", "pleaded not guilty") rather
+// than about "these allegations".
+func involvementDenial(text string, f finding) bool {
+	if f.verb == "pleaded not guilty" {
+		return true
+	}
+	if f.object.End <= f.object.Start {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(text[f.object.Start:f.object.End]))
+	return len(w) > 0 && involvementNouns[w[len(w)-1]]
+}
+
+// alreadyAnswers reports whether x has already answered proposal target:
+// a plea and a denial of wrongdoing are one counter-claim.
+func (a *article) alreadyAnswers(x Actor, target int) bool {
+	for _, p := range a.props {
+		if p.Answers == target && sameActor(p.Actor, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbout reports whether claim p is about actor x: x is one of its
+// subjects or is named in its statement.
+func (a *article) isAbout(p Proposal, x Actor) bool {
+	for _, s := range p.Subjects {
+		if sameActor(s, x) {
+			return true
+		}
+	}
+	st := strings.ToLower(p.Statement)
+	for _, n := range []string{x.Name, x.Mention} {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // addDenials adds the denials by the parties in denier of proposal target.
@@ -234,7 +327,7 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 	}
 	body := strings.TrimSuffix(t.Statement, ".")
 	for _, p := range parties {
-		if sameActor(p, t.Actor) {
+		if sameActor(p, t.Actor) || a.alreadyAnswers(p, target) {
 			continue
 		}
 		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " that " + lowerFirst(body)

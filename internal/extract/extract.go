@@ -419,6 +419,13 @@ func (a *article) clause(si int, c Span) {
 				a.emitClaim(si, f)
 				return
 			}
+		case (lw == "pleaded" || lw == "pleads" || lw == "plead" || lw == "pled") && i+2 < len(toks) && toks[i+1].lower() == "not" && toks[i+2].lower() == "guilty":
+			if f, ok := a.parseDeny(text, off, toks, i); ok {
+				f.quote = trimPunct(a.text, c)
+				f.verb = "pleaded not guilty"
+				a.emitDenial(si, f)
+				return
+			}
 		case denyVerbs[lw] != "":
 			if f, ok := a.parseDeny(text, off, toks, i); ok {
 				f.quote = trimPunct(a.text, c)
@@ -518,6 +525,22 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 	// Adverbial between commas: "Kabul, however, denied".
 	if j >= 2 && toks[j].s == "," && toks[j-2].s == "," && toks[j-1].isWord() && (auxWords[toks[j-1].lower()] || strings.HasSuffix(toks[j-1].lower(), "ly")) {
 		j -= 3
+	} else if j >= 3 && toks[j].s == "," {
+		// "Brooks, for his part, has denied": a short aside.
+		for c := j - 1; c >= 1 && c >= j-5; c-- {
+			if toks[c].s == "," {
+				if w := toks[c+1].lower(); w == "for" || w == "in" || w == "meanwhile" || w == "though" || w == "too" || w == "on" || w == "at" || w == "however" {
+					j = c - 1
+					for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
+						j--
+					}
+				}
+				break
+			}
+			if !toks[c].isWord() {
+				break
+			}
+		}
 	}
 	if j >= 0 && toks[j].s == "," && j > 0 && toks[j-1].isWord() {
 		// "Ishaq Dar, Pakistan's foreign minister, said" or "Dr. Lee, a
@@ -658,7 +681,9 @@ var speakerNouns = set("source", "sources", "police", "army", "military", "repor
 	"opponents", "rivals", "allies", "monitors", "organisers", "organizers", "campaigners", "victims", "families", "lawyer",
 	"lawyers", "attorney", "attorneys", "defence", "defense", "prosecution", "opposition", "envoy", "ambassador", "delegation",
 	"representative", "representatives", "mission", "embassy", "administration", "cabinet", "council", "committee", "he", "she",
-	"body", "board", "panel", "commission", "watchdog", "regulator", "union", "company", "firm", "campaign", "team")
+	"body", "board", "panel", "commission", "watchdog", "regulator", "union", "company", "firm", "campaign", "team",
+	"indictment", "complaint", "lawsuit", "filing", "documents", "affidavit", "memo", "letter", "audit", "investigation",
+	"probe", "inquiry", "ruling", "judgment", "findings", "analysis", "assessment", "intelligence", "dossier")
 
 // parseSay handles "X said (that) …", "X told Y (that) …", "“…,” X said",
 // "…, X said on Thursday."
@@ -711,6 +736,12 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 				end = closingQuote(text, t.end)
 			}
 			f.content = a.clauseEnd(Span{off + t.end, off + end})
+			return f, f.content.End > f.content.Start
+		}
+		if t.s == ":" && k+1 < len(toks) && (toks[k+1].s == "“" || toks[k+1].s == "\"") {
+			// `said on Tuesday: "Nobody is above the law."`
+			q := Span{toks[k+1].end, closingQuote(text, toks[k+1].end)}
+			f.content = trimPunct(a.text, Span{off + q.Start, off + q.End})
 			return f, f.content.End > f.content.Start
 		}
 		if !t.isWord() && t.s != "," {
@@ -1079,6 +1110,11 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 	f.subj = Span{off + sj.Start, off + sj.End}
 	if !a.plausibleSpeaker(text[sj.Start:sj.End]) {
 		return f, false
+	}
+	if lw == "pleaded" || lw == "pleads" || lw == "plead" || lw == "pled" {
+		f.ref = true
+		f.object = Span{off + toks[i].start, off + toks[i].end}
+		return f, true
 	}
 	k := i + 1
 	if k >= len(toks) {
