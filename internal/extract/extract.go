@@ -716,7 +716,7 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 		// "She was told that …": not her claim.
 		return f, false
 	}
-	if !a.plausibleSpeaker(subjText) {
+	if !a.plausibleSpeaker(subjText) && !(plainSay[lw] && nounPhrase(subjText)) {
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
@@ -837,6 +837,24 @@ func hasFiniteVerb(s string) bool {
 		}
 	}
 	return false
+}
+
+// plainSay are the reporting verbs that take almost any noun phrase as
+// their speaker ("The weather service said …").
+var plainSay = set("said", "says", "say", "told", "tells", "added", "warned", "warns", "found", "finds")
+
+// nounPhrase reports whether p looks like a short noun phrase that can
+// speak: a determiner or a capital first, no pronoun, at most six words.
+func nounPhrase(p string) bool {
+	f := strings.Fields(p)
+	if len(f) == 0 || len(f) > 6 {
+		return false
+	}
+	first := strings.ToLower(f[0])
+	if first == "it" || first == "this" || first == "that" || first == "there" || first == "which" || first == "what" {
+		return false
+	}
+	return first == "the" || first == "a" || first == "an" || startsCapital(f[0])
 }
 
 // accusingSay are reporting verbs whose clause is an allegation: what a

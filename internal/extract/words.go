@@ -88,6 +88,7 @@ var sayVerbs = map[string]bool{
 	"contend": false, "assert": false, "state": false, "declare": false, "announce": false, "stress": false, "emphasize": false,
 	"emphasise": false, "note": false, "warning": false, "saying": true, "claiming": false, "insisting": false, "arguing": false,
 	"stating": false, "alleging": false, "asserting": false, "maintaining": false,
+	"found": false, "finds": false, "showed": false, "shows": false, "concludes": false,
 }
 
 var accuseVerbs = set("accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "charged", "charges", "charging")
