@@ -44,8 +44,9 @@ func (p Proposal) IsCounter() bool { return p.Answers >= 0 }
 // Extract proposes the claims made in text (plain text: reduce HTML and
 // Markdown with Plain first). known are the actors already in the
 // database; an actor is matched by name or alias, ignoring case, the longest
-// name first. Proposals come in article order, each counter-claim after the
-// claim it answers.
+// name first. Proposals come in article order; a counter-claim usually
+// follows the claim it answers, but a denial reported first ("X rejected a
+// report that …") answers a later one.
 func Extract(text string, known []model.Actor) []Proposal {
 	a := newArticle(text, known)
 	for i, s := range a.sents {
@@ -268,10 +269,10 @@ var (
 	appositiveDenial = regexp.MustCompile(`(?i),\s+(?:an?|the|which is an?)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion|account|report)s?\s+(?:(?:that|which)\s+)?(.{2,80}?)\s+(?:(?:has|have|had|has\s+since|have\s+since|had\s+since|has\s+repeatedly|have\s+repeatedly|has\s+strongly|has\s+flatly|strongly|flatly|firmly|since|repeatedly|categorically)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes|dispute|contested|contests|contest)\b[^,;]*[.!?"”]*$`)
 	// "…, a charge denied by Kabul."
 	appositiveDeniedBy = regexp.MustCompile(`(?i),\s+(?:an?|the)\s+(?:\w+\s+)?(?:allegation|accusation|claim|charge|assertion|suggestion)s?\s+(?:(?:since|repeatedly|strongly|flatly|firmly)\s+)*(denied|rejected|dismissed|refuted|disputed)\s+by\s+([^,;]{2,80}?)[.!?"”]*$`)
-	// "…, which Kabul denies" after a claim noun.
 	// "…, which the police deny." at the end of a sentence.
 	whichDeniesEnd = regexp.MustCompile(`(?i),\s+(?:something\s+|a\s+claim\s+|an\s+allegation\s+)?which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly|also|both|all)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes|dispute)\s*[.!?"”]*$`)
-	whichDenies    = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
+	// "…, which Kabul denies" after a claim noun.
+	whichDenies = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
 	// "accusations were made by Imran Khan that …"
 	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated)\s+by\s+(.{2,80}?)\s+that\s+`)
 	// "Imran Khan's accusation that …", "the allegation by X that …"

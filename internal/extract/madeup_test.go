@@ -20,6 +20,7 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		pairs []string
 	}{
 		{"border-troops.txt", []string{"Turkey → report"}},
+		{"heatwave.txt", []string{"opposition → energy minister"}},
 		{"port-bribes.txt", []string{"Alan Brooks → indictment", "government → Sam Kariuki"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
 		{"election.txt", []string{
