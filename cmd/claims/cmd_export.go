@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"claims/internal/claimreview"
+	"claims/internal/csvio"
+	"claims/internal/db"
+)
+
+func init() {
+	register(command{
+		name:  "export",
+		usage: "--db PATH --format claims|pairs|claimreview [-o FILE] [--bom] [--org-name NAME] [--org-url URL]",
+		summary: "Write the database as annotated CSV (one row per claim, or one per contradiction pair)\n" +
+			"      or as schema.org ClaimReview JSON-LD, to standard output or FILE.",
+		run: runExport,
+	})
+}
+
+func runExport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags(commands["export"], stderr)
+	path := fs.String("db", "", "database file to read")
+	format := fs.String("format", "claims", "claims (one row per claim; imports back), pairs (one row per contradiction) or claimreview (JSON-LD)")
+	out := fs.String("o", "", "file to write (replaced only when the export succeeds); standard output when empty")
+	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte order mark, for Excel")
+	orgName := fs.String("org-name", "", "ClaimReview: the reviewing organisation's name")
+	orgURL := fs.String("org-url", "", "ClaimReview: the reviewing organisation's web address")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := requireDB(*path); err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	}
+	write, err := exporter(*format, *bom, claimreview.Org{Name: *orgName, URL: *orgURL})
+	if err != nil {
+		return err
+	}
+	st, err := openExisting(*path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	snap, err := st.Snapshot(context.Background())
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		w := bufio.NewWriter(stdout)
+		if err := write(w, snap); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	return writeFileAtomic(*out, func(w io.Writer) error { return write(w, snap) })
+}
+
+// exporter picks the writer for a format name.
+func exporter(format string, bom bool, org claimreview.Org) (func(io.Writer, *db.Snapshot) error, error) {
+	opt := csvio.WriteOptions{BOM: bom}
+	switch format {
+	case "claims":
+		return func(w io.Writer, s *db.Snapshot) error { return csvio.WriteClaims(w, s, opt) }, nil
+	case "pairs":
+		return func(w io.Writer, s *db.Snapshot) error { return csvio.WritePairs(w, s, opt) }, nil
+	case "claimreview":
+		if bom {
+			return nil, fmt.Errorf("%w: --bom applies to the CSV formats only", errUsage)
+		}
+		return func(w io.Writer, s *db.Snapshot) error { return claimreview.Write(w, s, org) }, nil
+	}
+	return nil, fmt.Errorf("%w: --format %q is not claims, pairs or claimreview", errUsage, format)
+}
+
+// writeFileAtomic writes to a temporary file beside path and renames it
+// over path only when write and the sync succeed, so a failed export never
+// leaves half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("unable to write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // after a successful rename there is nothing to remove
+	w := bufio.NewWriter(f)
+	if err := write(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("unable to write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("unable to write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("unable to write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return fmt.Errorf("unable to write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("unable to write %s: %w", path, err)
+	}
+	return nil
+}

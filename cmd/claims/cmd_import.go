@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"claims/internal/csvio"
+	"claims/internal/db"
+)
+
+func init() {
+	register(command{
+		name:  "import",
+		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] FILE",
+		summary: "Import claims from a CSV or TSV file: the app's own export (merged by id) or another tool's\n" +
+			"      spreadsheet through a column mapping. All rows or none; prints what was created.",
+		run: runImport,
+	})
+}
+
+// stringList is a flag that may be given more than once.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ";") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func runImport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags(commands["import"], stderr)
+	path := fs.String("db", "", "database file to import into (created when missing)")
+	format := fs.String("format", "", "csv or tsv; by default from the file name (.tsv, .tab: tsv), else csv")
+	noHeader := fs.Bool("no-header", false, "the first row is data, not column names")
+	var maps, verdicts stringList
+	fs.Var(&maps, "map", "which column holds which field: field=N (1-based) or field=Header name, comma-separated;\n"+
+		"fields: statement, quote, actor, actor-kind, actor-aliases, subjects, source-title, outlet, url,\n"+
+		"publication-date, date-made, verdict, tags, notes, id, counter-claim-ids (may repeat)")
+	fs.Var(&verdicts, "verdict-map", "rating labels: LABEL=VERDICT pairs separated by ';' (may repeat); \"*=unreviewed\" catches every unknown label")
+	noteAuthor := fs.String("note-author", "", "author of notes that other tools' files give as plain text (default \"import\")")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := requireDB(*path); err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return fmt.Errorf("%w: give one FILE to import", errUsage)
+	}
+	file := rest[0]
+	var tsv bool
+	switch strings.ToLower(*format) {
+	case "":
+		ext := strings.ToLower(filepath.Ext(file))
+		tsv = ext == ".tsv" || ext == ".tab"
+	case "csv":
+	case "tsv":
+		tsv = true
+	default:
+		return fmt.Errorf("%w: --format %q is not csv or tsv", errUsage, *format)
+	}
+	vm, err := csvio.ParseVerdictMap(verdicts...)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	opt := csvio.Options{TSV: tsv, NoHeader: *noHeader, MapSpec: strings.Join(maps, ","), Verdict: vm, NoteAuthor: *noteAuthor}
+	if *noHeader && opt.MapSpec == "" {
+		return fmt.Errorf("%w: a file without a header needs --map to say which column holds what", errUsage)
+	}
+
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// Parse and check every row before the database is touched.
+	batch, err := csvio.Read(f, opt)
+	if err != nil {
+		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
+	}
+	st, err := db.Open(*path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := csvio.Import(context.Background(), st, batch, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
+	}
+	fmt.Fprintf(stdout, "Imported %s: %s.\n", file, res)
+	return nil
+}
