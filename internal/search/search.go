@@ -10,11 +10,9 @@
 package search
 
 import (
-	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 
 	"claims/internal/model"
 )
@@ -68,35 +66,55 @@ type Hit struct {
 	order int // position in the index, for stable ranking
 }
 
-// entry is one searchable text of one claim.
-type entry struct {
-	claim int // index into Index.claims
-	field Field
-	text  string
-}
-
-// Index is a searchable snapshot of the claims.
+// Index is a searchable snapshot of the claims. Each distinct text
+// (statement, actor name, alias, outlet …) is held once, with a
+// lower-cased copy, whatever number of claims share it.
 type Index struct {
-	claims  []model.ClaimSummary
-	entries []entry
-	byActor map[string][]int // actor id -> claims it made
+	claims []model.ClaimSummary
+	actors []model.Actor
+
+	texts []text
+	// refs[refStart[i]:refStart[i+1]] are the texts of claim i, in the
+	// order a tie between two texts of one field is settled (first wins).
+	refs     []ref
+	refStart []int32
+
+	mu    sync.Mutex
+	terms []*termResult // recent terms, newest first, to narrow from
 }
-
-type entrySource []entry
-
-func (s entrySource) String(i int) string { return s[i].text }
-func (s entrySource) Len() int            { return len(s) }
 
 // New builds an index over claims, in the order given (which is the order
 // of an empty query), and actors, whose aliases find the claims they made.
 func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
-	ix := &Index{claims: claims, byActor: make(map[string][]int)}
+	ix := &Index{claims: claims, actors: actors}
+	ids := make(map[string]int32)
+	lower := make([]byte, 0, 1<<16)
+	intern := func(s string) int32 {
+		if id, ok := ids[s]; ok {
+			return id
+		}
+		id := int32(len(ix.texts))
+		ids[s] = id
+		t := newText(s, &lower)
+		ix.texts = append(ix.texts, t)
+		return id
+	}
+	aliases := make(map[string][]int32) // actor id -> its aliases' texts
+	for _, a := range actors {
+		for _, al := range a.Aliases {
+			if al != "" {
+				aliases[a.ID] = append(aliases[a.ID], intern(al))
+			}
+		}
+	}
+	ix.refStart = make([]int32, 0, len(claims)+1)
+	ix.refs = make([]ref, 0, 6*len(claims))
 	for i := range claims {
 		c := &claims[i]
-		ix.byActor[c.ActorID] = append(ix.byActor[c.ActorID], i)
+		ix.refStart = append(ix.refStart, int32(len(ix.refs)))
 		add := func(f Field, s string) {
 			if s != "" {
-				ix.entries = append(ix.entries, entry{i, f, s})
+				ix.refs = append(ix.refs, ref{field: f, text: intern(s)})
 			}
 		}
 		add(Statement, c.Statement)
@@ -107,129 +125,16 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		for _, t := range c.Tags {
 			add(Tag, t)
 		}
-	}
-	for _, a := range actors {
-		for _, al := range a.Aliases {
-			for _, ci := range ix.byActor[a.ID] {
-				ix.entries = append(ix.entries, entry{ci, Alias, al})
-			}
+		for _, al := range aliases[c.ActorID] {
+			ix.refs = append(ix.refs, ref{field: Alias, text: al})
 		}
 	}
+	ix.refStart = append(ix.refStart, int32(len(ix.refs)))
 	return ix
 }
 
 // Len is the number of claims in the index.
 func (ix *Index) Len() int { return len(ix.claims) }
-
-// fieldMatch is the best match of one query term in one field of a claim.
-type fieldMatch struct {
-	score int
-	pos   []int
-	text  string
-}
-
-// Search returns the claims that pass f and match every word of query,
-// best first; an empty query returns every claim that passes f, in index
-// order. A word matches a field when its letters appear in that field in
-// order and close together ("imrn" finds "Imran", "kbl" finds "Kabul").
-func (ix *Index) Search(query string, f Filter) []Hit {
-	terms := strings.Fields(query)
-	if len(terms) == 0 {
-		var hits []Hit
-		for i := range ix.claims {
-			if f.match(&ix.claims[i]) {
-				hits = append(hits, Hit{Claim: &ix.claims[i], order: i})
-			}
-		}
-		return hits
-	}
-	// best[t][claim][field] is the best match of term t.
-	type perClaim map[int]*[numFields]*fieldMatch
-	var perTerm []perClaim
-	for _, term := range terms {
-		pc := make(perClaim)
-		n := utf8.RuneCountInString(term)
-		for _, m := range fuzzy.FindFromNoSort(term, entrySource(ix.entries)) {
-			e := ix.entries[m.Index]
-			if !f.match(&ix.claims[e.claim]) {
-				continue
-			}
-			if !tight(e.text, m.MatchedIndexes, n) {
-				// The matcher may have picked scattered letters where
-				// the word also appears whole further on.
-				pos := substring(e.text, term)
-				if pos == nil {
-					continue
-				}
-				m.MatchedIndexes, m.Score = pos, 10*n
-			}
-			fields := pc[e.claim]
-			if fields == nil {
-				fields = new([numFields]*fieldMatch)
-				pc[e.claim] = fields
-			}
-			score := m.Score + weight[e.field]
-			if old := fields[e.field]; old == nil || score > old.score {
-				fields[e.field] = &fieldMatch{score: score, pos: slices.Clone(m.MatchedIndexes), text: e.text}
-			}
-		}
-		perTerm = append(perTerm, pc)
-	}
-	var hits []Hit
-	for ci := range perTerm[0] {
-		h := Hit{Claim: &ix.claims[ci], order: ci}
-		ok := true
-		seenAlso := map[string]bool{}
-		for _, pc := range perTerm {
-			fields := pc[ci]
-			if fields == nil {
-				ok = false
-				break
-			}
-			best := -1 << 31
-			for fi, fm := range fields {
-				if fm == nil {
-					continue
-				}
-				best = max(best, fm.score)
-				switch Field(fi) {
-				case Statement:
-					h.StatementPos = append(h.StatementPos, fm.pos...)
-				case Actor:
-					h.ActorPos = append(h.ActorPos, fm.pos...)
-				default:
-					var also string
-					if Field(fi) == Quote {
-						also = "quote"
-					} else {
-						also = Field(fi).String() + ` "` + fm.text + `"`
-					}
-					if !seenAlso[also] && fields[Statement] == nil && fields[Actor] == nil {
-						seenAlso[also] = true
-						h.Also = append(h.Also, also)
-					}
-				}
-			}
-			h.Score += best
-		}
-		if !ok {
-			continue
-		}
-		slices.Sort(h.StatementPos)
-		h.StatementPos = slices.Compact(h.StatementPos)
-		slices.Sort(h.ActorPos)
-		h.ActorPos = slices.Compact(h.ActorPos)
-		hits = append(hits, h)
-	}
-	// Best score first; ties keep the index order (newest first).
-	slices.SortFunc(hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
-		}
-		return a.order - b.order
-	})
-	return hits
-}
 
 // tight accepts a match whose letters lie close together: a word of n
 // letters may spread over at most 2n+1 characters, so "imran" does not

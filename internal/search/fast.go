@@ -1,0 +1,713 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// How Search gets its speed while giving exactly what referenceSearch
+// gives (search_equal_test.go checks it on thousands of random queries):
+//
+//   - each distinct text is matched once per term, however many claims
+//     share it (actor names, aliases, outlets, tags, source titles);
+//   - texts are lower-cased once, when the index is built, and a pure
+//     ASCII text is matched by jumping between the occurrences of the
+//     pattern's letters (bytes.IndexByte) instead of visiting every rune,
+//     computing the same scores and positions as fuzzy.Find;
+//   - a 64-bit letter mask per text rejects most texts before matching;
+//   - a term that extends one searched recently ("bomb" after "bom") is
+//     matched only against the texts that matched the shorter one: a text
+//     in which fuzzy.Find finds "bomb" also holds "bom" in order;
+//   - the texts, then the claims, are split across the cores;
+//   - a search whose context is cancelled stops within a few thousand
+//     texts.
+
+// text is one distinct searchable string.
+type text struct {
+	s     string
+	lo    []byte // ASCII-lower-cased copy of s up to its first NUL, when s is ASCII
+	ascii bool
+	mask  uint64 // letters of lo (bit c&63); all ones when not ASCII
+}
+
+func newText(s string, arena *[]byte) text {
+	clean := s
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		clean = s[:i]
+	}
+	t := text{s: s, ascii: true}
+	for i := 0; i < len(clean); i++ {
+		if clean[i] >= utf8.RuneSelf {
+			t.ascii = false
+			break
+		}
+	}
+	if !t.ascii {
+		t.mask = math.MaxUint64
+		return t
+	}
+	if cap(*arena)-len(*arena) < len(clean) {
+		*arena = make([]byte, 0, max(1<<16, len(clean)))
+	}
+	start := len(*arena)
+	for i := 0; i < len(clean); i++ {
+		c := clean[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		*arena = append(*arena, c)
+		t.mask |= 1 << (c & 63)
+	}
+	t.lo = (*arena)[start:len(*arena):len(*arena)]
+	return t
+}
+
+// ref is one text of one claim.
+type ref struct {
+	field Field
+	text  int32
+}
+
+// noMatch marks a text that a term does not match.
+const noMatch = math.MinInt32
+
+// termResult is how one term matched every text.
+type termResult struct {
+	term  string
+	runes []rune
+	// matched lists, in ascending order, the texts in which fuzzy.Find
+	// matches the term at all (before the closeness check): the only
+	// texts a longer term starting with this one can match.
+	matched []int32
+	// score[t] is the term's score in text t (fuzzy's, or the whole-word
+	// fallback's) before the field weight, or noMatch. at[t] says where
+	// its len(runes) byte offsets are: worker at[t]>>28, offset at[t]&(1<<28-1).
+	score []int32
+	at    []uint32
+	pos   [][]int32
+}
+
+func (r *termResult) positions(t int32) []int32 {
+	a := r.at[t]
+	off := int(a & (1<<28 - 1))
+	return r.pos[a>>28][off : off+len(r.runes)]
+}
+
+const maxCachedTerms = 12
+
+// workers is how many goroutines share a search.
+func workers() int { return min(runtime.GOMAXPROCS(0), 16) }
+
+// term returns the term's matches, from the cache or by matching the texts
+// that could match it.
+func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
+	runes := []rune(term)
+	ix.mu.Lock()
+	var from *termResult
+	for i, r := range ix.terms {
+		if r.term == term {
+			copy(ix.terms[1:i+1], ix.terms[:i])
+			ix.terms[0] = r
+			ix.mu.Unlock()
+			return r, nil
+		}
+		if len(r.runes) < len(runes) && slices.Equal(r.runes, runes[:len(r.runes)]) &&
+			(from == nil || len(r.runes) > len(from.runes)) {
+			from = r
+		}
+	}
+	ix.mu.Unlock()
+
+	res := &termResult{term: term, runes: runes,
+		score: make([]int32, len(ix.texts)), at: make([]uint32, len(ix.texts))}
+	for i := range res.score {
+		res.score[i] = noMatch
+	}
+	var candidates []int32
+	n := len(ix.texts)
+	if from != nil {
+		candidates = from.matched
+		n = len(candidates)
+	}
+	w := min(workers(), max(1, n/2048))
+	res.pos = make([][]int32, w)
+	matched := make([][]int32, w)
+	var wg sync.WaitGroup
+	var cancelled bool
+	var cmu sync.Mutex
+	for k := range w {
+		lo, hi := k*n/w, (k+1)*n/w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m := newMatcher(runes, term)
+			var mine []int32
+			var arena []int32
+			for i := lo; i < hi; i++ {
+				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
+					cmu.Lock()
+					cancelled = true
+					cmu.Unlock()
+					return
+				}
+				t := int32(i)
+				if candidates != nil {
+					t = candidates[i]
+				}
+				tx := &ix.texts[t]
+				if tx.mask&m.mask != m.mask {
+					continue
+				}
+				score, ok := m.match(tx, m.buf)
+				if !ok {
+					continue
+				}
+				mine = append(mine, t)
+				pos := m.buf
+				if !m.tight(tx, pos) {
+					// The matcher may have picked scattered letters where
+					// the word also appears whole further on.
+					sub := substring(tx.s, term)
+					if sub == nil {
+						continue
+					}
+					for j, p := range sub {
+						pos[j] = int32(p)
+					}
+					score = 10 * len(runes)
+				}
+				res.score[t] = int32(score)
+				res.at[t] = uint32(k)<<28 | uint32(len(arena))
+				arena = append(arena, pos...)
+			}
+			matched[k] = mine
+			res.pos[k] = arena
+		}()
+	}
+	wg.Wait()
+	if cancelled {
+		return nil, ctx.Err()
+	}
+	total := 0
+	for _, m := range matched {
+		total += len(m)
+	}
+	res.matched = make([]int32, 0, total)
+	for _, m := range matched {
+		res.matched = append(res.matched, m...)
+	}
+
+	ix.mu.Lock()
+	ix.terms = append([]*termResult{res}, ix.terms...)
+	if len(ix.terms) > maxCachedTerms {
+		ix.terms = ix.terms[:maxCachedTerms]
+	}
+	ix.mu.Unlock()
+	return res, nil
+}
+
+// Search returns the claims that pass f and match every word of query,
+// best first; an empty query returns every claim that passes f, in index
+// order. A word matches a field when its letters appear in that field in
+// order and close together ("imrn" finds "Imran", "kbl" finds "Kabul").
+func (ix *Index) Search(query string, f Filter) []Hit {
+	hits, _ := ix.SearchContext(context.Background(), query, f)
+	return hits
+}
+
+// SearchContext is Search that gives up, returning ctx's error, once ctx
+// is done: the window cancels a search when a newer one starts.
+func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]Hit, error) {
+	terms := strings.Fields(query)
+	if len(terms) == 0 {
+		var hits []Hit
+		for i := range ix.claims {
+			if f.match(&ix.claims[i]) {
+				hits = append(hits, Hit{Claim: &ix.claims[i], order: i})
+			}
+		}
+		return hits, nil
+	}
+	results := make([]*termResult, len(terms))
+	for i, t := range terms {
+		r, err := ix.term(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		results[i] = r
+	}
+
+	// Score the claims, a share of them per worker.
+	n := len(ix.claims)
+	w := min(workers(), max(1, n/4096))
+	keys := make([][]uint64, w)
+	var wg sync.WaitGroup
+	for k := range w {
+		lo, hi := k*n/w, (k+1)*n/w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []uint64
+			var best [numFields]int32
+			var which [numFields]int32
+			for ci := lo; ci < hi; ci++ {
+				if (ci-lo)&4095 == 4095 && ctx.Err() != nil {
+					return
+				}
+				if !f.match(&ix.claims[ci]) {
+					continue
+				}
+				score, ok := ix.scoreClaim(ci, results, &best, &which)
+				if ok {
+					mine = append(mine, key(score, ci))
+				}
+			}
+			keys[k] = mine
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var all []uint64
+	if w == 1 {
+		all = keys[0]
+	} else {
+		total := 0
+		for _, k := range keys {
+			total += len(k)
+		}
+		all = make([]uint64, 0, total)
+		for _, k := range keys {
+			all = append(all, k...)
+		}
+	}
+	sortKeys(all)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Make the hits, with what matched where.
+	hits := make([]Hit, len(all))
+	n = len(all)
+	w = min(workers(), max(1, n/4096))
+	for k := range w {
+		lo, hi := k*n/w, (k+1)*n/w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ix.fillHits(hits[lo:hi], all[lo:hi], results)
+		}()
+	}
+	wg.Wait()
+	return hits, nil
+}
+
+// key orders hits by score, best first, then by index order.
+func key(score, order int) uint64 {
+	return uint64(math.MaxUint32-uint32(int64(score)-math.MinInt32))<<32 | uint64(uint32(order))
+}
+
+func sortKeys(keys []uint64) {
+	if len(keys) < 1<<12 {
+		slices.Sort(keys)
+		return
+	}
+	radixSort(keys)
+}
+
+// radixSort sorts keys by 16-bit digits, skipping the digits all keys share.
+func radixSort(keys []uint64) {
+	tmp := make([]uint64, len(keys))
+	src, dst := keys, tmp
+	var and, or uint64 = math.MaxUint64, 0
+	for _, k := range keys {
+		and &= k
+		or |= k
+	}
+	diff := and ^ or
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64; shift += 16 {
+		if (diff>>shift)&0xffff == 0 {
+			continue
+		}
+		clear(count[:])
+		for _, k := range src {
+			count[(k>>shift)&0xffff]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := (k >> shift) & 0xffff
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+}
+
+// bestFields finds, for one term, the best-scoring text of each field of
+// claim ci (the first one on a tie) and returns the best field's score.
+func (ix *Index) bestFields(ci int, r *termResult, best, which *[numFields]int32) (int32, bool) {
+	for i := range best {
+		best[i] = noMatch
+	}
+	top := int32(noMatch)
+	for _, rf := range ix.refs[ix.refStart[ci]:ix.refStart[ci+1]] {
+		s := r.score[rf.text]
+		if s == noMatch {
+			continue
+		}
+		s += int32(weight[rf.field])
+		if s > best[rf.field] || best[rf.field] == noMatch {
+			best[rf.field], which[rf.field] = s, rf.text
+		}
+		top = max(top, s)
+	}
+	return top, top != noMatch
+}
+
+func (ix *Index) scoreClaim(ci int, results []*termResult, best, which *[numFields]int32) (int, bool) {
+	score := 0
+	for _, r := range results {
+		s, ok := ix.bestFields(ci, r, best, which)
+		if !ok {
+			return 0, false
+		}
+		score += int(s)
+	}
+	return score, true
+}
+
+// fillHits makes the hits for the sorted keys, as referenceSearch would.
+func (ix *Index) fillHits(hits []Hit, keys []uint64, results []*termResult) {
+	var best, which [numFields]int32
+	// Positions go into one shared array per call: count them first.
+	size := 0
+	for _, k := range keys {
+		ci := int(uint32(k))
+		for _, r := range results {
+			ix.bestFields(ci, r, &best, &which)
+			if best[Statement] != noMatch {
+				size += len(r.runes)
+			}
+			if best[Actor] != noMatch {
+				size += len(r.runes)
+			}
+		}
+	}
+	arena := make([]int, 0, size)
+	for i, k := range keys {
+		ci := int(uint32(k))
+		h := &hits[i]
+		h.Claim, h.order = &ix.claims[ci], ci
+		sp := len(arena)
+		for _, r := range results {
+			s, _ := ix.bestFields(ci, r, &best, &which)
+			h.Score += int(s)
+			if best[Statement] != noMatch {
+				for _, p := range r.positions(which[Statement]) {
+					arena = append(arena, int(p))
+				}
+			}
+		}
+		if len(arena) > sp {
+			h.StatementPos = sortCompact(arena[sp:len(arena):len(arena)])
+			h.StatementPos = h.StatementPos[:len(h.StatementPos):len(h.StatementPos)]
+			arena = arena[:sp+len(h.StatementPos)]
+		}
+		ap := len(arena)
+		for _, r := range results {
+			ix.bestFields(ci, r, &best, &which)
+			if best[Actor] != noMatch {
+				for _, p := range r.positions(which[Actor]) {
+					arena = append(arena, int(p))
+				}
+			}
+			if best[Statement] != noMatch || best[Actor] != noMatch {
+				continue
+			}
+			for fi := Quote; fi < numFields; fi++ {
+				if fi == Actor || best[fi] == noMatch {
+					continue
+				}
+				var also string
+				if fi == Quote {
+					also = "quote"
+				} else {
+					also = fi.String() + ` "` + ix.texts[which[fi]].s + `"`
+				}
+				if !slices.Contains(h.Also, also) {
+					h.Also = append(h.Also, also)
+				}
+			}
+		}
+		if len(arena) > ap {
+			h.ActorPos = sortCompact(arena[ap:len(arena):len(arena)])
+			h.ActorPos = h.ActorPos[:len(h.ActorPos):len(h.ActorPos)]
+			arena = arena[:ap+len(h.ActorPos)]
+		}
+	}
+}
+
+func sortCompact(s []int) []int {
+	if !slices.IsSorted(s) {
+		slices.Sort(s)
+	}
+	return slices.Compact(s)
+}
+
+// matcher matches one term against texts as fuzzy.Find does.
+type matcher struct {
+	runes []rune
+	term  string
+	// pat is the term as lower-case ASCII bytes, when every rune of it
+	// can equal an ASCII letter; asciiOK is false otherwise, and then no
+	// ASCII text matches.
+	pat     []byte
+	asciiOK bool
+	mask    uint64
+	buf     []int32
+}
+
+func newMatcher(runes []rune, term string) *matcher {
+	m := &matcher{runes: runes, term: term, asciiOK: true, buf: make([]int32, len(runes))}
+	for _, r := range runes {
+		switch {
+		case r == '\u212a': // Kelvin sign, which folds to k
+			r = 'k'
+		case r == '\u017f': // long s, which folds to s
+			r = 's'
+		case r >= utf8.RuneSelf || r == 0:
+			m.asciiOK = false
+		}
+		c := byte(r)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		m.pat = append(m.pat, c)
+		m.mask |= 1 << (c & 63)
+	}
+	if !m.asciiOK {
+		m.mask = 0 // let the texts that are not ASCII through
+	}
+	return m
+}
+
+// match reports whether fuzzy.Find matches the term in t, with its score
+// and the byte offsets of the matched runes in pos.
+func (m *matcher) match(t *text, pos []int32) (int, bool) {
+	if t.ascii {
+		if !m.asciiOK {
+			return 0, false
+		}
+		return matchASCII(t.s, t.lo, m.pat, pos)
+	}
+	return matchRunes(t.s, m.runes, pos)
+}
+
+// tight is the package's tight for the matcher's positions.
+func (m *matcher) tight(t *text, pos []int32) bool {
+	span := t.s[pos[0]:pos[len(pos)-1]]
+	if t.ascii {
+		return len(span) <= 2*len(m.runes)
+	}
+	return utf8.RuneCountInString(span) <= 2*len(m.runes)
+}
+
+// The scores of fuzzy.Find.
+const (
+	firstCharMatchBonus            = 10
+	matchFollowingSeparatorBonus   = 20
+	camelCaseMatchBonus            = 20
+	adjacentMatchBonus             = 5
+	unmatchedLeadingCharPenalty    = -5
+	maxUnmatchedLeadingCharPenalty = -15
+)
+
+func isSeparator(c rune) bool {
+	switch c {
+	case '/', '-', '_', ' ', '.', '\\':
+		return true
+	}
+	return false
+}
+
+// matchASCII is fuzzy.Find's matching of one ASCII string s (lo is s
+// lower-cased, cut at the first NUL) against the lower-case pattern p.
+//
+// fuzzy.Find walks s once. For the k-th pattern letter it considers every
+// occurrence from where the previous letter was settled up to the
+// character before the next occurrence of letter k+1 (to the end of s for
+// the last letter), and keeps the first best-scoring one. Only those
+// occurrences are visited here.
+func matchASCII(s string, lo []byte, p []byte, pos []int32) (int, bool) {
+	n := len(lo)
+	start := bytes.IndexByte(lo, p[0])
+	if start < 0 {
+		return 0, false
+	}
+	total, currAdj, lastMatch := 0, 0, -1
+	for k := range p {
+		end := n - 1
+		if k < len(p)-1 {
+			next := bytes.IndexByte(lo[start+1:], p[k+1])
+			if next < 0 {
+				return 0, false
+			}
+			end = start + next
+		}
+		best, bi := -1, -1
+		for j := start; ; {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			} else {
+				last, c := s[j-1], s[j]
+				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(rune(last)) {
+					score += matchFollowingSeparatorBonus
+				}
+			}
+			if k > 0 && j-1 == lastMatch {
+				bonus := currAdj*2 + adjacentMatchBonus
+				score += bonus
+				currAdj += bonus
+			}
+			if score > best {
+				best, bi = score, j
+			}
+			if j == end {
+				break
+			}
+			nj := bytes.IndexByte(lo[j+1:end+1], p[k])
+			if nj < 0 {
+				break
+			}
+			j += 1 + nj
+		}
+		if k == 0 {
+			best += max(bi*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+		}
+		total += best
+		pos[k] = int32(bi)
+		lastMatch = bi
+		start = end + 1
+	}
+	return total + len(p) - n, true
+}
+
+// matchRunes is fuzzy.Find's matching of one string, rune by rune, as the
+// library does it.
+func matchRunes(s string, runes []rune, pos []int32) (int, bool) {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		s = s[:i]
+	}
+	matched := 0
+	total := 0
+	score := 0
+	patternIndex := 0
+	bestScore := -1
+	matchedIndex := -1
+	currAdj := 0
+	var last rune
+	var lastIndex int
+	nextc, nextSize := utf8.DecodeRuneInString(s)
+	var candidate rune
+	var candidateSize int
+	for j := 0; j < len(s); j += candidateSize {
+		candidate, candidateSize = nextc, nextSize
+		if equalFold(candidate, runes[patternIndex]) {
+			score = 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			}
+			if unicode.IsLower(last) && unicode.IsUpper(candidate) {
+				score += camelCaseMatchBonus
+			}
+			if j != 0 && isSeparator(last) {
+				score += matchFollowingSeparatorBonus
+			}
+			if matched > 0 {
+				lastMatch := int(pos[matched-1])
+				bonus := 0
+				if lastMatch == lastIndex {
+					bonus = currAdj*2 + adjacentMatchBonus
+				}
+				score += bonus
+				currAdj += bonus
+			}
+			if score > bestScore {
+				bestScore = score
+				matchedIndex = j
+			}
+		}
+		var nextp rune
+		if patternIndex < len(runes)-1 {
+			nextp = runes[patternIndex+1]
+		}
+		if j+candidateSize < len(s) {
+			if s[j+candidateSize] < utf8.RuneSelf {
+				nextc, nextSize = rune(s[j+candidateSize]), 1
+			} else {
+				nextc, nextSize = utf8.DecodeRuneInString(s[j+candidateSize:])
+			}
+		} else {
+			nextc, nextSize = 0, 0
+		}
+		if equalFold(nextp, nextc) || nextc == 0 {
+			if matchedIndex > -1 {
+				if matched == 0 {
+					bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+				}
+				total += bestScore
+				if matched < len(pos) {
+					pos[matched] = int32(matchedIndex)
+				}
+				matched++
+				score = 0
+				bestScore = -1
+				patternIndex++
+			}
+		}
+		lastIndex = j
+		last = candidate
+	}
+	if matched != len(runes) {
+		return 0, false
+	}
+	return total + matched - len(s), true
+}
+
+// equalFold is fuzzy's: whether two runes are equal under simple folding.
+func equalFold(tr, sr rune) bool {
+	if tr == sr {
+		return true
+	}
+	if tr < sr {
+		tr, sr = sr, tr
+	}
+	if tr < utf8.RuneSelf {
+		return 'A' <= sr && sr <= 'Z' && tr == sr+'a'-'A'
+	}
+	r := unicode.SimpleFold(sr)
+	for r != sr && r < tr {
+		r = unicode.SimpleFold(r)
+	}
+	return r == tr
+}

@@ -1,0 +1,198 @@
+package search_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"claims/internal/db"
+	"claims/internal/gen"
+	"claims/internal/model"
+	"claims/internal/search"
+)
+
+// generated lists claims made by claims gen in a real database, plus a few
+// with Unicode, camel case, separators and a NUL, which the generator
+// does not write.
+func generated(t *testing.T, n int) ([]model.ClaimSummary, []model.Actor) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := db.Open(filepath.Join(t.TempDir(), "gen.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := gen.Fill(ctx, st, gen.Options{Claims: n, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	claims, err := st.ListClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors, err := st.Actors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := []string{
+		"Ça dépend: ذبیح‌الله مجاهد said ÉTÉ", "Straße STRASSE ẞ ß", "the \u212aelvin sign and ſtatistics",
+		"camelCaseWordsHere_and-separators/too.ok\\yes", "NUL\x00hidden after nul", "Ünïcödé résumé naïve café",
+		"ΣΊΣΥΦΟΣ σίσυφος ς", "İstanbul ıstanbul", "日本語のテキスト and English", "aaaaaaaaaaaaaaaaaaab",
+	}
+	for i, s := range odd {
+		c := claims[i%len(claims)]
+		c.ID = "odd" + string(rune('a'+i))
+		c.Statement = s
+		c.Quote = odd[(i+3)%len(odd)]
+		c.Tags = append([]string{s[:min(len(s), 5)]}, c.Tags...)
+		claims = append(claims, c)
+	}
+	actors = append(actors, model.Actor{ID: claims[0].ActorID, Name: "dup", Aliases: []string{"Κabul ſide", "", "x\x00y"}})
+	return claims, actors
+}
+
+// randomQueries makes queries as a person types them: fragments of the
+// indexed texts, typed one key at a time, with random letters, Unicode,
+// spaces, several words, and empty and blank queries.
+func randomQueries(r *rand.Rand, claims []model.ClaimSummary, count int) []string {
+	pool := []rune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_./\\'\"éÉßẞ\u212aſςΣσıİ日本ذ\u00a0\t")
+	var out []string
+	for len(out) < count {
+		var q string
+		switch r.IntN(6) {
+		case 0, 1, 2: // a fragment of a text, maybe with a letter changed
+			c := claims[r.IntN(len(claims))]
+			texts := []string{c.Statement, c.ActorName, c.Quote, c.SourceTitle, c.SourceOutlet}
+			s := []rune(texts[r.IntN(len(texts))])
+			if len(s) == 0 {
+				continue
+			}
+			i := r.IntN(len(s))
+			frag := s[i:min(len(s), i+1+r.IntN(14))]
+			if r.IntN(3) == 0 {
+				frag[r.IntN(len(frag))] = pool[r.IntN(len(pool))]
+			}
+			if r.IntN(3) == 0 { // every other letter: a fuzzy query
+				var f []rune
+				for j := 0; j < len(frag); j += 2 {
+					f = append(f, frag[j])
+				}
+				frag = f
+			}
+			q = string(frag)
+		case 3: // random runes
+			var f []rune
+			for range 1 + r.IntN(6) {
+				f = append(f, pool[r.IntN(len(pool))])
+			}
+			q = string(f)
+		case 4: // blank
+			q = []string{"", " ", "\t", "  \u00a0 ", "\n"}[r.IntN(5)]
+		case 5: // several words
+			c := claims[r.IntN(len(claims))]
+			w := strings.Fields(c.Statement + " " + c.ActorName)
+			q = w[r.IntN(len(w))] + " " + w[r.IntN(len(w))][:1+r.IntN(2)]
+		}
+		// Type it one key at a time, as the window searches.
+		rs := []rune(q)
+		for i := range rs {
+			out = append(out, string(rs[:i+1]))
+		}
+		if len(rs) == 0 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func TestSearchEqualsReference(t *testing.T) {
+	n, count := 300, 3000
+	if testing.Short() {
+		n, count = 150, 800
+	}
+	claims, actors := generated(t, n)
+	ix := search.New(claims, actors)
+	r := rand.New(rand.NewPCG(3, 4))
+	verdicts := model.Verdicts()
+	for i, q := range randomQueries(r, claims, count) {
+		var f search.Filter
+		switch r.IntN(8) {
+		case 0:
+			f.Verdict = verdicts[r.IntN(len(verdicts))]
+		case 1:
+			f.ActorID = claims[r.IntN(len(claims))].ActorID
+		}
+		want := ix.ReferenceSearch(q, f)
+		var got []search.Hit
+		if i%7 == 0 {
+			var err error
+			if got, err = ix.SearchUncached(context.Background(), q, f); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			got = ix.Search(q, f)
+		}
+		if !sameHits(got, want) {
+			t.Fatalf("Search(%q, %+v) differs from the reference:\n got %s\nwant %s", q, f, describe(got), describe(want))
+		}
+	}
+}
+
+// TestSearchEqualsReferenceLarge checks a result big enough to be split
+// across workers and radix-sorted.
+func TestSearchEqualsReferenceLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	claims, actors := synthetic(20000)
+	ix := search.New(claims, actors)
+	for _, q := range []string{"b", "bo", "bom", "bomb", "e", "a", "e m", "report 1", "zz", "al", "alias1", "ctr"} {
+		if got, want := ix.Search(q, search.Filter{}), ix.ReferenceSearch(q, search.Filter{}); !sameHits(got, want) {
+			t.Fatalf("Search(%q): %d hits, reference %d, or they differ", q, len(got), len(want))
+		}
+	}
+}
+
+func sameHits(a, b []search.Hit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Claim != b[i].Claim || a[i].Score != b[i].Score || a[i].Order() != b[i].Order() ||
+			!reflect.DeepEqual(a[i].StatementPos, b[i].StatementPos) || !reflect.DeepEqual(a[i].ActorPos, b[i].ActorPos) ||
+			!reflect.DeepEqual(a[i].Also, b[i].Also) {
+			return false
+		}
+	}
+	return true
+}
+
+func describe(hits []search.Hit) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d hits", len(hits))
+	for i, h := range hits {
+		if i == 8 {
+			b.WriteString(" …")
+			break
+		}
+		fmt.Fprintf(&b, "\n  %s %d %v %v %q", h.Claim.ID, h.Score, h.StatementPos, h.ActorPos, h.Also)
+	}
+	return b.String()
+}
+
+func TestSearchCancelled(t *testing.T) {
+	claims, actors := synthetic(5000)
+	ix := search.New(claims, actors)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.SearchContext(ctx, "bombing", search.Filter{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled search: err = %v, want context.Canceled", err)
+	}
+	if hits := ix.Search("bombing", search.Filter{}); len(hits) == 0 {
+		t.Fatal("a cancelled search spoiled the next one")
+	}
+}
