@@ -164,4 +164,3 @@ func (ix *Index) referenceSearch(query string, f Filter) []Hit {
 	})
 	return hits
 }
-
