@@ -10,6 +10,9 @@ import (
 	"claims/internal/model"
 )
 
+// dismissive matches a reported clause that calls a claim untrue.
+var dismissive = regexp.MustCompile(`(?i)^(?:that\s+)?((?:the|these|those|such|this|his|her|their|its|all)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?))\s+(?:were|are|was|is|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|completely\s+without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|a\s+fabrication|propaganda)`)
+
 // Unnamed is the actor proposed for an accusation whose accuser the
 // article does not name ("The government has been accused of …"); the
 // reviewer replaces it with whoever made the accusation.
@@ -18,6 +21,23 @@ var Unnamed = Actor{Name: "Unnamed accuser", Kind: model.KindOther, Mention: ""}
 // emitClaim turns a finding into one proposal per asserting party ("NATO
 // and US officials said …" gives two).
 func (a *article) emitClaim(si int, f finding) {
+	a.lastSubj = f.subj
+	// "X said the allegations were baseless": a denial in other words.
+	if f.kind == kAssert && f.content.End > f.content.Start {
+		if m := dismissive.FindStringSubmatchIndex(a.text[f.content.Start:f.content.End]); m != nil {
+			d := f
+			d.kind, d.ref, d.relation = kDeny, true, model.Denies
+			d.object = Span{f.content.Start + m[2], f.content.Start + m[3]}
+			d.extra = f.content
+			before := len(a.props)
+			if target := a.denialTarget(si, d); target >= 0 {
+				a.addDenials(si, d.subj, d.verb, d.quote, d.extra, target)
+				if len(a.props) > before {
+					return
+				}
+			}
+		}
+	}
 	speakers := a.resolveParties(f.subj)
 	if f.unnamed {
 		speakers = []Actor{Unnamed}
@@ -56,6 +76,7 @@ func (a *article) emitClaim(si int, f finding) {
 // emitDenial turns a denial into counter-claims: paired with the claim it
 // answers when there is one, else a claim of its own.
 func (a *article) emitDenial(si int, f finding) {
+	a.lastSubj = f.subj
 	if f.ref {
 		target := a.denialTarget(si, f)
 		if target < 0 && involvementDenial(a.text, f) {
@@ -416,7 +437,11 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 				if _, gerund := gerundToPast(strings.Fields(content)[0]); gerund {
 					return sentenceCase(gerundClause(content, objText))
 				}
-				return sentenceCase(objText + " was responsible for " + lowerFirst(content))
+				be := " was"
+				if w := strings.Fields(objText); strings.HasSuffix(w[len(w)-1], "s") && !startsCapital(w[len(w)-1]) {
+					be = " were"
+				}
+				return sentenceCase(objText + be + " responsible for " + lowerFirst(content))
 			}
 			return sentenceCase(gerundClause(content, objText))
 		}

@@ -109,6 +109,10 @@ type article struct {
 
 	props []Proposal
 	meta  []propMeta
+
+	// lastSubj is the speaker of the last attribution found; shared is
+	// the speaker a coordinated clause inherits.
+	lastSubj, shared Span
 }
 
 type propMeta struct {
@@ -285,7 +289,7 @@ var (
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
 	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded)\b.*$`)
-	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .,]{2,30}(?:\([^)]*\))?\s*[:—–-]+\s+`)
+	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L} .]{1,30})?(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
 )
@@ -375,6 +379,24 @@ func (a *article) clause(si int, c Span) {
 	text := a.text[c.Start:c.End]
 	off := c.Start
 	sp := func(i, j int) Span { return Span{off + i, off + j} }
+
+	// Two reports sharing a subject: each part on its own, the second with
+	// the first one's speaker.
+	if m := coordinated.FindStringIndex(text); m != nil && a.shared.End == 0 && m[0] > 0 &&
+		strings.Count(text[:m[0]], "\"")%2 == 0 && !strings.Contains(text[:m[0]], "“") {
+		before := len(a.props)
+		a.lastSubj = Span{}
+		a.clause(si, Span{c.Start, c.Start + m[0]})
+		if len(a.props) > before && a.lastSubj.End > a.lastSubj.Start {
+			verb := c.Start + m[0] + strings.LastIndex(text[m[0]:m[1]], " ") + 1
+			a.shared = a.lastSubj
+			a.clause(si, Span{verb, c.End})
+			a.shared = Span{}
+			return
+		}
+		// Nothing in the first part: read the clause whole.
+		a.props, a.meta = a.props[:before], a.meta[:before]
+	}
 
 	// Reporting nouns: "accusations were made by X that …".
 	firstDeny := len(text)
@@ -485,6 +507,24 @@ func (a *article) clause(si int, c Span) {
 		}
 	}
 }
+
+// subjectOf is subjectBefore, except that a verb opening a coordinated
+// clause ("… and accused the government of …") takes the subject of the
+// clause before it. Spans are relative to off and may start before it.
+func (a *article) subjectOf(toks []token, i, off int) (Span, bool, bool, bool) {
+	sj, negated, passive, ok := subjectBefore(toks, i)
+	if ok || a.shared.End <= a.shared.Start {
+		return sj, negated, passive, ok
+	}
+	if i == 0 || (i == 1 && auxWords[toks[0].lower()]) {
+		return Span{a.shared.Start - off, a.shared.End - off}, false, false, true
+	}
+	return sj, negated, passive, ok
+}
+
+// coordinated finds a second reporting verb that shares the clause's
+// subject: "The Taliban said … and accused the government of …".
+var coordinated = regexp.MustCompile(`,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(said|says|added|adds|accused|accuses|urged|urges|called|warned|warns|insisted|claimed|claims|alleged|denied|denies|rejected|rejects|told|blamed|dismissed)\b`)
 
 // quoteDepths says for each token whether it stands inside a quotation.
 func quoteDepths(text string, toks []token) []bool {
@@ -615,7 +655,8 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			// "ministry of transport" too.
 			if j < end && j > 0 && (toks[j+1].capitalised() || (toks[j+1].lower() == "the" && j+2 <= end && toks[j+2].capitalised()) ||
 				lw == "of" && (govWords[toks[j-1].lower()] || orgWords[toks[j-1].lower()]) && toks[j+1].isWord()) &&
-				(toks[j-1].capitalised() || speakerWords[toks[j-1].lower()]) {
+				(toks[j-1].capitalised() || speakerWords[toks[j-1].lower()] || speakerNouns[toks[j-1].lower()] ||
+					(lw == "at" || lw == "from") && toks[j-1].isWord() && !npStop[toks[j-1].lower()]) {
 				j--
 				n++
 				continue
@@ -708,11 +749,11 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 			}
 		}
 	}
-	sj, negated, passive, ok := subjectBefore(toks, i)
+	sj, negated, passive, ok := a.subjectOf(toks, i, off)
 	if !ok || negated {
 		return f, false
 	}
-	subjText := text[sj.Start:sj.End]
+	subjText := a.text[off+sj.Start : off+sj.End]
 	if passive && !strings.HasSuffix(lw, "s") {
 		// "She was told that …": not her claim.
 		return f, false
@@ -722,7 +763,7 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
 	// Quotation then reporting clause: "“…,” the ministry said."
-	if q, ok := quotationBefore(text, sj.Start); ok {
+	if q, ok := quotationBefore(text, max(sj.Start, 0)); ok && sj.Start >= 0 {
 		f.content = Span{off + q.Start, off + q.End}
 		return f, true
 	}
@@ -754,7 +795,7 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	// Thursday." Content is what precedes the subject.
 	rest := strings.TrimSpace(text[toks[i].end:])
 	if endAdjunct(rest, lw == "told" || lw == "tells" || lw == "tell") {
-		pre := strings.TrimRight(text[:sj.Start], " ")
+		pre := strings.TrimRight(text[:max(sj.Start, 0)], " ")
 		if strings.HasSuffix(pre, ",") && len(strings.Fields(pre)) >= 4 {
 			pre = strings.TrimSuffix(pre, ",")
 			f.content = trimSpan(a.text, Span{off, off + len(pre)})
@@ -1014,7 +1055,7 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 		}
 		k++
 	}
-	sj, negated, passive, ok := subjectBefore(toks, i)
+	sj, negated, passive, ok := a.subjectOf(toks, i, off)
 	if k >= len(toks) || (k == i+1 && !passive) || toks[k].lower() != prep || k+1 >= len(toks) {
 		return f, false
 	}
@@ -1035,8 +1076,8 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 		if byAt < 0 {
 			// "X has been accused of …" with no accuser named: the claim
 			// is still worth recording, by an unnamed accuser.
-			obj := strings.ToLower(text[sj.Start:sj.End])
-			if toks[i].lower() != "accused" || obj == "" || personPronouns[obj] || obj == "they" || obj == "it" || obj == "we" || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+			obj := strings.ToLower(a.text[off+sj.Start : off+sj.End])
+			if toks[i].lower() != "accused" || obj == "" || personPronouns[obj] || obj == "they" || obj == "it" || obj == "we" || !a.plausibleSpeaker(a.text[off+sj.Start:off+sj.End]) {
 				return f, false
 			}
 			f.object = Span{off + sj.Start, off + sj.End}
@@ -1048,7 +1089,7 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 		f.object = Span{off + sj.Start, off + sj.End}
 		f.subj = Span{off + toks[byAt+1].start, off + toks[k-1].end}
 	} else {
-		if !ok || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+		if !ok || !a.plausibleSpeaker(a.text[off+sj.Start:off+sj.End]) {
 			return f, false
 		}
 		f.subj = Span{off + sj.Start, off + sj.End}
@@ -1083,8 +1124,8 @@ func (a *article) parseUrge(text string, off int, toks []token, i int) (finding,
 	if v := toks[k+1].lower(); !toks[k+1].isWord() || functionWords[v] {
 		return f, false
 	}
-	sj, negated, passive, ok := subjectBefore(toks, i)
-	if !ok || negated || passive || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+	sj, negated, passive, ok := a.subjectOf(toks, i, off)
+	if !ok || negated || passive || !a.plausibleSpeaker(a.text[off+sj.Start:off+sj.End]) {
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
@@ -1107,8 +1148,8 @@ func (a *article) parseEvidence(text string, off int, toks []token, i int) (find
 	if nxt != "of" && nxt != "that" && nxt != "showing" && nxt != "about" && nxt != "for" {
 		return f, false
 	}
-	sj, negated, _, ok := subjectBefore(toks, i)
-	if !ok || negated || !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+	sj, negated, _, ok := a.subjectOf(toks, i, off)
+	if !ok || negated || !a.plausibleSpeaker(a.text[off+sj.Start:off+sj.End]) {
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
@@ -1122,12 +1163,12 @@ func (a *article) parseEvidence(text string, off int, toks []token, i int) (find
 func (a *article) parseDeny(text string, off int, toks []token, i int) (finding, bool) {
 	lw := toks[i].lower()
 	f := finding{kind: kDeny, verb: lw, relation: model.Relation(denyVerbs[lw])}
-	sj, negated, passive, ok := subjectBefore(toks, i)
+	sj, negated, passive, ok := a.subjectOf(toks, i, off)
 	if !ok || negated || passive {
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
-	if !a.plausibleSpeaker(text[sj.Start:sj.End]) {
+	if !a.plausibleSpeaker(a.text[off+sj.Start : off+sj.End]) {
 		return f, false
 	}
 	if lw == "pleaded" || lw == "pleads" || lw == "plead" || lw == "pled" {

@@ -21,7 +21,9 @@ func TestMadeUpArticlePairs(t *testing.T) {
 	}{
 		{"border-troops.txt", []string{"Turkey → report"}},
 		{"heatwave.txt", []string{"opposition → energy minister"}},
-		{"port-bribes.txt", []string{"Alan Brooks → indictment", "government → Sam Kariuki"}},
+		{"port-bribes.txt", []string{"Alan Brooks → indictment", "Maria Chen → indictment", "government → Sam Kariuki"}},
+		{"drone-strike.txt", []string{"government → Taliban"}},
+		{"trial-data.txt", []string{"Medixa Labs → Helen Ward", "Medixa Labs → Thomas Reyes"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
 		{"election.txt", []string{
 			"election body → Opposition",
