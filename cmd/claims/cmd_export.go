@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"claims/internal/claimreview"
 	"claims/internal/csvio"
@@ -61,7 +59,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		}
 		return w.Flush()
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return write(w, snap) })
+	return csvio.WriteFileAtomic(*out, func(w io.Writer) error { return write(w, snap) })
 }
 
 // exporter picks the writer for a format name.
@@ -79,39 +77,4 @@ func exporter(format string, bom bool, org claimreview.Org) (func(io.Writer, *db
 		return func(w io.Writer, s *db.Snapshot) error { return claimreview.Write(w, s, org) }, nil
 	}
 	return nil, fmt.Errorf("%w: --format %q is not claims, pairs or claimreview", errUsage, format)
-}
-
-// writeFileAtomic writes to a temporary file beside path and renames it
-// over path only when write and the sync succeed, so a failed export never
-// leaves half a file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("unable to write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // after a successful rename there is nothing to remove
-	w := bufio.NewWriter(f)
-	if err := write(w); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("unable to write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("unable to write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("unable to write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("unable to write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("unable to write %s: %w", path, err)
-	}
-	return nil
 }

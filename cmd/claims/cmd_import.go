@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"claims/internal/csvio"
@@ -31,7 +30,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func runImport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags(commands["import"], stderr)
 	path := fs.String("db", "", "database file to import into (created when missing)")
-	format := fs.String("format", "", "csv or tsv; by default from the file name (.tsv, .tab: tsv), else csv")
+	format := fs.String("format", "", "csv or tsv; by default tsv for .tsv/.tab files, csv for .csv, else guessed from the first line")
 	noHeader := fs.Bool("no-header", false, "the first row is data, not column names")
 	var maps, verdicts stringList
 	fs.Var(&maps, "map", "which column holds which field: field=N (1-based) or field=Header name, comma-separated;\n"+
@@ -53,8 +52,13 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	var tsv bool
 	switch strings.ToLower(*format) {
 	case "":
-		ext := strings.ToLower(filepath.Ext(file))
-		tsv = ext == ".tsv" || ext == ".tab"
+		head := make([]byte, 4096)
+		if f, err := os.Open(file); err == nil {
+			n, _ := f.Read(head)
+			head = head[:n]
+			f.Close()
+		}
+		tsv = csvio.LooksTabSeparated(file, head)
 	case "csv":
 	case "tsv":
 		tsv = true

@@ -137,8 +137,8 @@ func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
 	return t, nil
 }
 
-// isNative reports whether header is the claims shape's.
-func isNative(header []string) bool {
+// IsClaimsHeader reports whether header is the claims shape's.
+func IsClaimsHeader(header []string) bool {
 	cols := ClaimsColumns()
 	if len(header) != len(cols) {
 		return false
@@ -194,7 +194,7 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 	b := &Batch{}
 	m := opt.Mapping
 	if m == nil {
-		if t.Header != nil && isNative(t.Header) && opt.MapSpec == "" {
+		if t.Header != nil && IsClaimsHeader(t.Header) && opt.MapSpec == "" {
 			b.Native = true
 			m = Mapping{}
 			for i, f := range ClaimsColumns() {
