@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/claimreview"
+	"claims/internal/csvio"
+	"claims/internal/csvio/csviotest"
+)
+
+func TestExportToEachFormat(t *testing.T) {
+	st := csviotest.Build(t)
+	ctx := context.Background()
+	snap, _ := st.Snapshot(ctx)
+	var want bytes.Buffer
+	csvio.WriteClaims(&want, snap, csvio.WriteOptions{BOM: true})
+	for _, f := range exportFormats {
+		var buf bytes.Buffer
+		if err := exportTo(ctx, st, f.label, true, claimreview.Org{Name: "Desk"}, &buf); err != nil {
+			t.Fatalf("%s: %v", f.label, err)
+		}
+		switch f.label {
+		case fmtClaims:
+			if !bytes.Equal(buf.Bytes(), want.Bytes()) {
+				t.Error("the dialog's claims export differs from csvio's")
+			}
+		case fmtPairs:
+			if !bytes.HasPrefix(buf.Bytes(), []byte("\uFEFFclaim id,")) {
+				t.Errorf("pairs export starts %q", buf.String()[:20])
+			}
+		case fmtClaimReview:
+			if !json.Valid(buf.Bytes()) {
+				t.Error("ClaimReview export is not valid JSON")
+			}
+		}
+	}
+}
+
+// TestImportDialogGuessesAndImports drives the mapping dialog's widgets on a
+// header-less TSV: the header box is unticked, the columns chosen, and the
+// import runs off the UI goroutine, calling onDone at the end.
+func TestImportDialogGuessesAndImports(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefReviewer, "Test Reviewer")
+	st := csviotest.Build(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1200, 800))
+	data, err := os.ReadFile(filepath.Join("..", "csvio", "testdata", "factchecks.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{}, 1)
+	d := newImportDialog(w, st, "factchecks.tsv", data, func() { done <- struct{}{} })
+	if !d.tsv.Checked || d.native {
+		t.Fatalf("tsv %v native %v", d.tsv.Checked, d.native)
+	}
+	d.show()
+	test.Tap(d.header) // untick: the first row is data
+	if d.header.Checked || len(d.table.Rows) != 5 || d.cell(0, 1) != "2" || !strings.HasPrefix(d.cell(1, 1), "Synthetic claim one") {
+		t.Fatalf("preview after unticking the header: %d rows, %q / %q", len(d.table.Rows), d.cell(0, 1), d.cell(1, 1))
+	}
+	for f, col := range map[csvio.Field]int{csvio.FStatement: 2, csvio.FActor: 3, csvio.FVerdict: 4, csvio.FMadeOn: 5, csvio.FNotes: 9} {
+		d.selects[f].SetSelectedIndex(col) // option 0 is "(none)"
+	}
+	test.Type(d.verdicts, "Needs a look=unreviewed")
+	opt, err := d.options()
+	if err != nil || opt.NoteAuthor != "Test Reviewer" {
+		t.Fatalf("options %+v %v", opt, err)
+	}
+	d.start()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import did not finish")
+	}
+	claims, _ := st.ListClaims(context.Background())
+	n := 0
+	for _, c := range claims {
+		if strings.HasPrefix(c.Statement, "Synthetic claim") {
+			n++
+		}
+	}
+	if n != 6 {
+		t.Errorf("%d synthetic claims imported, want 6", n)
+	}
+}
+
+func TestImportDialogGuessesFromHeader(t *testing.T) {
+	test.NewTempApp(t)
+	st := csviotest.Open(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	csv := "Claim,Claimant,Claim Date,Textual Rating,URL\n\"A claim, with a comma\",Someone,2024-03-01,Mostly False,https://example.org/x\n"
+	d := newImportDialog(w, st, "sheet.csv", []byte(csv), nil)
+	m := d.mapping()
+	if m[csvio.FStatement] != 0 || m[csvio.FActor] != 1 || m[csvio.FMadeOn] != 2 || m[csvio.FVerdict] != 3 || m[csvio.FURL] != 4 {
+		t.Errorf("guessed mapping %s", m)
+	}
+	res, err := importWork(context.Background(), st, []byte(csv), csvio.Options{Mapping: m}, nil)
+	if err != nil || res.ClaimsCreated != 1 {
+		t.Errorf("import %v %v", res, err)
+	}
+	// A cancelled import writes nothing.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := importWork(ctx, st, []byte(strings.Replace(csv, "A claim", "Another claim", 1)), csvio.Options{Mapping: m}, nil); err == nil {
+		t.Error("a cancelled import succeeded")
+	}
+	claims, _ := st.ListClaims(context.Background())
+	if len(claims) != 1 {
+		t.Errorf("%d claims after a cancelled import, want 1", len(claims))
+	}
+}
+
+func TestImportDialogRecognisesOwnExport(t *testing.T) {
+	test.NewTempApp(t)
+	src := csviotest.Build(t)
+	var buf bytes.Buffer
+	if err := exportTo(context.Background(), src, fmtClaims, false, claimreview.Org{}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	d := newImportDialog(w, csviotest.Open(t), "claims.csv", buf.Bytes(), nil)
+	if !d.native || d.tsv.Checked {
+		t.Errorf("own export: native %v tsv %v", d.native, d.tsv.Checked)
+	}
+}
