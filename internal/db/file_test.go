@@ -213,3 +213,25 @@ func TestLoadMigrationsRejectsGaps(t *testing.T) {
 		t.Error("a gap in migration numbers was accepted")
 	}
 }
+
+func TestCheckFindsBrokenReferences(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// Another program, with foreign keys off, leaves a link to nowhere.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO links (from_id, to_id, relation, created_at) VALUES ('ghost-a', 'ghost-b', 'denies', '2026-01-01T00:00:00.000Z')`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	err = s.Check(context.Background())
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "refer to rows that do not exist") {
+		t.Errorf("Check = %v, want ErrCorrupt about missing rows", err)
+	}
+}

@@ -322,3 +322,12 @@ func TestFixturesOfEverySchemaVersionUpgrade(t *testing.T) {
 		})
 	}
 }
+
+func TestCheck(t *testing.T) {
+	st := openTestDB(t)
+	a := mustActor(t, st, "A", model.KindOther)
+	mustClaim(t, st, a, "s")
+	if err := st.Check(context.Background()); err != nil {
+		t.Errorf("a sound database: %v", err)
+	}
+}
