@@ -129,8 +129,9 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 // warnDuplicates reports, for each proposal, the existing claims that look
 // like the same assertion.
 func warnDuplicates(stderr io.Writer, props []extract.Proposal, existing []model.ClaimSummary) {
+	ix := dedupe.NewIndex(existing)
 	for i, p := range props {
-		for _, m := range dedupe.Find(p.Statement, p.Actor.ID, existing, 3) {
+		for _, m := range ix.Find(p.Statement, p.Actor.ID, 3) {
 			fmt.Fprintf(stderr, "claims extract: warning: proposal %d (%s: %q) looks like existing claim %s (%s: %q), similarity %.2f\n",
 				i+1, p.Actor.Name, p.Statement, m.Claim.ID, m.Claim.ActorName, m.Claim.Statement, m.Score)
 		}

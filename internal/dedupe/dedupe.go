@@ -41,19 +41,77 @@ const SameActorBoost = 0.15
 
 // Find returns up to limit existing claims whose statement (or quote) looks
 // like statement, best first. actorID is the new claim's actor, or empty.
-// A limit of zero or less means no limit.
+// A limit of zero or less means no limit. To check many statements against
+// the same claims, build an Index once.
 func Find(statement, actorID string, existing []model.ClaimSummary, limit int) []Match {
+	return NewIndex(existing).Find(statement, actorID, limit)
+}
+
+// Index holds existing claims prepared for comparison.
+type Index struct {
+	claims    []model.ClaimSummary
+	statement []text
+	quote     []text
+	byWord    map[string][]int // content word → claims holding it
+}
+
+// NewIndex prepares existing claims for Find.
+func NewIndex(existing []model.ClaimSummary) *Index {
+	ix := &Index{claims: existing, statement: make([]text, len(existing)), quote: make([]text, len(existing)),
+		byWord: map[string][]int{}}
+	for i, c := range existing {
+		ix.statement[i] = newText(c.Statement)
+		ix.quote[i] = newText(c.Quote)
+		seen := map[string]bool{}
+		for _, t := range []text{ix.statement[i], ix.quote[i]} {
+			for w := range t.set {
+				if !seen[w] {
+					seen[w] = true
+					ix.byWord[w] = append(ix.byWord[w], i)
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// Find is the package's Find over the indexed claims. Only claims that
+// share a content word with statement are scored: without one, neither
+// measure can reach the threshold.
+func (ix *Index) Find(statement, actorID string, limit int) []Match {
 	q := newText(statement)
 	if len(q.words) == 0 {
 		return nil
 	}
+	// Count shared words per claim; score only those that share enough
+	// for either measure to reach the threshold: Jaccard needs shared
+	// words, and a contiguous fuzzy match of the shorter text needs most
+	// of its words.
+	shared := make([]int32, len(ix.claims))
+	var touched []int
+	for w := range q.set {
+		for _, i := range ix.byWord[w] {
+			if shared[i] == 0 {
+				touched = append(touched, i)
+			}
+			shared[i]++
+		}
+	}
 	var out []Match
-	for _, c := range existing {
-		s := score(q, newText(c.Statement))
-		if c.Quote != "" {
+	for _, i := range touched {
+		c := ix.claims[i]
+		need := 0.3 * float64(min(len(q.set), max(len(ix.statement[i].set), len(ix.quote[i].set))))
+		if float64(shared[i]) < need {
+			continue
+		}
+		// The fuzzy match is the costly part: try it only when most of
+		// the shorter text's words are shared.
+		fuzzyToo := float64(shared[i]) >= 0.6*float64(min(len(q.set), max(len(ix.statement[i].set), len(ix.quote[i].set))))
+		s := scoreWith(q, ix.statement[i], fuzzyToo)
+		if len(ix.quote[i].words) > 0 {
 			// The quote counts too, a little less: it carries the
 			// source's words, not the reviewer's.
-			s = math.Max(s, 0.9*score(q, newText(c.Quote)))
+			s = math.Max(s, 0.9*scoreWith(q, ix.quote[i], fuzzyToo))
 		}
 		if actorID != "" && c.ActorID == actorID {
 			s += SameActorBoost
@@ -63,7 +121,12 @@ func Find(statement, actorID string, existing []model.ClaimSummary, limit int) [
 			out = append(out, Match{Claim: c, Score: s})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Claim.ID < out[j].Claim.ID
+	})
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
@@ -101,11 +164,16 @@ func newText(s string) text {
 // score is the similarity of two statements, 0..1, before the actor
 // boost: the larger of their word overlap and their fuzzy similarity,
 // cut to under a third when one negates what the other asserts.
-func score(a, b text) float64 {
+func score(a, b text) float64 { return scoreWith(a, b, true) }
+
+func scoreWith(a, b text, fuzzyToo bool) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
-	s := math.Max(jaccard(a, b), 0.9*fuzzySim(a, b))
+	s := jaccard(a, b)
+	if fuzzyToo {
+		s = math.Max(s, 0.9*fuzzySim(a, b))
+	}
 	if a.negated != b.negated {
 		// "X denies that …" answers a claim; it does not repeat it. Even
 		// with the same actor's boost it stays below the threshold.

@@ -1,6 +1,9 @@
 package dedupe
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"claims/internal/model"
@@ -92,5 +95,48 @@ func TestSameActorBoosts(t *testing.T) {
 	theirs := Find(s, "b", existing, 0)
 	if len(mine) > 0 && len(theirs) > 0 && mine[0].Score <= theirs[0].Score {
 		t.Errorf("same actor did not raise the score: %v vs %v", mine, theirs)
+	}
+}
+
+func TestIndexMatchesFind(t *testing.T) {
+	existing := []model.ClaimSummary{
+		summary("a", "x", "Borduria planned the March bombing that killed four engineers.", ""),
+		summary("b", "y", "Inflation rose to 9 percent in May.", ""),
+		summary("c", "x", "Rebel shelling broke the ceasefire on Monday.", "the ceasefire was broken"),
+	}
+	ix := NewIndex(existing)
+	for _, p := range pairs {
+		a, b := Find(p.a, "x", existing, 0), ix.Find(p.a, "x", 0)
+		if len(a) != len(b) {
+			t.Errorf("%s: Find %v, Index.Find %v", p.name, a, b)
+		}
+	}
+}
+
+// BenchmarkIndexFind checks 20 proposals against 100,000 claims, what the
+// review window does with a large database.
+func BenchmarkIndexFind(b *testing.B) {
+	// A vocabulary of 3,000 made-up words, a few of them very common
+	// ("army", "government"), 12 words a statement.
+	common := []string{"army", "border", "ceasefire", "government", "village", "talks"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	existing := make([]model.ClaimSummary, 100000)
+	for i := range existing {
+		var st []string
+		for k := 0; k < 12; k++ {
+			if rng.IntN(6) == 0 {
+				st = append(st, common[rng.IntN(len(common))])
+			} else {
+				st = append(st, fmt.Sprintf("w%dx", rng.IntN(3000)))
+			}
+		}
+		existing[i] = summary(fmt.Sprint(i), "x", strings.Join(st, " "), "")
+	}
+	ix := NewIndex(existing)
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		for k := 0; k < 20; k++ {
+			ix.Find("The army shelled the village near the border after the ceasefire talks.", "x", 3)
+		}
 	}
 }

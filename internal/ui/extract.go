@@ -260,8 +260,9 @@ func extractText(ctx context.Context, st *db.Store, raw string) (extraction, err
 	}
 	r.actors = actors
 	r.props = extract.Extract(r.text, actors)
+	ix := dedupe.NewIndex(existing)
 	for _, p := range r.props {
-		r.dups = append(r.dups, dedupe.Find(p.Statement, p.Actor.ID, existing, 3))
+		r.dups = append(r.dups, ix.Find(p.Statement, p.Actor.ID, 3))
 	}
 	return r, nil
 }
