@@ -58,7 +58,7 @@ func Import(ctx context.Context, st *db.Store, b *Batch, progress func(done, tot
 // statement); links and notes added when missing. It stops at the first
 // error, which the caller's rollback undoes.
 func (b *Batch) Apply(ctx context.Context, tx *db.Tx, progress func(done, total int)) (Result, error) {
-	a := applier{tx: tx, actors: map[string]string{}, sources: map[string]string{}, srcDone: map[string]bool{}}
+	a := applier{tx: tx, actors: map[string]string{}, sources: map[string]string{}, srcDone: map[string]bool{}, known: map[string]bool{}}
 	res := &a.res
 	res.Rows = len(b.Rows)
 	total := 2 * len(b.Rows)
@@ -84,6 +84,7 @@ func (b *Batch) Apply(ctx context.Context, tx *db.Tx, progress func(done, total 
 			return *res, err
 		}
 		claimIDs[i] = id
+		a.known[id] = true
 		report(i + 1)
 	}
 	for i := range b.Rows {
@@ -104,6 +105,7 @@ type applier struct {
 	actors  map[string]string // lower-case name or id → actor id
 	sources map[string]string // source key → id
 	srcDone map[string]bool   // sources by id already compared
+	known   map[string]bool   // claim ids known to exist
 }
 
 func rowFail(row *Row, f Field, err error) error {
@@ -236,12 +238,14 @@ func (a *applier) claim(row *Row) (string, error) {
 	var old model.Claim
 	exists := false
 	if c.ID != "" {
-		old, err = a.tx.Claim(c.ID)
-		switch {
-		case err == nil:
-			exists = true
-		case !errors.Is(err, model.ErrNotFound):
+		// A cheap check first: most rows of a big import are new.
+		if exists, err = a.tx.ClaimExists(c.ID); err != nil {
 			return "", rowFail(row, FID, err)
+		}
+		if exists {
+			if old, err = a.tx.Claim(c.ID); err != nil {
+				return "", rowFail(row, FID, err)
+			}
 		}
 	}
 	if !exists {
@@ -286,10 +290,15 @@ func (a *applier) links(row *Row, claimID string) error {
 		if l.FromID == claimID {
 			return rowFail(row, col, fmt.Errorf("%w: a claim cannot answer itself", model.ErrInvalid))
 		}
-		if _, err := a.tx.Claim(l.FromID); errors.Is(err, model.ErrNotFound) {
-			return rowFail(row, col, fmt.Errorf("%w: no claim has id %q, in the file or the database", model.ErrNotFound, l.FromID))
-		} else if err != nil {
-			return rowFail(row, col, err)
+		if !a.known[l.FromID] {
+			ok, err := a.tx.ClaimExists(l.FromID)
+			if err != nil {
+				return rowFail(row, col, err)
+			}
+			if !ok {
+				return rowFail(row, col, fmt.Errorf("%w: no claim has id %q, in the file or the database", model.ErrNotFound, l.FromID))
+			}
+			a.known[l.FromID] = true
 		}
 		rel, err := a.tx.LinkRelation(l.FromID, l.ToID)
 		if err != nil {

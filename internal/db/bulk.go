@@ -223,3 +223,10 @@ func bulkLists(ctx context.Context, q querier, query string) (map[string][]strin
 	})
 	return out, err
 }
+
+// ClaimExists reports whether a claim with id exists.
+func (tx *Tx) ClaimExists(id string) (bool, error) {
+	var ok bool
+	err := tx.tx.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, id).Scan(&ok)
+	return ok, mapError("look up claim", err)
+}
