@@ -238,7 +238,11 @@ func newImportDialog(w fyne.Window, st *db.Store, name string, data []byte, onDo
 			}
 			return rows + 1, cols
 		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(d.cell(id.Row, id.Col))
 		})
@@ -305,6 +309,9 @@ func (d *importDialog) reload() {
 		} else {
 			s.SetSelectedIndex(0)
 		}
+	}
+	for i := 0; i < cols; i++ {
+		d.preview.SetColumnWidth(i, 180)
 	}
 	d.preview.Refresh()
 }
