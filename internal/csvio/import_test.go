@@ -161,14 +161,16 @@ func TestMalformedRowsLeaveDatabaseUnchanged(t *testing.T) {
 // imported file are stored as text, exported guarded, and read back the same.
 func TestInjectionPayloadsRoundTrip(t *testing.T) {
 	payloads := []string{"=cmd|' /C calc'!A0", "+SUM(1,1)", "-2+3", "@SUM(1)", "\t=1+1", "\r=1+1", "'=already guarded"}
+	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 	var b strings.Builder
-	b.WriteString("statement\tquote\tactor\tsubjects\tsource title\toutlet\tnotes\ttags\n")
+	b.WriteString("statement,quote,actor,subjects,source title,outlet,notes,tags\r\n")
 	for i, p := range payloads {
-		q := `"` + strings.ReplaceAll(p, `"`, `""`) + ` ` + string(rune('a'+i)) + `"`
-		b.WriteString(strings.Join([]string{q, q, q, q, q, q, q, `"` + strings.ReplaceAll(strings.ToLower(strings.NewReplacer(",", "", ";", "").Replace(p)), `"`, `""`) + `"`}, "\t") + "\n")
+		q := quote(p + " " + string(rune('a'+i)))
+		tag := quote(strings.ToLower(strings.NewReplacer(",", "", ";", "").Replace(p)))
+		b.WriteString(strings.Join([]string{q, q, q, q, q, q, q, tag}, ",") + "\r\n")
 	}
 	st := csviotest.Open(t)
-	if _, err := importBytes(t, st, []byte(b.String()), csvio.Options{TSV: true}); err != nil {
+	if _, err := importBytes(t, st, []byte(b.String()), csvio.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := exportClaims(t, st)
@@ -244,6 +246,9 @@ func TestMappedTSVWithoutHeader(t *testing.T) {
 			if strings.HasPrefix(c.Statement, prefix) {
 				if c.Verdict != v {
 					t.Errorf("%q verdict %s, want %s", c.Statement, c.Verdict, v)
+				}
+				if prefix == "Synthetic claim three" && !strings.Contains(c.Statement, `said "nothing" about`) {
+					t.Errorf("TSV quotes not kept as they are: %q", c.Statement)
 				}
 				if prefix == "Synthetic claim one" && (c.ActorName != "Afghan government" || c.MadeOn != "2024-03-28") {
 					t.Errorf("claim one: actor %q, made on %q", c.ActorName, c.MadeOn)

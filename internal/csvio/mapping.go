@@ -189,6 +189,11 @@ var VerdictLabels = map[string]model.Verdict{
 	"unverified": model.Unverifiable, "notverifiable": model.Unverifiable, "unsubstantiated": model.Unverifiable,
 	"insufficientevidence": model.Unverifiable, "researchinprogress": model.Unverifiable,
 	"undetermined": model.Unverifiable, "inconclusive": model.Unverifiable,
+	// older and other-language labels
+	"barelytrue": model.Misleading, "halftruth": model.Mixed, "nottrue": model.False, "misattributed": model.False,
+	"vrai": model.True, "verdadero": model.True, "verdadeiro": model.True, "faux": model.False,
+	"engañoso": model.Misleading, "enganoso": model.Misleading, "trompeur": model.Misleading,
+	"impreciso": model.Misleading, "sincontexto": model.Misleading, "fueradecontexto": model.Misleading,
 	// not yet reviewed
 	"notrated": model.Unreviewed, "unrated": model.Unreviewed, "pending": model.Unreviewed,
 }

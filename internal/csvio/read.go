@@ -66,7 +66,7 @@ type Table struct {
 }
 
 // ReadTable reads a CSV or TSV file into cells: BOM skipped, RFC 4180
-// quoting, every cell checked for valid UTF-8, every row checked to have as
+// quoting for CSV, plain tab-separated lines for TSV, every cell checked for valid UTF-8, every row checked to have as
 // many cells as the first. limit > 0 stops after that many data rows (for
 // a preview).
 func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
@@ -74,34 +74,19 @@ func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	next := csvRecords(br)
 	if opt.TSV {
-		cr.Comma = '\t'
-		cr.LazyQuotes = true // tab-separated files rarely quote by the rules
+		next = tsvRecords(br)
 	}
 	t := &Table{}
 	width := -1
 	for limit <= 0 || len(t.Rows) < limit {
-		rec, err := cr.Read()
+		rec, lines, err := next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line := pe.StartLine
-				if pe.Err == csv.ErrQuote {
-					return nil, &RowError{Line: line, Reason: fmt.Sprintf("a quoted field opened here is not closed properly (unterminated or stray quote; error near line %d, column %d)", pe.Line, pe.Column), Err: model.ErrInvalid}
-				}
-				return nil, &RowError{Line: line, Reason: pe.Err.Error(), Err: model.ErrInvalid}
-			}
-			return nil, fmt.Errorf("csvio: unable to read: %w", err)
-		}
-		lines := make([]int, len(rec))
-		for i := range rec {
-			lines[i], _ = cr.FieldPos(i)
+			return nil, err
 		}
 		name := func(i int) string {
 			if t.Header != nil && i < len(t.Header) {
@@ -135,6 +120,64 @@ func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
 		t.Lines = append(t.Lines, lines)
 	}
 	return t, nil
+}
+
+// csvRecords reads RFC 4180 records, with the line each field starts on.
+func csvRecords(r io.Reader) func() ([]string, []int, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	return func() ([]string, []int, error) {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil, nil, err
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
+					return nil, nil, &RowError{Line: pe.StartLine, Reason: fmt.Sprintf(
+						"a quote is out of place: a quoted field opened here is not closed, or a field has a stray \" (near line %d, column %d)",
+						pe.Line, pe.Column), Err: model.ErrInvalid}
+				}
+				return nil, nil, &RowError{Line: pe.StartLine, Reason: pe.Err.Error(), Err: model.ErrInvalid}
+			}
+			return nil, nil, fmt.Errorf("csvio: unable to read: %w", err)
+		}
+		lines := make([]int, len(rec))
+		for i := range rec {
+			lines[i], _ = cr.FieldPos(i)
+		}
+		return rec, lines, nil
+	}
+}
+
+// tsvRecords reads tab-separated values as IANA text/tab-separated-values
+// defines them: one record per line, fields split at tabs, no quoting (so
+// quotes in statements are kept as they are). Blank lines are skipped.
+func tsvRecords(r *bufio.Reader) func() ([]string, []int, error) {
+	line := 0
+	return func() ([]string, []int, error) {
+		for {
+			s, err := r.ReadString('\n')
+			if err != nil && err != io.EOF {
+				return nil, nil, fmt.Errorf("csvio: unable to read: %w", err)
+			}
+			if s == "" && err == io.EOF {
+				return nil, nil, io.EOF
+			}
+			line++
+			s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
+			if s == "" {
+				continue
+			}
+			rec := strings.Split(s, "\t")
+			lines := make([]int, len(rec))
+			for i := range lines {
+				lines[i] = line
+			}
+			return rec, lines, nil
+		}
+	}
 }
 
 // IsClaimsHeader reports whether header is the claims shape's.
