@@ -782,6 +782,17 @@ func (a *article) resolveOne(p string, at int) Actor {
 			}
 		}
 	}
+	// "the ministry" after "Russia's defence ministry": the same speaker.
+	if strings.HasPrefix(low, "the ") && !strings.Contains(bare, " ") && !startsCapital(bare) {
+		for i := len(a.props) - 1; i >= 0; i-- {
+			m := strings.ToLower(a.props[i].Actor.Mention)
+			if m != low && strings.HasSuffix(m, " "+bare) && !pluralRef.MatchString(m) {
+				x := a.props[i].Actor
+				x.Mention = mentionText
+				return x
+			}
+		}
+	}
 	// "the source" after "a security source": the same one.
 	if strings.HasPrefix(low, "the ") {
 		for i := len(a.props) - 1; i >= 0; i-- {
@@ -995,7 +1006,17 @@ func sameActor(x, y Actor) bool {
 	if x.ID != "" || y.ID != "" {
 		return x.ID == y.ID
 	}
-	return strings.EqualFold(x.Name, y.Name)
+	if strings.EqualFold(x.Name, y.Name) {
+		return true
+	}
+	// "the council" and "the local council": a suggested name that ends
+	// another (by whole words) is the same party.
+	a, b := strings.ToLower(x.Name), strings.ToLower(y.Name)
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a != "" && !strings.Contains(a, " ") && x.Kind != model.KindPerson && y.Kind != model.KindPerson &&
+		strings.HasSuffix(b, " "+a)
 }
 
 func withoutActor(list []Actor, x Actor) []Actor {

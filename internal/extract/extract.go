@@ -53,7 +53,47 @@ func Extract(text string, known []model.Actor) []Proposal {
 		a.sentence(i, s)
 	}
 	a.pairForward()
+	a.pairResponses()
 	return a.props
+}
+
+// responseVerbs report a party's answer to what was said about it.
+var responseVerbs = set("insists", "insisted", "maintains", "maintained", "countered", "responded", "replied", "argues",
+	"argued", "contends", "contended")
+
+// negation marks a clause that says something is not so.
+var negation = regexp.MustCompile(`(?i)\b(?:not|no|never|nothing|none|neither|nor)\b|n't\b`)
+
+// pairResponses links the answer of an accused party to the accusation:
+// "Residents accused the council of ignoring warnings. … The council
+// insists it acted on every report." Within three sentences, the accused
+// party's claim disputes the accusation when it insists, counters or
+// replies, or says that something is not so.
+func (a *article) pairResponses() {
+	for i, p := range a.props {
+		m := a.meta[i]
+		if (m.kind != kAssert && m.kind != kAccuse) || p.IsCounter() || !(responseVerbs[p.Verb] || negation.MatchString(p.Statement)) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if m.sent-a.meta[j].sent > 3 {
+				break
+			}
+			t := a.props[j]
+			if a.meta[j].kind != kAccuse || t.IsCounter() || sameActor(t.Actor, p.Actor) || a.alreadyAnswers(p.Actor, j) {
+				continue
+			}
+			accused := false
+			for _, s := range t.Subjects {
+				accused = accused || sameActor(s, p.Actor)
+			}
+			if accused {
+				a.props[i].Answers = j
+				a.props[i].Relation = model.Disputes
+				break
+			}
+		}
+	}
 }
 
 // pairForward links a denial reported before the claim it answers ("The

@@ -23,6 +23,8 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		{"heatwave.txt", []string{"opposition → energy minister"}},
 		{"port-bribes.txt", []string{"Alan Brooks → indictment", "Maria Chen → indictment", "government → Sam Kariuki"}},
 		{"drone-strike.txt", []string{"government → Taliban"}},
+		{"flood-council.txt", []string{"council → Residents of Millbrook"}},
+		{"oil-depot.txt", []string{"Russia → Ukraine's military intelligence agency"}},
 		{"trial-data.txt", []string{"Medixa Labs → Helen Ward", "Medixa Labs → Thomas Reyes"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
 		{"election.txt", []string{
