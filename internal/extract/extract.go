@@ -296,13 +296,12 @@ type finding struct {
 	kind     propKind
 	verb     string
 	relation model.Relation
-	subj     Span   // the asserting party's words, in text offsets
-	object   Span   // accused or urged party, when there is one
-	content  Span   // the reported clause, in text offsets
-	quote    Span   // the words to quote
-	negated  string // for kUrge: the object; for evidence: the evidence phrase
-	ref      bool   // a denial that points back ("denied these charges")
-	extra    Span   // a denial's own words ("stating that …")
+	subj     Span // the asserting party's words, in text offsets
+	object   Span // accused or urged party, when there is one
+	content  Span // the reported clause, in text offsets
+	quote    Span // the words to quote
+	ref      bool // a denial that points back ("denied these charges")
+	extra    Span // a denial's own words ("stating that …")
 	evidence bool
 	unnamed  bool // the asserting party is not named ("X has been accused of …")
 }

@@ -52,17 +52,6 @@ func tokenize(s string) []token {
 	return out
 }
 
-// Verb classes.
-type verbClass int
-
-const (
-	vSay      verbClass = iota + 1 // said, claimed, warned … (a reported clause follows or precedes)
-	vAccuse                        // accused X of V-ing, blamed X for …
-	vUrge                          // urged X to …
-	vDeny                          // denied, rejected, dismissed …
-	vEvidence                      // provided evidence of …
-)
-
 // sayVerbs report a clause. Those marked true may report it without "that"
 // ("officials said the attack …"); the others need "that" or a quotation
 // before them.
