@@ -62,8 +62,11 @@ func inspectFile(path string, latest int) error {
 	changeCounter := binary.BigEndian.Uint32(h[24:28])
 	validFor := binary.BigEndian.Uint32(h[92:96])
 	// The page count in the header is trustworthy when its change counter
-	// matches; a file shorter than it claims was cut off.
-	if changeCounter == validFor && fi.Size() < pages*pageSize {
+	// matches; a file shorter than it claims was cut off. Not so while a
+	// write-ahead log is beside it: a checkpoint interrupted by a crash may
+	// have written page 1 before the pages after it, and SQLite completes
+	// it from the log on the next open.
+	if changeCounter == validFor && fi.Size() < pages*pageSize && !Exists(path+"-wal") {
 		return fmt.Errorf("store: %s is %w: it holds %d bytes but its header promises %d",
 			path, ErrCorrupt, fi.Size(), pages*pageSize)
 	}
