@@ -139,22 +139,42 @@ func (a *article) emitDenial(si int, f finding) {
 		a.addDenials(si, f.subj, f.verb, f.quote, f.content, best)
 		return
 	}
+	// "Ortiz has denied knowingly taking any banned substance": what was
+	// said about the denier a few sentences back. ("Denied any plans for
+	// …" is too loose to pair.)
+	for i := len(a.props) - 1; i >= 0 && !strings.HasSuffix(f.verb, " object"); i-- {
+		if si-a.meta[i].sent > 6 {
+			break
+		}
+		if a.meta[i].kind == kDeny || a.props[i].IsCounter() {
+			continue
+		}
+		found := false
+		for _, d := range a.resolveParties(f.subj) {
+			if d.Kind != "" && !sameActor(d, a.props[i].Actor) && a.isAbout(a.props[i], d) {
+				found = true
+			}
+		}
+		if found {
+			before := len(a.props)
+			a.addDenials(si, f.subj, f.verb, f.quote, f.content, i)
+			if len(a.props) > before {
+				// Say what was denied in the denier's words.
+				for k := before; k < len(a.props); k++ {
+					a.props[k].Statement = a.denialStatement(a.props[k].Actor, f, content)
+				}
+				return
+			}
+		}
+	}
 	speakers := a.resolveParties(f.subj)
 	for _, sp := range speakers {
 		if sp.Kind == "" {
 			continue
 		}
-		clause := a.resolvePronouns(cleanClause(content), sp, f.content.Start)
-		that := " that "
-		switch {
-		case strings.HasSuffix(f.verb, " gerund"):
-			clause = gerundClause(clause, "")
-		case strings.HasSuffix(f.verb, " object"):
-			that = " "
-		}
 		verb := strings.TrimSuffix(strings.TrimSuffix(f.verb, " gerund"), " object")
 		a.props = append(a.props, Proposal{
-			Statement: sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + that + lowerFirst(clause)),
+			Statement: a.denialStatement(sp, f, content),
 			Quote:     a.text[f.quote.Start:f.quote.End], Start: f.quote.Start, End: f.quote.End,
 			Actor: sp, Subjects: withoutActor(a.subjectsIn(f.content, sp), sp),
 			Verb: verb, Answers: -1,
@@ -171,6 +191,18 @@ func (a *article) emitDenial(si int, f finding) {
 
 // denyPresent is the verb of a denial's statement, agreeing with the
 // actor's name ("the opponents deny", "Kabul denies").
+// denialStatement words a denial with its own clause: "Police deny that
+// officers fired", "Ortiz denies knowingly taking any banned substance",
+// "Turkey denies any plans for an offensive".
+func (a *article) denialStatement(sp Actor, f finding, content string) string {
+	clause := a.resolvePronouns(cleanClause(content), sp, f.content.Start)
+	that := " that "
+	if strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") {
+		that = " "
+	}
+	return sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + that + lowerFirst(clause))
+}
+
 func denyPresent(r model.Relation, who string) string {
 	if r == "" {
 		r = model.Denies
@@ -219,17 +251,19 @@ func (a *article) denialTarget(si int, f finding) int {
 	if involvement {
 		reach = 12
 	}
-	for i := len(a.props) - 1; i >= 0; i-- {
-		m := a.meta[i]
-		if si-m.sent > reach {
-			break
-		}
-		if m.kind == kDeny || a.props[i].IsCounter() || same(i) {
-			continue
-		}
-		for _, d := range deniers {
-			if d.Kind != "" && a.isAbout(a.props[i], d) {
-				return i
+	for _, wantAccuse := range []bool{true, false} {
+		for i := len(a.props) - 1; i >= 0; i-- {
+			m := a.meta[i]
+			if si-m.sent > reach {
+				break
+			}
+			if m.kind == kDeny || a.props[i].IsCounter() || same(i) || (wantAccuse && m.kind != kAccuse) {
+				continue
+			}
+			for _, d := range deniers {
+				if d.Kind != "" && a.isAbout(a.props[i], d) {
+					return i
+				}
 			}
 		}
 	}
@@ -914,8 +948,13 @@ func (a *article) countryActor(c string) (model.Actor, bool) {
 // allSpeakerWords reports whether every word of s is a determiner, a
 // preposition or a word for people who speak for a party.
 func allSpeakerWords(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		w = strings.Trim(w, ",.")
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i > 0 && strings.EqualFold(words[i-1], "in") && startsCapital(w) {
+			// "embassy in London", "officials in Washington".
+			continue
+		}
+		w = strings.ToLower(strings.Trim(w, ",."))
 		if !(speakerWords[w] || w == "the" || w == "in" || w == "of" || w == "senior" || w == "top" || w == "some" ||
 			w == "government" || w == "state" || w == "federal" || w == "national" || w == "foreign" || w == "affairs" ||
 			w == "spokesperson" || w == "press" || w == "secretary" || w == "deputy" || w == "a" || w == "an" ||

@@ -327,7 +327,7 @@ var (
 	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
-	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded)\b.*$`)
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected)\b.*$`)
 	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L} .]{1,30})?(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
@@ -488,6 +488,21 @@ func (a *article) clause(si int, c Span) {
 				a.emitDenial(si, f)
 				return
 			}
+		case dismissVerbs[lw] && i+2 < len(toks):
+			// "described the allegations as “completely fabricated”".
+			if m := describedAs.FindStringSubmatchIndex(text[toks[i].end:]); m != nil {
+				sj, negated, passive, ok := a.subjectOf(toks, i, off)
+				if ok && !negated && !passive {
+					at := off + toks[i].end
+					f := finding{kind: kDeny, verb: lw, relation: model.Denies, ref: true,
+						subj:   Span{off + sj.Start, off + sj.End},
+						object: Span{at + m[2], at + m[3]}, quote: trimPunct(a.text, c)}
+					if subj := a.text[f.subj.Start:f.subj.End]; a.plausibleSpeaker(subj) || nounPhrase(subj) {
+						a.emitDenial(si, f)
+						return
+					}
+				}
+			}
 		case denyVerbs[lw] != "":
 			if f, ok := a.parseDeny(text, off, toks, i); ok {
 				f.quote = trimPunct(a.text, c)
@@ -564,6 +579,14 @@ func (a *article) subjectOf(toks []token, i, off int) (Span, bool, bool, bool) {
 // coordinated finds a second reporting verb that shares the clause's
 // subject: "The Taliban said … and accused the government of …".
 var coordinated = regexp.MustCompile(`,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(said|says|added|adds|accused|accuses|urged|urges|called|warned|warns|insisted|claimed|claims|alleged|denied|denies|rejected|rejects|told|blamed|dismissed)\b`)
+
+// dismissVerbs call a claim something: "described the allegations as
+// false", "called the claims nonsense".
+var dismissVerbs = set("described", "describes", "called", "calls", "branded", "brands", "labelled", "labeled", "termed", "terms", "slammed")
+
+// describedAs matches what follows a dismissVerb: a claim and what it is
+// called.
+var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible)`)
 
 // quoteDepths says for each token whether it stands inside a quotation.
 func quoteDepths(text string, toks []token) []bool {
@@ -825,7 +848,9 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 			f.content = trimPunct(a.text, Span{off + q.Start, off + q.End})
 			return f, f.content.End > f.content.Start
 		}
-		if !t.isWord() && t.s != "," {
+		if !t.isWord() && t.s != "," || finiteMarkers[t.lower()] || t.lower() == "there" || t.lower() == "no" || t.lower() == "not" {
+			// "said there was no evidence that …": the clause has begun;
+			// a later "that" is inside it.
 			break
 		}
 		k++
@@ -1207,7 +1232,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
-	if !a.plausibleSpeaker(a.text[off+sj.Start : off+sj.End]) {
+	if subj := a.text[off+sj.Start : off+sj.End]; !a.plausibleSpeaker(subj) && !nounPhrase(subj) {
 		return f, false
 	}
 	if lw == "pleaded" || lw == "pleads" || lw == "plead" || lw == "pled" {
@@ -1222,17 +1247,27 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		f.ref = true
 		return f, true
 	}
+	// "denied knowingly taking …": skip the adverb.
+	for k+1 < len(toks) && strings.HasSuffix(toks[k].lower(), "ly") && !toks[k].capitalised() && toks[k].lower() != "only" {
+		k++
+	}
 	// Skip determiners and adjectives: "these", "the latest", "all such".
 	j := k
 	for j < len(toks) && j < k+5 {
 		w := toks[j].lower()
+		if w == "that" && j == k && j+1 < len(toks) && (claimNouns[toks[j+1].lower()] || involvementNouns[toks[j+1].lower()]) &&
+			toks[j+1].lower() != "it" && toks[j+1].lower() != "this" && toks[j+1].lower() != "that" && toks[j+1].lower() != "them" {
+			// "rejected that suggestion": a determiner.
+			j++
+			continue
+		}
 		if claimNouns[w] || involvementNouns[w] {
 			break
 		}
 		if w == "that" && j == k {
 			break
 		}
-		if !toks[j].isWord() || npStop[w] && w != "the" {
+		if !toks[j].isWord() || npStop[w] && w != "the" && w != "that" {
 			break
 		}
 		j++
@@ -1288,7 +1323,12 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 	// "denied planning the attack": a gerund clause.
 	if lw == "denied" || lw == "denies" || lw == "deny" || lw == "denying" {
 		if k < len(toks) && strings.HasSuffix(toks[k].lower(), "ing") && toks[k].isWord() && !toks[k].capitalised() {
-			f.content = a.clauseEnd(Span{off + toks[k].start, off + len(text)})
+			// From the adverb on, if any: "knowingly taking".
+			from := k
+			for from > i+1 && strings.HasSuffix(toks[from-1].lower(), "ly") {
+				from--
+			}
+			f.content = a.clauseEnd(Span{off + toks[from].start, off + len(text)})
 			f.verb += " gerund"
 			return f, true
 		}

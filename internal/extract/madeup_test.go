@@ -25,6 +25,8 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		{"drone-strike.txt", []string{"government → Taliban"}},
 		{"flood-council.txt", []string{"council → Residents of Millbrook"}},
 		{"oil-depot.txt", []string{"Russia → Ukraine's military intelligence agency"}},
+		{"doping-ban.txt", []string{"Lena Ortiz → Athletics Integrity Unit (AIU)", "laboratory → Marcus Bell"}},
+		{"hacking-sanctions.txt", []string{"China → United Kingdom"}},
 		{"trial-data.txt", []string{"Medixa Labs → Helen Ward", "Medixa Labs → Thomas Reyes"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
 		{"election.txt", []string{
