@@ -67,6 +67,15 @@ func (b *Batch) Apply(ctx context.Context, tx *db.Tx, progress func(done, total 
 			progress(done, total)
 		}
 	}
+	if len(b.Rows) >= bulkThreshold {
+		var err error
+		if a.existing, err = tx.Claims(); err != nil {
+			return *res, err
+		}
+		for id := range a.existing {
+			a.known[id] = true
+		}
+	}
 	// Claim actors first, with their kinds and aliases, so that an actor
 	// named as a subject before it makes a claim is created in full.
 	for i := range b.Rows {
@@ -99,6 +108,10 @@ func (b *Batch) Apply(ctx context.Context, tx *db.Tx, progress func(done, total 
 	return *res, nil
 }
 
+// bulkThreshold is the batch size from which Apply reads all claims up
+// front rather than one by one.
+const bulkThreshold = 500
+
 type applier struct {
 	tx      *db.Tx
 	res     Result
@@ -106,6 +119,9 @@ type applier struct {
 	sources map[string]string // source key → id
 	srcDone map[string]bool   // sources by id already compared
 	known   map[string]bool   // claim ids known to exist
+	// existing holds the database's claims, read up front for large
+	// imports (a few flat queries instead of one per row); nil otherwise.
+	existing map[string]model.Claim
 }
 
 func rowFail(row *Row, f Field, err error) error {
@@ -238,13 +254,17 @@ func (a *applier) claim(row *Row) (string, error) {
 	var old model.Claim
 	exists := false
 	if c.ID != "" {
-		// A cheap check first: most rows of a big import are new.
-		if exists, err = a.tx.ClaimExists(c.ID); err != nil {
-			return "", rowFail(row, FID, err)
-		}
-		if exists {
-			if old, err = a.tx.Claim(c.ID); err != nil {
+		if a.existing != nil {
+			old, exists = a.existing[c.ID]
+		} else {
+			// A cheap check first: most rows are new.
+			if exists, err = a.tx.ClaimExists(c.ID); err != nil {
 				return "", rowFail(row, FID, err)
+			}
+			if exists {
+				if old, err = a.tx.Claim(c.ID); err != nil {
+					return "", rowFail(row, FID, err)
+				}
 			}
 		}
 	}
@@ -253,6 +273,7 @@ func (a *applier) claim(row *Row) (string, error) {
 			return "", rowFail(row, FStatement, err)
 		}
 		a.res.ClaimsCreated++
+		a.remember(c)
 		return c.ID, nil
 	}
 	probe := c
@@ -276,7 +297,15 @@ func (a *applier) claim(row *Row) (string, error) {
 		return "", rowFail(row, FStatement, err)
 	}
 	a.res.ClaimsUpdated++
+	a.remember(c)
 	return c.ID, nil
+}
+
+// remember keeps the up-front copy of the database's claims current.
+func (a *applier) remember(c model.Claim) {
+	if a.existing != nil {
+		a.existing[c.ID] = c
+	}
 }
 
 func sameClaim(a, b model.Claim) bool {

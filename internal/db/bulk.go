@@ -62,26 +62,7 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	}); err != nil {
 		return nil, err
 	}
-	tags, err := bulkLists(ctx, tx, `SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, position`)
-	if err != nil {
-		return nil, err
-	}
-	subjects, err := bulkLists(ctx, tx, `SELECT claim_id, actor_id FROM claim_subjects ORDER BY claim_id, position`)
-	if err != nil {
-		return nil, err
-	}
-	if err := bulkScan(ctx, tx, `
-		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict, created_at, updated_at
-		FROM claims ORDER BY created_at, id`, func(rows *sql.Rows) error {
-		var c model.Claim
-		var verdict, created, updated string
-		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict, &created, &updated)
-		c.Verdict = model.Verdict(verdict)
-		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
-		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
-		snap.Claims = append(snap.Claims, c)
-		return err
-	}); err != nil {
+	if snap.Claims, err = allClaims(ctx, tx); err != nil {
 		return nil, err
 	}
 	if err := bulkScan(ctx, tx, `
@@ -229,4 +210,44 @@ func (tx *Tx) ClaimExists(id string) (bool, error) {
 	var ok bool
 	err := tx.tx.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, id).Scan(&ok)
 	return ok, mapError("look up claim", err)
+}
+
+// allClaims reads every claim with its tags and subjects, oldest first.
+func allClaims(ctx context.Context, q querier) ([]model.Claim, error) {
+	tags, err := bulkLists(ctx, q, `SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	subjects, err := bulkLists(ctx, q, `SELECT claim_id, actor_id FROM claim_subjects ORDER BY claim_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Claim
+	err = bulkScan(ctx, q, `
+		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict, created_at, updated_at
+		FROM claims ORDER BY created_at, id`, func(rows *sql.Rows) error {
+		var c model.Claim
+		var verdict, created, updated string
+		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict, &created, &updated)
+		c.Verdict = model.Verdict(verdict)
+		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
+		out = append(out, c)
+		return err
+	})
+	return out, err
+}
+
+// Claims reads every claim, with tags and subjects, inside the transaction,
+// in three flat queries: how a large import looks up the claims it merges.
+func (tx *Tx) Claims() (map[string]model.Claim, error) {
+	list, err := allClaims(tx.ctx, tx.tx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]model.Claim, len(list))
+	for _, c := range list {
+		out[c.ID] = c
+	}
+	return out, nil
 }
