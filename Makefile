@@ -7,7 +7,7 @@ LDFLAGS := -X main.version=$(VERSION)
 ARCH := $(shell $(GO) env GOARCH)
 PREFIX ?= /usr/local
 
-.PHONY: run test deps build package-linux package-windows install
+.PHONY: run test deps build fuzz screenshots package-linux package-windows install
 
 # Install the system packages Fyne needs (Debian/Ubuntu) if missing.
 deps:
@@ -20,6 +20,14 @@ run:
 # gofmt check, go vet and every test.
 test:
 	./scripts/test.sh
+
+# Run every fuzz target for FUZZTIME (default 10s) each.
+fuzz:
+	./scripts/fuzz.sh
+
+# Render the main views to docs/screenshots/*.png (1280x800).
+screenshots:
+	CLAIMS_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./internal/ui/
 
 build: deps
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/claims ./cmd/claims

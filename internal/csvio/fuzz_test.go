@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -16,6 +17,22 @@ import (
 // Whatever the input: no panic; a refused file says why (with a line number
 // for row errors); and an import that fails leaves the database empty.
 func FuzzImport(f *testing.F) {
+	// The golden export and the header-less TSV fixture are realistic seeds.
+	for _, seed := range []struct {
+		file          string
+		mapSpec       string
+		tsv, noHeader bool
+	}{
+		{"testdata/claims.golden", "", false, false},
+		{"testdata/pairs.golden", "", false, false},
+		{"testdata/factchecks.tsv", "statement=2,actor=3,verdict=4", true, true},
+	} {
+		data, err := os.ReadFile(seed.file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, seed.mapSpec, seed.tsv, seed.noHeader)
+	}
 	f.Add([]byte("statement,actor,verdict\nAfghanistan planned it,Pakistan,false\n"), "", false, false)
 	f.Add([]byte("x\ty\tpants-fire\n"), "statement=1,actor=2,verdict=3", true, true)
 	f.Add([]byte("\xef\xbb\xbfclaim,speaker\n\"multi\nline\",\"=cmd|' /C calc'!A0\"\n"), "statement=claim,actor=speaker", false, false)
