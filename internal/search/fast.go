@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -92,6 +93,10 @@ type termResult struct {
 	score []int32
 	at    []uint32
 	pos   [][]int32
+	// accepted lists the texts with a score; reach is how many claim
+	// references they have.
+	accepted []int32
+	reach    int
 }
 
 func (r *termResult) positions(t int32) []int32 {
@@ -139,6 +144,7 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 	w := min(workers(), max(1, n/2048))
 	res.pos = make([][]int32, w)
 	matched := make([][]int32, w)
+	accepted := make([][]int32, w)
 	var wg sync.WaitGroup
 	var cancelled bool
 	var cmu sync.Mutex
@@ -148,7 +154,7 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 		go func() {
 			defer wg.Done()
 			m := newMatcher(runes, term)
-			var mine []int32
+			var mine, acc []int32
 			var arena []int32
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
@@ -174,20 +180,18 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 				if !m.tight(tx, pos) {
 					// The matcher may have picked scattered letters where
 					// the word also appears whole further on.
-					sub := substring(tx.s, term)
-					if sub == nil {
+					if !m.substring(tx, pos) {
 						continue
-					}
-					for j, p := range sub {
-						pos[j] = int32(p)
 					}
 					score = 10 * len(runes)
 				}
 				res.score[t] = int32(score)
+				acc = append(acc, t)
 				res.at[t] = uint32(k)<<28 | uint32(len(arena))
 				arena = append(arena, pos...)
 			}
 			matched[k] = mine
+			accepted[k] = acc
 			res.pos[k] = arena
 		}()
 	}
@@ -202,6 +206,12 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 	res.matched = make([]int32, 0, total)
 	for _, m := range matched {
 		res.matched = append(res.matched, m...)
+	}
+	for _, a := range accepted {
+		res.accepted = append(res.accepted, a...)
+	}
+	for _, t := range res.accepted {
+		res.reach += int(ix.claimStart[t+1] - ix.claimStart[t])
 	}
 
 	ix.mu.Lock()
@@ -244,8 +254,35 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]H
 		results[i] = r
 	}
 
-	// Score the claims, a share of them per worker.
+	// Score the claims, a share of them per worker: every claim, or when
+	// one term matches few texts, only the claims that hold them.
+	rarest := results[0]
+	for _, r := range results[1:] {
+		if r.reach < rarest.reach {
+			rarest = r
+		}
+	}
+	var candidates []int32
+	if rarest.reach < len(ix.claims)/2 {
+		seen := make([]uint64, (len(ix.claims)+63)/64)
+		for _, t := range rarest.accepted {
+			for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
+				seen[ci/64] |= 1 << (ci % 64)
+			}
+		}
+		candidates = make([]int32, 0, rarest.reach)
+		for i, word := range seen {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				candidates = append(candidates, int32(i*64+b))
+				word &= word - 1
+			}
+		}
+	}
 	n := len(ix.claims)
+	if candidates != nil {
+		n = len(candidates)
+	}
 	w := min(workers(), max(1, n/4096))
 	keys := make([][]uint64, w)
 	var wg sync.WaitGroup
@@ -254,17 +291,19 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]H
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var mine []uint64
-			var best [numFields]int32
-			var which [numFields]int32
-			for ci := lo; ci < hi; ci++ {
-				if (ci-lo)&4095 == 4095 && ctx.Err() != nil {
+			mine := make([]uint64, 0, (hi-lo)/4)
+			for i := lo; i < hi; i++ {
+				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
 					return
+				}
+				ci := i
+				if candidates != nil {
+					ci = int(candidates[i])
 				}
 				if !f.match(&ix.claims[ci]) {
 					continue
 				}
-				score, ok := ix.scoreClaim(ci, results, &best, &which)
+				score, ok := ix.scoreClaim(ci, results)
 				if ok {
 					mine = append(mine, key(score, ci))
 				}
@@ -380,14 +419,22 @@ func (ix *Index) bestFields(ci int, r *termResult, best, which *[numFields]int32
 	return top, top != noMatch
 }
 
-func (ix *Index) scoreClaim(ci int, results []*termResult, best, which *[numFields]int32) (int, bool) {
+// scoreClaim is the claim's score: the sum over the terms of the best
+// field's score; false when a term matches none of its fields.
+func (ix *Index) scoreClaim(ci int, results []*termResult) (int, bool) {
+	refs := ix.refs[ix.refStart[ci]:ix.refStart[ci+1]]
 	score := 0
 	for _, r := range results {
-		s, ok := ix.bestFields(ci, r, best, which)
-		if !ok {
+		top := int32(noMatch)
+		for _, rf := range refs {
+			if s := r.score[rf.text]; s != noMatch {
+				top = max(top, s+int32(weight[rf.field]))
+			}
+		}
+		if top == noMatch {
 			return 0, false
 		}
-		score += int(s)
+		score += int(top)
 	}
 	return score, true
 }
@@ -395,53 +442,32 @@ func (ix *Index) scoreClaim(ci int, results []*termResult, best, which *[numFiel
 // fillHits makes the hits for the sorted keys, as referenceSearch would.
 func (ix *Index) fillHits(hits []Hit, keys []uint64, results []*termResult) {
 	var best, which [numFields]int32
-	// Positions go into one shared array per call: count them first.
-	size := 0
-	for _, k := range keys {
-		ci := int(uint32(k))
-		for _, r := range results {
-			ix.bestFields(ci, r, &best, &which)
-			if best[Statement] != noMatch {
-				size += len(r.runes)
-			}
-			if best[Actor] != noMatch {
-				size += len(r.runes)
-			}
-		}
-	}
-	arena := make([]int, 0, size)
+	var arena []int // positions of many hits, in chunks
+	var sp, ap []int
 	for i, k := range keys {
 		ci := int(uint32(k))
 		h := &hits[i]
 		h.Claim, h.order = &ix.claims[ci], ci
-		sp := len(arena)
+		sp, ap = sp[:0], ap[:0]
 		for _, r := range results {
 			s, _ := ix.bestFields(ci, r, &best, &which)
 			h.Score += int(s)
 			if best[Statement] != noMatch {
 				for _, p := range r.positions(which[Statement]) {
-					arena = append(arena, int(p))
+					sp = append(sp, int(p))
 				}
 			}
-		}
-		if len(arena) > sp {
-			h.StatementPos = sortCompact(arena[sp:len(arena):len(arena)])
-			h.StatementPos = h.StatementPos[:len(h.StatementPos):len(h.StatementPos)]
-			arena = arena[:sp+len(h.StatementPos)]
-		}
-		ap := len(arena)
-		for _, r := range results {
-			ix.bestFields(ci, r, &best, &which)
 			if best[Actor] != noMatch {
 				for _, p := range r.positions(which[Actor]) {
-					arena = append(arena, int(p))
+					ap = append(ap, int(p))
 				}
+				continue
 			}
-			if best[Statement] != noMatch || best[Actor] != noMatch {
+			if best[Statement] != noMatch {
 				continue
 			}
 			for fi := Quote; fi < numFields; fi++ {
-				if fi == Actor || best[fi] == noMatch {
+				if best[fi] == noMatch {
 					continue
 				}
 				var also string
@@ -455,10 +481,20 @@ func (ix *Index) fillHits(hits []Hit, keys []uint64, results []*termResult) {
 				}
 			}
 		}
-		if len(arena) > ap {
-			h.ActorPos = sortCompact(arena[ap:len(arena):len(arena)])
-			h.ActorPos = h.ActorPos[:len(h.ActorPos):len(h.ActorPos)]
-			arena = arena[:ap+len(h.ActorPos)]
+		if len(sp)+len(ap) > cap(arena)-len(arena) {
+			arena = make([]int, 0, max(1<<14, len(sp)+len(ap)))
+		}
+		if len(sp) > 0 {
+			sp = sortCompact(sp)
+			n := len(arena)
+			arena = append(arena, sp...)
+			h.StatementPos = arena[n:len(arena):len(arena)]
+		}
+		if len(ap) > 0 {
+			ap = sortCompact(ap)
+			n := len(arena)
+			arena = append(arena, ap...)
+			h.ActorPos = arena[n:len(arena):len(arena)]
 		}
 	}
 }
@@ -479,12 +515,16 @@ type matcher struct {
 	// ASCII text matches.
 	pat     []byte
 	asciiOK bool
-	mask    uint64
+	// termASCII is whether the term itself is ASCII (pat is then it
+	// lower-cased).
+	termASCII bool
+	mask      uint64
 	buf     []int32
 }
 
 func newMatcher(runes []rune, term string) *matcher {
 	m := &matcher{runes: runes, term: term, asciiOK: true, buf: make([]int32, len(runes))}
+	m.termASCII = len(runes) == len(term)
 	for _, r := range runes {
 		switch {
 		case r == '\u212a': // Kelvin sign, which folds to k
@@ -517,6 +557,33 @@ func (m *matcher) match(t *text, pos []int32) (int, bool) {
 		return matchASCII(t.s, t.lo, m.pat, pos)
 	}
 	return matchRunes(t.s, m.runes, pos)
+}
+
+// substring is the package's substring, writing the offsets into pos.
+func (m *matcher) substring(t *text, pos []int32) bool {
+	if t.ascii && len(t.lo) == len(t.s) {
+		// An ASCII window of len(term) bytes has as many runes as the
+		// term only when the term is ASCII too.
+		if !m.termASCII {
+			return false
+		}
+		i := bytes.Index(t.lo, m.pat)
+		if i < 0 {
+			return false
+		}
+		for j := range pos {
+			pos[j] = int32(i + j)
+		}
+		return true
+	}
+	sub := substring(t.s, m.term)
+	if sub == nil {
+		return false
+	}
+	for j, p := range sub {
+		pos[j] = int32(p)
+	}
+	return true
 }
 
 // tight is the package's tight for the matcher's positions.
@@ -592,7 +659,10 @@ func matchASCII(s string, lo []byte, p []byte, pos []int32) (int, bool) {
 			if score > best {
 				best, bi = score, j
 			}
-			if j == end {
+			// After the first occurrence of a region only the camel-case
+			// or the separator bonus can score, 20 at most: a 20 found
+			// there cannot be beaten.
+			if j == end || best >= camelCaseMatchBonus && j > start {
 				break
 			}
 			nj := bytes.IndexByte(lo[j+1:end+1], p[k])

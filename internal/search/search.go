@@ -10,6 +10,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -78,6 +79,10 @@ type Index struct {
 	// order a tie between two texts of one field is settled (first wins).
 	refs     []ref
 	refStart []int32
+	// claimsOf[claimStart[t]:claimStart[t+1]] are the claims that hold
+	// text t, possibly more than once.
+	claimsOf   []int32
+	claimStart []int32
 
 	mu    sync.Mutex
 	terms []*termResult // recent terms, newest first, to narrow from
@@ -95,8 +100,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		}
 		id := int32(len(ix.texts))
 		ids[s] = id
-		t := newText(s, &lower)
-		ix.texts = append(ix.texts, t)
+		ix.texts = append(ix.texts, newText(s, &lower))
 		return id
 	}
 	aliases := make(map[string][]int32) // actor id -> its aliases' texts
@@ -107,6 +111,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 			}
 		}
 	}
+	ix.texts = slices.Grow(ix.texts, 2*len(claims))
 	ix.refStart = make([]int32, 0, len(claims)+1)
 	ix.refs = make([]ref, 0, 6*len(claims))
 	for i := range claims {
@@ -117,9 +122,17 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 				ix.refs = append(ix.refs, ref{field: f, text: intern(s)})
 			}
 		}
-		add(Statement, c.Statement)
+		// Statements and quotes are rarely shared: hashing them would cost
+		// more than matching the odd duplicate twice.
+		own := func(f Field, s string) {
+			if s != "" {
+				ix.refs = append(ix.refs, ref{field: f, text: int32(len(ix.texts))})
+				ix.texts = append(ix.texts, newText(s, &lower))
+			}
+		}
+		own(Statement, c.Statement)
 		add(Actor, c.ActorName)
-		add(Quote, c.Quote)
+		own(Quote, c.Quote)
 		add(SourceTitle, c.SourceTitle)
 		add(SourceOutlet, c.SourceOutlet)
 		for _, t := range c.Tags {
@@ -130,6 +143,23 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		}
 	}
 	ix.refStart = append(ix.refStart, int32(len(ix.refs)))
+
+	// The claims of each text, for searches that match few texts.
+	ix.claimStart = make([]int32, len(ix.texts)+1)
+	for _, rf := range ix.refs {
+		ix.claimStart[rf.text+1]++
+	}
+	for i := 1; i < len(ix.claimStart); i++ {
+		ix.claimStart[i] += ix.claimStart[i-1]
+	}
+	ix.claimsOf = make([]int32, len(ix.refs))
+	next := slices.Clone(ix.claimStart[:len(ix.texts)])
+	for ci := range claims {
+		for _, rf := range ix.refs[ix.refStart[ci]:ix.refStart[ci+1]] {
+			ix.claimsOf[next[rf.text]] = int32(ci)
+			next[rf.text]++
+		}
+	}
 	return ix
 }
 
