@@ -519,7 +519,7 @@ type matcher struct {
 	// lower-cased).
 	termASCII bool
 	mask      uint64
-	buf     []int32
+	buf       []int32
 }
 
 func newMatcher(runes []rune, term string) *matcher {
