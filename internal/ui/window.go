@@ -44,6 +44,7 @@ type mainWindow struct {
 	selected string
 
 	loadGen, searchGen atomic.Uint64
+	cancelSearch       context.CancelFunc // of the newest search
 	pending            sync.WaitGroup // loads and searches under way
 	// results, when set, receives the results of loads and searches
 	// instead of fyne.DoAndWait, and wait applies them on the calling
@@ -216,13 +217,24 @@ func (m *mainWindow) runSearch() {
 	}
 	gen := m.searchGen.Add(1)
 	ix, q, f := m.index, m.search.Text, m.filter()
+	// A newer keystroke cancels this search, which then stops within a
+	// few thousand texts instead of finishing for nothing.
+	ctx, cancel := context.WithCancel(context.Background())
+	if m.cancelSearch != nil {
+		m.cancelSearch()
+	}
+	m.cancelSearch = cancel
 	m.pending.Add(1)
 	go func() {
 		defer m.pending.Done()
+		defer cancel()
 		if m.searchGen.Load() != gen {
 			return
 		}
-		hits := ix.Search(q, f)
+		hits, err := ix.SearchContext(ctx, q, f)
+		if err != nil {
+			return // superseded
+		}
 		m.do(func() {
 			if m.searchGen.Load() != gen || ix != m.index {
 				return
