@@ -45,7 +45,7 @@ type mainWindow struct {
 
 	loadGen, searchGen atomic.Uint64
 	cancelSearch       context.CancelFunc // of the newest search
-	pending            sync.WaitGroup // loads and searches under way
+	pending            sync.WaitGroup     // loads and searches under way
 	// results, when set, receives the results of loads and searches
 	// instead of fyne.DoAndWait, and wait applies them on the calling
 	// goroutine. Tests set it: the test driver would otherwise run them
