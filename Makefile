@@ -7,7 +7,7 @@ LDFLAGS := -X main.version=$(VERSION)
 ARCH := $(shell $(GO) env GOARCH)
 PREFIX ?= /usr/local
 
-.PHONY: run test deps build fuzz screenshots package-linux package-windows install
+.PHONY: run test deps build fuzz screenshots package-linux package-windows install bench
 
 # Install the system packages Fyne needs (Debian/Ubuntu) if missing.
 deps:
@@ -28,6 +28,12 @@ fuzz:
 # Render the main views to docs/screenshots/*.png (1280x800).
 screenshots:
 	CLAIMS_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./internal/ui/
+
+# Time open+list, typing in the search box, export, import and memory at
+# 10,000 and 100,000 claims: a table, and bench/results.json
+# (databases made once with "claims gen" and kept in bench/).
+bench:
+	./scripts/bench.sh
 
 build: deps
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/claims ./cmd/claims

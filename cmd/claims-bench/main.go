@@ -1,0 +1,527 @@
+// Command claims-bench measures Claims at newsroom scale: for each size it
+// makes (or reuses) a database with "claims gen", then times what the
+// window does at start, typing in the search box, a plain fuzzy.Find and
+// fzf over the same lines, the CSV export against the sqlite3 shell's
+// dump, the import, and the peak memory of a process that opens the
+// database and types. It prints a table and writes a JSON file.
+//
+// "make bench" runs it; see docs/PERFORMANCE.md.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+
+	"claims/internal/db"
+	"claims/internal/model"
+	"claims/internal/search"
+)
+
+// queries are typed one key at a time: words from the newsroom data, and
+// two abbreviations as people type them.
+var queries = []string{
+	"the bombin", "kabul army", "denied inv", "election c", "pipeline p",
+	"fabricated", "curfew del", "minister s", "frgd dcmnt", "brdr crssn",
+}
+
+// Result is one size's measurements. Times in milliseconds or seconds as
+// named; a nil pointer is a measurement that could not be made, with the
+// reason in Notes.
+type Result struct {
+	Claims int `json:"claims"`
+
+	OpenListMS    float64   `json:"open_list_ms"`
+	OpenListRunMS []float64 `json:"open_list_runs_ms"`
+
+	FilterP50MS     float64   `json:"filter_p50_ms"`
+	FilterP95MS     float64   `json:"filter_p95_ms"`
+	FilterMaxMS     float64   `json:"filter_max_ms"`
+	FilterRunsP95MS []float64 `json:"filter_runs_p95_ms"`
+	Keystrokes      int       `json:"filter_keystrokes_per_run"`
+
+	PlainFindMS    float64  `json:"filter_plain_find_ms"`
+	PlainFindP95MS float64  `json:"filter_plain_find_p95_ms"`
+	FzfMS          *float64 `json:"fzf_filter_ms"`
+	FzfP95MS       *float64 `json:"fzf_filter_p95_ms"`
+
+	ExportS      *float64 `json:"export_claims_s"`
+	SqliteDumpS  *float64 `json:"sqlite3_dump_s"`
+	ExportRatio  *float64 `json:"export_vs_dump_ratio"`
+	ImportS      *float64 `json:"import_s"`
+	ExportBytes  int64    `json:"export_bytes,omitempty"`
+	PeakRSSMB    float64  `json:"peak_rss_mb"`
+	DatabaseMB   float64  `json:"database_mb"`
+	IndexedTexts int      `json:"indexed_lines"`
+
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Machine describes where the run happened.
+type Machine struct {
+	CPU        string  `json:"cpu"`
+	Cores      int     `json:"cores"`
+	MemoryGB   float64 `json:"memory_gb"`
+	Go         string  `json:"go"`
+	OS         string  `json:"os"`
+	LoadBefore string  `json:"load_before"`
+	LoadAfter  string  `json:"load_after"`
+	Started    string  `json:"started_utc"`
+	Seconds    float64 `json:"duration_s"`
+}
+
+// Report is the JSON file.
+type Report struct {
+	Machine Machine            `json:"machine"`
+	Rounds  int                `json:"rounds"`
+	Queries []string           `json:"queries"`
+	Sizes   map[string]*Result `json:"sizes"`
+	Targets map[string]string  `json:"targets_at_100k"`
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("claims-bench: ")
+	sizes := flag.String("claims", "10000,100000", "database sizes, comma-separated")
+	dir := flag.String("dir", "bench", "folder for the cached databases and the results")
+	out := flag.String("o", "", "JSON results file (default DIR/results.json)")
+	bin := flag.String("claims-bin", "", "the claims binary (default: built into DIR)")
+	rounds := flag.Int("rounds", 3, "repetitions of each measurement; medians are reported")
+	child := flag.String("child", "", "internal: open this database and type, for the memory measurement")
+	flag.Parse()
+	if *child != "" {
+		if err := startAndType(*child); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	if *out == "" {
+		*out = filepath.Join(*dir, "results.json")
+	}
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if *bin == "" {
+		*bin = filepath.Join(*dir, "claims")
+		if err := run("go", "build", "-o", *bin, "./cmd/claims"); err != nil {
+			log.Fatal(err)
+		}
+	}
+	start := time.Now()
+	rep := Report{Machine: machine(), Rounds: *rounds, Queries: queries, Sizes: map[string]*Result{},
+		Targets: map[string]string{"filter_p95_ms": "<= 16", "open_list_ms": "<= 500", "peak_rss_mb": "<= 250",
+			"export_claims_s": "<= 2 x sqlite3_dump_s", "import_s": "<= 2"}}
+	var order []int
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			log.Fatalf("bad size %q", s)
+		}
+		order = append(order, n)
+		r, err := measure(*dir, *bin, n, *rounds)
+		if err != nil {
+			log.Fatal(err)
+		}
+		rep.Sizes[strconv.Itoa(n)] = r
+	}
+	rep.Machine.LoadAfter = loadavg()
+	rep.Machine.Seconds = math.Round(time.Since(start).Seconds())
+	b, _ := json.MarshalIndent(rep, "", "  ")
+	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	printTable(os.Stdout, rep, order)
+	fmt.Printf("\nwrote %s\n", *out)
+}
+
+func run(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+func measure(dir, bin string, n, rounds int) (*Result, error) {
+	path := filepath.Join(dir, fmt.Sprintf("claims-%d.db", n))
+	if !db.Exists(path) {
+		log.Printf("making %s", path)
+		if err := run(bin, "gen", "--db", path, "--claims", strconv.Itoa(n), "--seed", "1"); err != nil {
+			return nil, fmt.Errorf("claims gen: %w", err)
+		}
+	}
+	r := &Result{Claims: n}
+	if fi, err := os.Stat(path); err == nil {
+		r.DatabaseMB = round(float64(fi.Size())/(1<<20), 1)
+	}
+
+	// What the window does at start.
+	log.Printf("%d: open, list, index", n)
+	var ix *search.Index
+	var claims []model.ClaimSummary
+	var actors []model.Actor
+	for range rounds {
+		runtime.GC()
+		t0 := time.Now()
+		var err error
+		claims, actors, ix, err = openAndIndex(path)
+		if err != nil {
+			return nil, err
+		}
+		r.OpenListRunMS = append(r.OpenListRunMS, ms(time.Since(t0)))
+	}
+	r.OpenListMS = median(r.OpenListRunMS)
+
+	// Typing, through the window's search code.
+	log.Printf("%d: typing", n)
+	var p50s, p95s, maxes []float64
+	for range rounds {
+		lat, err := typeQueries(claims, actors)
+		if err != nil {
+			return nil, err
+		}
+		r.Keystrokes = len(lat)
+		p50s = append(p50s, percentile(lat, 50))
+		p95s = append(p95s, percentile(lat, 95))
+		maxes = append(maxes, slices.Max(lat))
+	}
+	r.FilterP50MS, r.FilterP95MS, r.FilterMaxMS = median(p50s), median(p95s), median(maxes)
+	r.FilterRunsP95MS = p95s
+	_ = ix
+
+	// The same strings, one line per claim, for fuzzy.Find and fzf.
+	lines := claimLines(claims, actors)
+	r.IndexedTexts = len(lines)
+	var plain []float64
+	for _, q := range queries {
+		for i := range q {
+			t0 := time.Now()
+			fuzzy.Find(q[:i+1], lines)
+			plain = append(plain, ms(time.Since(t0)))
+		}
+	}
+	r.PlainFindMS, r.PlainFindP95MS = percentile(plain, 50), percentile(plain, 95)
+
+	if fzf, err := exec.LookPath("fzf"); err != nil {
+		r.Notes = append(r.Notes, "fzf_filter_ms: fzf is not installed")
+	} else {
+		log.Printf("%d: fzf", n)
+		file := filepath.Join(dir, fmt.Sprintf("lines-%d.txt", n))
+		if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+			return nil, err
+		}
+		var lat []float64
+		for _, q := range queries {
+			for i := range q {
+				in, err := os.Open(file)
+				if err != nil {
+					return nil, err
+				}
+				cmd := exec.Command(fzf, "--filter", q[:i+1])
+				cmd.Stdin, cmd.Stdout = in, io.Discard
+				t0 := time.Now()
+				err = cmd.Run()
+				d := time.Since(t0)
+				in.Close()
+				var exit *exec.ExitError
+				if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) { // 1: no match
+					return nil, fmt.Errorf("fzf: %w", err)
+				}
+				lat = append(lat, ms(d))
+			}
+		}
+		p50, p95 := percentile(lat, 50), percentile(lat, 95)
+		r.FzfMS, r.FzfP95MS = &p50, &p95
+		os.Remove(file)
+	}
+
+	// Export against the sqlite3 shell's dump, and import.
+	log.Printf("%d: export, dump, import", n)
+	csv := filepath.Join(dir, fmt.Sprintf("export-%d.csv", n))
+	exportRuns, err := timeRuns(rounds, func() error {
+		return quiet(bin, "export", "--db", path, "--format", "claims", "-o", csv)
+	})
+	if err != nil {
+		r.Notes = append(r.Notes, "export_claims_s: "+err.Error())
+	} else {
+		r.ExportS = ptr(median(exportRuns))
+		if fi, err := os.Stat(csv); err == nil {
+			r.ExportBytes = fi.Size()
+		}
+	}
+	if sq, err := exec.LookPath("sqlite3"); err != nil {
+		r.Notes = append(r.Notes, "sqlite3_dump_s: sqlite3 is not installed")
+	} else {
+		dumpRuns, err := timeRuns(rounds, func() error {
+			cmd := exec.Command(sq, "-csv", path, "SELECT * FROM claims")
+			cmd.Stdout = io.Discard
+			return cmd.Run()
+		})
+		if err != nil {
+			r.Notes = append(r.Notes, "sqlite3_dump_s: "+err.Error())
+		} else {
+			r.SqliteDumpS = ptr(median(dumpRuns))
+		}
+	}
+	if r.ExportS != nil && r.SqliteDumpS != nil && *r.SqliteDumpS > 0 {
+		r.ExportRatio = ptr(round(*r.ExportS / *r.SqliteDumpS, 2))
+	}
+	if r.ExportS != nil {
+		target := filepath.Join(dir, fmt.Sprintf("import-%d.db", n))
+		importRuns, err := timeRuns(rounds, func() error {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(target + suffix)
+			}
+			return quiet(bin, "import", "--db", target, csv)
+		})
+		if err != nil {
+			r.Notes = append(r.Notes, "import_s: "+err.Error())
+		} else {
+			r.ImportS = ptr(median(importRuns))
+		}
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(target + suffix)
+		}
+	} else {
+		r.Notes = append(r.Notes, "import_s: no export to import")
+	}
+	os.Remove(csv)
+
+	// Peak memory of a process doing what the window does, then typing.
+	log.Printf("%d: peak memory", n)
+	var rss []float64
+	for range rounds {
+		self, _ := os.Executable()
+		cmd := exec.Command(self, "--child", path)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return nil, fmt.Errorf("memory child: %w", err)
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = append(rss, round(float64(ru.Maxrss)/1024, 1)) // KiB on Linux
+		}
+	}
+	if len(rss) > 0 {
+		r.PeakRSSMB = median(rss)
+	}
+	return r, nil
+}
+
+// openAndIndex is what the window does at start: open the database, list
+// the claims, actors and sources, and build the search index.
+func openAndIndex(path string) ([]model.ClaimSummary, []model.Actor, *search.Index, error) {
+	ctx := context.Background()
+	st, err := db.Open(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer st.Close()
+	claims, err := st.ListClaims(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	actors, err := st.Actors(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if _, err := st.Sources(ctx); err != nil {
+		return nil, nil, nil, err
+	}
+	return claims, actors, search.New(claims, actors), nil
+}
+
+// typeQueries types each query one key at a time into a fresh index (so
+// no query profits from the one before) and returns the time of every
+// keystroke's search, in milliseconds.
+func typeQueries(claims []model.ClaimSummary, actors []model.Actor) ([]float64, error) {
+	var lat []float64
+	for _, q := range queries {
+		ix := search.New(claims, actors)
+		runtime.GC()
+		for i := range q {
+			t0 := time.Now()
+			if _, err := ix.SearchContext(context.Background(), q[:i+1], search.Filter{}); err != nil {
+				return nil, err
+			}
+			lat = append(lat, ms(time.Since(t0)))
+		}
+	}
+	return lat, nil
+}
+
+func startAndType(path string) error {
+	claims, actors, _, err := openAndIndex(path)
+	if err != nil {
+		return err
+	}
+	_, err = typeQueries(claims, actors)
+	return err
+}
+
+// claimLines is one line per claim with every text the index searches.
+func claimLines(claims []model.ClaimSummary, actors []model.Actor) []string {
+	aliases := map[string][]string{}
+	for _, a := range actors {
+		aliases[a.ID] = append(aliases[a.ID], a.Aliases...)
+	}
+	lines := make([]string, len(claims))
+	for i, c := range claims {
+		parts := []string{c.Statement, c.ActorName, c.Quote, c.SourceTitle, c.SourceOutlet}
+		parts = append(parts, c.Tags...)
+		parts = append(parts, aliases[c.ActorID]...)
+		lines[i] = strings.ReplaceAll(strings.Join(parts, " | "), "\n", " ")
+	}
+	return lines
+}
+
+func quiet(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	var buf strings.Builder
+	cmd.Stdout, cmd.Stderr = io.Discard, &buf
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(buf.String())
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
+		return fmt.Errorf("%s %s: %v: %s", filepath.Base(name), args[0], err, msg)
+	}
+	return nil
+}
+
+func timeRuns(rounds int, fn func() error) ([]float64, error) {
+	var runs []float64
+	for range rounds {
+		t0 := time.Now()
+		if err := fn(); err != nil {
+			return nil, err
+		}
+		runs = append(runs, round(time.Since(t0).Seconds(), 3))
+	}
+	return runs, nil
+}
+
+func machine() Machine {
+	m := Machine{Cores: runtime.NumCPU(), Go: runtime.Version(), LoadBefore: loadavg(),
+		Started: time.Now().UTC().Format(time.RFC3339)}
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPU = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	if f, err := os.Open("/proc/meminfo"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var kb float64
+			if _, err := fmt.Sscanf(sc.Text(), "MemTotal: %f kB", &kb); err == nil {
+				m.MemoryGB = round(kb/(1<<20), 1)
+			}
+		}
+		f.Close()
+	}
+	m.OS = runtime.GOOS + "/" + runtime.GOARCH
+	if b, err := os.ReadFile("/etc/os-release"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "PRETTY_NAME="); ok {
+				m.OS = strings.Trim(v, `"`) + " " + runtime.GOARCH
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+		m.OS += ", Linux " + strings.TrimSpace(string(b))
+	}
+	return m
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}
+
+func printTable(w io.Writer, rep Report, order []int) {
+	fmt.Fprintf(w, "\n%s, %d cores, %.0f GB, %s, %s\nload average before %s, after %s; medians of %d rounds\n\n",
+		rep.Machine.CPU, rep.Machine.Cores, rep.Machine.MemoryGB, rep.Machine.Go, rep.Machine.OS,
+		rep.Machine.LoadBefore, rep.Machine.LoadAfter, rep.Rounds)
+	fmt.Fprintf(w, "%-32s", "claims")
+	for _, n := range order {
+		fmt.Fprintf(w, "%14d", n)
+	}
+	fmt.Fprintln(w)
+	row := func(name string, get func(*Result) string) {
+		fmt.Fprintf(w, "%-32s", name)
+		for _, n := range order {
+			fmt.Fprintf(w, "%14s", get(rep.Sizes[strconv.Itoa(n)]))
+		}
+		fmt.Fprintln(w)
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	p := func(v *float64) string {
+		if v == nil {
+			return "n/a"
+		}
+		return f(*v)
+	}
+	row("open_list_ms", func(r *Result) string { return f(r.OpenListMS) })
+	row("filter_p50_ms", func(r *Result) string { return f(r.FilterP50MS) })
+	row("filter_p95_ms", func(r *Result) string { return f(r.FilterP95MS) })
+	row("filter_max_ms", func(r *Result) string { return f(r.FilterMaxMS) })
+	row("filter_plain_find_ms (p50)", func(r *Result) string { return f(r.PlainFindMS) })
+	row("fzf_filter_ms (p50)", func(r *Result) string { return p(r.FzfMS) })
+	row("export_claims_s", func(r *Result) string { return p(r.ExportS) })
+	row("sqlite3_dump_s", func(r *Result) string { return p(r.SqliteDumpS) })
+	row("export / dump", func(r *Result) string { return p(r.ExportRatio) })
+	row("import_s", func(r *Result) string { return p(r.ImportS) })
+	row("peak_rss_mb", func(r *Result) string { return f(r.PeakRSSMB) })
+	row("database_mb", func(r *Result) string { return f(r.DatabaseMB) })
+	for _, n := range order {
+		for _, note := range rep.Sizes[strconv.Itoa(n)].Notes {
+			fmt.Fprintf(w, "note (%d): %s\n", n, note)
+		}
+	}
+}
+
+func ms(d time.Duration) float64 { return round(float64(d)/float64(time.Millisecond), 2) }
+
+func round(v float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(v*p) / p
+}
+
+func ptr(v float64) *float64 { return &v }
+
+func median(v []float64) float64 { return percentile(v, 50) }
+
+// percentile is the nearest-rank percentile of v.
+func percentile(v []float64, p float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	i := int(math.Ceil(p/100*float64(len(s)))) - 1
+	return s[min(max(i, 0), len(s)-1)]
+}
