@@ -250,6 +250,8 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 			}
 			if m, err := ParseMapping(opt.MapSpec, t.Header, guess); err != nil {
 				return nil, err
+			} else if err := checkDuplicateHeaders(t.Header, m, opt.MapSpec); err != nil {
+				return nil, err
 			} else {
 				opt.Mapping = m
 				return Parse(t, opt)
@@ -285,6 +287,38 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 		}
 	}
 	return b, nil
+}
+
+// checkDuplicateHeaders refuses a header that names the same column twice
+// when the mapping reads one of the two: which one was meant is a guess the
+// importer will not make unless --map placed the field. (Different names for one field, such as "claim"
+// and "statement", are fine: the first wins, as GuessMapping documents.)
+func checkDuplicateHeaders(header []string, m Mapping, spec string) error {
+	chosen, _ := ParseMapping(spec, header, nil) // fields the person placed
+	first := map[string]int{}
+	for i, h := range header {
+		k := key(Restore(strings.TrimSpace(h)))
+		if k == "" {
+			continue
+		}
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
+		}
+		for f, col := range m {
+			if _, placed := chosen[f]; placed {
+				continue
+			}
+			if col == j || col == i {
+				return &RowError{Line: 1, Column: h, Reason: fmt.Sprintf(
+					"columns %d and %d are both headed %q; rename one, or say which holds the %s with --map %s=N",
+					j+1, i+1, strings.TrimSpace(h), f, strings.ReplaceAll(string(f), " ", "-")),
+					Err: model.ErrInvalid}
+			}
+		}
+	}
+	return nil
 }
 
 type srcSeen struct {

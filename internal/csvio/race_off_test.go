@@ -1,0 +1,5 @@
+//go:build !race
+
+package csvio_test
+
+const raceEnabled = false
