@@ -193,7 +193,7 @@ type hit struct {
 // find returns the known actors named in s, longest match first, without
 // overlaps, in text order.
 func (ix *knownIndex) find(s string) []hit {
-	ls := strings.ToLower(s)
+	ls := lowerSameLen(s)
 	taken := make([]bool, len(s))
 	var out []hit
 	for _, n := range ix.names {
@@ -225,6 +225,32 @@ func (ix *knownIndex) find(s string) []hit {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// lowerSameLen lower-cases s rune by rune, keeping a rune whose lower case
+// has another length in bytes ("İ"), so that offsets in the result are
+// offsets in s.
+func lowerSameLen(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			l = r
+		}
+		b.WriteRune(l)
+	}
+	if b.Len() != len(s) {
+		// Invalid UTF-8 was replaced: fall back to ASCII folding.
+		out := []byte(s)
+		for i, c := range out {
+			if 'A' <= c && c <= 'Z' {
+				out[i] = c + 'a' - 'A'
+			}
+		}
+		return string(out)
+	}
+	return b.String()
 }
 
 func anyTaken(t []bool, i, e int) bool {

@@ -231,8 +231,8 @@ func (a *article) findMentions() {
 			// Ambassador Alice Wells"): keep a person name at the end.
 			name := personName(phrase)
 			if looksLikePersonName(name) {
-				i := s + strings.LastIndex(phrase, name)
-				if !anyTaken(taken, i, i+len(name)) {
+				at := strings.LastIndex(phrase, name)
+				if i := s + at; at >= 0 && !anyTaken(taken, i, i+len(name)) {
 					a.mentions = append(a.mentions, mention{Span{i, i + len(name)}, Actor{Name: name, Kind: model.KindPerson, Mention: name}})
 				}
 			}
