@@ -128,7 +128,7 @@ func scoreArticle(art goldArticle, props []extract.Proposal, log func(string, ..
 	for i, p := range props {
 		matchedBy[i] = -1
 		for j, it := range items {
-			if used[j] || !actorMatches(p.Actor, it.g.Actor) || !quoteMatches(it.g.Quote, p.Quote) {
+			if used[j] || !actorMatches(p.Actor, it.g.Actor) || !(quoteMatches(it.g.Quote, p.Quote) || statementMatches(it.g.Statement, p.Statement)) {
 				continue
 			}
 			// A counter-claim only counts as found when proposed as one.
@@ -188,6 +188,13 @@ func actorMatches(a extract.Actor, names []string) bool {
 // the gold quote's words are in it, or it is nearly all gold words.
 func quoteMatches(gold, got string) bool {
 	return cover(gold, got) >= 0.6 || cover(got, gold) >= 0.85
+}
+
+// statementMatches says whether a proposal's statement says what the gold
+// statement says, in mostly the same words. Gold statements are the
+// labeller's own words, so this rarely decides; the quote usually does.
+func statementMatches(gold, got string) bool {
+	return gold != "" && cover(gold, got) >= 0.6 && cover(got, gold) >= 0.6
 }
 
 func matchesOptional(opt []goldClaim, p extract.Proposal) bool {
