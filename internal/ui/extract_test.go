@@ -40,11 +40,31 @@ func newExtractHarness(t *testing.T) (*extractView, *db.Store, *int) {
 	done := 0
 	w := test.NewTempWindow(t, nil)
 	v := newExtractView(w, st, func() { done++ })
-	// Background results run on the test goroutine, in order.
-	v.do = func(fn func()) { fn() }
+	// Background results queue up; extractWait applies them on the test
+	// goroutine, so widgets are only touched from there.
+	results := make(chan func(), 64)
+	v.do = func(fn func()) { results <- fn }
+	extractQueues[v] = results
+	t.Cleanup(func() { delete(extractQueues, v) })
 	w.SetContent(v.content())
 	w.Resize(fyne.NewSize(1200, 800))
 	return v, st, &done
+}
+
+// extractQueues holds each test view's queue of background results.
+var extractQueues = map[*extractView]chan func(){}
+
+// extractWait waits for v's background work and applies its results.
+func extractWait(v *extractView) {
+	for {
+		v.pending.Wait()
+		select {
+		case fn := <-extractQueues[v]:
+			fn()
+		default:
+			return
+		}
+	}
 }
 
 // find runs the extraction synchronously, as the Find button does off the
@@ -93,7 +113,7 @@ func TestExtractViewProposesEditsAndSaves(t *testing.T) {
 	v.rows[1].actor.SetText("Government of Borduria")
 	v.title.SetText("Border row (made-up)")
 	v.onSave()
-	v.pending.Wait()
+	extractWait(v)
 
 	if *done != 1 {
 		t.Fatalf("onDone called %d times", *done)
@@ -137,15 +157,15 @@ func TestExtractViewUsesStoredSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.loadSources()
-	v.pending.Wait()
+	extractWait(v)
 	v.sourceSel.SetSelected("Stored article — Example Outlet")
-	v.pending.Wait()
+	extractWait(v)
 	if v.input.Text != src.Text || v.title.Text != "Stored article" || !v.title.Disabled() {
 		t.Fatalf("stored source not loaded: %q / %q", v.input.Text, v.title.Text)
 	}
 	v.findNow(t)
 	v.onSave()
-	v.pending.Wait()
+	extractWait(v)
 	srcs, err := st.Sources(context.Background())
 	if err != nil {
 		t.Fatal(err)
