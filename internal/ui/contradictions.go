@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,6 +31,7 @@ type contradictionsView struct {
 	selected               int
 	fullScroll             *container.Scroll
 	content                fyne.CanvasObject
+	loadGen                atomic.Uint64
 }
 
 type contraColumn struct {
@@ -114,16 +116,40 @@ func newContradictionsView(m *mainWindow) *contradictionsView {
 	return v
 }
 
-// load reads the pairs from the store.
+// load reads the pairs from the store off the UI goroutine (at 100,000
+// claims that takes most of a second) and shows them when they arrive,
+// unless a newer load or another database took over meanwhile.
 func (v *contradictionsView) load() {
-	pairs, err := v.m.st.Contradictions(v.m.ctx())
-	if err != nil {
-		v.m.showError("Could not list the contradictions", "", err)
-		return
-	}
-	v.pairs = pairs
-	v.sort()
-	v.summary.SetText(fmt.Sprintf("%d contradictions between %d claims", len(pairs), v.claimCount()))
+	m := v.m
+	gen := v.loadGen.Add(1)
+	st, col, desc := m.st, v.sortCol, v.desc
+	m.pending.Add(1)
+	go func() {
+		defer m.pending.Done()
+		pairs, err := st.Contradictions(m.ctx())
+		if err == nil {
+			sortPairs(pairs, col, desc)
+		}
+		m.do(func() {
+			if v.loadGen.Load() != gen || st != m.st {
+				return
+			}
+			if err != nil {
+				m.showError("Could not list the contradictions", "", err)
+				return
+			}
+			v.pairs = pairs
+			if col != v.sortCol || desc != v.desc {
+				v.sort() // sorted by another column meanwhile
+			}
+			v.showPairs()
+		})
+	}()
+}
+
+// showPairs shows the loaded pairs, none selected.
+func (v *contradictionsView) showPairs() {
+	v.summary.SetText(fmt.Sprintf("%d contradictions between %d claims", len(v.pairs), v.claimCount()))
 	v.selected = -1
 	v.table.UnselectAll()
 	v.claimText.SetText("Select a row to read both claims in full.")
@@ -154,15 +180,30 @@ func (v *contradictionsView) sortBy(col int) {
 	v.table.Refresh()
 }
 
-func (v *contradictionsView) sort() {
-	val := contraColumns[v.sortCol].value
-	slices.SortStableFunc(v.pairs, func(a, b model.Pair) int {
-		c := cmp.Compare(strings.ToLower(val(a)), strings.ToLower(val(b)))
-		if v.desc {
+func (v *contradictionsView) sort() { sortPairs(v.pairs, v.sortCol, v.desc) }
+
+// sortPairs sorts pairs by column col, ignoring case, each value
+// lower-cased once.
+func sortPairs(pairs []model.Pair, col int, desc bool) {
+	val := contraColumns[col].value
+	type keyed struct {
+		key  string
+		pair model.Pair
+	}
+	ks := make([]keyed, len(pairs))
+	for i, p := range pairs {
+		ks[i] = keyed{strings.ToLower(val(p)), p}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		c := cmp.Compare(a.key, b.key)
+		if desc {
 			return -c
 		}
 		return c
 	})
+	for i := range ks {
+		pairs[i] = ks[i].pair
+	}
 }
 
 func (v *contradictionsView) show(row int) {

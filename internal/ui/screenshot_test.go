@@ -90,6 +90,7 @@ func TestScreenshots(t *testing.T) {
 	e.dlg.Hide()
 
 	m.tabs.SelectIndex(1)
+	m.wait()
 	m.contra.table.Select(widget.TableCellID{Row: 0, Col: 1})
 	shoot("contradictions")
 	m.tabs.SelectIndex(2)

@@ -500,6 +500,7 @@ func TestMergeActors(t *testing.T) {
 func TestContradictionsTableSorts(t *testing.T) {
 	h := newHarness(t)
 	h.m.tabs.SelectIndex(1)
+	h.m.wait() // the pairs load off the UI goroutine
 	v := h.m.contra
 	if len(v.pairs) != 4 {
 		t.Fatalf("%d pairs, want 4", len(v.pairs))
