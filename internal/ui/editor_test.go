@@ -125,10 +125,12 @@ func TestLinkExistingAndUnlink(t *testing.T) {
 	h := newHarness(t)
 	h.selectClaim(pkAllegation)
 	l := h.m.openLinkDialog()
+	h.m.wait() // the picker searches off the UI goroutine
 	if slices.ContainsFunc(l.hits, func(hh search.Hit) bool { return hh.Claim.ID == pkAllegation || hh.Claim.ID == afDenial }) {
 		t.Error("the picker offers the claim itself or one already linked")
 	}
 	test.Type(l.query, "lawful vote")
+	h.m.wait()
 	if len(l.hits) != 1 || l.hits[0].Claim.ID != oppDenial {
 		t.Fatalf("picker hits %d", len(l.hits))
 	}
