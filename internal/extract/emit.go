@@ -53,13 +53,25 @@ func (a *article) emitClaim(si int, f finding) {
 	if f.object.End > f.object.Start {
 		object = a.resolveParties(f.object)
 	}
-	for _, sp := range speakers {
+	// "Israel and Hamas blamed each other": each blames the other.
+	reciprocal := ""
+	if f.object.End > f.object.Start && len(speakers) == 2 {
+		if o := strings.ToLower(a.text[f.object.Start:f.object.End]); o == "each other" || o == "one another" {
+			reciprocal = o
+		}
+	}
+	for idx, sp := range speakers {
 		if sp.Kind == "" { // an unresolved plural reference
 			continue
 		}
 		stmt := a.statement(f, sp, object)
 		if stmt == "" {
 			continue
+		}
+		if reciprocal != "" {
+			other := speakers[1-idx]
+			object = []Actor{other}
+			stmt = sentenceCase(a.name(other) + stmt[len(reciprocal):])
 		}
 		subjects := mergeActors(object, a.subjectsIn(f.content, sp))
 		subjects = withoutActor(subjects, sp)
@@ -546,8 +558,9 @@ func cleanClause(s string) string {
 var (
 	pronounHis = regexp.MustCompile(`\b(his|her)\b`)
 	pronounHim = regexp.MustCompile(`\b(him|he|she)\b`)
-	leadingIt  = regexp.MustCompile(`^(?i:it|they)\s`)
-	theGroup   = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
+	// "it had killed", "they had seen" — not "it was possible".
+	leadingIt = regexp.MustCompile(`^(?i:they\s|it\s+(?:had|has|would|will|could|did|does|can|may|might|must|should|remained|remains|wanted|wants|plans|planned|intends|intended)\s)`)
+	theGroup  = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
 )
 
 // resolvePronouns replaces the speaker's own pronouns in a clause with the
@@ -557,11 +570,12 @@ func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
 	if speaker.Kind != model.KindPerson && speaker.Kind != "" {
 		if m := leadingIt.FindStringIndex(s); m != nil {
 			name := a.name(speaker)
-			if strings.EqualFold(strings.TrimSpace(s[:m[1]]), "they") && speaker.Mention != "" && !pluralRef.MatchString(strings.ToLower(speaker.Mention)) {
+			word := strings.Fields(s)[0]
+			if strings.EqualFold(word, "they") && speaker.Mention != "" && !pluralRef.MatchString(strings.ToLower(speaker.Mention)) {
 				// "US officials said they had seen …": the officials.
 				name = speaker.Mention
 			}
-			s = name + s[m[1]-1:]
+			s = name + s[len(word):]
 		}
 	}
 	if speaker.Kind == model.KindPerson {
@@ -802,6 +816,16 @@ func (a *article) resolveOne(p string, at int) Actor {
 			f := strings.Fields(strings.ToLower(a.name(m.actor)))
 			if len(f) > 1 && companyWords[f[len(f)-1]] {
 				x := m.actor
+				x.Mention = mentionText
+				return x
+			}
+		}
+		// Else the last speaker with a proper name that is no person,
+		// state or armed force, in the sentences just before.
+		for i := len(a.props) - 1; i >= 0 && i >= len(a.props)-3; i-- {
+			x := a.props[i].Actor
+			if !x.Known() && startsCapital(x.Name) && x.Name != Unnamed.Name &&
+				(x.Kind == model.KindOther || x.Kind == model.KindOrganisation) {
 				x.Mention = mentionText
 				return x
 			}
