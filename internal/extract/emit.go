@@ -567,6 +567,10 @@ var (
 // speaker's name ("remove him from office" → "remove Imran Khan from
 // office"), and a leading "the group" with the group last named before it.
 func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
+	if r, _ := utf8.DecodeLastRuneInString(a.text[:at]); r == '“' || r == '"' {
+		// Quoted words: "they" and "he" there are other people.
+		return a.resolveGroup(s, at)
+	}
 	if speaker.Kind != model.KindPerson && speaker.Kind != "" {
 		if m := leadingIt.FindStringIndex(s); m != nil {
 			name := a.name(speaker)
@@ -583,9 +587,29 @@ func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
 		s = pronounHis.ReplaceAllString(s, name+"'s")
 		s = pronounHim.ReplaceAllStringFunc(s, func(string) string { return name })
 	}
-	if m := theGroup.FindStringSubmatchIndex(s); m != nil {
-		if g, ok := a.lastMention(at, func(x Actor) bool { return x.Kind == model.KindGroup }); ok {
-			s = "the " + strings.TrimPrefix(strings.TrimPrefix(g.Mention, "the "), "The ") + s[m[3]:]
+	return a.resolveGroup(s, at)
+}
+
+// resolveGroup replaces a leading "the group" with the group it stands
+// for: the first group named in the nearest sentence before that names
+// one — the subject, usually ("the Taliban pledged to cut ties with all
+// militant groups, including Al-Qaeda").
+func (a *article) resolveGroup(s string, at int) string {
+	m := theGroup.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	si := -1
+	for i, sent := range a.sents {
+		if sent.Start <= at && at <= sent.End {
+			si = i
+		}
+	}
+	for i := si; i >= 0 && i >= si-3; i-- {
+		for _, mm := range a.mentions {
+			if mm.Start >= a.sents[i].Start && mm.End <= a.sents[i].End && mm.Start < at && mm.actor.Kind == model.KindGroup {
+				return "the " + strings.TrimPrefix(strings.TrimPrefix(mm.actor.Mention, "the "), "The ") + s[m[3]:]
+			}
 		}
 	}
 	return s

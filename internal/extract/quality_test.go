@@ -295,3 +295,42 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(s.pairPrecision(), "pairP")
 	b.ReportMetric(s.pairRecall(), "pairR")
 }
+
+// TestSeedStatements pins the statements proposed for the headline cases,
+// so that a change in wording shows up here and not only in the numbers.
+func TestSeedStatements(t *testing.T) {
+	_, dir := loadGold(t)
+	want := map[string][]string{
+		"000_664206669eb67e18.txt": {
+			"Government of Pakistan: Afghanistan planned a suicide bombing that killed five Chinese engineers and a Pakistani driver in March.",
+			"Afghan government: Afghan government denies that Afghanistan planned a suicide bombing that killed five Chinese engineers and a Pakistani driver in March.",
+			"Government of Pakistan: Afghanistan harbored and supported militants who carry out attacks on Pakistani soil.",
+		},
+		"002_de8e397345a55d39.txt": {
+			"Imran Khan: Washington was working with Imran Khan's political opponents and the military to remove Imran Khan from office.",
+			"Pakistan military: Pakistan military denies that Washington was working with Imran Khan's political opponents and the military to remove Imran Khan from office.",
+		},
+		"003_098fdc8fca238d34.txt": {
+			"Alice Wells: Islamabad should address the continuing presence of the Haqqani network and other terrorist groups within its territory.",
+		},
+		"004_3dba021935ad99c5.txt": {
+			"NATO: The Taliban had not fulfilled the pledge.",
+			"security source: They welcomed our views and such meetings will be held in future too.",
+		},
+	}
+	for file, lines := range want {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, p := range extract.Extract(extract.Plain(file, b), sample.Actors()) {
+			got[p.Actor.Name+": "+p.Statement] = true
+		}
+		for _, l := range lines {
+			if !got[l] {
+				t.Errorf("%s: no proposal %q", file, l)
+			}
+		}
+	}
+}
