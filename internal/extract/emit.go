@@ -559,7 +559,7 @@ var (
 	pronounHis = regexp.MustCompile(`\b(his|her)\b`)
 	pronounHim = regexp.MustCompile(`\b(him|he|she)\b`)
 	// "it had killed", "they had seen" — not "it was possible".
-	leadingIt = regexp.MustCompile(`^(?i:they\s|it\s+(?:had|has|would|will|could|did|does|can|may|might|must|should|remained|remains|wanted|wants|plans|planned|intends|intended)\s)`)
+	leadingIt = regexp.MustCompile(`^(?i:they\s|it\s+(?:had|has|would|will|could|did|does|can|may|might|must|should|remained|remains|wanted|wants|plans|planned|intends|intended|[a-z]+ed)\s)`)
 	theGroup  = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
 )
 
