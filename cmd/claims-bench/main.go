@@ -366,13 +366,22 @@ func typeQueries(claims []model.ClaimSummary, actors []model.Actor) ([]float64, 
 	return lat, nil
 }
 
+// startAndType does what the window does at start, then types every
+// query into its one index, emptying the box between queries.
 func startAndType(path string) error {
-	claims, actors, _, err := openAndIndex(path)
+	_, _, ix, err := openAndIndex(path)
 	if err != nil {
 		return err
 	}
-	_, err = typeQueries(claims, actors)
-	return err
+	for _, q := range queries {
+		for i := range q {
+			if _, err := ix.SearchContext(context.Background(), q[:i+1], search.Filter{}); err != nil {
+				return err
+			}
+		}
+		ix.Search("", search.Filter{})
+	}
+	return nil
 }
 
 // claimLines is one line per claim with every text the index searches.

@@ -105,7 +105,7 @@ func (r *termResult) positions(t int32) []int32 {
 	return r.pos[a>>28][off : off+len(r.runes)]
 }
 
-const maxCachedTerms = 12
+const maxCachedTerms = 4
 
 // workers is how many goroutines share a search.
 func workers() int { return min(runtime.GOMAXPROCS(0), 16) }
