@@ -33,7 +33,7 @@ import (
 // text is one distinct searchable string.
 type text struct {
 	s     string
-	lo    []byte // ASCII-lower-cased copy of s up to its first NUL, when s is ASCII
+	lo    []byte // ASCII-lower-cased copy of s up to its first NUL, when s is ASCII; see upper
 	ascii bool
 	mask  uint64 // letters of lo (bit c&63); all ones when not ASCII
 }
@@ -54,20 +54,33 @@ func newText(s string, arena *[]byte) text {
 		t.mask = math.MaxUint64
 		return t
 	}
-	if cap(*arena)-len(*arena) < len(clean) {
-		*arena = make([]byte, 0, max(1<<16, len(clean)))
+	// The lower-cased copy is followed by a bitmap of the upper-case
+	// letters, within lo's capacity: matching then never reads s, which
+	// lies elsewhere in memory (a cache miss per text).
+	n, nb := len(clean), (len(clean)+7)/8
+	if cap(*arena)-len(*arena) < n+nb {
+		*arena = make([]byte, 0, max(1<<16, n+nb))
 	}
 	start := len(*arena)
-	for i := 0; i < len(clean); i++ {
+	*arena = (*arena)[:start+n+nb]
+	buf := (*arena)[start:]
+	clear(buf[n:])
+	for i := 0; i < n; i++ {
 		c := clean[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+			buf[n+i/8] |= 1 << (i % 8)
 		}
-		*arena = append(*arena, c)
+		buf[i] = c
 		t.mask |= 1 << (c & 63)
 	}
-	t.lo = (*arena)[start:len(*arena):len(*arena)]
+	t.lo = buf[:n:n+nb]
 	return t
+}
+
+// upper reports whether byte i of an ASCII text is an upper-case letter.
+func upper(lo []byte, i int) bool {
+	return lo[:cap(lo)][len(lo)+i/8]&(1<<(i%8)) != 0
 }
 
 // ref is one text of one claim.
@@ -154,8 +167,10 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 		go func() {
 			defer wg.Done()
 			m := newMatcher(runes, term)
-			var mine, acc []int32
-			var arena []int32
+			// Sized for the worst case, so that appending never copies.
+			mine := make([]int32, 0, hi-lo)
+			acc := make([]int32, 0, hi-lo)
+			arena := make([]int32, 0, (hi-lo)*len(runes))
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
 					cmu.Lock()
@@ -192,7 +207,10 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 			}
 			matched[k] = mine
 			accepted[k] = acc
-			res.pos[k] = arena
+			res.pos[k] = slices.Clip(arena)
+			if cap(arena) > 4*len(arena)+1024 {
+				res.pos[k] = slices.Clone(arena) // kept in the cache
+			}
 		}()
 	}
 	wg.Wait()
@@ -291,7 +309,7 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]H
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			mine := make([]uint64, 0, (hi-lo)/4)
+			mine := make([]uint64, 0, hi-lo)
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
 					return
@@ -354,6 +372,11 @@ func key(score, order int) uint64 {
 	return uint64(math.MaxUint32-uint32(int64(score)-math.MinInt32))<<32 | uint64(uint32(order))
 }
 
+// scoreOf is the score a key was made from.
+func scoreOf(k uint64) int {
+	return int(int64(math.MaxUint32-uint32(k>>32)) + math.MinInt32)
+}
+
 func sortKeys(keys []uint64) {
 	if len(keys) < 1<<12 {
 		slices.Sort(keys)
@@ -399,24 +422,24 @@ func radixSort(keys []uint64) {
 }
 
 // bestFields finds, for one term, the best-scoring text of each field of
-// claim ci (the first one on a tie) and returns the best field's score.
-func (ix *Index) bestFields(ci int, r *termResult, best, which *[numFields]int32) (int32, bool) {
-	for i := range best {
-		best[i] = noMatch
-	}
-	top := int32(noMatch)
+// claim ci (the first one on a tie) and returns the best field's score
+// and the set of fields that matched (bit 1<<field); best and which are
+// valid for those fields only.
+func (ix *Index) bestFields(ci int, r *termResult, best, which *[numFields]int32) (int32, uint8) {
+	top, set := int32(noMatch), uint8(0)
 	for _, rf := range ix.refs[ix.refStart[ci]:ix.refStart[ci+1]] {
 		s := r.score[rf.text]
 		if s == noMatch {
 			continue
 		}
 		s += int32(weight[rf.field])
-		if s > best[rf.field] || best[rf.field] == noMatch {
+		if bit := uint8(1) << rf.field; set&bit == 0 || s > best[rf.field] {
 			best[rf.field], which[rf.field] = s, rf.text
+			set |= bit
 		}
 		top = max(top, s)
 	}
-	return top, top != noMatch
+	return top, set
 }
 
 // scoreClaim is the claim's score: the sum over the terms of the best
@@ -449,25 +472,36 @@ func (ix *Index) fillHits(hits []Hit, keys []uint64, results []*termResult) {
 		h := &hits[i]
 		h.Claim, h.order = &ix.claims[ci], ci
 		sp, ap = sp[:0], ap[:0]
+		h.Score = scoreOf(k)
+		// A claim has at most one statement and one actor name, first
+		// among its texts: their matches need no search of the others.
+		refs := ix.refs[ix.refStart[ci]:ix.refStart[ci+1]]
+		st, ac := int32(-1), int32(-1)
+		if len(refs) > 0 && refs[0].field == Statement {
+			st, refs = refs[0].text, refs[1:]
+		}
+		if len(refs) > 0 && refs[0].field == Actor {
+			ac = refs[0].text
+		}
 		for _, r := range results {
-			s, _ := ix.bestFields(ci, r, &best, &which)
-			h.Score += int(s)
-			if best[Statement] != noMatch {
-				for _, p := range r.positions(which[Statement]) {
+			stOK := st >= 0 && r.score[st] != noMatch
+			acOK := ac >= 0 && r.score[ac] != noMatch
+			if stOK {
+				for _, p := range r.positions(st) {
 					sp = append(sp, int(p))
 				}
 			}
-			if best[Actor] != noMatch {
-				for _, p := range r.positions(which[Actor]) {
+			if acOK {
+				for _, p := range r.positions(ac) {
 					ap = append(ap, int(p))
 				}
+			}
+			if stOK || acOK {
 				continue
 			}
-			if best[Statement] != noMatch {
-				continue
-			}
+			_, set := ix.bestFields(ci, r, &best, &which)
 			for fi := Quote; fi < numFields; fi++ {
-				if best[fi] == noMatch {
+				if set&(1<<fi) == 0 {
 					continue
 				}
 				var also string
@@ -554,7 +588,7 @@ func (m *matcher) match(t *text, pos []int32) (int, bool) {
 		if !m.asciiOK {
 			return 0, false
 		}
-		return matchASCII(t.s, t.lo, m.pat, pos)
+		return matchASCII(t.lo, m.pat, pos)
 	}
 	return matchRunes(t.s, m.runes, pos)
 }
@@ -613,15 +647,16 @@ func isSeparator(c rune) bool {
 	return false
 }
 
-// matchASCII is fuzzy.Find's matching of one ASCII string s (lo is s
-// lower-cased, cut at the first NUL) against the lower-case pattern p.
+// matchASCII is fuzzy.Find's matching of one ASCII string (lo is it
+// lower-cased, cut at the first NUL, with its upper-case bitmap) against
+// the lower-case pattern p.
 //
 // fuzzy.Find walks s once. For the k-th pattern letter it considers every
 // occurrence from where the previous letter was settled up to the
 // character before the next occurrence of letter k+1 (to the end of s for
 // the last letter), and keeps the first best-scoring one. Only those
 // occurrences are visited here.
-func matchASCII(s string, lo []byte, p []byte, pos []int32) (int, bool) {
+func matchASCII(lo []byte, p []byte, pos []int32) (int, bool) {
 	n := len(lo)
 	start := bytes.IndexByte(lo, p[0])
 	if start < 0 {
@@ -643,8 +678,8 @@ func matchASCII(s string, lo []byte, p []byte, pos []int32) (int, bool) {
 			if j == 0 {
 				score += firstCharMatchBonus
 			} else {
-				last, c := s[j-1], s[j]
-				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+				last := lo[j-1]
+				if 'a' <= last && last <= 'z' && !upper(lo, j-1) && upper(lo, j) {
 					score += camelCaseMatchBonus
 				}
 				if isSeparator(rune(last)) {
