@@ -74,7 +74,7 @@ func newText(s string, arena *[]byte) text {
 		buf[i] = c
 		t.mask |= 1 << (c & 63)
 	}
-	t.lo = buf[:n:n+nb]
+	t.lo = buf[: n : n+nb]
 	return t
 }
 
