@@ -196,3 +196,35 @@ func TestSearchCancelled(t *testing.T) {
 		t.Fatal("a cancelled search spoiled the next one")
 	}
 }
+
+// FuzzSearchEqualsReference searches any query, and every prefix of it as
+// typing would, and compares each with the reference.
+func FuzzSearchEqualsReference(f *testing.F) {
+	claims, actors := synthetic(300)
+	fc, fa := fixture()
+	claims, actors = append(claims, fc...), append(actors, fa...)
+	for i, s := range []string{"Ça dépend: ذبیح‌الله مجاهد said ÉTÉ", "Straße STRASSE ẞ ß", "the \u212aelvin ſtatistics",
+		"camelCaseWords_and-separators/too.ok\\yes", "NUL\x00hidden", "ΣΊΣΥΦΟΣ σίσυφος ς", "İstanbul ıstanbul"} {
+		c := claims[i]
+		c.ID, c.Statement, c.Quote = fmt.Sprint("odd", i), s, s
+		claims = append(claims, c)
+	}
+	ix := search.New(claims, actors)
+	for _, q := range []string{"bombing de", "imrn", "kabul", "ß", "\u212a", "ſ", "ς", "caseW", "a b c", " ", "", "\x00", "\xff"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if len(q) > 64 {
+			return
+		}
+		prefixes := []string{q} // q as it is, invalid UTF-8 included
+		for i := range q {
+			prefixes = append(prefixes, q[:i])
+		}
+		for _, p := range prefixes {
+			if got, want := ix.Search(p, search.Filter{}), ix.ReferenceSearch(p, search.Filter{}); !sameHits(got, want) {
+				t.Fatalf("Search(%q) differs from the reference:\n got %s\nwant %s", p, describe(got), describe(want))
+			}
+		}
+	})
+}
