@@ -93,14 +93,14 @@ type Index struct {
 func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 	ix := &Index{claims: claims, actors: actors}
 	ids := make(map[string]int32)
-	lower := make([]byte, 0, 1<<16)
+	// Texts are listed first and lower-cased at the end, on every core.
 	intern := func(s string) int32 {
 		if id, ok := ids[s]; ok {
 			return id
 		}
 		id := int32(len(ix.texts))
 		ids[s] = id
-		ix.texts = append(ix.texts, newText(s, &lower))
+		ix.texts = append(ix.texts, text{s: s})
 		return id
 	}
 	aliases := make(map[string][]int32) // actor id -> its aliases' texts
@@ -127,7 +127,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		own := func(f Field, s string) {
 			if s != "" {
 				ix.refs = append(ix.refs, ref{field: f, text: int32(len(ix.texts))})
-				ix.texts = append(ix.texts, newText(s, &lower))
+				ix.texts = append(ix.texts, text{s: s})
 			}
 		}
 		own(Statement, c.Statement)
@@ -143,6 +143,19 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		}
 	}
 	ix.refStart = append(ix.refStart, int32(len(ix.refs)))
+
+	var wg sync.WaitGroup
+	n, w := len(ix.texts), workers()
+	for k := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lower := make([]byte, 0, 1<<16)
+			for i := k * n / w; i < (k+1)*n/w; i++ {
+				ix.texts[i] = newText(ix.texts[i].s, &lower)
+			}
+		}()
+	}
 
 	// The claims of each text, for searches that match few texts.
 	ix.claimStart = make([]int32, len(ix.texts)+1)
@@ -160,6 +173,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 			next[rf.text]++
 		}
 	}
+	wg.Wait()
 	return ix
 }
 
