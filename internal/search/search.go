@@ -5,8 +5,12 @@
 // highlight them.
 //
 // It knows neither Fyne nor SQL: build an Index from the claims and actors
-// the store listed, and call Search as often as the query changes. An Index
-// is read-only once built, so any number of goroutines may search it.
+// the store listed, and call Search (or SearchContext, which a newer query
+// can cancel) as often as the query changes. Its claims are read-only once
+// built; it remembers the matches of the last few words, under a lock, to
+// narrow the next keystroke's work, so any number of goroutines may search
+// it. Search gives exactly what the straightforward fuzzy.Find-based
+// referenceSearch gives; fast.go says how it is faster.
 package search
 
 import (
