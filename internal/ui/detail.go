@@ -68,19 +68,21 @@ func newDetailPane(m *mainWindow) *detailPane {
 	d.noteEntry.SetMinRowsVisible(3)
 	d.addNote = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), d.onAddNote)
 
-	review := container.New(layout.NewFormLayout(),
-		boldLabel("Verdict"), container.NewHBox(d.verdict),
-		boldLabel("Tags"), d.tags)
+	// Verdict and tags share one row, so that the claim and its
+	// counter-claims fit on a 1280×800 screen without scrolling.
+	review := container.NewBorder(nil, nil,
+		container.NewHBox(boldLabel("Verdict"), d.verdict, boldLabel("Tags")), nil, d.tags)
 	actions := container.NewHBox(
 		widget.NewButtonWithIcon("Add counter-claim", theme.ContentAddIcon(), func() { m.newCounterClaim() }),
 		widget.NewButtonWithIcon("Link existing claim…", theme.MailForwardIcon(), func() { m.linkExisting() }),
 		layout.NewSpacer(),
 		&widget.Button{Text: "Delete claim", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: m.confirmDelete},
 	)
+	// The facts (who, about whom, where, when) sit in the contradictions
+	// section under the claim's own card, beside its counter-claims.
 	d.body = container.NewVBox(
-		d.statement, d.quote, d.facts,
-		widget.NewSeparator(), review,
-		widget.NewSeparator(), heading("Contradictions"), d.counters, actions, d.answers,
+		d.statement, d.quote, review,
+		widget.NewSeparator(), heading("Contradictions"), d.counters, actions,
 		widget.NewSeparator(), heading("Notes"), d.notes, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote),
 	)
 	d.scroll = container.NewVScroll(container.NewPadded(d.body))
@@ -205,10 +207,14 @@ func (d *detailPane) showFacts() {
 		add("Source", wrapped("none recorded"))
 	}
 	if cd.Claim.MadeOn != "" {
-		add("Made on", widget.NewLabel(cd.Claim.MadeOn))
+		add("Made on", wrapped(cd.Claim.MadeOn))
 	}
-	add("Recorded", widget.NewLabel(fmt.Sprintf("%s · updated %s",
-		cd.Claim.CreatedAt.Local().Format("2006-01-02 15:04"), cd.Claim.UpdatedAt.Local().Format("2006-01-02 15:04"))))
+	const stamp = "2006-01-02 15:04"
+	recorded := cd.Claim.CreatedAt.Local().Format(stamp)
+	if updated := cd.Claim.UpdatedAt.Local().Format(stamp); updated != recorded {
+		recorded += ",\nupdated " + updated
+	}
+	add("Recorded", wrapped(recorded))
 	d.facts.Objects = objs
 	d.facts.Refresh()
 }
@@ -259,38 +265,43 @@ func verdictImportance(v model.Verdict) widget.Importance {
 	return widget.MediumImportance
 }
 
+// counterTitle heads the counter-claims column: "3 counter-claims".
+func counterTitle(n int) string {
+	switch n {
+	case 0:
+		return "No counter-claim yet"
+	case 1:
+		return "1 counter-claim"
+	}
+	return fmt.Sprintf("%d counter-claims", n)
+}
+
 // relationVerb says how a counter-claim answers the claim: "denies".
 func relationVerb(r model.Relation) string { return strings.ToUpper(string(r)) }
 
 // showCounters lays the claim and its counter-claims side by side: the
-// claim on the left, each counter-claim on the right with its relation,
-// actor and verdict; then the supporting claims and the claims this one
-// answers.
+// claim on the left with its facts; on the right each counter-claim with
+// its relation, actor and verdict, then the supporting claims and the
+// claims this one answers.
 func (d *detailPane) showCounters() {
 	cd := d.d
 	d.counterCards = nil
-	var right []fyne.CanvasObject
 	counters := cd.Counters()
+	right := []fyne.CanvasObject{boldLabel(counterTitle(len(counters)))}
 	for _, r := range counters {
 		k := d.relatedCard(r, true)
 		d.counterCards = append(d.counterCards, k)
 		right = append(right, k.box)
 	}
-	var objs []fyne.CanvasObject
 	if len(counters) == 0 {
-		objs = append(objs, wrapped("No counter-claim yet. When someone denies, disputes or contradicts this claim, add their claim with “Add counter-claim”."))
-	} else {
-		this := newClaimCard("", cd.Claim, cd.Actor.Name)
-		left := container.NewVBox(boldLabel("This claim"), this.box)
-		title := fmt.Sprintf("%d counter-claims", len(counters))
-		if len(counters) == 1 {
-			title = "1 counter-claim"
-		}
-		objs = append(objs, container.NewGridWithColumns(2, left,
-			container.NewVBox(append([]fyne.CanvasObject{boldLabel(title)}, right...)...)))
+		right = append(right, wrapped("When someone denies, disputes or contradicts this claim, record what they said with “Add counter-claim”, or link a claim already here."))
 	}
-	d.counters.Objects = objs
-	d.counters.Refresh()
+	this := newClaimCard("", cd.Claim, cd.Actor.Name)
+	left := container.NewVBox(boldLabel("This claim"), this.box, d.facts)
+	// The supporting claims and the claims this one answers follow the
+	// counter-claims in the right-hand column.
+	right = append(right, d.answers)
+	d.counters.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, container.NewVBox(right...))}
 
 	var more []fyne.CanvasObject
 	var supports []fyne.CanvasObject
@@ -310,7 +321,7 @@ func (d *detailPane) showCounters() {
 		}
 	}
 	d.answers.Objects = more
-	d.answers.Refresh()
+	d.counters.Refresh()
 }
 
 // relatedCard shows a linked claim with buttons to open it and to remove
