@@ -14,7 +14,7 @@ import (
 func init() {
 	register(command{
 		name:  "import",
-		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] FILE",
+		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] [--dates mdy|dmy] FILE",
 		summary: "Import claims from a CSV or TSV file: the app's own export (merged by id) or another tool's\n" +
 			"      spreadsheet through a column mapping. All rows or none; prints what was created.",
 		run: runImport,
@@ -38,6 +38,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		"publication-date, date-made, verdict, tags, notes, id, counter-claim-ids (may repeat)")
 	fs.Var(&verdicts, "verdict-map", "rating labels: LABEL=VERDICT pairs separated by ';' (may repeat); \"*=unreviewed\" catches every unknown label")
 	noteAuthor := fs.String("note-author", "", "author of notes that other tools' files give as plain text (default \"import\")")
+	dates := fs.String("dates", "auto", "how other tools' dates like 6/11/2008 read: mdy (11 June), dmy (6 November), or auto\n"+
+		"(worked out from a date such as 6/13/2008 that reads only one way)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -69,7 +71,12 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	opt := csvio.Options{TSV: tsv, NoHeader: *noHeader, MapSpec: strings.Join(maps, ","), Verdict: vm, NoteAuthor: *noteAuthor}
+	order, err := csvio.ParseDateOrder(*dates)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	opt := csvio.Options{TSV: tsv, NoHeader: *noHeader, MapSpec: strings.Join(maps, ","), Verdict: vm,
+		NoteAuthor: *noteAuthor, DateOrder: order}
 	if *noHeader && opt.MapSpec == "" {
 		return fmt.Errorf("%w: a file without a header needs --map to say which column holds what", errUsage)
 	}

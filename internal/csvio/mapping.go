@@ -41,14 +41,15 @@ var fieldNames = func() map[string]Field {
 	add(FID, "claim id", "claim_id", "identifier")
 	add(FStatement, "claim", "claim text", "claimReviewed", "claim reviewed", "text", "assertion", "statement text")
 	add(FQuote, "verbatim", "quotation", "verbatim quote")
-	add(FActor, "claimant", "speaker", "said by", "author", "claim author", "person", "who", "asserted by")
+	add(FActor, "claimant", "speaker", "said by", "author", "claim author", "person", "who", "asserted by",
+		"statement originator", "originator", "speaker name", "claimant name", "source of claim", "claimer")
 	add(FActorKind, "kind", "claimant type", "actor type", "speaker type")
 	add(FActorAliases, "aliases", "alias")
 	add(FSubjects, "about", "targets", "subject actors")
 	add(FSourceTitle, "source", "source name", "title", "headline", "article", "article title")
 	add(FOutlet, "publisher", "publisher name", "publication", "site", "medium", "outlet name")
 	add(FURL, "source url", "link", "source link", "article url", "appearance", "claim url")
-	add(FPublished, "published", "date published", "publication date", "published on", "source date")
+	add(FPublished, "published", "date published", "publication date", "published on", "source date", "publish date")
 	add(FMadeOn, "made on", "date", "claim date", "statement date", "when", "date of claim")
 	add(FVerdict, "rating", "textual rating", "textualRating", "ruling", "label", "truth rating",
 		"alternateName", "conclusion", "rating name")

@@ -56,6 +56,9 @@ type Options struct {
 	// UnknownActor names the actor of rows in other tools' files that give
 	// none; "Unknown claimant" when empty.
 	UnknownActor string
+	// DateOrder says how other tools' numeric dates such as 6/11/2008 are
+	// read: DatesMDY, DatesDMY, or DatesAuto to work it out from the file.
+	DateOrder string
 }
 
 // Table is a file read into cells, before any meaning is given to them.
@@ -277,6 +280,15 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 	if p.opt.UnknownActor == "" {
 		p.opt.UnknownActor = "Unknown claimant"
 	}
+	if !b.Native {
+		p.dates = opt.DateOrder
+		if p.dates == DatesAuto {
+			var err error
+			if p.dates, err = detectDateOrder(t, m); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for i, rec := range t.Rows {
 		row, skip, err := p.row(rec, t.Lines[i])
 		if err != nil {
@@ -332,6 +344,7 @@ type parser struct {
 	m       Mapping
 	sources map[string]srcSeen // by source id
 	ids     map[string]int     // claim id → line
+	dates   string             // the order of numeric dates (dates.go)
 }
 
 func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
@@ -589,5 +602,8 @@ func (p *parser) date(f Field, s string) (string, error) {
 			return t.Format(l.out), nil
 		}
 	}
-	return "", fmt.Errorf("%w: %s %q is not a date like 2024-03-27 (day/month order is ambiguous in 03/04/2024; write it as ISO 8601)", model.ErrInvalid, f, s)
+	if iso, numeric, err := numericDateISO(f, s, p.dates); numeric {
+		return iso, err
+	}
+	return "", fmt.Errorf("%w: %s %q is not a date like 2024-03-27, 27 March 2024 or 3/27/2024", model.ErrInvalid, f, s)
 }

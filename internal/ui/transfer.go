@@ -184,6 +184,13 @@ var mappedFields = []csvio.Field{
 
 const noColumn = "(none)"
 
+// The choices for reading numeric dates.
+const (
+	datesAuto = "work out from the file"
+	datesMDY  = "month/day/year (11 June)"
+	datesDMY  = "day/month/year (6 November)"
+)
+
 // importDialog maps another tool's columns onto fields, previews the
 // first rows and runs the import.
 type importDialog struct {
@@ -201,6 +208,7 @@ type importDialog struct {
 	preview  *widget.Table
 	verdicts *widget.Entry
 	unknown  *widget.Check
+	dates    *widget.Select // how numeric dates such as 6/11/2008 read
 	status   *widget.Label
 	table    *csvio.Table
 	dlg      *dialog.CustomDialog
@@ -225,6 +233,8 @@ func newImportDialog(w fyne.Window, st *db.Store, name string, data []byte, onDo
 	d.verdicts.SetPlaceHolder("Rating labels this file uses, one per line:\nFour Pinocchios=false")
 	d.verdicts.SetMinRowsVisible(3)
 	d.unknown = widget.NewCheck("Import unknown rating labels as unreviewed", nil)
+	d.dates = widget.NewSelect([]string{datesAuto, datesMDY, datesDMY}, nil)
+	d.dates.SetSelected(datesAuto)
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	d.preview = widget.NewTable(
@@ -343,6 +353,12 @@ func (d *importDialog) options() (csvio.Options, error) {
 		return opt, err
 	}
 	opt.Verdict = vm
+	switch d.dates.Selected {
+	case datesMDY:
+		opt.DateOrder = csvio.DatesMDY
+	case datesDMY:
+		opt.DateOrder = csvio.DatesDMY
+	}
 	if name := strings.TrimSpace(fyne.CurrentApp().Preferences().String(prefReviewer)); name != "" {
 		opt.NoteAuthor = name
 	}
@@ -360,7 +376,9 @@ func (d *importDialog) show() {
 		widget.NewLabelWithStyle("First rows of "+d.name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		previewBox, container.NewHBox(d.tsv, d.header),
 		widget.NewLabelWithStyle("Rating labels", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		d.verdicts, d.unknown, d.status)
+		d.verdicts, d.unknown,
+		container.NewHBox(widget.NewLabelWithStyle("Dates like 6/11/2008", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.dates),
+		d.status)
 	content := container.NewBorder(nil, nil, left, nil, right)
 	d.dlg = dialog.NewCustomWithoutButtons("Import "+d.name, content, d.w)
 	importBtn := widget.NewButton("Import", func() { d.start() })

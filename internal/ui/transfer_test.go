@@ -135,3 +135,31 @@ func TestImportDialogRecognisesOwnExport(t *testing.T) {
 		t.Errorf("own export: native %v tsv %v", d.native, d.tsv.Checked)
 	}
 }
+
+// TestImportDialogDateOrder: numeric dates that read both ways are refused
+// until the reviewer picks an order in the dialog.
+func TestImportDialogDateOrder(t *testing.T) {
+	test.NewTempApp(t)
+	st := csviotest.Open(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	csv := "statement,speaker,statement_date\nA claim,Someone,6/11/2008\n"
+	d := newImportDialog(w, st, "sheet.csv", []byte(csv), nil)
+	opt, err := d.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importWork(context.Background(), st, []byte(csv), opt, nil); err == nil || !strings.Contains(err.Error(), "could be day/month or month/day") {
+		t.Fatalf("ambiguous date with the order left to the file: %v", err)
+	}
+	d.dates.SetSelected(datesDMY)
+	if opt, err = d.options(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importWork(context.Background(), st, []byte(csv), opt, nil); err != nil {
+		t.Fatal(err)
+	}
+	claims, _ := st.ListClaims(context.Background())
+	if len(claims) != 1 || claims[0].MadeOn != "2008-11-06" {
+		t.Errorf("claims after choosing day/month/year: %+v", claims)
+	}
+}
