@@ -10,7 +10,8 @@ func (ix *Index) SearchUncached(ctx context.Context, query string, f Filter) ([]
 	ix.mu.Lock()
 	ix.terms = nil
 	ix.mu.Unlock()
-	return ix.SearchContext(ctx, query, f)
+	r, err := ix.SearchContext(ctx, query, f)
+	return r.Hits(), err
 }
 
 // Order is the hit's position in the index.

@@ -83,11 +83,19 @@ func upper(lo []byte, i int) bool {
 	return lo[:cap(lo)][len(lo)+i/8]&(1<<(i%8)) != 0
 }
 
-// ref is one text of one claim.
-type ref struct {
-	field Field
-	text  int32
-}
+// ref is one text of one claim: the field in the top three bits, the
+// text below them (four bytes, where a struct took sixteen).
+type ref uint32
+
+const refTextBits = 29
+
+func newRef(f Field, text int32) ref { return ref(uint32(f)<<refTextBits | uint32(text)) }
+
+func (r ref) field() Field { return Field(r >> refTextBits) }
+func (r ref) text() int32  { return int32(r & (1<<refTextBits - 1)) }
+
+// claimRefs are the texts of claim ci.
+func (ix *Index) claimRefs(ci int) []ref { return ix.refs[ix.refStart[ci]:ix.refStart[ci+1]] }
 
 // noMatch marks a text that a term does not match.
 const noMatch = math.MinInt32
@@ -242,26 +250,32 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 }
 
 // Search returns the claims that pass f and match every word of query,
-// best first; an empty query returns every claim that passes f, in index
-// order. A word matches a field when its letters appear in that field in
-// order and close together ("imrn" finds "Imran", "kbl" finds "Kabul").
+// best first, each with what matched where; an empty query returns every
+// claim that passes f, in index order. A word matches a field when its
+// letters appear in that field in order and close together ("imrn" finds
+// "Imran", "kbl" finds "Kabul"). The window uses SearchContext, which
+// works out a hit's positions only for the rows it draws.
 func (ix *Index) Search(query string, f Filter) []Hit {
-	hits, _ := ix.SearchContext(context.Background(), query, f)
-	return hits
+	r, _ := ix.SearchContext(context.Background(), query, f)
+	return r.Hits()
 }
 
-// SearchContext is Search that gives up, returning ctx's error, once ctx
-// is done: the window cancels a search when a newer one starts.
-func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]Hit, error) {
+// SearchContext finds what Search finds, as Results whose Hit(i) gives
+// Search's i-th hit. It gives up, returning ctx's error, once ctx is
+// done: the window cancels a search when a newer one starts.
+func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Results, error) {
 	terms := strings.Fields(query)
 	if len(terms) == 0 {
-		var hits []Hit
+		if f == (Filter{}) {
+			return &Results{ix: ix, all: true}, nil
+		}
+		var keys []uint64
 		for i := range ix.claims {
 			if f.match(&ix.claims[i]) {
-				hits = append(hits, Hit{Claim: &ix.claims[i], order: i})
+				keys = append(keys, key(0, i))
 			}
 		}
-		return hits, nil
+		return &Results{ix: ix, keys: keys}, nil
 	}
 	results := make([]*termResult, len(terms))
 	for i, t := range terms {
@@ -350,21 +364,7 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]H
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-
-	// Make the hits, with what matched where.
-	hits := make([]Hit, len(all))
-	n = len(all)
-	w = min(workers(), max(1, n/4096))
-	for k := range w {
-		lo, hi := k*n/w, (k+1)*n/w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ix.fillHits(hits[lo:hi], all[lo:hi], results)
-		}()
-	}
-	wg.Wait()
-	return hits, nil
+	return &Results{ix: ix, keys: all, terms: results}, nil
 }
 
 // key orders hits by score, best first, then by index order.
@@ -427,14 +427,15 @@ func radixSort(keys []uint64) {
 // valid for those fields only.
 func (ix *Index) bestFields(ci int, r *termResult, best, which *[numFields]int32) (int32, uint8) {
 	top, set := int32(noMatch), uint8(0)
-	for _, rf := range ix.refs[ix.refStart[ci]:ix.refStart[ci+1]] {
-		s := r.score[rf.text]
+	for _, rf := range ix.claimRefs(ci) {
+		t, f := rf.text(), rf.field()
+		s := r.score[t]
 		if s == noMatch {
 			continue
 		}
-		s += int32(weight[rf.field])
-		if bit := uint8(1) << rf.field; set&bit == 0 || s > best[rf.field] {
-			best[rf.field], which[rf.field] = s, rf.text
+		s += int32(weight[f])
+		if bit := uint8(1) << f; set&bit == 0 || s > best[f] {
+			best[f], which[f] = s, t
 			set |= bit
 		}
 		top = max(top, s)
@@ -445,13 +446,13 @@ func (ix *Index) bestFields(ci int, r *termResult, best, which *[numFields]int32
 // scoreClaim is the claim's score: the sum over the terms of the best
 // field's score; false when a term matches none of its fields.
 func (ix *Index) scoreClaim(ci int, results []*termResult) (int, bool) {
-	refs := ix.refs[ix.refStart[ci]:ix.refStart[ci+1]]
+	refs := ix.claimRefs(ci)
 	score := 0
 	for _, r := range results {
 		top := int32(noMatch)
 		for _, rf := range refs {
-			if s := r.score[rf.text]; s != noMatch {
-				top = max(top, s+int32(weight[rf.field]))
+			if s := r.score[rf.text()]; s != noMatch {
+				top = max(top, s+int32(weight[rf.field()]))
 			}
 		}
 		if top == noMatch {
@@ -460,77 +461,6 @@ func (ix *Index) scoreClaim(ci int, results []*termResult) (int, bool) {
 		score += int(top)
 	}
 	return score, true
-}
-
-// fillHits makes the hits for the sorted keys, as referenceSearch would.
-func (ix *Index) fillHits(hits []Hit, keys []uint64, results []*termResult) {
-	var best, which [numFields]int32
-	var arena []int // positions of many hits, in chunks
-	var sp, ap []int
-	for i, k := range keys {
-		ci := int(uint32(k))
-		h := &hits[i]
-		h.Claim, h.order = &ix.claims[ci], ci
-		sp, ap = sp[:0], ap[:0]
-		h.Score = scoreOf(k)
-		// A claim has at most one statement and one actor name, first
-		// among its texts: their matches need no search of the others.
-		refs := ix.refs[ix.refStart[ci]:ix.refStart[ci+1]]
-		st, ac := int32(-1), int32(-1)
-		if len(refs) > 0 && refs[0].field == Statement {
-			st, refs = refs[0].text, refs[1:]
-		}
-		if len(refs) > 0 && refs[0].field == Actor {
-			ac = refs[0].text
-		}
-		for _, r := range results {
-			stOK := st >= 0 && r.score[st] != noMatch
-			acOK := ac >= 0 && r.score[ac] != noMatch
-			if stOK {
-				for _, p := range r.positions(st) {
-					sp = append(sp, int(p))
-				}
-			}
-			if acOK {
-				for _, p := range r.positions(ac) {
-					ap = append(ap, int(p))
-				}
-			}
-			if stOK || acOK {
-				continue
-			}
-			_, set := ix.bestFields(ci, r, &best, &which)
-			for fi := Quote; fi < numFields; fi++ {
-				if set&(1<<fi) == 0 {
-					continue
-				}
-				var also string
-				if fi == Quote {
-					also = "quote"
-				} else {
-					also = fi.String() + ` "` + ix.texts[which[fi]].s + `"`
-				}
-				if !slices.Contains(h.Also, also) {
-					h.Also = append(h.Also, also)
-				}
-			}
-		}
-		if len(sp)+len(ap) > cap(arena)-len(arena) {
-			arena = make([]int, 0, max(1<<14, len(sp)+len(ap)))
-		}
-		if len(sp) > 0 {
-			sp = sortCompact(sp)
-			n := len(arena)
-			arena = append(arena, sp...)
-			h.StatementPos = arena[n:len(arena):len(arena)]
-		}
-		if len(ap) > 0 {
-			ap = sortCompact(ap)
-			n := len(arena)
-			arena = append(arena, ap...)
-			h.ActorPos = arena[n:len(arena):len(arena)]
-		}
-	}
 }
 
 func sortCompact(s []int) []int {

@@ -123,14 +123,14 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		ix.refStart = append(ix.refStart, int32(len(ix.refs)))
 		add := func(f Field, s string) {
 			if s != "" {
-				ix.refs = append(ix.refs, ref{field: f, text: intern(s)})
+				ix.refs = append(ix.refs, newRef(f, intern(s)))
 			}
 		}
 		// Statements and quotes are rarely shared: hashing them would cost
 		// more than matching the odd duplicate twice.
 		own := func(f Field, s string) {
 			if s != "" {
-				ix.refs = append(ix.refs, ref{field: f, text: int32(len(ix.texts))})
+				ix.refs = append(ix.refs, newRef(f, int32(len(ix.texts))))
 				ix.texts = append(ix.texts, text{s: s})
 			}
 		}
@@ -143,7 +143,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 			add(Tag, t)
 		}
 		for _, al := range aliases[c.ActorID] {
-			ix.refs = append(ix.refs, ref{field: Alias, text: al})
+			ix.refs = append(ix.refs, newRef(Alias, al))
 		}
 	}
 	ix.refStart = append(ix.refStart, int32(len(ix.refs)))
@@ -164,7 +164,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 	// The claims of each text, for searches that match few texts.
 	ix.claimStart = make([]int32, len(ix.texts)+1)
 	for _, rf := range ix.refs {
-		ix.claimStart[rf.text+1]++
+		ix.claimStart[rf.text()+1]++
 	}
 	for i := 1; i < len(ix.claimStart); i++ {
 		ix.claimStart[i] += ix.claimStart[i-1]
@@ -172,9 +172,9 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 	ix.claimsOf = make([]int32, len(ix.refs))
 	next := slices.Clone(ix.claimStart[:len(ix.texts)])
 	for ci := range claims {
-		for _, rf := range ix.refs[ix.refStart[ci]:ix.refStart[ci+1]] {
-			ix.claimsOf[next[rf.text]] = int32(ci)
-			next[rf.text]++
+		for _, rf := range ix.claimRefs(ci) {
+			ix.claimsOf[next[rf.text()]] = int32(ci)
+			next[rf.text()]++
 		}
 	}
 	wg.Wait()

@@ -139,6 +139,49 @@ func TestSearchEqualsReference(t *testing.T) {
 		if !sameHits(got, want) {
 			t.Fatalf("Search(%q, %+v) differs from the reference:\n got %s\nwant %s", q, f, describe(got), describe(want))
 		}
+		// The window draws rows one at a time from the lazy results.
+		res, err := ix.SearchContext(context.Background(), q, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameHits(rowByRow(res, r), want) {
+			t.Fatalf("SearchContext(%q, %+v).Hit differs from the reference:\n got %s\nwant %s", q, f, describe(rowByRow(res, r)), describe(want))
+		}
+	}
+}
+
+// rowByRow reads every hit of res with Hit and Claim, in a random order as
+// a scrolled list would.
+func rowByRow(res *search.Results, r *rand.Rand) []search.Hit {
+	hits := make([]search.Hit, res.Len())
+	for _, i := range r.Perm(len(hits)) {
+		hits[i] = res.Hit(i)
+		if res.Claim(i) != hits[i].Claim {
+			panic("Claim and Hit disagree")
+		}
+	}
+	return hits
+}
+
+func TestResultsWithout(t *testing.T) {
+	claims, actors := synthetic(3000)
+	ix := search.New(claims, actors)
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, q := range []string{"", "b", "bombing de", "zzz"} {
+		res, err := ix.SearchContext(context.Background(), q, search.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		skip := func(c *model.ClaimSummary) bool { return len(c.ID)%3 == 0 }
+		var want []search.Hit
+		for _, h := range ix.ReferenceSearch(q, search.Filter{}) {
+			if !skip(h.Claim) {
+				want = append(want, h)
+			}
+		}
+		if got := rowByRow(res.Without(skip), r); !sameHits(got, want) {
+			t.Fatalf("Without(%q): %s, want %s", q, describe(got), describe(want))
+		}
 	}
 }
 

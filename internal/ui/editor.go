@@ -329,7 +329,7 @@ type linkDialog struct {
 	target   model.ClaimDetail
 	query    *widget.Entry
 	list     *widget.List
-	hits     []search.Hit
+	found    *search.Results
 	picked   string
 	relation *widget.Select
 	link     *widget.Button
@@ -350,10 +350,10 @@ func (m *mainWindow) openLinkDialog() *linkDialog {
 	l := &linkDialog{m: m, target: m.detail.d}
 	l.query = widget.NewEntry()
 	l.query.SetPlaceHolder("Search for the claim that answers this one")
-	l.list = widget.NewList(func() int { return len(l.hits) }, newClaimRow,
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*claimRow).set(l.hits[id]) })
+	l.list = widget.NewList(func() int { return l.found.Len() }, newClaimRow,
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*claimRow).set(l.found.Hit(id)) })
 	l.list.OnSelected = func(id widget.ListItemID) {
-		l.picked = l.hits[id].Claim.ID
+		l.picked = l.found.Claim(id).ID
 		l.link.Enable()
 	}
 	var rels []string
@@ -403,17 +403,12 @@ func (l *linkDialog) search() {
 		if err != nil {
 			return // superseded
 		}
-		hits := found[:0]
-		for _, h := range found {
-			if !skip[h.Claim.ID] {
-				hits = append(hits, h)
-			}
-		}
+		found = found.Without(func(c *model.ClaimSummary) bool { return skip[c.ID] })
 		m.do(func() {
 			if l.gen.Load() != gen {
 				return
 			}
-			l.hits = hits
+			l.found = found
 			l.picked = ""
 			l.list.UnselectAll()
 			l.link.Disable()

@@ -35,8 +35,8 @@ func TestNewClaimWithNewActorAndSource(t *testing.T) {
 	if e.errLabel.Visible() {
 		t.Fatalf("save failed: %s", e.errLabel.Text)
 	}
-	if len(h.m.hits) != 7 {
-		t.Fatalf("list holds %d claims after saving, want 7", len(h.m.hits))
+	if h.m.found.Len() != 7 {
+		t.Fatalf("list holds %d claims after saving, want 7", h.m.found.Len())
 	}
 	cd := h.m.detail.d
 	if h.m.selected != cd.Claim.ID || cd.Actor.Name != "Tehreek-e-Taliban Pakistan" || cd.Actor.Kind != model.KindGroup {
@@ -67,7 +67,7 @@ func TestNewClaimShowsMistakesInPlace(t *testing.T) {
 	if !strings.Contains(e.errLabel.Text, "not a date") {
 		t.Errorf("bad date: error %q", e.errLabel.Text)
 	}
-	if len(h.m.hits) != 6 {
+	if h.m.found.Len() != 6 {
 		t.Error("a claim was saved despite the error")
 	}
 	if acts, _ := h.m.st.Actors(context.Background()); len(acts) != 6 {
@@ -126,13 +126,13 @@ func TestLinkExistingAndUnlink(t *testing.T) {
 	h.selectClaim(pkAllegation)
 	l := h.m.openLinkDialog()
 	h.m.wait() // the picker searches off the UI goroutine
-	if slices.ContainsFunc(l.hits, func(hh search.Hit) bool { return hh.Claim.ID == pkAllegation || hh.Claim.ID == afDenial }) {
+	if slices.ContainsFunc(l.found.Hits(), func(hh search.Hit) bool { return hh.Claim.ID == pkAllegation || hh.Claim.ID == afDenial }) {
 		t.Error("the picker offers the claim itself or one already linked")
 	}
 	test.Type(l.query, "lawful vote")
 	h.m.wait()
-	if len(l.hits) != 1 || l.hits[0].Claim.ID != oppDenial {
-		t.Fatalf("picker hits %d", len(l.hits))
+	if l.found.Len() != 1 || l.found.Hits()[0].Claim.ID != oppDenial {
+		t.Fatalf("picker hits %d", l.found.Len())
 	}
 	if !l.link.Disabled() {
 		t.Error("Link is enabled before a claim is picked")

@@ -55,16 +55,18 @@ type claimList struct {
 
 func newClaimList(m *mainWindow) *claimList {
 	l := &claimList{m: m}
-	l.Length = func() int { return len(m.hits) }
+	l.Length = func() int { return m.found.Len() }
 	l.CreateItem = newClaimRow
+	// A row's highlights are worked out when it is drawn: the search
+	// itself only ranks the claims.
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
-		if id < len(m.hits) {
-			o.(*claimRow).set(m.hits[id])
+		if id < m.found.Len() {
+			o.(*claimRow).set(m.found.Hit(id))
 		}
 	}
 	l.OnSelected = func(id widget.ListItemID) {
-		if !l.updating && id < len(m.hits) {
-			m.selectClaim(m.hits[id].Claim.ID)
+		if !l.updating && id < m.found.Len() {
+			m.selectClaim(m.found.Claim(id).ID)
 		}
 	}
 	l.ExtendBaseWidget(l)
@@ -87,8 +89,11 @@ func (l *claimList) TypedKey(ev *fyne.KeyEvent) {
 
 // selectedRow is the row of the selected claim, or -1.
 func (l *claimList) selectedRow() int {
-	for i, h := range l.m.hits {
-		if h.Claim.ID == l.m.selected {
+	if l.m.selected == "" {
+		return -1
+	}
+	for i := range l.m.found.Len() {
+		if l.m.found.Claim(i).ID == l.m.selected {
 			return i
 		}
 	}
@@ -98,14 +103,14 @@ func (l *claimList) selectedRow() int {
 // move selects the claim delta rows from the selected one; with no
 // selection, or delta 0, the first.
 func (l *claimList) move(delta int) {
-	if len(l.m.hits) == 0 {
+	if l.m.found.Len() == 0 {
 		return
 	}
 	row := l.selectedRow()
 	if row < 0 || delta == 0 {
 		row = 0
 	} else {
-		row = min(max(row+delta, 0), len(l.m.hits)-1)
+		row = min(max(row+delta, 0), l.m.found.Len()-1)
 	}
 	l.Select(row)
 	l.ScrollTo(row)

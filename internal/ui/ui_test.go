@@ -138,7 +138,7 @@ func (h *harness) reopen() *db.Store {
 
 func (h *harness) hitIDs() []string {
 	var ids []string
-	for _, hit := range h.m.hits {
+	for _, hit := range h.m.found.Hits() {
 		ids = append(ids, hit.Claim.ID)
 	}
 	return ids
@@ -158,7 +158,7 @@ func (h *harness) visibleRows() []*claimRow {
 // selectClaim selects the claim's row in the list, as a click would.
 func (h *harness) selectClaim(id string) {
 	h.t.Helper()
-	for i, hit := range h.m.hits {
+	for i, hit := range h.m.found.Hits() {
 		if hit.Claim.ID == id {
 			h.m.list.Select(i)
 			h.m.wait()
@@ -170,7 +170,7 @@ func (h *harness) selectClaim(id string) {
 
 func TestListShowsAllClaims(t *testing.T) {
 	h := newHarness(t)
-	if got := len(h.m.hits); got != 6 {
+	if got := h.m.found.Len(); got != 6 {
 		t.Fatalf("list holds %d claims, want 6", got)
 	}
 	if got := h.m.count.Text; got != "6 of 6 claims" {
@@ -400,13 +400,13 @@ func TestDeleteAsksFirst(t *testing.T) {
 	}
 	test.Tap(findButton(top, "No"))
 	h.m.wait()
-	if len(h.m.hits) != 6 {
+	if h.m.found.Len() != 6 {
 		t.Fatal("deleted without confirmation")
 	}
 	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Yes"))
 	h.m.wait()
-	if len(h.m.hits) != 5 || slices.Contains(h.hitIDs(), oppDenial) {
+	if h.m.found.Len() != 5 || slices.Contains(h.hitIDs(), oppDenial) {
 		t.Fatalf("after delete: %v", h.hitIDs())
 	}
 	if h.m.selected != "" {
@@ -418,7 +418,7 @@ func TestArrowKeysMoveThroughList(t *testing.T) {
 	h := newHarness(t)
 	h.m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	h.m.wait()
-	first := h.m.hits[0].Claim.ID
+	first := h.m.found.Hits()[0].Claim.ID
 	if h.m.selected != first {
 		t.Fatalf("Down from the search box selected %q, want the first claim %q", h.m.selected, first)
 	}
@@ -426,7 +426,7 @@ func TestArrowKeysMoveThroughList(t *testing.T) {
 	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	h.m.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	h.m.wait()
-	if h.m.selected != h.m.hits[1].Claim.ID {
+	if h.m.selected != h.m.found.Hits()[1].Claim.ID {
 		t.Errorf("selected %q, want the second claim", h.m.selected)
 	}
 	if h.m.detail.d.Claim.ID != h.m.selected {

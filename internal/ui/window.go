@@ -39,7 +39,9 @@ type mainWindow struct {
 	actors  []model.Actor
 	sources []model.Source
 	index   *search.Index
-	hits    []search.Hit
+	// found is what the newest search found; its rows' highlights are
+	// worked out as the list draws them.
+	found *search.Results
 	// selected is the claim the detail pane shows ("" for none).
 	selected string
 
@@ -231,7 +233,7 @@ func (m *mainWindow) runSearch() {
 		if m.searchGen.Load() != gen {
 			return
 		}
-		hits, err := ix.SearchContext(ctx, q, f)
+		found, err := ix.SearchContext(ctx, q, f)
 		if err != nil {
 			return // superseded
 		}
@@ -239,14 +241,14 @@ func (m *mainWindow) runSearch() {
 			if m.searchGen.Load() != gen || ix != m.index {
 				return
 			}
-			m.applyHits(hits)
+			m.applyHits(found)
 		})
 	}()
 }
 
-func (m *mainWindow) applyHits(hits []search.Hit) {
-	m.hits = hits
-	m.count.SetText(fmt.Sprintf("%d of %d claims", len(hits), m.index.Len()))
+func (m *mainWindow) applyHits(found *search.Results) {
+	m.found = found
+	m.count.SetText(fmt.Sprintf("%d of %d claims", found.Len(), m.index.Len()))
 	m.list.showHits()
 }
 
@@ -269,8 +271,11 @@ func (m *mainWindow) selectClaim(id string) {
 func (m *mainWindow) openClaim(id string) {
 	m.tabs.Select(m.claimsTab)
 	visible := false
-	for _, h := range m.hits {
-		visible = visible || h.Claim.ID == id
+	for i := range m.found.Len() {
+		if m.found.Claim(i).ID == id {
+			visible = true
+			break
+		}
 	}
 	m.selectClaim(id)
 	if !visible {

@@ -24,8 +24,8 @@ func TestOpenAnotherDatabase(t *testing.T) {
 	if h.m.st.Path() != other {
 		t.Fatalf("store is %s", h.m.st.Path())
 	}
-	if len(h.m.hits) != 0 || h.m.count.Text != "0 of 0 claims" || h.m.search.Text != "" {
-		t.Errorf("after switching: %d hits, count %q, search %q", len(h.m.hits), h.m.count.Text, h.m.search.Text)
+	if h.m.found.Len() != 0 || h.m.count.Text != "0 of 0 claims" || h.m.search.Text != "" {
+		t.Errorf("after switching: %d hits, count %q, search %q", h.m.found.Len(), h.m.count.Text, h.m.search.Text)
 	}
 	if h.m.selected != "" || h.m.detail.loaded {
 		t.Error("the detail pane still shows a claim of the old database")
@@ -38,8 +38,8 @@ func TestOpenAnotherDatabase(t *testing.T) {
 	}
 	h.m.openPath(h.path)
 	h.m.wait()
-	if len(h.m.hits) != 6 {
-		t.Errorf("back on the first database: %d claims", len(h.m.hits))
+	if h.m.found.Len() != 6 {
+		t.Errorf("back on the first database: %d claims", h.m.found.Len())
 	}
 }
 
@@ -144,8 +144,8 @@ func TestNewDatabaseRefusesExistingFile(t *testing.T) {
 	name.SetText("fresh.db")
 	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Create"))
 	h.m.wait()
-	if h.m.st.Path() != filepath.Join(dir, "fresh.db") || len(h.m.hits) != 0 {
-		t.Errorf("after New database: %s with %d claims", h.m.st.Path(), len(h.m.hits))
+	if h.m.st.Path() != filepath.Join(dir, "fresh.db") || h.m.found.Len() != 0 {
+		t.Errorf("after New database: %s with %d claims", h.m.st.Path(), h.m.found.Len())
 	}
 }
 
