@@ -42,11 +42,25 @@ func (a *article) emitClaim(si int, f finding) {
 	if f.unnamed {
 		speakers = []Actor{Unnamed}
 	}
+	// "It said …", "They claimed …": the body that spoke just before.
+	for i, sp := range speakers {
+		if low := strings.ToLower(sp.Mention); sp.Kind == "" && (low == "it" || low == "they" || low == "we") {
+			if x, ok := a.lastBodySpeaker(si, low == "they"); ok {
+				x.Mention = sp.Mention
+				speakers[i] = x
+			}
+		}
+	}
 	if len(speakers) == 0 {
 		return
 	}
 	content := a.text[f.content.Start:f.content.End]
 	if strings.TrimSpace(content) == "" {
+		return
+	}
+	if f.kind == kAssert && scheduling.MatchString(cleanClause(content)) {
+		// "said it would hold a hearing next month": an announcement of
+		// what the speaker will do, not a claim to check.
 		return
 	}
 	var object []Actor
@@ -535,7 +549,9 @@ func gerundClause(content, subject string) string {
 }
 
 var (
-	leadingThat = regexp.MustCompile(`(?i)^(?:that\s+)+`)
+	leadingReport = regexp.MustCompile(`(?i)^(?:claimed|claims|said|says|alleged|alleges|showed|shows|found|finds|suggested|suggests|argued|argues|stated|states|asserted|asserts|warned|warns|concluded|concludes|reported|reports)\s+(?:that\s+)?`)
+	andThat       = regexp.MustCompile(`,?\s+(and|but)\s+that\s+`)
+	leadingThat   = regexp.MustCompile(`(?i)^(?:that\s+)+`)
 	spaces      = regexp.MustCompile(`\s+`)
 )
 
@@ -545,6 +561,11 @@ func cleanClause(s string) string {
 	s = strings.TrimSpace(spaces.ReplaceAllString(s, " "))
 	s = dateline.ReplaceAllString(s, "")
 	s = leadingThat.ReplaceAllString(s, "")
+	// "a report that claimed the dam was at risk": the relative clause's
+	// verb is not part of the claim.
+	s = leadingReport.ReplaceAllString(s, "")
+	// "said that A and that B": one claim, "A and B".
+	s = andThat.ReplaceAllString(s, " $1 ")
 	s = strings.Trim(s, " ,;:")
 	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”")
@@ -726,6 +747,41 @@ func (a *article) resolveOne(p string, at int) Actor {
 	if k, ok := a.ix.exact(p); ok {
 		return fromKnown(k, mentionText)
 	}
+	// "Both the ministry and the company": each part without "both".
+	for _, lead := range []string{"both ", "all ", "either "} {
+		if strings.HasPrefix(low, lead) && len(p) > len(lead) {
+			x := a.resolveOne(p[len(lead):], at)
+			if x.Kind != "" {
+				return x
+			}
+		}
+	}
+	// "the environmental group RiverWatch" is RiverWatch; the description
+	// gives its kind.
+	if _, kind, name, ok := describedName(p); ok {
+		x := a.resolveOne(name, at)
+		if !x.Known() && x.Kind != "" && (x.Kind == model.KindOther || x.Kind == model.KindPerson || !looksLikePersonName(name)) {
+			x.Kind = kind
+		}
+		if x.Kind != "" {
+			x.Mention = mentionText
+			return x
+		}
+	}
+	// "a ministry spokesman" speaks for the ministry named before.
+	if m := roleOfBody.FindStringSubmatch(p); m != nil && orgHeads[strings.ToLower(m[1])] {
+		if x, ok := a.bodyNamedBefore(strings.ToLower(m[1]), at); ok {
+			x.Mention = mentionText
+			return x
+		}
+	}
+	// "the agency" after "the National Food Safety Agency".
+	if strings.HasPrefix(low, "the ") && orgHeads[bare] {
+		if x, ok := a.bodyNamedBefore(bare, at); ok {
+			x.Mention = mentionText
+			return x
+		}
+	}
 	// Pronouns.
 	if personPronouns[bare] {
 		if m, ok := a.lastMention(at, func(x Actor) bool { return x.Kind == model.KindPerson }); ok {
@@ -894,7 +950,11 @@ func (a *article) resolveOne(p string, at int) Actor {
 	if strings.HasPrefix(low, "the ") || strings.HasPrefix(low, "a ") || strings.HasPrefix(low, "an ") {
 		clean = p[strings.Index(p, " ")+1:]
 	}
-	return Actor{Name: clean, Kind: guessKind(clean), Mention: mentionText}
+	kind := guessKind(clean)
+	if k, ok := a.descKinds[strings.ToLower(clean)]; ok {
+		kind = k
+	}
+	return Actor{Name: clean, Kind: kind, Mention: mentionText}
 }
 
 func startsCapital(s string) bool {
@@ -1026,7 +1086,7 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 		if strings.HasPrefix(strings.ToLower(s[h.End:]), " soil") || strings.HasPrefix(strings.ToLower(s[h.End:]), " territory") {
 			continue
 		}
-		found = append(found, mention{h.Span, fromKnown(h.actor, s[h.Start:h.End])})
+		found = append(found, mention{Span: h.Span, actor: fromKnown(h.actor, s[h.Start:h.End])})
 		for k := h.Start; k < h.End; k++ {
 			taken[k] = true
 		}
@@ -1041,7 +1101,7 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 		} else if strings.HasPrefix(phrase, "his ") || strings.HasPrefix(phrase, "her ") || strings.HasPrefix(phrase, "their ") || strings.HasPrefix(phrase, "its ") {
 			continue
 		}
-		found = append(found, mention{Span{m[0], m[1]}, a.resolveOne(phrase, c.Start+m[0])})
+		found = append(found, mention{Span: Span{m[0], m[1]}, actor: a.resolveOne(phrase, c.Start+m[0])})
 		for k := m[0]; k < m[1]; k++ {
 			taken[k] = true
 		}
@@ -1060,7 +1120,7 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 		if strings.HasPrefix(after, " soil") || strings.HasPrefix(after, " territory") {
 			continue
 		}
-		found = append(found, mention{Span{m.Start - c.Start, m.End - c.Start}, m.actor})
+		found = append(found, mention{Span: Span{m.Start - c.Start, m.End - c.Start}, actor: m.actor})
 	}
 	// Single capitalised names the article does not otherwise explain
 	// ("Strelsau was working with …"): parties too, of unknown kind.
@@ -1076,7 +1136,7 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 			}
 		}
 		if !covered {
-			found = append(found, mention{Span{m[0], m[0] + len(w)}, a.resolveOne(w, c.Start+m[0])})
+			found = append(found, mention{Span: Span{m[0], m[0] + len(w)}, actor: a.resolveOne(w, c.Start+m[0])})
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })

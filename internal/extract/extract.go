@@ -146,6 +146,9 @@ type article struct {
 	sents    []Span
 	mentions []mention // actor mentions in text order
 	dominant string    // the country the article is mostly about, if any
+	// descKinds are the kinds of names introduced with a description
+	// ("the campaign group Clean Arva"), by lower-cased name.
+	descKinds map[string]model.ActorKind
 
 	props []Proposal
 	meta  []propMeta
@@ -167,6 +170,7 @@ type propMeta struct {
 type mention struct {
 	Span
 	actor Actor
+	desc  string // the description written before the name ("group" in "the campaign group Clean Arva")
 }
 
 func newArticle(text string, known []model.Actor) *article {
@@ -185,7 +189,7 @@ var capRun = regexp.MustCompile(`\b[\p{Lu}][\p{L}\p{N}'’\-.&]*(?:\s+(?:(?:of|f
 func (a *article) findMentions() {
 	taken := make([]bool, len(a.text))
 	for _, h := range a.ix.find(a.text) {
-		m := mention{h.Span, fromKnown(h.actor, a.text[h.Start:h.End])}
+		m := mention{Span: h.Span, actor: fromKnown(h.actor, a.text[h.Start:h.End])}
 		a.mentions = append(a.mentions, m)
 		for k := h.Start; k < h.End; k++ {
 			taken[k] = true
@@ -233,7 +237,7 @@ func (a *article) findMentions() {
 			if looksLikePersonName(name) {
 				at := strings.LastIndex(phrase, name)
 				if i := s + at; at >= 0 && !anyTaken(taken, i, i+len(name)) {
-					a.mentions = append(a.mentions, mention{Span{i, i + len(name)}, Actor{Name: name, Kind: model.KindPerson, Mention: name}})
+					a.mentions = append(a.mentions, mention{Span: Span{i, i + len(name)}, actor: Actor{Name: name, Kind: model.KindPerson, Mention: name}})
 				}
 			}
 			continue
@@ -260,16 +264,39 @@ func (a *article) findMentions() {
 		if p := personName(name); p != "" && !strings.Contains(p, " ") && (p == name || hasTitle(name)) {
 			if full, ok := a.fullName(p, s); ok {
 				full.Mention = a.text[s:e]
-				a.mentions = append(a.mentions, mention{Span{s, e}, full})
+				a.mentions = append(a.mentions, mention{Span: Span{s, e}, actor: full})
 				continue
 			}
 		}
-		if kind == model.KindOther && len(strings.Fields(name)) == 1 {
+		if d, _ := descriptorBefore(a.text, s); kind == model.KindOther && len(strings.Fields(name)) == 1 && d == "" {
 			continue
 		}
-		a.mentions = append(a.mentions, mention{Span{s, e}, Actor{Name: name, Kind: kind, Mention: a.text[s:e]}})
+		a.mentions = append(a.mentions, mention{Span: Span{s, e}, actor: Actor{Name: name, Kind: kind, Mention: a.text[s:e]}})
 	}
 	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].Start < a.mentions[j].Start })
+	// "the environmental group RiverWatch": the description says what
+	// kind of party the name is, and "the group" may stand for it later.
+	kinds := map[string]model.ActorKind{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		d, k := descriptorBefore(a.text, m.Start)
+		if d == "" {
+			continue
+		}
+		m.desc = d
+		if !m.actor.Known() && (m.actor.Kind == model.KindPerson || m.actor.Kind == model.KindOther || m.actor.Kind == "") {
+			m.actor.Kind = k
+			kinds[strings.ToLower(m.actor.Name)] = k
+		}
+	}
+	// The same name elsewhere has the same kind.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if k, ok := kinds[strings.ToLower(m.actor.Name)]; ok && !m.actor.Known() {
+			m.actor.Kind = k
+		}
+	}
+	a.descKinds = kinds
 	var best, second string
 	for c, n := range counts {
 		if best == "" || n > counts[best] || (n == counts[best] && c < best) {
@@ -769,7 +796,7 @@ func (a *article) plausibleSpeaker(p string) bool {
 		if t.capitalised() && !commonCapitals[lw] {
 			return true
 		}
-		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] {
+		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] || peopleNoun(lw) {
 			return true
 		}
 	}
@@ -820,7 +847,7 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 		// "She was told that …": not her claim.
 		return f, false
 	}
-	if !a.plausibleSpeaker(subjText) && !(plainSay[lw] && nounPhrase(subjText)) {
+	if !a.plausibleSpeaker(subjText) && !(plainSay[lw] && nounPhrase(subjText)) && !strings.EqualFold(subjText, "it") {
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}
@@ -854,6 +881,27 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 			break
 		}
 		k++
+	}
+	// "said on Sunday it had killed …", "said in a statement the payments
+	// were legal": adjuncts, then the clause without "that".
+	if strong && !inQuote {
+		after := text[toks[i].end:]
+		at := 0
+		for {
+			m := sayAdjunct.FindStringIndex(after[at:])
+			if m == nil {
+				break
+			}
+			at += m[1]
+		}
+		if at > 0 {
+			cl := strings.TrimLeft(after[at:], " ,")
+			start := len(text) - len(cl)
+			if w := strings.Fields(cl); len(w) >= 3 && !functionWordStart(w[0]) && hasFiniteVerb(cl) {
+				f.content = a.clauseEnd(Span{off + start, off + len(text)})
+				return f, f.content.End > f.content.Start
+			}
+		}
 	}
 	// No "that". Reporting clause at the end: "…, the agency said on
 	// Thursday." Content is what precedes the subject.
@@ -928,6 +976,21 @@ var finiteMarkers = set("is", "are", "was", "were", "had", "has", "have", "would
 	"do", "should", "may", "might", "must", "shall", "won't", "wouldn't", "didn't", "doesn't", "isn't", "wasn't", "weren't",
 	"hadn't", "hasn't", "haven't", "can't", "couldn't")
 
+// pastForms are irregular past tenses ("died", "fled", "shot"): a clause
+// with one of them has a verb of its own.
+var pastForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range irregularPast {
+		if len(p) > 3 && p != "said" && p != "told" {
+			m[p] = true
+		}
+	}
+	for _, p := range []string{"died", "fled", "won", "lost", "fell", "rose", "left", "began", "came", "went", "hit", "shot", "ran", "led", "paid", "sold", "held", "knew", "saw", "got", "cut", "put", "set", "lied"} {
+		m[p] = true
+	}
+	return m
+}()
+
 func hasFiniteVerb(s string) bool {
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) < 3 {
@@ -938,7 +1001,7 @@ func hasFiniteVerb(s string) bool {
 			break
 		}
 		w = strings.Trim(w, ",.;:\"“”")
-		if finiteMarkers[w] || (i > 0 && strings.HasSuffix(w, "ed") && len(w) > 4) {
+		if finiteMarkers[w] || (i > 0 && (strings.HasSuffix(w, "ed") && len(w) > 3 || pastForms[w])) {
 			return true
 		}
 	}
@@ -1189,7 +1252,7 @@ func (a *article) parseUrge(text string, off int, toks []token, i int) (finding,
 		return f, false
 	}
 	sj, negated, passive, ok := a.subjectOf(toks, i, off)
-	if !ok || negated || passive || !a.plausibleSpeaker(a.text[off+sj.Start:off+sj.End]) {
+	if !ok || negated || passive || !a.plausibleSpeaker(a.text[off+sj.Start:off+sj.End]) && !strings.EqualFold(a.text[off+sj.Start:off+sj.End], "it") {
 		return f, false
 	}
 	f.subj = Span{off + sj.Start, off + sj.End}

@@ -1,0 +1,222 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"claims/internal/model"
+)
+
+// descriptorKinds are the nouns wire copy puts before a name to say what
+// it is ("the environmental group RiverWatch", "the mining company Sorel
+// Metals", "the opposition Liberty Party"), with the kind they give.
+var descriptorKinds = map[string]model.ActorKind{
+	"group": model.KindOrganisation, "organisation": model.KindOrganisation, "organization": model.KindOrganisation,
+	"charity": model.KindOrganisation, "watchdog": model.KindOrganisation, "monitor": model.KindOrganisation,
+	"tank": model.KindOrganisation, "ngo": model.KindOrganisation, "institute": model.KindOrganisation,
+	"foundation": model.KindOrganisation, "association": model.KindOrganisation, "federation": model.KindOrganisation,
+	"union": model.KindOrganisation, "coalition": model.KindOrganisation, "alliance": model.KindOrganisation,
+	"network": model.KindOrganisation, "body": model.KindOrganisation, "campaign": model.KindOrganisation,
+	"company": model.KindOrganisation, "firm": model.KindOrganisation, "maker": model.KindOrganisation,
+	"manufacturer": model.KindOrganisation, "giant": model.KindOrganisation, "retailer": model.KindOrganisation,
+	"lender": model.KindOrganisation, "bank": model.KindOrganisation, "airline": model.KindOrganisation,
+	"carrier": model.KindOrganisation, "insurer": model.KindOrganisation, "operator": model.KindOrganisation,
+	"developer": model.KindOrganisation, "conglomerate": model.KindOrganisation, "chain": model.KindOrganisation,
+	"club": model.KindOrganisation, "consultancy": model.KindOrganisation, "startup": model.KindOrganisation,
+	"party": model.KindParty, "opposition": model.KindParty, "movement": model.KindParty,
+	"newspaper": model.KindOutlet, "broadcaster": model.KindOutlet, "outlet": model.KindOutlet, "magazine": model.KindOutlet,
+	"daily": model.KindOutlet, "weekly": model.KindOutlet, "website": model.KindOutlet, "channel": model.KindOutlet,
+	"militia": model.KindGroup, "faction": model.KindGroup,
+}
+
+// armedDescriptors make a described group an armed one: "the militant
+// group Black Banner".
+var armedDescriptors = set("militant", "armed", "rebel", "insurgent", "jihadist", "separatist", "extremist", "terrorist")
+
+// describedName splits "the environmental group RiverWatch" into the
+// description's head ("group"), its kind, and the name ("RiverWatch"). ok
+// is false when the phrase is not a description followed by a name.
+func describedName(p string) (head string, kind model.ActorKind, name string, ok bool) {
+	f := strings.Fields(p)
+	// The name: the capitalised words at the end ("of", "for", "the",
+	// "and" inside).
+	i := len(f)
+	for i > 0 {
+		w := f[i-1]
+		if startsCapital(w) {
+			i--
+			continue
+		}
+		if lw := strings.ToLower(w); (lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "de") && i < len(f) && i-1 > 0 {
+			i--
+			continue
+		}
+		break
+	}
+	for i < len(f) && !startsCapital(f[i]) {
+		i++
+	}
+	if i == 0 || i >= len(f) {
+		return "", "", "", false
+	}
+	before := strings.ToLower(strings.Trim(f[i-1], ",'’"))
+	k, isDesc := descriptorKinds[before]
+	if !isDesc {
+		return "", "", "", false
+	}
+	if before == "group" || before == "movement" || before == "organisation" || before == "organization" || before == "network" || before == "alliance" {
+		for _, w := range f[:i-1] {
+			if armedDescriptors[strings.ToLower(w)] {
+				k = model.KindGroup
+			}
+		}
+	}
+	return before, k, strings.Join(f[i:], " "), true
+}
+
+// descriptorBefore finds the description written just before a name in
+// the text ("group" in "the campaign group Clean Arva").
+func descriptorBefore(text string, start int) (string, model.ActorKind) {
+	lo := max(0, start-60)
+	pre := strings.Fields(text[lo:start])
+	if len(pre) == 0 || start > 0 && text[start-1] != ' ' {
+		return "", ""
+	}
+	w := strings.ToLower(strings.Trim(pre[len(pre)-1], "'’"))
+	k, ok := descriptorKinds[w]
+	if !ok {
+		return "", ""
+	}
+	if k == model.KindOrganisation && len(pre) >= 2 && armedDescriptors[strings.ToLower(pre[len(pre)-2])] {
+		k = model.KindGroup
+	}
+	return w, k
+}
+
+// orgHeads are the nouns that, after "the", stand for a body named before
+// ("the agency" after "the National Food Safety Agency", "the ministry"
+// after "the Ministry of Industry", "the company" after "the mining company
+// Sorel Metals").
+var orgHeads = set("agency", "ministry", "company", "firm", "group", "party", "institute", "federation", "union",
+	"commission", "council", "committee", "board", "authority", "bureau", "office", "department", "court", "tribunal",
+	"association", "foundation", "alliance", "coalition", "campaign", "club", "bank", "regulator", "watchdog", "body",
+	"organisation", "organization", "hospital", "university", "network", "movement", "charity", "newspaper", "broadcaster",
+	"army", "military", "police", "government", "mission", "embassy", "laboratory", "lab", "service", "monitor")
+
+// bodyNamedBefore finds the body that "the <noun>" stands for: the latest
+// non-person mention before at whose description is noun or whose name
+// holds the noun as a word.
+func (a *article) bodyNamedBefore(noun string, at int) (Actor, bool) {
+	for i := len(a.mentions) - 1; i >= 0; i-- {
+		m := a.mentions[i]
+		if m.Start >= at || m.actor.Kind == model.KindPerson || m.actor.Kind == "" || strings.EqualFold(a.name(m.actor), noun) {
+			continue
+		}
+		if m.desc == noun {
+			return m.actor, true
+		}
+		for _, w := range strings.Fields(strings.ToLower(a.name(m.actor))) {
+			if strings.Trim(w, ",.'’()") == noun {
+				return m.actor, true
+			}
+		}
+	}
+	return Actor{}, false
+}
+
+// roleOfBody matches "a ministry spokesman", "the company's spokeswoman",
+// "an army official": someone speaking for a body named by its noun.
+var roleOfBody = regexp.MustCompile(`(?i)^(?:a|an|the)\s+([a-z]+)(?:['’]s)?\s+(?:spokesman|spokeswoman|spokesperson|official|source|representative|statement|lawyer|attorney)$`)
+
+// peopleSuffixes end plural nouns for groups of people who can make a
+// claim: farmers, residents, campaigners, economists, physicians.
+var peopleSuffixes = []string{"ers", "ists", "ians", "ants", "ents", "men", "ors", "ives", "ees", "ites"}
+
+// notPeople are plural nouns with those endings that are not people.
+var notPeople = set("others", "numbers", "orders", "papers", "matters", "letters", "members", "answers", "reports",
+	"documents", "comments", "statements", "arguments", "payments", "events", "moments", "elements", "agents",
+	"questions", "sources", "components", "governments", "comments", "departments", "investments", "settlements",
+	"parents'", "factors", "sectors", "errors", "motors", "monitors", "doctors'", "narratives", "initiatives",
+	"incentives", "objectives", "alternatives", "fees", "committees", "guarantees", "ments", "women", "men")
+
+// peopleNoun reports whether w (lower case) is a plural noun for people:
+// "farmers", "villagers", "fishermen", "players".
+func peopleNoun(w string) bool {
+	if extraPeople[w] {
+		return true
+	}
+	if notPeople[w] || len(w) < 5 {
+		return false
+	}
+	for _, s := range peopleSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// extraPeople are words for people that the suffixes miss.
+var extraPeople = set("police", "staff", "people", "locals", "villagers", "parents", "women", "men", "youth", "crew",
+	"auditor", "auditors", "ombudsman", "coroner", "inspector", "inspectors", "prosecutor", "doctor", "nurse", "player",
+	"farmer", "resident", "witness", "survivor", "relatives", "families", "students", "teachers", "scientist",
+	"economist", "expert", "analyst", "activist", "official", "lawmaker", "senator", "councillor", "mayor", "governor",
+	"physician", "engineer", "worker", "workers", "employee", "employees", "owner", "owners", "fans", "voters")
+
+// lastBodySpeaker is the speaker of the latest proposal in this or the two
+// sentences before that is not a person: what "it" (or, when plural,
+// "they") stands for as a speaker.
+func (a *article) lastBodySpeaker(si int, plural bool) (Actor, bool) {
+	for i := len(a.props) - 1; i >= 0; i-- {
+		if si-a.meta[i].sent > 2 {
+			break
+		}
+		x := a.props[i].Actor
+		if x.Kind == "" || x.Kind == model.KindPerson || x.Name == Unnamed.Name {
+			continue
+		}
+		if plural != pluralName(a.name(x)) && x.Kind != model.KindGovernment {
+			continue
+		}
+		return x, true
+	}
+	return Actor{}, false
+}
+
+// pluralName reports whether a name reads as plural: "Residents", "the
+// police", "officials".
+func pluralName(n string) bool {
+	f := strings.Fields(strings.ToLower(n))
+	if len(f) == 0 {
+		return false
+	}
+	l := f[len(f)-1]
+	return l == "police" || l == "authorities" || l == "people" || peopleNoun(l) && strings.HasSuffix(l, "s") ||
+		strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !startsCapital(strings.Fields(n)[len(f)-1])
+}
+
+// sayAdjunct matches one adjunct after a reporting verb: "on Sunday", "in a
+// statement", "at a news conference", "last week", "separately".
+var sayAdjunct = regexp.MustCompile(`(?i)^,?\s*(?:` +
+	`(?:on|last|this|early|late|earlier|later)\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|week|month|year|night|morning|evening|afternoon|weekend)(?:\s+(?:morning|evening|afternoon|night))?` +
+	`|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|interview|letter|post|speech|filing|briefing|message|note|tweet|video|submission|ruling|court|hearing)` +
+	`|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|hearing|meeting|event|summit|session)` +
+	`|(?:yesterday|today|earlier|later|separately|again|previously|repeatedly|privately|publicly)` +
+	`)\b`)
+
+// functionWordStart reports whether a clause would start with a word that
+// cannot begin one: a preposition or conjunction ("in", "and", "to").
+func functionWordStart(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ",")) {
+	case "in", "on", "at", "to", "of", "for", "and", "or", "but", "with", "by", "from", "as", "that", "which", "who":
+		return true
+	}
+	return false
+}
+
+// scheduling matches a reported clause that only says what the speaker
+// will do next: "it would hold a hearing next month", "he would meet the
+// agency's director next week", "it would publish its own test results on
+// Friday".
+var scheduling = regexp.MustCompile(`(?i)^(?:it|he|she|they|we|i)\s+(?:would|will|was\s+going\s+to|were\s+going\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to|expected\s+to|hoped\s+to|hopes\s+to)\s+(?:also\s+|soon\s+)?` +
+	`(?:meet|hold|publish|release|visit|travel|announce|discuss|convene|present|review|consider|respond|attend|host|sign|talk|study|examine|look\s+into|issue|brief|call|send|set\s+up|appoint|decide|make\s+a\s+decision|comment|give|provide|share|update|report|resume|continue|hold\s+talks)\b`)
