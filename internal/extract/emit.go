@@ -552,7 +552,7 @@ var (
 	leadingReport = regexp.MustCompile(`(?i)^(?:claimed|claims|said|says|alleged|alleges|showed|shows|found|finds|suggested|suggests|argued|argues|stated|states|asserted|asserts|warned|warns|concluded|concludes|reported|reports)\s+(?:that\s+)?`)
 	andThat       = regexp.MustCompile(`,?\s+(and|but)\s+that\s+`)
 	leadingThat   = regexp.MustCompile(`(?i)^(?:that\s+)+`)
-	spaces      = regexp.MustCompile(`\s+`)
+	spaces        = regexp.MustCompile(`\s+`)
 )
 
 // cleanClause tidies a reported clause: no leading "that", no dateline,
