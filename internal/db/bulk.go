@@ -29,9 +29,20 @@ type LinkInfo struct {
 	CreatedAt time.Time
 }
 
-// Snapshot reads everything an export needs in one consistent read
-// transaction, so a writer working beside it never splits the picture.
+// Snapshot reads everything an export needs in one consistent snapshot of
+// the database, so a writer working beside it never splits the picture.
 func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
+	snap, err := s.snapshotFast(ctx)
+	if errors.Is(err, errSnapshotSplit) {
+		return s.snapshotSlow(ctx)
+	}
+	return snap, err
+}
+
+// snapshotSlow reads the snapshot with plain ordered queries in one read
+// transaction: the reference the fast path is tested against, and what
+// Snapshot falls back to when a stored value holds a separator.
+func (s *Store) snapshotSlow(ctx context.Context) (*Snapshot, error) {
 	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, mapError("read snapshot", err)

@@ -1,0 +1,23 @@
+package db
+
+import "context"
+
+// SnapshotSlow reads the snapshot with the plain ordered queries, for tests
+// that check the fast Snapshot against it.
+func SnapshotSlow(ctx context.Context, s *Store) (*Snapshot, error) { return s.snapshotSlow(ctx) }
+
+// ParseSnapshotTime exposes the stored-time fast path to tests.
+func ParseSnapshotTime(s string) (string, bool) {
+	t, ok := parseSnapshotTime(s)
+	if !ok {
+		return "", false
+	}
+	return formatTime(t), true
+}
+
+// ExecForTest runs raw SQL on the writer connection: for tests that need
+// rows validation would refuse.
+func ExecForTest(s *Store, query string, args ...any) error {
+	_, err := s.rw.Exec(query, args...)
+	return err
+}
