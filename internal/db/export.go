@@ -24,7 +24,7 @@ import (
 // control characters); a row that does not split into the expected number
 // of fields makes Snapshot fall back to the plain queries.
 const (
-	snapFieldSep   = "\x1f"
+	snapFieldSep  = "\x1f"
 	snapRecordSep = "\x1e"
 )
 
