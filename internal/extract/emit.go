@@ -954,6 +954,10 @@ func (a *article) resolveOne(p string, at int) Actor {
 	if k, ok := a.descKinds[strings.ToLower(clean)]; ok {
 		kind = k
 	}
+	if m := roleAt.FindStringSubmatch(clean); m != nil && peopleNoun(strings.ToLower(m[1])+"s") {
+		// "a former researcher at Medixa Labs" is a person.
+		kind = model.KindPerson
+	}
 	return Actor{Name: clean, Kind: kind, Mention: mentionText}
 }
 
@@ -1106,6 +1110,20 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 			taken[k] = true
 		}
 	}
+	// "the company", "the agency": the body named before, when there is one.
+	for _, m := range theBody.FindAllStringSubmatchIndex(s, -1) {
+		if anyTaken(taken, m[0], m[1]) || !orgHeads[strings.ToLower(s[m[2]:m[3]])] {
+			continue
+		}
+		x := a.resolveOne(s[m[0]:m[1]], c.Start+m[0])
+		if x.Kind == "" || strings.EqualFold(x.Name, s[m[2]:m[3]]) || sameActor(x, speaker) {
+			continue
+		}
+		found = append(found, mention{Span: Span{m[0], m[1]}, actor: x})
+		for k := m[0]; k < m[1]; k++ {
+			taken[k] = true
+		}
+	}
 	for _, m := range a.mentions {
 		if m.Start < c.Start || m.End > c.End || anyTaken(taken, m.Start-c.Start, m.End-c.Start) || m.actor.Known() {
 			continue
@@ -1125,7 +1143,7 @@ func (a *article) subjectsIn(c Span, speaker Actor) []Actor {
 	// Single capitalised names the article does not otherwise explain
 	// ("Strelsau was working with …"): parties too, of unknown kind.
 	for _, m := range capRun.FindAllStringIndex(s, -1) {
-		w := strings.TrimRight(s[m[0]:m[1]], ".,'’")
+		w := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s[m[0]:m[1]], "'s"), "’s"), ".,'’")
 		if strings.Contains(w, " ") || anyTaken(taken, m[0], m[1]) || commonCapitals[strings.ToLower(w)] || demonyms[strings.ToLower(w)] || len(w) < 3 {
 			continue
 		}

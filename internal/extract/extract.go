@@ -119,6 +119,11 @@ func (a *article) pairForward() {
 				// "rejected a report that …" … "The report said …".
 				s = 1
 			}
+			if backNoun.MatchString(a.props[j].Quote) && a.meta[j].kind == kAccuse {
+				// "rejected claims that …" … "The allegations were first
+				// made by …".
+				s = 1
+			}
 			if s > bestScore {
 				best, bestScore = j, s
 			}
@@ -281,6 +286,10 @@ func (a *article) findMentions() {
 		m := &a.mentions[i]
 		d, k := descriptorBefore(a.text, m.Start)
 		if d == "" {
+			// "the Northgate Ledger, a local newspaper,".
+			d, k = descriptorAfter(a.text, m.End)
+		}
+		if d == "" {
 			continue
 		}
 		m.desc = d
@@ -344,7 +353,7 @@ var (
 	// "…, which Kabul denies" after a claim noun.
 	whichDenies = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
 	// "accusations were made by Imran Khan that …"
-	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated)\s+by\s+(.{2,80}?)\s+that\s+`)
+	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated|published|reported)\s+by\s+(.{2,80}?)(?:,\s+[^,]{2,60},)?\s+(?:(?:which|who)\s+(?:\w+\s+){0,3}?(?:reported|said|claimed|alleged|wrote|stated|found)\s+(?:[\w-]+\s+){0,3}?)?that\s+`)
 	// "Imran Khan's accusation that …", "the allegation by X that …"
 	possessiveClaim = regexp.MustCompile(`(?i)\b([\p{Lu}][^,;]{1,60}?)['’]s?\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|charges?|assertions?)\s+that\s+`)
 	claimByThat     = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?)\s+(?:made\s+)?by\s+(.{2,60}?)\s+that\s+`)
@@ -354,7 +363,7 @@ var (
 	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
-	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected)\b.*$`)
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized)\b.*$`)
 	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L} .]{1,30})?(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)

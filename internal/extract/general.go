@@ -220,3 +220,33 @@ func functionWordStart(w string) bool {
 // Friday".
 var scheduling = regexp.MustCompile(`(?i)^(?:it|he|she|they|we|i)\s+(?:would|will|was\s+going\s+to|were\s+going\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to|expected\s+to|hoped\s+to|hopes\s+to)\s+(?:also\s+|soon\s+)?` +
 	`(?:meet|hold|publish|release|visit|travel|announce|discuss|convene|present|review|consider|respond|attend|host|sign|talk|study|examine|look\s+into|issue|brief|call|send|set\s+up|appoint|decide|make\s+a\s+decision|comment|give|provide|share|update|report|resume|continue|hold\s+talks)\b`)
+
+// backNoun matches a sentence that opens by pointing back at claims
+// already reported: "The allegations were first made by …".
+var backNoun = regexp.MustCompile(`(?i)^(?:the|these|those|such)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?)\b`)
+
+// appositiveDesc matches a description in an appositive after a name:
+// ", a local newspaper,", ", the country's main opposition party".
+var appositiveDesc = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b\s*[,.;]`)
+
+// descriptorAfter finds the description in an appositive just after a
+// name ("the Northgate Ledger, a local newspaper, …").
+func descriptorAfter(text string, end int) (string, model.ActorKind) {
+	m := appositiveDesc.FindStringSubmatch(text[end:min(len(text), end+80)])
+	if m == nil {
+		return "", ""
+	}
+	k, ok := descriptorKinds[m[1]]
+	if !ok {
+		return "", ""
+	}
+	return m[1], k
+}
+
+// theBody matches "the <noun>" in a clause, for nouns that may stand for a
+// body named before (see orgHeads).
+var theBody = regexp.MustCompile(`(?i)\bthe\s+([a-z]+)\b`)
+
+// roleAt matches "a former researcher at Medixa Labs": a person's role at
+// a named body.
+var roleAt = regexp.MustCompile(`^(?:[a-z-]+\s+){0,2}([a-z]+)\s+(?:at|of|from|with|for)\s+(?:the\s+)?[\p{Lu}]`)

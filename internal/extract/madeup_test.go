@@ -31,7 +31,10 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		// Meta's "calling the fine unjustified" disputes the regulator's
 		// decision; that is still missed.
 		{"data-fine.md", nil},
-		{"trial-data.txt", []string{"Medixa Labs → Helen Ward", "Medixa Labs → Thomas Reyes"}},
+		// "the allegations were completely without merit" answers the
+		// researcher's allegation that the company concealed evidence (she
+		// is named, as Dr. Helen Ward, only in the next sentence).
+		{"trial-data.txt", []string{"Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → Thomas Reyes"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
 		{"election.txt", []string{
 			"election body → Opposition",
