@@ -3,12 +3,9 @@ package db
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 
 	"claims/internal/model"
 )
@@ -220,128 +217,9 @@ func scanSummary(rows *sql.Rows) (model.ClaimSummary, error) {
 	return cs, err
 }
 
-// ListClaims returns every claim with its actor, source and counter-claims
-// in brief, newest first. It reads the claims and their tags, subjects and
-// counter-claim actors as four flat queries, run side by side in one
-// snapshot each, and joins them in memory: much faster at 100,000 claims
-// than a correlated subquery per row.
-func (s *Store) ListClaims(ctx context.Context) ([]model.ClaimSummary, error) {
-	var (
-		claims         []model.ClaimSummary
-		tags, subjects map[string][]string
-		counters       map[string]counterInfo
-		errs           [4]error
-		wg             sync.WaitGroup
-	)
-	wg.Add(4)
-	go func() { defer wg.Done(); claims, errs[0] = listBare(ctx, s.ro) }()
-	go func() {
-		defer wg.Done()
-		tags, errs[1] = listPairs(ctx, s.ro, `SELECT claim_id || char(31) || tag || char(31) || position FROM claim_tags`)
-	}()
-	go func() {
-		defer wg.Done()
-		subjects, errs[2] = listPairs(ctx, s.ro, `SELECT claim_id || char(31) || actor_id || char(31) || position FROM claim_subjects`)
-	}()
-	go func() { defer wg.Done(); counters, errs[3] = listCounters(ctx, s.ro) }()
-	wg.Wait()
-	if err := errors.Join(errs[:]...); err != nil {
-		return nil, err
-	}
-	for i := range claims {
-		c := &claims[i]
-		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
-		if ci, ok := counters[c.ID]; ok {
-			c.CounterCount, c.CounterActors = ci.count, ci.actors
-		}
-	}
-	return claims, nil
-}
-
-// listBare reads the claims with their actor and source names, without
-// tags, subjects or counter-claims, newest first. The claims table is
-// scanned in storage order and joined to the (small) actor and source
-// tables in memory, which beats a B-tree lookup per row.
-func listBare(ctx context.Context, q querier) ([]model.ClaimSummary, error) {
-	actorNames := make(map[string]string)
-	if err := scanRows(ctx, q, `SELECT id, name FROM actors`, func(rows *sql.Rows) error {
-		var id, name string
-		err := rows.Scan(&id, &name)
-		actorNames[id] = name
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	type srcNames struct{ id, title, outlet string }
-	sources := make(map[string]srcNames)
-	if err := scanRows(ctx, q, `SELECT id, title, outlet FROM sources`, func(rows *sql.Rows) error {
-		var s srcNames
-		err := rows.Scan(&s.id, &s.title, &s.outlet)
-		sources[s.id] = s
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&n); err != nil {
-		return nil, mapError("count claims", err)
-	}
-	rowsRead := make([]model.ClaimSummary, 0, n)
-	type key struct {
-		created string // stored text sorts like the time
-		id      string
-		i       int
-	}
-	keys := make([]key, 0, n)
-	// One text column per row, fields joined by the unit separator (which
-	// validation keeps out of every field): scanning one column is much
-	// cheaper than nine, and the fields share the row's memory.
-	err := scanRows(ctx, q, `
-		SELECT id || char(31) || statement || char(31) || quote || char(31) || actor_id || char(31) ||
-		       coalesce(source_id, '') || char(31) || made_on || char(31) || verdict || char(31) ||
-		       created_at || char(31) || updated_at
-		FROM claims`, func(rows *sql.Rows) error {
-		var row string
-		if err := rows.Scan(&row); err != nil {
-			return err
-		}
-		f := strings.Split(row, "\x1f")
-		if len(f) != 9 {
-			id, _, _ := strings.Cut(row, "\x1f")
-			return fmt.Errorf("claim %s holds a control character (U+001F) in a field; fix it with the sqlite3 shell", id)
-		}
-		cs := model.ClaimSummary{Claim: model.Claim{ID: f[0], Statement: f[1], Quote: f[2], ActorID: f[3],
-			SourceID: f[4], MadeOn: f[5], Verdict: model.Verdict(f[6]),
-			CreatedAt: parseTime(f[7]), UpdatedAt: parseTime(f[8])}}
-		cs.ActorName = actorNames[cs.ActorID]
-		if src, ok := sources[cs.SourceID]; ok {
-			// Share the source's strings rather than copy them per claim.
-			cs.SourceID, cs.SourceTitle, cs.SourceOutlet = src.id, src.title, src.outlet
-		}
-		keys = append(keys, key{f[7], cs.ID, len(rowsRead)})
-		rowsRead = append(rowsRead, cs)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Sort small keys, not the wide rows.
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := strings.Compare(b.created, a.created); c != 0 {
-			return c
-		}
-		return strings.Compare(b.id, a.id)
-	})
-	out := make([]model.ClaimSummary, len(keys))
-	for i, k := range keys {
-		out[i] = rowsRead[k.i]
-	}
-	return out, nil
-}
-
-// scanRows runs query and calls fn for each row.
-func scanRows(ctx context.Context, q querier, query string, fn func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query)
+// scanRows runs query with args and calls fn for each row.
+func scanRows(ctx context.Context, q querier, query string, fn func(*sql.Rows) error, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return mapError("list", err)
 	}
@@ -354,57 +232,15 @@ func scanRows(ctx context.Context, q querier, query string, fn func(*sql.Rows) e
 	return mapError("list", rows.Err())
 }
 
-// listPairs reads rows of "claim id, value, position" joined by the unit
-// separator into lists per claim, in position order.
-func listPairs(ctx context.Context, q querier, query string) (map[string][]string, error) {
-	type item struct {
-		v   string
-		pos int
-	}
-	lists := make(map[string][]item)
-	values := make(map[string]string) // share repeated values
-	err := scanRows(ctx, q, query, func(rows *sql.Rows) error {
-		var row string
-		if err := rows.Scan(&row); err != nil {
-			return err
-		}
-		id, rest, _ := strings.Cut(row, "\x1f")
-		v, posText, _ := strings.Cut(rest, "\x1f")
-		pos, _ := strconv.Atoi(posText)
-		if shared, ok := values[v]; ok {
-			v = shared
-		} else {
-			values[v] = v
-		}
-		lists[id] = append(lists[id], item{v, pos})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string][]string, len(lists))
-	for id, items := range lists {
-		// Rows come in insertion order, which is position order unless a
-		// list was edited in place; sort only then.
-		if !slices.IsSortedFunc(items, func(a, b item) int { return a.pos - b.pos }) {
-			slices.SortFunc(items, func(a, b item) int { return a.pos - b.pos })
-		}
-		vs := make([]string, len(items))
-		for i, it := range items {
-			vs[i] = it.v
-		}
-		out[id] = vs
-	}
-	return out, nil
-}
-
 type counterInfo struct {
 	count  int
 	actors []string
 }
 
 // listCounters reads, for every claim that has counter-claims, how many
-// there are and their actors' names, distinct, in link order.
+// there are and their actors' names, distinct, in link order, with one
+// query that joins and sorts. ListClaims does that work in memory and
+// falls back on this when a link names a claim it did not list.
 func listCounters(ctx context.Context, q querier) (map[string]counterInfo, error) {
 	rows, err := q.QueryContext(ctx, `
 		SELECT l.to_id, a.name FROM links l

@@ -31,6 +31,22 @@ func TestListClaimsMatchesPlainSQL(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// One chunk of claims, and many read by two connections at once.
+	for _, chunk := range []int64{8192, 257} {
+		restore := db.SetListChunk(chunk)
+		counters := sameAsPlainSQL(t, st, 3000)
+		restore()
+		if counters == 0 {
+			t.Error("generated data has no counter-claims; the test proves little")
+		}
+	}
+}
+
+// sameAsPlainSQL checks ListClaims against the one-query-per-row SQL and
+// returns the number of counter-claims listed.
+func sameAsPlainSQL(t *testing.T, st *db.Store, want int) int {
+	t.Helper()
+	ctx := context.Background()
 	fast, err := st.ListClaims(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -39,8 +55,8 @@ func TestListClaimsMatchesPlainSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fast) != 3000 || len(fast) != len(slow) {
-		t.Fatalf("fast %d rows, slow %d", len(fast), len(slow))
+	if len(fast) != want || len(fast) != len(slow) {
+		t.Fatalf("fast %d rows, slow %d, want %d", len(fast), len(slow), want)
 	}
 	var counters int
 	for i := range fast {
@@ -49,8 +65,61 @@ func TestListClaimsMatchesPlainSQL(t *testing.T) {
 		}
 		counters += fast[i].CounterCount
 	}
-	if counters == 0 {
-		t.Error("generated data has no counter-claims; the test proves little")
+	return counters
+}
+
+// Rows another tool wrote: separators inside fields, times in another
+// layout, an impossible date, deleted rows leaving gaps in the rowids.
+func TestListClaimsOddRows(t *testing.T) {
+	ctx := context.Background()
+	st, err := db.Open(filepath.Join(t.TempDir(), "odd.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := gen.Fill(ctx, st, gen.Options{Claims: 600, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.ListClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{"UPDATE claims SET statement = ? WHERE id = ?", []any{"record\x1eseparator", list[5].ID}},
+		{"UPDATE claims SET statement = ? WHERE id = ?", []any{"unit\x1fseparator", list[300].ID}},
+		{"UPDATE claims SET quote = ? WHERE id = ?", []any{"quote\x1ewith\x1fboth", list[301].ID}},
+		{"UPDATE claims SET created_at = '2024-03-01 10:00:00' WHERE id = ?", []any{list[7].ID}},
+		{"UPDATE claims SET updated_at = '2024-02-30T10:00:00.000Z' WHERE id = ?", []any{list[8].ID}},
+		{"UPDATE claim_tags SET tag = ? WHERE claim_id = ?", []any{"tag\x1ehere", list[9].ID}},
+		{"DELETE FROM claims WHERE rowid % 7 = 3", nil},
+	} {
+		if err := db.ExecRaw(ctx, st, q.sql, q.args...); err != nil {
+			t.Fatal(q.sql, err)
+		}
+	}
+	slow, err := db.ListClaimsSlow(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, chunk := range []int64{8192, 50} {
+		restore := db.SetListChunk(chunk)
+		sameAsPlainSQL(t, st, len(slow))
+		restore()
+	}
+}
+
+func TestListClaimsEmpty(t *testing.T) {
+	st, err := db.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	list, err := st.ListClaims(context.Background())
+	if err != nil || len(list) != 0 {
+		t.Fatalf("ListClaims on an empty database: %d claims, %v", len(list), err)
 	}
 }
 
