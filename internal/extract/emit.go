@@ -261,9 +261,14 @@ func denyPresent(r model.Relation, who string) string {
 // not made by the denier.
 func (a *article) denialTarget(si int, f finding) int {
 	deniers := a.resolveParties(f.subj)
+	involvement := involvementDenial(a.text, f)
 	same := func(i int) bool {
 		for _, d := range deniers {
-			if d.Kind != "" && sameActor(d, a.props[i].Actor) {
+			// The denier's own claim, or one it has answered already ("a
+			// spokesman dismissed the claims" after the ministry rejected
+			// the report). A plea and a denial of wrongdoing are one
+			// answer, to the same claim.
+			if d.Kind != "" && (sameActor(d, a.props[i].Actor) || !involvement && a.alreadyAnswers(d, i)) {
 				return true
 			}
 		}
@@ -272,7 +277,6 @@ func (a *article) denialTarget(si int, f finding) int {
 	// A party denies what is said about it ("Brooks has denied any
 	// wrongdoing"): the latest claim about the denier, a few sentences
 	// back at most.
-	involvement := involvementDenial(a.text, f)
 	reach := 6
 	if involvement {
 		reach = 12
@@ -301,7 +305,7 @@ func (a *article) denialTarget(si int, f finding) int {
 	window := 2
 	if f.object.End > f.object.Start {
 		obj := strings.ToLower(a.text[f.object.Start:f.object.End])
-		if strings.Contains(obj, "allegation") || strings.Contains(obj, "accusation") || strings.Contains(obj, "charge") {
+		if strings.Contains(obj, "allegation") || strings.Contains(obj, "accusation") || strings.Contains(obj, "charge") || strings.Contains(obj, "claims") {
 			// "dismissed the allegations": the allegation may be a few
 			// sentences back, past quotes and details.
 			window = 6
@@ -1179,6 +1183,10 @@ func sameActor(x, y Actor) bool {
 	a, b := strings.ToLower(x.Name), strings.ToLower(y.Name)
 	if len(a) > len(b) {
 		a, b = b, a
+	}
+	// "Black Banner" and "Black Banner group".
+	if i := strings.LastIndex(b, " "); i > 0 && b[:i] == a && descriptorKinds[b[i+1:]] != "" {
+		return true
 	}
 	return a != "" && !strings.Contains(a, " ") && x.Kind != model.KindPerson && y.Kind != model.KindPerson &&
 		strings.HasSuffix(b, " "+a)

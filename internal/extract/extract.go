@@ -80,7 +80,14 @@ func (a *article) pairResponses() {
 				break
 			}
 			t := a.props[j]
-			if a.meta[j].kind != kAccuse || t.IsCounter() || sameActor(t.Actor, p.Actor) || a.alreadyAnswers(p.Actor, j) {
+			if a.meta[j].kind == kDeny || a.meta[j].kind == kUrge || t.IsCounter() || sameActor(t.Actor, p.Actor) || a.alreadyAnswers(p.Actor, j) {
+				continue
+			}
+			if a.meta[j].kind != kAccuse && !(negation.MatchString(p.Statement) && sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
+				// A plain report about the party: answered only by a
+				// negation on the same matter ("… used by the group to
+				// store weapons" — "none of its fighters had been at the
+				// compound").
 				continue
 			}
 			accused := false
@@ -491,6 +498,34 @@ func (a *article) clause(si int, c Span) {
 			}
 		}
 	}
+	// "The claim was refuted by the National Health Institute, which said
+	// …": a denial by the agent of what was just reported.
+	if m := passiveDenial.FindStringSubmatchIndex(text); m != nil {
+		subj := sp(m[6], m[7])
+		if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
+			f := finding{kind: kDeny, verb: strings.ToLower(text[m[4]:m[5]]), ref: true, subj: subj,
+				object: sp(m[2], m[3]), quote: trimPunct(a.text, c)}
+			f.relation = model.Relation(denyVerbs[f.verb])
+			if m[8] >= 0 {
+				f.extra = a.clauseEnd(sp(m[9], len(text)))
+			}
+			a.emitDenial(si, f)
+			return
+		}
+	}
+	// "A video shared two million times claims that …": a document with a
+	// participle phrase speaks.
+	if m := documentSays.FindStringSubmatchIndex(text); m != nil {
+		a.emitClaim(si, finding{kind: kAccuse, verb: strings.ToLower(text[m[4]:m[5]]), subj: sp(m[2], m[3]),
+			content: a.clauseEnd(sp(m[1], len(text))), quote: trimPunct(a.text, c)})
+		return
+	}
+	// "It was alleged in court that …": an allegation with no accuser.
+	if m := passiveIt.FindStringSubmatchIndex(text); m != nil {
+		a.emitClaim(si, finding{kind: kAccuse, verb: strings.ToLower(text[m[2]:m[3]]), unnamed: true,
+			content: a.clauseEnd(sp(m[1], len(text))), quote: trimPunct(a.text, c)})
+		return
+	}
 	if m := passiveBy.FindStringSubmatchIndex(text); m != nil {
 		subj := sp(m[4], m[5])
 		if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
@@ -622,7 +657,7 @@ var dismissVerbs = set("described", "describes", "called", "calls", "branded", "
 
 // describedAs matches what follows a dismissVerb: a claim and what it is
 // called.
-var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible)`)
+var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
 
 // quoteDepths says for each token whether it stands inside a quotation.
 func quoteDepths(text string, toks []token) []bool {

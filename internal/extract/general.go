@@ -250,3 +250,37 @@ var theBody = regexp.MustCompile(`(?i)\bthe\s+([a-z]+)\b`)
 // roleAt matches "a former researcher at Medixa Labs": a person's role at
 // a named body.
 var roleAt = regexp.MustCompile(`^(?:[a-z-]+\s+){0,2}([a-z]+)\s+(?:at|of|from|with|for)\s+(?:the\s+)?[\p{Lu}]`)
+
+// sharesContent reports whether two statements share a content word that
+// is not part of either speaker's name: they are about the same matter.
+func sharesContent(a, b string, x, y Actor) bool {
+	names := map[string]bool{}
+	for _, n := range []string{x.Name, y.Name, x.Mention, y.Mention} {
+		for _, w := range contentWords(n) {
+			names[w] = true
+		}
+	}
+	bs := map[string]bool{}
+	for _, w := range contentWords(b) {
+		bs[w] = true
+	}
+	for _, w := range contentWords(a) {
+		if bs[w] && !names[w] && len(w) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveDenial matches "The claim was refuted by X" (and ", which said
+// …" after it).
+var passiveDenial = regexp.MustCompile(`(?i)^(?:but\s+|however,?\s+)?((?:the|these|those|this|that|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|account|figures?))\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(denied|rejected|dismissed|refuted|disputed|contested|rebutted|challenged|contradicted)\s+by\s+([^,;]{2,80}?)(?:\s*[.!?]*$|,?\s+(?:which|who)\s+(said|says|stated|added|insisted)\s+(?:that\s+)?)`)
+
+// documentSays matches a document or recording with a participle phrase
+// as the speaker: "A video shared more than two million times on social
+// media claims that …", "A report published last week found …".
+var documentSays = regexp.MustCompile(`(?i)^(?:an?|the)\s+((?:[\w-]+\s+)?(?:video|post|report|study|survey|analysis|letter|message|article|document|audit|review|paper|leaflet|clip|film|documentary|tweet|recording|memo|dossier|investigation))\s+(?:shared|published|released|posted|issued|circulated|seen|viewed|broadcast|aired|leaked|obtained|filed|commissioned|carried\s+out|conducted|written|made)\b[^,;]{0,80}?\s+(claims?|claimed|says|said|found|finds|shows|showed|suggests|suggested|alleges|alleged|concluded|concludes)\s+(?:that\s+)?`)
+
+// passiveIt matches "It was alleged that …", "It is claimed in the lawsuit
+// that …": an allegation without an accuser.
+var passiveIt = regexp.MustCompile(`(?i)^it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+|further\s+|widely\s+)?(alleged|claimed|rumou?red)\s+(?:(?:in|at|during)\s+(?:\w+\s+){0,3}?)?that\s+`)
