@@ -278,7 +278,9 @@ func (a *article) denialTarget(si int, f finding) int {
 	// wrongdoing"): the latest claim about the denier, a few sentences
 	// back at most.
 	reach := 6
-	if involvement {
+	if involvement || f.object.End > f.object.Start && backNoun.MatchString(a.text[f.object.Start:f.object.End]) {
+		// "any wrongdoing", "these accusations": what was said about the
+		// denier may be paragraphs back.
 		reach = 12
 	}
 	for _, wantAccuse := range []bool{true, false} {
@@ -497,6 +499,10 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 			return sentenceCase(a.name(speaker) + " has evidence " + strings.TrimPrefix(f.verb, "evidence ") + " " + lowerFirst(content))
 		}
 		if objText != "" {
+			if lo := strings.ToLower(objText); (personPronouns[lo] || lo == "them" || lo == "it") && len(object) == 1 && object[0].Kind != "" {
+				// "accused him of …": the person named before.
+				objText = a.name(object[0])
+			}
 			if f.verb == "blamed" || f.verb == "blames" || f.verb == "blame" || f.verb == "blaming" {
 				if _, gerund := gerundToPast(strings.Fields(content)[0]); gerund {
 					return sentenceCase(gerundClause(content, objText))
@@ -507,7 +513,7 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 				}
 				return sentenceCase(objText + be + " responsible for " + lowerFirst(content))
 			}
-			return sentenceCase(gerundClause(content, objText))
+			return sentenceCase(accusedClause(content, objText))
 		}
 	case kUrge:
 		return sentenceCase(objText + " should " + content)

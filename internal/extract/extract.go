@@ -420,6 +420,9 @@ func (a *article) sentence(si int, s Span) {
 		main = Span{s.Start, s.Start + comma}
 	}
 	before := len(a.props)
+	if a.quoteDenial(si, s) {
+		return
+	}
 	for _, c := range splitClauses(a.text, main) {
 		a.clause(si, c)
 	}
@@ -537,8 +540,21 @@ func (a *article) clause(si int, c Span) {
 
 	toks := tokenize(text)
 	quoteDepth := quoteDepths(text, toks)
+	// A sentence that goes on with a quotation opened before it: its words
+	// up to the closing mark are the speaker's, not reports of their own
+	// ("“He screamed at us. He told us that pain was for the weak,” one of
+	// the players said").
+	quotedUntil := -1
+	if a.quoteOpenAt(c.Start) {
+		quotedUntil = len(text)
+		if e := strings.IndexAny(text, "\"”"); e >= 0 {
+			quotedUntil = e
+		}
+	}
+	// Likewise inside a quotation that closes in this clause.
+	lastClose := strings.LastIndexAny(text, "\"”")
 	for i, t := range toks {
-		if !t.isWord() {
+		if !t.isWord() || t.start < quotedUntil || quoteDepth[i] && t.start < lastClose && pronounBefore(toks, i) {
 			continue
 		}
 		lw := t.lower()
@@ -610,6 +626,13 @@ func (a *article) clause(si int, c Span) {
 			}
 			if f, ok := a.parseSay(text, off, toks, i, strong, quoteDepth[i]); ok {
 				f.quote = trimPunct(a.text, c)
+				if quotedUntil >= 0 && f.content.Start == off {
+					// The quotation began sentences before: quote all of it.
+					if op := a.openingQuote(c.Start); op >= 0 {
+						_, sz := utf8.DecodeRuneInString(a.text[op:])
+						f.content.Start, f.quote.Start = op+sz, op
+					}
+				}
 				a.emitClaim(si, f)
 				return
 			}
@@ -696,6 +719,13 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		}
 		j--
 	}
+	// An age after the name: "one of the players, now 19, told", "Voss,
+	// 54, said".
+	if j >= 3 && toks[j].s == "," && isNumber(toks[j-1].s) && toks[j-2].s == "," {
+		j -= 3
+	} else if j >= 4 && toks[j].s == "," && isNumber(toks[j-1].s) && toks[j-2].lower() == "now" && toks[j-3].s == "," {
+		j -= 4
+	}
 	// Adverbial between commas: "Kabul, however, denied".
 	if j >= 2 && toks[j].s == "," && toks[j-2].s == "," && toks[j-1].isWord() && (auxWords[toks[j-1].lower()] || strings.HasSuffix(toks[j-1].lower(), "ly")) {
 		j -= 3
@@ -780,6 +810,19 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			hasConj = true
 			j--
 			n++
+			continue
+		}
+		if lw == "of" && j < end && j > 0 && quantityWords[toks[j-1].lower()] {
+			// "one of the players", "some of the residents".
+			j--
+			n++
+			continue
+		}
+		if lw == "of" && j < end && j >= 4 && toks[j+1].capitalised() && placeNouns[toks[j-1].lower()] && toks[j-2].lower() == "the" &&
+			(toks[j-3].lower() == "in" || toks[j-3].lower() == "from") && toks[j-4].isWord() && !npStop[toks[j-4].lower()] {
+			// "Fishermen in the town of Brenno".
+			j -= 4
+			n += 4
 			continue
 		}
 		if lw == "of" || lw == "for" || lw == "in" || lw == "from" || lw == "at" {

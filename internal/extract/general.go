@@ -284,3 +284,142 @@ var documentSays = regexp.MustCompile(`(?i)^(?:an?|the)\s+((?:[\w-]+\s+)?(?:vide
 // passiveIt matches "It was alleged that …", "It is claimed in the lawsuit
 // that …": an allegation without an accuser.
 var passiveIt = regexp.MustCompile(`(?i)^it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+|further\s+|widely\s+)?(alleged|claimed|rumou?red)\s+(?:(?:in|at|during)\s+(?:\w+\s+){0,3}?)?that\s+`)
+
+// quoteOpenAt reports whether position p stands inside a quotation opened
+// earlier in its paragraph.
+func (a *article) quoteOpenAt(p int) bool {
+	start := strings.LastIndex(a.text[:p], "\n") + 1
+	in := false
+	for _, r := range a.text[start:p] {
+		switch r {
+		case '“':
+			in = true
+		case '”':
+			in = false
+		case '"':
+			in = !in
+		}
+	}
+	return in
+}
+
+// quotedDismissal matches a quoted sentence that calls the claims untrue:
+// "These accusations are false, and I will prove it".
+var quotedDismissal = regexp.MustCompile(`(?i)^["“]?((?:the|these|those|such|this|that|all|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|stories|story|rumou?rs))\s+(?:are|is|were|was)\s+(?:all\s+|completely\s+|totally\s+|simply\s+|absolutely\s+)?(?:false|untrue|lies|a\s+lie|baseless|unfounded|groundless|nonsense|fabricated|rubbish|fake|not\s+true|without\s+(?:any\s+)?(?:merit|foundation|basis))\b`)
+
+// quoteDenial handles a sentence that goes on with a quotation opened in
+// the sentence before and calls the claims untrue (`Marek said: "I have
+// never mistreated a player. These accusations are false."`): the speaker
+// of the quotation denies the claims it points back to. The quotation's
+// first sentence, proposed as the speaker's claim, becomes part of the
+// denial.
+func (a *article) quoteDenial(si int, s Span) bool {
+	text := a.text[s.Start:s.End]
+	m := quotedDismissal.FindStringSubmatchIndex(text)
+	if m == nil || !a.quoteOpenAt(s.Start) || a.lastSubj.End <= a.lastSubj.Start || len(a.props) == 0 {
+		return false
+	}
+	prev := len(a.props) - 1
+	if a.meta[prev].sent != si-1 || a.props[prev].IsCounter() || a.meta[prev].kind == kDeny {
+		return false
+	}
+	for _, p := range a.props {
+		if p.Answers == prev {
+			return false
+		}
+	}
+	f := finding{kind: kDeny, verb: "said", relation: model.Denies, ref: true, subj: a.lastSubj,
+		object: Span{s.Start + m[2], s.Start + m[3]}, quote: trimPunct(a.text, s)}
+	held, heldMeta := a.props[prev], a.meta[prev]
+	a.props, a.meta = a.props[:prev], a.meta[:prev]
+	n := len(a.props)
+	a.emitDenial(si, f)
+	if len(a.props) == n {
+		a.props, a.meta = append(a.props, held), append(a.meta, heldMeta)
+		return false
+	}
+	for k := n; k < len(a.props); k++ {
+		// Quote both sentences of the quotation.
+		a.props[k].Start = held.Start
+		a.props[k].Quote = a.text[held.Start:a.props[k].End]
+	}
+	return true
+}
+
+// quantityWords pick some of a group: "one of the players".
+var quantityWords = set("one", "two", "three", "four", "five", "some", "many", "several", "most", "none", "each", "both", "all", "few", "dozens", "hundreds")
+
+// placeNouns name a place in "in the town of Brenno".
+var placeNouns = set("town", "village", "city", "province", "region", "district", "county", "state", "port", "island", "area", "valley", "suburb", "neighbourhood", "neighborhood")
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounBefore reports whether the verb at token i has a pronoun for its
+// subject ("He told us that …" inside someone else's quotation).
+func pronounBefore(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && auxWords[toks[j].lower()] {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch toks[j].lower() {
+	case "he", "she", "they", "we", "i", "you", "it":
+		return true
+	}
+	return false
+}
+
+// openingQuote finds the mark that opened the quotation still open at p,
+// in p's paragraph, or -1.
+func (a *article) openingQuote(p int) int {
+	start := strings.LastIndex(a.text[:p], "\n") + 1
+	open := -1
+	for i, r := range a.text[start:p] {
+		switch r {
+		case '“':
+			open = start + i
+		case '”':
+			open = -1
+		case '"':
+			if open >= 0 {
+				open = -1
+			} else {
+				open = start + i
+			}
+		}
+	}
+	return open
+}
+
+// accusedClause words what someone is accused of as a clause: "planning a
+// bombing" → "Afghanistan planned a bombing"; a noun, "deliberate
+// aggression" → "Varland committed deliberate aggression"; both, "verbal
+// abuse and of forcing injured teenagers to train" → "… committed verbal
+// abuse and forced injured teenagers to train".
+func accusedClause(content, subject string) string {
+	parts := strings.Split(content, " and of ")
+	for i, p := range parts {
+		w := strings.Fields(p)
+		if len(w) == 0 {
+			continue
+		}
+		if _, gerund := gerundToPast(strings.Trim(w[0], ",")); gerund {
+			parts[i] = gerundClause(p, "")
+		} else {
+			parts[i] = "committed " + p
+		}
+	}
+	return subject + " " + strings.Join(parts, " and ")
+}
