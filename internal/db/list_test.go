@@ -2,8 +2,10 @@ package db_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 
 	"claims/internal/db"
@@ -108,6 +110,68 @@ func TestListClaimsOddRows(t *testing.T) {
 		restore := db.SetListChunk(chunk)
 		sameAsPlainSQL(t, st, len(slow))
 		restore()
+	}
+}
+
+// On one connection, and several listings at once beside readers that
+// hold connections: each finishes, and the pool's connections keep their
+// memory map.
+func TestListClaimsConnections(t *testing.T) {
+	ctx := context.Background()
+	st, err := db.Open(filepath.Join(t.TempDir(), "conns.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := gen.Fill(ctx, st, gen.Options{Claims: 800, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	defer db.SetListChunk(100)()
+	want := sameAsPlainSQL(t, st, 800)
+	one, err := db.ListClaimsOneConn(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counters := 0
+	for _, c := range one {
+		counters += c.CounterCount
+	}
+	if len(one) != 800 || counters != want {
+		t.Fatalf("on one connection: %d claims, %d counter-claims; want 800, %d", len(one), counters, want)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 4 {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			list, err := st.ListClaims(ctx)
+			if err == nil && len(list) != 800 {
+				err = fmt.Errorf("%d claims", len(list))
+			}
+			errs <- err
+		}()
+		go func() {
+			defer wg.Done()
+			_, err := db.MmapSizes(ctx, st, 1)
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sizes, err := db.MmapSizes(ctx, st, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sizes {
+		if s == 0 {
+			t.Fatalf("a reader was left without its memory map: %v", sizes)
+		}
 	}
 }
 
