@@ -162,7 +162,12 @@ func (a *article) emitDenial(si int, f finding) {
 		}
 	}
 	if best >= 0 && bestScore >= 0.35 {
-		a.addDenials(si, f.subj, f.verb, f.quote, f.content, best)
+		extra := f.content
+		if strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") {
+			// "denied misleading anyone" says no more than the denial.
+			extra = Span{}
+		}
+		a.addDenials(si, f.subj, f.verb, f.quote, extra, best)
 		return
 	}
 	// "Ortiz has denied knowingly taking any banned substance": what was
@@ -947,6 +952,14 @@ func (a *article) resolveOne(p string, at int) Actor {
 			if !a.props[i].Actor.Known() && strings.HasSuffix(strings.ToLower(a.props[i].Actor.Name), bare) {
 				return a.props[i].Actor
 			}
+		}
+	}
+	// "Ostrenian" after "Ostrenia": the adjective of a place or party the
+	// country list does not know.
+	if !strings.Contains(p, " ") && startsCapital(p) {
+		if x, ok := a.demonymOf(p); ok {
+			x.Mention = mentionText
+			return x
 		}
 	}
 	// A capital as the government: "Kabul" → Afghanistan.

@@ -54,6 +54,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	}
 	a.pairForward()
 	a.pairResponses()
+	a.pairRebuttals()
 	return a.props
 }
 
@@ -161,6 +162,9 @@ type article struct {
 	// descKinds are the kinds of names introduced with a description
 	// ("the campaign group Clean Arva"), by lower-cased name.
 	descKinds map[string]model.ActorKind
+	// headline is set when the first sentence is a headline (no full stop
+	// at its end): a summary of the story that later claims do not answer.
+	headline bool
 
 	props []Proposal
 	meta  []propMeta
@@ -187,6 +191,10 @@ type mention struct {
 
 func newArticle(text string, known []model.Actor) *article {
 	a := &article{text: text, ix: newKnownIndex(known), sents: Sentences(text)}
+	if len(a.sents) > 1 {
+		first := strings.TrimRight(text[a.sents[0].Start:a.sents[0].End], " ")
+		a.headline = first != "" && !strings.ContainsAny(first[len(first)-1:], ".!?\"”")
+	}
 	a.findMentions()
 	return a
 }

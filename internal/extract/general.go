@@ -423,3 +423,174 @@ func accusedClause(content, subject string) string {
 	}
 	return subject + " " + strings.Join(parts, " and ")
 }
+
+// combatants and civilians are the words of competing casualty claims:
+// "the army said it killed 20 militants" — "residents said the dead were
+// civilians".
+var (
+	deathWords     = set("killed", "kill", "killing", "dead", "died", "deaths", "death", "bodies", "casualties", "victims", "toll", "wounded", "injured")
+	combatantWords = set("militants", "militant", "fighters", "insurgents", "terrorists", "rebels", "combatants", "gunmen", "jihadists", "attackers")
+	civilianWords  = set("civilians", "civilian", "bystanders", "noncombatants")
+)
+
+func hasWord(s string, words map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveWork matches "the auditor's figure", "the ministry's report":
+// a statement that answers what someone else put forward.
+var possessiveWork = regexp.MustCompile(`(?i)\b(?:the\s+)?([\p{L}-]+)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures?|estimates?|numbers|data|report|findings|claims?|account|version|assessment|analysis|study|allegations?|accusations?|calculations?|tally|count)\b`)
+
+// noSuch matches "no such approval had ever been given".
+var noSuch = regexp.MustCompile(`(?i)\bno\s+such\s+([\p{L}]+)`)
+
+// pairRebuttals links claims that answer an earlier claim without a
+// denial verb:
+//   - competing casualty claims: one side's militants are the other's
+//     civilians (disputes);
+//   - two parties that blame each other in turn ("Varland said Ostrenian
+//     troops opened fire first. Ostrenia said Varlandi forces crossed into
+//     its territory"): the second disputes the first;
+//   - "no such approval had ever been given" after a claim that it was
+//     (contradicts);
+//   - a claim about another speaker's figures or report ("the auditor's
+//     figure included costs for a second phase") disputes that speaker's
+//     latest claim;
+//   - a negation on the same matter as a recent allegation, by another
+//     party ("the hospital said it had recorded no deaths linked to the
+//     vaccine") contradicts it.
+func (a *article) pairRebuttals() {
+	for i := range a.props {
+		p := a.props[i]
+		m := a.meta[i]
+		if p.IsCounter() || m.kind == kDeny || m.kind == kUrge || p.Actor.Name == Unnamed.Name {
+			continue
+		}
+		answer := func(j int, r model.Relation) {
+			a.props[i].Answers = j
+			a.props[i].Relation = r
+		}
+		candidate := func(j, reach int) bool {
+			t := a.props[j]
+			return !(a.meta[j].sent == 0 && a.headline) && m.sent-a.meta[j].sent <= reach && m.sent > a.meta[j].sent && !t.IsCounter() && a.meta[j].kind != kDeny &&
+				a.meta[j].kind != kUrge && !sameActor(t.Actor, p.Actor) && !a.alreadyAnswers(p.Actor, j) && t.Actor.Name != Unnamed.Name
+		}
+		done := false
+		// Casualty claims.
+		for j := i - 1; j >= 0 && !done; j-- {
+			if !candidate(j, 2) {
+				continue
+			}
+			t := a.props[j].Statement
+			if !hasWord(t, deathWords) || !hasWord(p.Statement, deathWords) {
+				continue
+			}
+			if hasWord(t, combatantWords) && hasWord(p.Statement, civilianWords) && !hasWord(t, civilianWords) ||
+				hasWord(t, civilianWords) && hasWord(p.Statement, combatantWords) && !hasWord(p.Statement, civilianWords) && !hasWord(t, combatantWords) {
+				answer(j, model.Disputes)
+				done = true
+			}
+		}
+		// Blame traded.
+		for j := i - 1; j >= 0 && !done; j-- {
+			if !candidate(j, 1) || a.props[j].Actor.Kind == model.KindPerson || p.Actor.Kind == model.KindPerson {
+				continue
+			}
+			if a.isAbout(a.props[j], p.Actor) && a.isAbout(p, a.props[j].Actor) && !a.saidAbout(p.Actor, a.props[j].Actor, j) {
+				answer(j, model.Disputes)
+				done = true
+			}
+		}
+		// "No such approval".
+		if mm := noSuch.FindStringSubmatch(p.Statement); mm != nil && !done {
+			stem := strings.ToLower(mm[1])
+			if len(stem) > 5 {
+				stem = stem[:5]
+			}
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 3) && len(stem) >= 4 && strings.Contains(strings.ToLower(a.props[j].Statement), stem) {
+					answer(j, model.Contradicts)
+					done = true
+				}
+			}
+		}
+		// "The auditor's figure …".
+		if mm := possessiveWork.FindStringSubmatch(p.Statement); mm != nil && !done {
+			owner := strings.ToLower(mm[1])
+			for j := i - 1; j >= 0 && !done; j-- {
+				if !candidate(j, 8) || owner == "its" || owner == "their" || owner == "his" || owner == "her" {
+					continue
+				}
+				for _, w := range strings.Fields(strings.ToLower(a.name(a.props[j].Actor) + " " + a.props[j].Actor.Mention)) {
+					if strings.Trim(w, "'’s") == owner || strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") == owner {
+						answer(j, model.Disputes)
+						done = true
+						break
+					}
+				}
+			}
+		}
+		// A negation on the matter of a recent allegation.
+		if !done && negation.MatchString(p.Statement) && m.kind == kAssert {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 4) && a.meta[j].kind == kAccuse && overlap(a.props[j].Statement, p.Statement) >= 0.2 &&
+					sharesContent(p.Statement, a.props[j].Statement, p.Actor, a.props[j].Actor) {
+					answer(j, model.Contradicts)
+					done = true
+				}
+			}
+		}
+	}
+}
+
+// saidAbout reports whether x made a claim about y before proposal j: a
+// party that goes on with its own charge is not answering y's.
+func (a *article) saidAbout(x, y Actor, j int) bool {
+	for k := 0; k < j; k++ {
+		if sameActor(a.props[k].Actor, x) && a.isAbout(a.props[k], y) {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymOf finds the party an unknown adjective of nationality stands
+// for: "Ostrenian" → "Ostrenia", "Varlandi" → "Varland", "Kesterese" →
+// "Kester". The party must be named in the article by a single capitalised
+// word.
+func (a *article) demonymOf(w string) (Actor, bool) {
+	lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	if len(lw) < 5 {
+		return Actor{}, false
+	}
+	for _, n := range capWord.FindAllString(a.text, -1) {
+		ln := strings.ToLower(n)
+		if len(ln) < 4 || ln == lw || commonCapitals[ln] || !strings.HasPrefix(lw, ln[:3]) {
+			continue
+		}
+		for _, suf := range []string{"n", "an", "ian", "i", "ese", "ish", "ic"} {
+			base := ln
+			if strings.HasSuffix(ln, "a") && (suf == "n" || suf == "ic") || strings.HasSuffix(ln, "ia") && suf == "n" {
+				base = ln
+			} else if strings.HasSuffix(ln, "a") || strings.HasSuffix(ln, "e") {
+				base = ln[:len(ln)-1]
+			}
+			if lw == base+suf || lw == ln+suf {
+				x := a.resolveOne(n, len(a.text))
+				if x.Kind == model.KindOther || x.Kind == model.KindPerson {
+					x.Kind = model.KindGovernment
+				}
+				return x, x.Kind != ""
+			}
+		}
+	}
+	return Actor{}, false
+}
+
+// capWord is a single capitalised word.
+var capWord = regexp.MustCompile(`\b[\p{Lu}][\p{Ll}]+\b`)

@@ -169,6 +169,12 @@ func gerundToPast(w string) (string, bool) {
 	if p, ok := irregularPast[lw]; ok {
 		return p, true
 	}
+	// "misleading" → "misled", "overtaking" → "overtook".
+	for _, pre := range []string{"mis", "re", "over", "under", "out", "with", "fore", "up"} {
+		if p, ok := irregularPast[strings.TrimPrefix(lw, pre)]; ok && strings.HasPrefix(lw, pre) {
+			return w[:len(pre)] + p, true
+		}
+	}
 	if !strings.HasSuffix(lw, "ing") || len(lw) < 5 {
 		return w, false
 	}
