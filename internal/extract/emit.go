@@ -11,7 +11,11 @@ import (
 )
 
 // dismissive matches a reported clause that calls a claim untrue.
-var dismissive = regexp.MustCompile(`(?i)^(?:that\s+)?((?:the|these|those|such|this|his|her|their|its|all)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?))\s+(?:were|are|was|is|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|completely\s+without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|a\s+fabrication|propaganda)`)
+var dismissive = regexp.MustCompile(`(?i)^(?:that\s+)?((?:the|these|those|such|this|his|her|their|its|all)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|documents|files|figures|findings|video|recording|images|photos))\s+(?:were|are|was|is|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|completely\s+without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|a\s+fabrication|propaganda|taken\s+out\s+of\s+context|doctored|forged|exaggerated|not\s+true)`)
+
+// thisDismissive matches a clause that calls what was just said untrue:
+// "This is simply not true", "That is a lie".
+var thisDismissive = regexp.MustCompile(`(?i)^["“]?(this|that|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|lies|nonsense|rubbish|fake\s+news|misinformation|disinformation|a\s+myth|a\s+hoax|baseless)\b`)
 
 // Unnamed is the actor proposed for an accusation whose accuser the
 // article does not name ("The government has been accused of …"); the
@@ -24,7 +28,11 @@ func (a *article) emitClaim(si int, f finding) {
 	a.lastSubj = f.subj
 	// "X said the allegations were baseless": a denial in other words.
 	if f.kind == kAssert && f.content.End > f.content.Start {
-		if m := dismissive.FindStringSubmatchIndex(a.text[f.content.Start:f.content.End]); m != nil {
+		m := dismissive.FindStringSubmatchIndex(a.text[f.content.Start:f.content.End])
+		if m == nil {
+			m = thisDismissive.FindStringSubmatchIndex(a.text[f.content.Start:f.content.End])
+		}
+		if m != nil {
 			d := f
 			d.kind, d.ref, d.relation = kDeny, true, model.Denies
 			d.object = Span{f.content.Start + m[2], f.content.Start + m[3]}
@@ -88,6 +96,9 @@ func (a *article) emitClaim(si int, f finding) {
 			stmt = sentenceCase(a.name(other) + stmt[len(reciprocal):])
 		}
 		subjects := mergeActors(object, a.subjectsIn(f.content, sp))
+		if f.about.End > f.about.Start {
+			subjects = mergeActors(subjects, a.subjectsIn(f.about, sp))
+		}
 		subjects = withoutActor(subjects, sp)
 		a.props = append(a.props, Proposal{
 			Statement: stmt,
@@ -157,7 +168,12 @@ func (a *article) emitDenial(si int, f finding) {
 		if a.meta[i].kind == kDeny {
 			continue
 		}
-		if s := overlap(content, a.props[i].Statement+" "+a.props[i].Quote); s > bestScore {
+		s := overlap(content, a.props[i].Statement+" "+a.props[i].Quote)
+		if a.headlineProp(i) {
+			// The story told again in the body is the better target.
+			s /= 2
+		}
+		if s > bestScore {
 			best, bestScore = i, s
 		}
 	}
@@ -294,7 +310,7 @@ func (a *article) denialTarget(si int, f finding) int {
 			if si-m.sent > reach {
 				break
 			}
-			if m.kind == kDeny || a.props[i].IsCounter() || same(i) || (wantAccuse && m.kind != kAccuse) {
+			if m.kind == kDeny || a.props[i].IsCounter() || same(i) || (wantAccuse && m.kind != kAccuse) || a.headlineProp(i) {
 				continue
 			}
 			for _, d := range deniers {
@@ -312,6 +328,10 @@ func (a *article) denialTarget(si int, f finding) int {
 	window := 2
 	if f.object.End > f.object.Start {
 		obj := strings.ToLower(a.text[f.object.Start:f.object.End])
+		if obj == "this" || obj == "that" || obj == "it" {
+			// "“This is simply not true,” said …" after a quotation.
+			window = 4
+		}
 		if strings.Contains(obj, "allegation") || strings.Contains(obj, "accusation") || strings.Contains(obj, "charge") || strings.Contains(obj, "claims") {
 			// "dismissed the allegations": the allegation may be a few
 			// sentences back, past quotes and details.
@@ -324,7 +344,7 @@ func (a *article) denialTarget(si int, f finding) int {
 			if si-m.sent > window || (!wantAccuse && si-m.sent > 2) {
 				break
 			}
-			if m.kind == kDeny || a.props[i].IsCounter() || same(i) {
+			if m.kind == kDeny || a.props[i].IsCounter() || same(i) || a.headlineProp(i) && !a.onlyHeadline(si) {
 				continue
 			}
 			if wantAccuse && m.kind != kAccuse {
@@ -497,6 +517,9 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 		if strings.HasSuffix(f.verb, " np") {
 			return sentenceCase("There was " + content)
 		}
+		if f.verb == "claimed victory" {
+			return sentenceCase(a.name(speaker) + " won " + lowerFirst(content))
+		}
 		if f.verb == "claimed responsibility" {
 			return sentenceCase(a.name(speaker) + " was responsible for " + content)
 		}
@@ -522,6 +545,12 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 		}
 	case kUrge:
 		return sentenceCase(objText + " should " + content)
+	}
+	if f.verb == "claimed victory" {
+		return sentenceCase(a.name(speaker) + " won " + lowerFirst(content))
+	}
+	if f.verb == "put the toll at" {
+		return sentenceCase("The death toll was " + content)
 	}
 	return sentenceCase(content)
 }

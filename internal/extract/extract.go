@@ -355,6 +355,7 @@ type finding struct {
 	extra    Span // a denial's own words ("stating that …")
 	evidence bool
 	unnamed  bool // the asserting party is not named ("X has been accused of …")
+	about    Span // more words naming what the claim is about ("families living near the X plant")
 }
 
 // Sentence-level patterns, matched on one sentence.
@@ -461,6 +462,15 @@ func splitClauses(text string, sp Span) []Span {
 				out = append(out, Span{start, i})
 				start = i + 1
 			}
+		case ',':
+			// "Local officials put the toll at 18, while the army said
+			// nine had died": two reports.
+			if !inQuote {
+				if m := whileReport.FindStringIndex(text[i:sp.End]); m != nil && m[0] == 0 {
+					out = append(out, Span{start, i})
+					start = i + len(", ")
+				}
+			}
 		}
 	}
 	out = append(out, trimSpan(text, Span{start, sp.End}))
@@ -491,6 +501,9 @@ func (a *article) clause(si int, c Span) {
 		a.props, a.meta = a.props[:before], a.meta[:before]
 	}
 
+	if a.clausePatterns(si, c) {
+		return
+	}
 	// Reporting nouns: "accusations were made by X that …".
 	firstDeny := len(text)
 	for _, t := range tokenize(text) {
@@ -750,6 +763,21 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 				break
 			}
 			if !toks[c].isWord() {
+				break
+			}
+		}
+	}
+	if j >= 3 && toks[j].s == "," {
+		// "The colleague, who was not named in court, has denied": skip
+		// the relative clause.
+		for c := j - 1; c >= 1 && c >= j-14; c-- {
+			if toks[c].s == "," {
+				if w := toks[c+1].lower(); (w == "who" || w == "which" || w == "whose") && toks[c-1].isWord() {
+					j = c - 1
+					for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
+						j--
+					}
+				}
 				break
 			}
 		}
@@ -1053,6 +1081,12 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 				np = np[:c]
 			}
 			np = strings.TrimRight(np, ".!? ")
+			if w := strings.Fields(np); len(w) >= 1 && victoryWords[strings.ToLower(strings.Trim(w[len(w)-1], ".,"))] || len(w) >= 2 && victoryWords[strings.ToLower(w[1])] {
+				// "claimed a landslide victory": a claim to have won.
+				f.content = Span{off + toks[start].start, off + toks[start].start + len(np)}
+				f.kind, f.verb = kAssert, "claimed victory"
+				return f, true
+			}
 			if w := strings.Fields(np); len(w) >= 2 && !functionWords[strings.ToLower(w[0])] && !startsCapital(w[0]) {
 				f.content = Span{off + toks[start].start, off + toks[start].start + len(np)}
 				f.kind = kAccuse

@@ -219,7 +219,8 @@ func functionWordStart(w string) bool {
 // agency's director next week", "it would publish its own test results on
 // Friday".
 var scheduling = regexp.MustCompile(`(?i)^(?:it|he|she|they|we|i)\s+(?:would|will|was\s+going\s+to|were\s+going\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to|expected\s+to|hoped\s+to|hopes\s+to)\s+(?:also\s+|soon\s+)?` +
-	`(?:meet|hold|publish|release|visit|travel|announce|discuss|convene|present|review|consider|respond|attend|host|sign|talk|study|examine|look\s+into|issue|brief|call|send|set\s+up|appoint|decide|make\s+a\s+decision|comment|give|provide|share|update|report|resume|continue|hold\s+talks)\b`)
+	`(?:meet|hold|publish|release|visit|travel|announce|discuss|convene|present|review|consider|respond|attend|host|sign|talk|study|examine|look\s+into|issue|brief|call|send|set\s+up|appoint|decide|make\s+a\s+decision|comment|give|provide|share|update|report|resume|continue|hold\s+talks|contact|investigate|seek|request|summon|raise|look\s+at)\b` +
+	`|^(?:it|he|she|they|we|i)\s+(?:was|were|is|are)\s+(?:now\s+|also\s+)?(?:investigating|looking\s+into|reviewing|examining|studying|considering|assessing|monitoring)\b`)
 
 // backNoun matches a sentence that opens by pointing back at claims
 // already reported: "The allegations were first made by …".
@@ -279,7 +280,7 @@ var passiveDenial = regexp.MustCompile(`(?i)^(?:but\s+|however,?\s+)?((?:the|the
 // documentSays matches a document or recording with a participle phrase
 // as the speaker: "A video shared more than two million times on social
 // media claims that …", "A report published last week found …".
-var documentSays = regexp.MustCompile(`(?i)^(?:an?|the)\s+((?:[\w-]+\s+)?(?:video|post|report|study|survey|analysis|letter|message|article|document|audit|review|paper|leaflet|clip|film|documentary|tweet|recording|memo|dossier|investigation))\s+(?:shared|published|released|posted|issued|circulated|seen|viewed|broadcast|aired|leaked|obtained|filed|commissioned|carried\s+out|conducted|written|made)\b[^,;]{0,80}?\s+(claims?|claimed|says|said|found|finds|shows|showed|suggests|suggested|alleges|alleged|concluded|concludes)\s+(?:that\s+)?`)
+var documentSays = regexp.MustCompile(`(?i)^(?:(?:an?|the)\s+)?((?:[\w-]+\s+)?(?:video|post|report|study|survey|analysis|letter|message|article|document|audit|review|paper|leaflet|clip|film|documentary|tweet|recording|memo|dossier|investigation|file|email|image|photo)s?)\s+(?:shared|published|released|posted|issued|circulated|circulating|seen|viewed|broadcast|aired|leaked|obtained|filed|commissioned|carried\s+out|conducted|written|made|spreading|going\s+viral|doing\s+the\s+rounds)\b[^,;]{0,80}?\s+(claims?|claimed|says|say|said|found|finds|shows?|showed|suggests?|suggested|alleges?|alleged|concluded|concludes|indicates?|indicated|reveals?|revealed)\s+(?:that\s+)?`)
 
 // passiveIt matches "It was alleged that …", "It is claimed in the lawsuit
 // that …": an allegation without an accuser.
@@ -496,6 +497,28 @@ func (a *article) pairRebuttals() {
 				done = true
 			}
 		}
+		// Competing tolls: "put the toll at 18, while the army said nine
+		// had died".
+		for j := i - 1; j >= 0 && !done; j-- {
+			tp := a.props[j]
+			if a.meta[j].sent != m.sent || tp.IsCounter() || a.meta[j].kind == kDeny || sameActor(tp.Actor, p.Actor) {
+				continue
+			}
+			t := tp.Statement
+			if hasWord(t, deathWords) && hasWord(p.Statement, deathWords) && numberIn(t) != "" && numberIn(p.Statement) != "" && numberIn(t) != numberIn(p.Statement) {
+				answer(j, model.Disputes)
+				done = true
+			}
+		}
+		// "There was no evidence that …" after an allegation.
+		if !done && noEvidence.MatchString(p.Statement) {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 2) && a.meta[j].kind == kAccuse {
+					answer(j, model.Contradicts)
+					done = true
+				}
+			}
+		}
 		// Blame traded.
 		for j := i - 1; j >= 0 && !done; j-- {
 			if !candidate(j, 1) || a.props[j].Actor.Kind == model.KindPerson || p.Actor.Kind == model.KindPerson {
@@ -594,3 +617,124 @@ func (a *article) demonymOf(w string) (Actor, bool) {
 
 // capWord is a single capitalised word.
 var capWord = regexp.MustCompile(`\b[\p{Lu}][\p{Ll}]+\b`)
+
+// victoryWords end what a party claims when it claims to have won.
+var victoryWords = set("victory", "win", "landslide", "majority", "triumph", "success")
+
+// whileReport matches ", while the army said …": a second report in the
+// sentence.
+var whileReport = regexp.MustCompile(`^,\s+(?:while|whereas)\s+(?:[^,;]{1,60}?)\s+(?:said|says|claimed|claims|insisted|put|estimated|told|reported|alleged)\b`)
+
+// headlineProp reports whether proposal i comes from the headline.
+func (a *article) headlineProp(i int) bool {
+	return a.headline && a.meta[i].sent == 0
+}
+
+// onlyHeadline reports whether the headline holds the only claims before
+// sentence si.
+func (a *article) onlyHeadline(si int) bool {
+	for i := range a.props {
+		if a.meta[i].sent > 0 && a.meta[i].sent <= si && a.meta[i].kind != kDeny {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// "Local officials put the death toll at 18".
+	tollAt = regexp.MustCompile(`(?i)^(.{2,60}?)\s+(?:put|puts|estimated|estimates|placed|places|gave|give)\s+the\s+(?:death\s+|casualty\s+)?toll\s+at\s+(.+)$`)
+	// "Families living near the plant in Marlow say …".
+	peopleLiving = regexp.MustCompile(`(?i)^((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:living|working|based|staying|who\s+live|who\s+work|who\s+lived|who\s+worked)\s+[^,;"“]{2,80}?\s+(say|said|claim|claimed|allege|alleged|told|insist|insisted|complain|complained)\s+`)
+	// "A lawyer for a man jailed for life … told the court that …".
+	roleFor = regexp.MustCompile(`(?i)^((?:a|an|the)\s+(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|representative|adviser|advisor|relative|friend|lawyers|relatives|friends|family))\s+(?:for|of|representing|to)\s+[^,;"“]{3,120}?\s+(told|said|says|claimed|argued|insisted|alleged)\s+`)
+	// "Ferrante's claim that observers were barred was also contested by
+	// Vote Watch".
+	possessivePassiveDenial = regexp.MustCompile(`(?i)^(.{2,60}?)['’]s?\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|assertions?|suggestions?)\s+that\s+(.+?)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:also\s+|swiftly\s+|quickly\s+|flatly\s+|strongly\s+|since\s+)?(denied|rejected|dismissed|refuted|disputed|contested|challenged)\s+by\s+([^,;]{2,80}?)(?:,|[.!?]*$)`)
+)
+
+// clausePatterns tries the whole-clause patterns: tolls, people described
+// by where they live, a lawyer for someone, and a claim denied in the
+// passive. It reports whether one matched.
+func (a *article) clausePatterns(si int, c Span) bool {
+	text := a.text[c.Start:c.End]
+	sp := func(i, j int) Span { return Span{c.Start + i, c.Start + j} }
+	quote := trimPunct(a.text, c)
+	if m := tollAt.FindStringSubmatchIndex(text); m != nil && a.plausibleSpeaker(text[m[2]:m[3]]) {
+		a.emitClaim(si, finding{kind: kAssert, verb: "put the toll at", subj: sp(m[2], m[3]),
+			content: trimPunct(a.text, sp(m[4], len(text))), quote: quote})
+		return true
+	}
+	if m := peopleLiving.FindStringSubmatchIndex(text); m != nil {
+		words := strings.Fields(strings.ToLower(text[m[2]:m[3]]))
+		if head := strings.Trim(words[len(words)-1], ",'’"); peopleNoun(head) || speakerNouns[head] || head == "families" {
+			content := a.clauseEnd(sp(m[1], len(text)))
+			if t := a.text[content.Start:content.End]; strings.HasPrefix(strings.ToLower(t), "that ") {
+				content.Start += len("that ")
+			}
+			// The place they live by is what the claim is about.
+			a.emitClaim(si, finding{kind: kAssert, verb: strings.ToLower(text[m[4]:m[5]]), subj: sp(m[2], m[3]),
+				content: content, quote: quote, about: sp(m[3], m[4])})
+			return true
+		}
+	}
+	if m := roleFor.FindStringSubmatchIndex(text); m != nil {
+		rest := text[m[1]:]
+		// Up to "that", past an addressee and adjuncts.
+		if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], ",;\"“") {
+			a.emitClaim(si, finding{kind: kAssert, verb: strings.ToLower(text[m[4]:m[5]]), subj: sp(m[2], m[3]),
+				content: a.clauseEnd(sp(m[1]+i+len(" that "), len(text))), quote: quote})
+			return true
+		}
+	}
+	if m := possessivePassiveDenial.FindStringSubmatchIndex(text); m != nil && a.plausibleSpeaker(text[m[2]:m[3]]) && a.plausibleSpeaker(text[m[8]:m[9]]) {
+		owner, content, denier := sp(m[2], m[3]), sp(m[4], m[5]), sp(m[8], m[9])
+		verb := strings.ToLower(text[m[6]:m[7]])
+		// The claim, when the owner made it before in other words, is
+		// that one; else a claim of its own.
+		target := -1
+		owners := a.resolveParties(owner)
+		for i := len(a.props) - 1; i >= 0 && len(owners) > 0; i-- {
+			if sameActor(a.props[i].Actor, owners[0]) && !a.props[i].IsCounter() && overlap(a.text[content.Start:content.End], a.props[i].Statement) >= 0.5 {
+				target = i
+				break
+			}
+		}
+		if target < 0 {
+			before := len(a.props)
+			a.emitClaim(si, finding{kind: kAccuse, verb: "claim", subj: owner, content: content, quote: quote})
+			if len(a.props) == before {
+				return false
+			}
+			target = before
+		}
+		extra := Span{}
+		if i := strings.Index(text[m[1]-1:], "which said "); i >= 0 {
+			extra = a.clauseEnd(sp(m[1]-1+i+len("which said "), len(text)))
+		}
+		a.addDenials(si, denier, verb, quote, extra, target)
+		return true
+	}
+	return false
+}
+
+// noEvidence matches "there was no evidence that …": the usual rebuttal of
+// a rumour or an allegation.
+var noEvidence = regexp.MustCompile(`(?i)^there\s+(?:is|was|has\s+been|had\s+been)\s+(?:no|not\s+a\s+shred\s+of|little)\s+(?:evidence|proof|sign|indication)\b`)
+
+// numberIn finds the first number in s, as digits or a word.
+func numberIn(s string) string {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",.;:")
+		if isNumber(w) {
+			return w
+		}
+		if n, ok := numberNames[w]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
+var numberNames = map[string]string{"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20"}

@@ -103,7 +103,8 @@ var evidenceVerbs = set("provided", "provides", "provide", "providing", "present
 // claimNouns name what a denial rejects ("denied these charges").
 var claimNouns = set("allegation", "allegations", "accusation", "accusations", "charge", "charges", "claim", "claims",
 	"report", "reports", "assertion", "assertions", "suggestion", "suggestions", "remarks", "statement", "statements",
-	"it", "them", "this", "that", "story", "stories", "account", "accounts", "version", "narrative", "rumours", "rumors")
+	"it", "them", "this", "that", "story", "stories", "account", "accounts", "version", "narrative", "rumours", "rumors",
+	"findings", "figures", "figure", "conclusions", "conclusion", "results", "estimate", "estimates", "assessment", "allegation's")
 
 // involvementNouns are what a party denies having ("denied any involvement").
 var involvementNouns = set("involvement", "role", "responsibility", "wrongdoing", "link", "links", "ties", "connection",
