@@ -38,14 +38,24 @@ func (r Result) String() string {
 
 // Import writes the batch into st in one transaction: all of it, or, on
 // any error or when ctx is cancelled, none of it. progress, when not nil,
-// is called now and then with the work done out of total.
+// is called now and then with the work done out of total. A large batch
+// goes through a db.BulkTx, which gives the same result much faster.
 func Import(ctx context.Context, st *db.Store, b *Batch, progress func(done, total int)) (Result, error) {
 	var res Result
-	err := st.Update(ctx, func(tx *db.Tx) error {
-		var err error
-		res, err = b.Apply(ctx, tx, progress)
-		return err
-	})
+	var err error
+	if len(b.Rows) >= bulkThreshold {
+		err = st.UpdateBulk(ctx, func(tx *db.BulkTx) error {
+			var err error
+			res, err = b.apply(ctx, tx, progress)
+			return err
+		})
+	} else {
+		err = st.Update(ctx, func(tx *db.Tx) error {
+			var err error
+			res, err = b.Apply(ctx, tx, progress)
+			return err
+		})
+	}
 	if err != nil {
 		return Result{}, err
 	}
@@ -58,6 +68,37 @@ func Import(ctx context.Context, st *db.Store, b *Batch, progress func(done, tot
 // statement); links and notes added when missing. It stops at the first
 // error, which the caller's rollback undoes.
 func (b *Batch) Apply(ctx context.Context, tx *db.Tx, progress func(done, total int)) (Result, error) {
+	return b.apply(ctx, tx, progress)
+}
+
+// store is what Apply needs of a transaction: a db.Tx, or a db.BulkTx,
+// which answers the same calls from memory and writes in batches.
+type store interface {
+	Actor(id string) (model.Actor, error)
+	FindActor(name string) (model.Actor, error)
+	CreateActor(a *model.Actor) error
+	Source(id string) (model.Source, error)
+	FindSource(url, title, outlet, published string) (model.Source, error)
+	CreateSource(src *model.Source) error
+	UpdateSource(src *model.Source) error
+	Claims() (map[string]model.Claim, error)
+	Claim(id string) (model.Claim, error)
+	ClaimExists(id string) (bool, error)
+	FindClaim(actorID, statement string) (string, error)
+	CreateClaim(c *model.Claim) error
+	PutClaim(c *model.Claim) error
+	LinkRelation(fromID, toID string) (model.Relation, error)
+	Link(l model.Link) error
+	HasNote(claimID, author, text string, at time.Time) (bool, error)
+	AddNote(n *model.Annotation) error
+}
+
+var (
+	_ store = (*db.Tx)(nil)
+	_ store = (*db.BulkTx)(nil)
+)
+
+func (b *Batch) apply(ctx context.Context, tx store, progress func(done, total int)) (Result, error) {
 	a := applier{tx: tx, actors: map[string]string{}, sources: map[string]string{}, srcDone: map[string]bool{}, known: map[string]bool{}}
 	res := &a.res
 	res.Rows = len(b.Rows)
@@ -113,7 +154,7 @@ func (b *Batch) Apply(ctx context.Context, tx *db.Tx, progress func(done, total 
 const bulkThreshold = 500
 
 type applier struct {
-	tx      *db.Tx
+	tx      store
 	res     Result
 	actors  map[string]string // lower-case name or id → actor id
 	sources map[string]string // source key → id

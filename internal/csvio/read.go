@@ -214,13 +214,16 @@ type Row struct {
 	Counters   []model.Link // FromID set, ToID is this row's claim
 	Supporters []string
 	Notes      []model.Annotation // CreatedAt zero: plain note, de-duplicated by author and text
-	lines      map[Field]int
+	// cellLines is the line each cell of the record starts on, and cols
+	// which cell holds which field (shared by every row of the file).
+	cellLines []int
+	cols      Mapping
 }
 
 // lineOf is the line a field's cell starts on.
 func (r *Row) lineOf(f Field) int {
-	if l, ok := r.lines[f]; ok {
-		return l
+	if i, ok := r.cols[f]; ok && i < len(r.cellLines) {
+		return r.cellLines[i]
 	}
 	return r.Line
 }
@@ -348,10 +351,9 @@ type parser struct {
 }
 
 func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
-	row := Row{Line: lines[0], lines: map[Field]int{}}
+	row := Row{Line: lines[0], cellLines: lines, cols: p.m}
 	get := func(f Field) string {
 		if i, ok := p.m[f]; ok {
-			row.lines[f] = lines[i]
 			return rec[i]
 		}
 		return ""

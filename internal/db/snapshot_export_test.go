@@ -21,3 +21,22 @@ func ExecForTest(s *Store, query string, args ...any) error {
 	_, err := s.rw.Exec(query, args...)
 	return err
 }
+
+// SchemaForTest returns every schema object's SQL, for tests that check a
+// bulk load leaves the schema as it was.
+func SchemaForTest(s *Store) (string, error) {
+	rows, err := s.rw.Query(`SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var out string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", err
+		}
+		out += line + "\n"
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,574 @@
+package db
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"claims/internal/model"
+)
+
+// BulkTx is a write transaction for loading many rows at once (an import
+// of a large file). It offers the lookups and writes of Tx that an import
+// uses, with the same results and errors, but:
+//
+//   - the database's claims, links, notes and the ids of its actors and
+//     sources are read once, up front, and looked up in memory;
+//   - new claims (with their subjects and tags), links and notes are queued
+//     and written with multi-row INSERTs;
+//   - SQLite's foreign-key enforcement, a B-tree lookup per reference, is
+//     replaced by a check in Go against the ids the database holds and the
+//     transaction has created (nothing a BulkTx does deletes an actor, a
+//     source or a claim, so those sets only grow); a dangling reference is
+//     refused with the error SQLite's check would have given;
+//   - when the database holds no claims, the non-unique indexes of the
+//     claim tables are dropped at the start and built again, from their
+//     stored definitions, before the commit: sorting once is much cheaper
+//     than inserting into them row by row;
+//   - the page cache is made large enough that the transaction's pages are
+//     not spilled to the log before the commit.
+//
+// It is still one transaction: everything is committed together or, on
+// any error, nothing is, and a process killed mid-way leaves the database
+// as it was.
+type BulkTx struct {
+	tx *Tx
+
+	actors map[string]bool // ids of the actors in the database
+	// existing is the database's claims as load read them, handed to the
+	// first Claims call.
+	existing map[string]model.Claim
+	sources  map[string]bool // ids of the sources in the database
+	claims   map[string]bool // ids of the claims in the database or queued
+	// byStatement finds a claim by actor and statement as FindClaim does:
+	// actor id, NUL, the statement folded like SQLite's NOCASE.
+	byStatement map[string]claimKey
+	links       map[[2]string]linkState // (from, to) → relation
+	notes       map[noteKey][]string    // → the notes' stored times
+
+	newClaims []model.Claim
+	newLinks  []LinkInfo
+	newNotes  []model.Annotation
+	// deferred holds the statements that build the dropped indexes again.
+	deferred []string
+}
+
+type claimKey struct{ created, id string }
+
+type linkState struct {
+	rel    model.Relation
+	queued int // index in newLinks + 1; 0 when the link is in the database
+}
+
+type noteKey struct{ claim, author, text string }
+
+// bulkCacheKiB is the page cache a bulk transaction asks for (SQLite takes
+// the memory only as pages are used).
+const bulkCacheKiB = 512 << 10
+
+// UpdateBulk runs fn in one write transaction through a BulkTx: everything
+// fn does is committed together, or, when fn returns an error, nothing is.
+func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err error) {
+	conn, err := s.rw.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: unable to begin: %w", err)
+	}
+	defer conn.Close()
+	var cache, temp int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return mapError("begin bulk load", err)
+	}
+	if err := conn.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp); err != nil {
+		return mapError("begin bulk load", err)
+	}
+	// Foreign keys can only be switched between transactions. The
+	// connection goes back to the pool with them on, or not at all. The
+	// statement journals of the multi-row INSERTs and the sorter that
+	// builds indexes stay in memory (they are scratch space, not the log
+	// that makes the commit safe).
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA foreign_keys = OFF; PRAGMA cache_size = -%d; PRAGMA temp_store = MEMORY`, bulkCacheKiB)); err != nil {
+		return mapError("begin bulk load", err)
+	}
+	defer func() {
+		_, rerr := conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA foreign_keys = ON; PRAGMA cache_size = %d; PRAGMA temp_store = %d`, cache, temp))
+		var on bool
+		if rerr == nil {
+			rerr = conn.QueryRowContext(context.Background(), `PRAGMA foreign_keys`).Scan(&on)
+		}
+		if rerr != nil || !on {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // drop the connection
+			if err == nil {
+				err = fmt.Errorf("store: unable to restore foreign keys after a bulk load: %v", rerr)
+			}
+		}
+	}()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: unable to begin: %w", err)
+	}
+	tx := &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt)}
+	b := &BulkTx{tx: tx}
+	if err := b.load(); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := fn(b); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := b.finish(); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("store: unable to commit: %w", err)
+	}
+	return nil
+}
+
+// load reads what the lookups need, and drops the claim tables' plain
+// indexes when there are no claims yet.
+func (b *BulkTx) load() error {
+	ctx, q := b.tx.ctx, b.tx.tx
+	ids := func(query string) (map[string]bool, error) {
+		out := make(map[string]bool)
+		err := scanSnapText(ctx, q, query, func(id string) error { out[id] = true; return nil })
+		return out, err
+	}
+	var err error
+	if b.actors, err = ids(`SELECT id FROM actors`); err != nil {
+		return err
+	}
+	if b.sources, err = ids(`SELECT id FROM sources`); err != nil {
+		return err
+	}
+	existing, err := allClaims(ctx, q)
+	if err != nil {
+		return err
+	}
+	b.claims = make(map[string]bool, len(existing))
+	b.byStatement = make(map[string]claimKey, len(existing))
+	b.existing = make(map[string]model.Claim, len(existing))
+	for _, c := range existing {
+		b.existing[c.ID] = c
+		b.claims[c.ID] = true
+		b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
+	}
+	b.links = make(map[[2]string]linkState)
+	var f [3]string
+	if err := scanSnapText(ctx, q, `SELECT from_id || char(31) || to_id || char(31) || relation FROM links`, func(s string) error {
+		if err := splitSnapFields(s, f[:]); err != nil {
+			return err
+		}
+		b.links[[2]string{f[0], f[1]}] = linkState{rel: model.Relation(f[2])}
+		return nil
+	}); err != nil {
+		return err
+	}
+	b.notes = make(map[noteKey][]string)
+	var g [4]string
+	if err := scanSnapText(ctx, q, `SELECT claim_id || char(31) || author || char(31) || text || char(31) || created_at FROM annotations`, func(s string) error {
+		if err := splitSnapFields(s, g[:]); err != nil {
+			return err
+		}
+		k := noteKey{g[0], g[1], g[2]}
+		b.notes[k] = append(b.notes[k], g[3])
+		return nil
+	}); err != nil {
+		return err
+	}
+	if len(existing) > 0 {
+		return nil
+	}
+	// No claims, so no subjects, tags, links or notes either: their plain
+	// indexes are cheaper to build once at the end.
+	type index struct{ name, sql string }
+	var plain []index
+	rows, err := q.QueryContext(ctx, `
+		SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+		  AND tbl_name IN ('claims', 'claim_subjects', 'claim_tags', 'links', 'annotations')`)
+	if err != nil {
+		return mapError("begin bulk load", err)
+	}
+	for rows.Next() {
+		var ix index
+		if err := rows.Scan(&ix.name, &ix.sql); err != nil {
+			rows.Close()
+			return mapError("begin bulk load", err)
+		}
+		plain = append(plain, ix)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return mapError("begin bulk load", err)
+	}
+	for _, ix := range plain {
+		if _, err := q.ExecContext(ctx, `DROP INDEX "`+strings.ReplaceAll(ix.name, `"`, `""`)+`"`); err != nil {
+			return mapError("begin bulk load", err)
+		}
+		b.deferred = append(b.deferred, ix.sql)
+	}
+	return nil
+}
+
+// finish writes what is queued and builds the dropped indexes again.
+func (b *BulkTx) finish() error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	for _, q := range b.deferred {
+		if _, err := b.tx.tx.ExecContext(b.tx.ctx, q); err != nil {
+			return mapError("build index", err)
+		}
+	}
+	b.deferred = nil
+	return nil
+}
+
+// foldNoCase folds s as SQLite's NOCASE collation compares it: ASCII
+// letters only.
+func foldNoCase(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// indexStatement records a claim for FindClaim, keeping the oldest one
+// (created at, then id) for each actor and statement.
+func (b *BulkTx) indexStatement(actorID, statement, created, id string) {
+	k := actorID + "\x00" + foldNoCase(statement)
+	old, ok := b.byStatement[k]
+	if !ok || cmp.Or(strings.Compare(created, old.created), strings.Compare(id, old.id)) < 0 {
+		b.byStatement[k] = claimKey{created, id}
+	}
+}
+
+// Actor returns the actor with id, or an error wrapping model.ErrNotFound.
+func (b *BulkTx) Actor(id string) (model.Actor, error) {
+	if !b.actors[id] {
+		return model.Actor{}, fmt.Errorf("store: unable to find actor %s: %w", id, model.ErrNotFound)
+	}
+	return b.tx.Actor(id)
+}
+
+// FindActor finds an actor by name or alias, as Tx.FindActor does.
+func (b *BulkTx) FindActor(name string) (model.Actor, error) { return b.tx.FindActor(name) }
+
+// CreateActor stores a new actor with its aliases, as Tx.CreateActor does.
+func (b *BulkTx) CreateActor(a *model.Actor) error {
+	if err := b.tx.CreateActor(a); err != nil {
+		return err
+	}
+	b.actors[a.ID] = true
+	return nil
+}
+
+// Source returns the source with id, with its text, or an error wrapping
+// model.ErrNotFound.
+func (b *BulkTx) Source(id string) (model.Source, error) {
+	if !b.sources[id] {
+		return model.Source{}, fmt.Errorf("store: unable to find source %s: %w", id, model.ErrNotFound)
+	}
+	return b.tx.Source(id)
+}
+
+// FindSource finds a source as Tx.FindSource does.
+func (b *BulkTx) FindSource(url, title, outlet, published string) (model.Source, error) {
+	return b.tx.FindSource(url, title, outlet, published)
+}
+
+// CreateSource stores a new source, as Tx.CreateSource does.
+func (b *BulkTx) CreateSource(src *model.Source) error {
+	if err := b.tx.CreateSource(src); err != nil {
+		return err
+	}
+	b.sources[src.ID] = true
+	return nil
+}
+
+// UpdateSource replaces a source's fields, as Tx.UpdateSource does.
+func (b *BulkTx) UpdateSource(src *model.Source) error { return b.tx.UpdateSource(src) }
+
+// Claims returns every claim, with tags and subjects, by id, as Tx.Claims
+// does. The caller owns the map.
+func (b *BulkTx) Claims() (map[string]model.Claim, error) {
+	if m := b.existing; m != nil && len(m) == len(b.claims) { // nothing created since load
+		b.existing = nil
+		return m, nil
+	}
+	b.existing = nil
+	if err := b.flush(); err != nil {
+		return nil, err
+	}
+	return b.tx.Claims()
+}
+
+// Claim returns the claim with id, as Tx.Claim does.
+func (b *BulkTx) Claim(id string) (model.Claim, error) {
+	if err := b.flush(); err != nil {
+		return model.Claim{}, err
+	}
+	return b.tx.Claim(id)
+}
+
+// ClaimExists reports whether a claim with id exists (or is queued).
+func (b *BulkTx) ClaimExists(id string) (bool, error) { return b.claims[id], nil }
+
+// FindClaim returns the id of the oldest claim by actorID whose statement
+// is statement (ignoring case), or "", as Tx.FindClaim does.
+func (b *BulkTx) FindClaim(actorID, statement string) (string, error) {
+	return b.byStatement[actorID+"\x00"+foldNoCase(strings.TrimSpace(statement))].id, nil
+}
+
+// checkClaimRefs refuses a claim whose actor, source or subjects do not
+// exist, with the errors SQLite's foreign keys give through Tx.
+func (b *BulkTx) checkClaimRefs(c *model.Claim, action string) error {
+	if !b.actors[c.ActorID] || (c.SourceID != "" && !b.sources[c.SourceID]) {
+		return mapError(action, fmt.Errorf("claim refers to actor %q or source %q, which do not exist: %w", c.ActorID, c.SourceID, model.ErrNotFound))
+	}
+	for _, id := range c.SubjectIDs {
+		if !b.actors[id] {
+			return mapError("add subject", fmt.Errorf("subject actor %s does not exist: %w", id, model.ErrNotFound))
+		}
+	}
+	return nil
+}
+
+// CreateClaim queues a new claim, with Tx.CreateClaim's defaults (an id,
+// creation time now, update time the creation time) and checks.
+func (b *BulkTx) CreateClaim(c *model.Claim) error {
+	if c.ID == "" {
+		c.ID = model.NewID()
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = now()
+	}
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = c.CreatedAt
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if b.claims[c.ID] {
+		return mapError("create claim", fmt.Errorf("UNIQUE constraint failed: claims.id (%s)", c.ID))
+	}
+	if err := b.checkClaimRefs(c, "create claim"); err != nil {
+		return err
+	}
+	b.claims[c.ID] = true
+	b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
+	b.newClaims = append(b.newClaims, *c)
+	return b.flushIfFull()
+}
+
+// PutClaim creates or replaces the claim, as Tx.PutClaim does.
+func (b *BulkTx) PutClaim(c *model.Claim) error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	probe := *c
+	if err := probe.Validate(); err != nil {
+		return err
+	}
+	action := "update claim " + c.ID
+	if !b.claims[c.ID] {
+		action = "create claim"
+	}
+	if err := b.checkClaimRefs(&probe, action); err != nil {
+		return err
+	}
+	if err := b.tx.PutClaim(c); err != nil {
+		return err
+	}
+	b.claims[c.ID] = true
+	return nil
+}
+
+// LinkRelation returns the relation of the link from fromID to toID, or ""
+// when the two are not linked.
+func (b *BulkTx) LinkRelation(fromID, toID string) (model.Relation, error) {
+	return b.links[[2]string{fromID, toID}].rel, nil
+}
+
+// Link records that l.FromID answers l.ToID, replacing the relation when
+// the two are already linked, as Tx.Link does; new links are queued.
+func (b *BulkTx) Link(l model.Link) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	if !b.claims[l.FromID] || !b.claims[l.ToID] {
+		return mapError("link claims", fmt.Errorf("claim %s or %s does not exist: %w", l.FromID, l.ToID, model.ErrNotFound))
+	}
+	k := [2]string{l.FromID, l.ToID}
+	st, ok := b.links[k]
+	switch {
+	case !ok:
+		b.newLinks = append(b.newLinks, LinkInfo{Link: l, CreatedAt: now()})
+		b.links[k] = linkState{rel: l.Relation, queued: len(b.newLinks)}
+	case st.queued > 0:
+		b.newLinks[st.queued-1].Relation = l.Relation
+		st.rel = l.Relation
+		b.links[k] = st
+	default:
+		if err := b.tx.Link(l); err != nil {
+			return err
+		}
+		st.rel = l.Relation
+		b.links[k] = st
+	}
+	return b.flushIfFull()
+}
+
+// HasNote reports whether the claim already has a note by author with
+// text, as Tx.HasNote does.
+func (b *BulkTx) HasNote(claimID, author, text string, at time.Time) (bool, error) {
+	times, ok := b.notes[noteKey{claimID, strings.TrimSpace(author), strings.TrimSpace(text)}]
+	if !ok || at.IsZero() {
+		return ok, nil
+	}
+	want := formatTime(at)
+	for _, t := range times {
+		if t == want {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// AddNote queues a note, with Tx.AddNote's defaults and checks.
+func (b *BulkTx) AddNote(n *model.Annotation) error {
+	if n.ID == "" {
+		n.ID = model.NewID()
+	}
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = now()
+	}
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	if !b.claims[n.ClaimID] {
+		return mapError("add note", fmt.Errorf("claim %s does not exist: %w", n.ClaimID, model.ErrNotFound))
+	}
+	k := noteKey{n.ClaimID, n.Author, n.Text}
+	b.notes[k] = append(b.notes[k], formatTime(n.CreatedAt))
+	b.newNotes = append(b.newNotes, *n)
+	return b.flushIfFull()
+}
+
+// flushIfFull writes the queues once they are large, to bound memory.
+func (b *BulkTx) flushIfFull() error {
+	if len(b.newClaims)+len(b.newLinks)+len(b.newNotes) >= 1<<16 {
+		return b.flush()
+	}
+	return nil
+}
+
+// bulkRows is how many rows one INSERT statement carries.
+const bulkRows = 128
+
+// insertRows writes n rows of width values each with multi-row INSERTs:
+// head is "INSERT OR FAIL INTO t (a, b)", and fill appends row i's values.
+// OR FAIL stops at a broken constraint without undoing the statement's
+// earlier rows, so SQLite keeps no statement journal; the error rolls the
+// whole transaction back anyway.
+func (b *BulkTx) insertRows(action, head string, width, n int, fill func(args []any, i int) []any) error {
+	args := make([]any, 0, bulkRows*width)
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	for lo := 0; lo < n; lo += bulkRows {
+		hi := min(lo+bulkRows, n)
+		args = args[:0]
+		for i := lo; i < hi; i++ {
+			args = fill(args, i)
+		}
+		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", hi-lo), ", ")
+		if _, err := b.tx.exec(q, args...); err != nil {
+			return mapError(action, err)
+		}
+	}
+	return nil
+}
+
+// flush writes the queued claims, links and notes, each table in the order
+// of its primary key, so that the key's index grows at its end.
+func (b *BulkTx) flush() error {
+	claims := make([]*model.Claim, len(b.newClaims))
+	for i := range b.newClaims {
+		claims[i] = &b.newClaims[i]
+	}
+	slices.SortFunc(claims, func(a, b *model.Claim) int { return strings.Compare(a.ID, b.ID) })
+	if err := b.insertRows("create claim", `INSERT OR FAIL INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)`,
+		9, len(claims), func(args []any, i int) []any {
+			c := claims[i]
+			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
+				formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+		}); err != nil {
+		return err
+	}
+	type item struct {
+		claim, v string
+		pos      int
+	}
+	var subjects, tags []item
+	for i := range claims {
+		for j, id := range claims[i].SubjectIDs {
+			subjects = append(subjects, item{claims[i].ID, id, j})
+		}
+		for j, t := range claims[i].Tags {
+			tags = append(tags, item{claims[i].ID, t, j})
+		}
+	}
+	for _, l := range []struct {
+		action, head string
+		items        []item
+	}{
+		{"add subject", `INSERT OR FAIL INTO claim_subjects (claim_id, actor_id, position)`, subjects},
+		{"add tag", `INSERT OR FAIL INTO claim_tags (claim_id, tag, position)`, tags},
+	} {
+		if err := b.insertRows(l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
+			return append(args, l.items[i].claim, l.items[i].v, l.items[i].pos)
+		}); err != nil {
+			return err
+		}
+	}
+	links := b.newLinks
+	slices.SortFunc(links, func(a, b LinkInfo) int {
+		return cmp.Or(strings.Compare(a.FromID, b.FromID), strings.Compare(a.ToID, b.ToID))
+	})
+	if err := b.insertRows("link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
+		l := &links[i]
+		return append(args, l.FromID, l.ToID, string(l.Relation), formatTime(l.CreatedAt))
+	}); err != nil {
+		return err
+	}
+	notes := b.newNotes
+	slices.SortFunc(notes, func(a, b model.Annotation) int { return strings.Compare(a.ID, b.ID) })
+	if err := b.insertRows("add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
+		n := &notes[i]
+		return append(args, n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))
+	}); err != nil {
+		return err
+	}
+	for k, st := range b.links {
+		if st.queued > 0 {
+			st.queued = 0
+			b.links[k] = st
+		}
+	}
+	b.newClaims, b.newLinks, b.newNotes = b.newClaims[:0], b.newLinks[:0], b.newNotes[:0]
+	return nil
+}
