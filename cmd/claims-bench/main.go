@@ -105,6 +105,7 @@ func main() {
 	bin := flag.String("claims-bin", "", "the claims binary (default: built into DIR)")
 	rounds := flag.Int("rounds", 3, "repetitions of each measurement; medians are reported")
 	child := flag.String("child", "", "internal: open this database and type, for the memory measurement")
+	flag.BoolVar(&quick, "quick", false, "measure only open+list, typing and memory (for quick comparisons; the table's other rows stay empty)")
 	flag.Parse()
 	if *child != "" {
 		if err := startAndType(*child); err != nil {
@@ -150,6 +151,9 @@ func main() {
 	printTable(os.Stdout, rep, order)
 	fmt.Printf("\nwrote %s\n", *out)
 }
+
+// quick skips the baselines, the export and the import.
+var quick bool
 
 func run(name string, args ...string) error {
 	cmd := exec.Command(name, args...)
@@ -203,6 +207,11 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	r.FilterP50MS, r.FilterP95MS, r.FilterMaxMS = median(p50s), median(p95s), median(maxes)
 	r.FilterRunsP95MS = p95s
 	_ = ix
+
+	if quick {
+		r.Notes = append(r.Notes, "--quick: no baselines, export or import")
+		return r, peakMemory(r, path, rounds)
+	}
 
 	// The same strings, one line per claim, for fuzzy.Find and fzf.
 	lines := claimLines(claims, actors)
@@ -304,15 +313,20 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	}
 	os.Remove(csv)
 
-	// Peak memory of a process doing what the window does, then typing.
-	log.Printf("%d: peak memory", n)
+	return r, peakMemory(r, path, rounds)
+}
+
+// peakMemory measures the peak memory of a process doing what the window
+// does, then typing.
+func peakMemory(r *Result, path string, rounds int) error {
+	log.Printf("%d: peak memory", r.Claims)
 	var rss []float64
 	for range rounds {
 		self, _ := os.Executable()
 		cmd := exec.Command(self, "--child", path)
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
-			return nil, fmt.Errorf("memory child: %w", err)
+			return fmt.Errorf("memory child: %w", err)
 		}
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			rss = append(rss, round(float64(ru.Maxrss)/1024, 1)) // KiB on Linux
@@ -321,7 +335,7 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	if len(rss) > 0 {
 		r.PeakRSSMB = median(rss)
 	}
-	return r, nil
+	return nil
 }
 
 // openAndIndex is what the window does at start: open the database, list

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
@@ -30,52 +31,160 @@ import (
 //   - a search whose context is cancelled stops within a few thousand
 //     texts.
 
-// text is one distinct searchable string.
+// text describes one distinct searchable string, Index.strs[t], in
+// sixteen bytes and no pointer (nothing for the garbage collector to
+// follow): a 64-bit mask of its letters and, for an ASCII string, where
+// its lower-cased copy lies in Index.lower.
 type text struct {
-	s     string
-	lo    []byte // ASCII-lower-cased copy of s up to its first NUL, when s is ASCII; see upper
-	ascii bool
-	mask  uint64 // letters of lo (bit c&63); all ones when not ASCII
+	mask uint64 // letters of lo (bit c&63); all ones when not ASCII
+	off  uint32 // lo is Index.lower[off : off+len], followed by the bitmap
+	n    uint32 // len(lo) | textASCII | textCut
 }
 
-func newText(s string, arena *[]byte) text {
-	clean := s
+const (
+	textASCII = 1 << 31 // the string is ASCII up to its first NUL
+	textCut   = 1 << 30 // it holds a NUL, where fuzzy.Find stops reading
+	// textPlain marks an ASCII text in which no letter follows a
+	// separator other than a space, and no upper-case letter follows a
+	// lower-case one: only a space can give a letter the 20-point bonus.
+	textPlain = 1 << 29
+	textLen   = textPlain - 1
+)
+
+func (t *text) ascii() bool { return t.n&textASCII != 0 }
+
+// lo is the ASCII-lower-cased copy of an ASCII text up to its first NUL;
+// its capacity reaches over the bitmap of the upper-case letters (see
+// upper), so that matching never reads the original string, which lies
+// elsewhere in memory (a cache miss per text).
+func (ix *Index) lo(t *text) []byte {
+	n := t.n & textLen
+	return ix.lower[t.off : t.off+n : t.off+n+(n+7)/8]
+}
+
+// lowerTexts fills texts and lower from strs on every core, in two passes:
+// sizes, then copies. It returns a channel closed when done.
+func (ix *Index) lowerTexts() <-chan struct{} {
+	ix.texts = make([]text, len(ix.strs))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		n, w := len(ix.strs), workers()
+		var wg sync.WaitGroup
+		each := func(fn func(lo, hi int)) {
+			for k := range w {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					fn(k*n/w, (k+1)*n/w)
+				}()
+			}
+			wg.Wait()
+		}
+		each(func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				ix.texts[i] = measureText(ix.strs[i])
+			}
+		})
+		off := 0
+		for i := range ix.texts {
+			t := &ix.texts[i]
+			if t.ascii() {
+				t.off = uint32(off)
+				l := int(t.n & textLen)
+				off += l + (l+7)/8
+			}
+		}
+		ix.lower = make([]byte, off)
+		each(func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				if t := &ix.texts[i]; t.ascii() {
+					var plain bool
+					t.mask, plain = lowerASCII(ix.strs[i][:t.n&textLen], ix.lower[t.off:])
+					if plain {
+						t.n |= textPlain
+					}
+				}
+			}
+		})
+	}()
+	return done
+}
+
+// measureText says whether s is ASCII up to its first NUL, and how long
+// that part is.
+func measureText(s string) text {
+	t := text{mask: math.MaxUint64}
 	if i := strings.IndexByte(s, 0); i >= 0 {
-		clean = s[:i]
+		s = s[:i]
+		t.n |= textCut
 	}
-	t := text{s: s, ascii: true}
-	for i := 0; i < len(clean); i++ {
-		if clean[i] >= utf8.RuneSelf {
-			t.ascii = false
-			break
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 != 0 {
+			return t
 		}
 	}
-	if !t.ascii {
-		t.mask = math.MaxUint64
-		return t
-	}
-	// The lower-cased copy is followed by a bitmap of the upper-case
-	// letters, within lo's capacity: matching then never reads s, which
-	// lies elsewhere in memory (a cache miss per text).
-	n, nb := len(clean), (len(clean)+7)/8
-	if cap(*arena)-len(*arena) < n+nb {
-		*arena = make([]byte, 0, max(1<<16, n+nb))
-	}
-	start := len(*arena)
-	*arena = (*arena)[:start+n+nb]
-	buf := (*arena)[start:]
-	clear(buf[n:])
-	for i := 0; i < n; i++ {
-		c := clean[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-			buf[n+i/8] |= 1 << (i % 8)
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return t
 		}
-		buf[i] = c
-		t.mask |= 1 << (c & 63)
 	}
-	t.lo = buf[: n : n+nb]
+	t.n |= textASCII | uint32(len(s))
 	return t
+}
+
+// lowerASCII writes the ASCII s lower-cased into dst, followed by a bitmap
+// of its upper-case letters, and returns the mask of its letters and
+// whether the text is plain (see textPlain). Eight bytes at a time: a
+// byte is upper case when adding 0x3f sets its top bit ('A' and up) and
+// adding 0x25 does not ('[' and up), lower case likewise with 0x1f and
+// 0x05; for ASCII bytes no sum carries into the next byte.
+func lowerASCII(s string, dst []byte) (mask uint64, plain bool) {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	// zero has the top bit of each byte of t that is zero.
+	zero := func(t uint64) uint64 { return ^((t&^high + ^high) | t | ^high) }
+	n := len(s)
+	lo, bitmap := dst[:n], dst[n:n+(n+7)/8]
+	copy(lo, s)
+	clear(bitmap)
+	var odd, prevLower uint64 // odd: a separator or a camel-case hump
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x := binary.LittleEndian.Uint64(lo[i:])
+		up := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & high
+		low := (x + 0x1f1f1f1f1f1f1f1f) &^ (x + 0x0505050505050505) & high
+		seps := zero(x^('/'*ones)) | zero(x^('-'*ones)) | zero(x^('_'*ones)) | zero(x^('.'*ones)) | zero(x^('\\'*ones))
+		if i+8 == n {
+			seps &^= 0x80 << 56 // the last character precedes nothing
+		}
+		odd |= seps | (low<<8|prevLower)&up
+		prevLower = low >> 56
+		x |= up >> 2
+		binary.LittleEndian.PutUint64(lo[i:], x)
+		bitmap[i/8] = byte(((up >> 7) * 0x0102040810204080) >> 56)
+		for range 8 {
+			mask |= 1 << (x & 63)
+			x >>= 8
+		}
+	}
+	wasLower := prevLower != 0
+	for ; i < n; i++ {
+		c := lo[i]
+		isUpper := 'A' <= c && c <= 'Z'
+		if isUpper && wasLower || i < n-1 && c != ' ' && isSeparator(rune(c)) {
+			odd = 1
+		}
+		wasLower = 'a' <= c && c <= 'z'
+		if isUpper {
+			c += 'a' - 'A'
+			bitmap[i/8] |= 1 << (i % 8)
+		}
+		lo[i] = c
+		mask |= 1 << (c & 63)
+	}
+	return mask, odd == 0
 }
 
 // upper reports whether byte i of an ASCII text is an upper-case letter.
@@ -109,22 +218,51 @@ type termResult struct {
 	// texts a longer term starting with this one can match.
 	matched []int32
 	// score[t] is the term's score in text t (fuzzy's, or the whole-word
-	// fallback's) before the field weight, or noMatch. at[t] says where
-	// its len(runes) byte offsets are: worker at[t]>>28, offset at[t]&(1<<28-1).
+	// fallback's) before the field weight, or noMatch.
 	score []int32
-	at    []uint32
-	pos   [][]int32
-	// accepted lists the texts with a score; reach is how many claim
-	// references they have.
+	// accepted lists, in ascending order, the texts with a score; reach
+	// is how many claim references they have. The byte offsets of the
+	// matched runes in accepted[j] are pos[j*len(runes):][:len(runes)].
 	accepted []int32
+	pos      []int32
 	reach    int
 }
 
+// positions are the byte offsets of the runes matched in text t, which
+// has a score.
 func (r *termResult) positions(t int32) []int32 {
-	a := r.at[t]
-	off := int(a & (1<<28 - 1))
-	return r.pos[a>>28][off : off+len(r.runes)]
+	j, _ := slices.BinarySearch(r.accepted, t)
+	k := len(r.runes)
+	return r.pos[j*k : (j+1)*k]
 }
+
+// Scratch buffers shared by successive searches: the typing of one word
+// would otherwise allocate, and leave to the garbage collector, several
+// megabytes per keystroke at 100,000 claims.
+var (
+	int32s  sync.Pool // *[]int32
+	uint64s sync.Pool // *[]uint64
+)
+
+// getInt32s returns an empty buffer with room for n.
+func getInt32s(n int) []int32 {
+	if p, ok := int32s.Get().(*[]int32); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]int32, 0, n)
+}
+
+func putInt32s(s []int32) { int32s.Put(&s) }
+
+// getUint64s returns an empty buffer with room for n.
+func getUint64s(n int) []uint64 {
+	if p, ok := uint64s.Get().(*[]uint64); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]uint64, 0, n)
+}
+
+func putUint64s(s []uint64) { uint64s.Put(&s) }
 
 const maxCachedTerms = 4
 
@@ -151,21 +289,20 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 	}
 	ix.mu.Unlock()
 
-	res := &termResult{term: term, runes: runes,
-		score: make([]int32, len(ix.texts)), at: make([]uint32, len(ix.texts))}
+	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs))}
 	for i := range res.score {
 		res.score[i] = noMatch
 	}
 	var candidates []int32
-	n := len(ix.texts)
+	n := len(ix.strs)
 	if from != nil {
 		candidates = from.matched
 		n = len(candidates)
 	}
 	w := min(workers(), max(1, n/2048))
-	res.pos = make([][]int32, w)
 	matched := make([][]int32, w)
 	accepted := make([][]int32, w)
+	pos := make([][]int32, w)
 	var wg sync.WaitGroup
 	var cancelled bool
 	var cmu sync.Mutex
@@ -176,9 +313,9 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 			defer wg.Done()
 			m := newMatcher(runes, term)
 			// Sized for the worst case, so that appending never copies.
-			mine := make([]int32, 0, hi-lo)
-			acc := make([]int32, 0, hi-lo)
-			arena := make([]int32, 0, (hi-lo)*len(runes))
+			mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
+			arena := getInt32s((hi - lo) * len(runes))
+			matched[k], accepted[k], pos[k] = mine, acc, arena
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
 					cmu.Lock()
@@ -194,47 +331,39 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 				if tx.mask&m.mask != m.mask {
 					continue
 				}
-				score, ok := m.match(tx, m.buf)
+				score, ok := m.match(ix, t, m.buf)
 				if !ok {
 					continue
 				}
 				mine = append(mine, t)
 				pos := m.buf
-				if !m.tight(tx, pos) {
+				if !m.tight(ix, t, pos) {
 					// The matcher may have picked scattered letters where
 					// the word also appears whole further on.
-					if !m.substring(tx, pos) {
+					if !m.substring(ix, t, pos) {
 						continue
 					}
 					score = 10 * len(runes)
 				}
 				res.score[t] = int32(score)
 				acc = append(acc, t)
-				res.at[t] = uint32(k)<<28 | uint32(len(arena))
 				arena = append(arena, pos...)
 			}
-			matched[k] = mine
-			accepted[k] = acc
-			res.pos[k] = slices.Clip(arena)
-			if cap(arena) > 4*len(arena)+1024 {
-				res.pos[k] = slices.Clone(arena) // kept in the cache
-			}
+			matched[k], accepted[k], pos[k] = mine, acc, arena
 		}()
 	}
 	wg.Wait()
+	if !cancelled {
+		// The cache keeps exact copies; the buffers serve the next search.
+		res.matched, res.accepted, res.pos = concat(matched), concat(accepted), concat(pos)
+	}
+	for k := range w {
+		putInt32s(matched[k])
+		putInt32s(accepted[k])
+		putInt32s(pos[k])
+	}
 	if cancelled {
 		return nil, ctx.Err()
-	}
-	total := 0
-	for _, m := range matched {
-		total += len(m)
-	}
-	res.matched = make([]int32, 0, total)
-	for _, m := range matched {
-		res.matched = append(res.matched, m...)
-	}
-	for _, a := range accepted {
-		res.accepted = append(res.accepted, a...)
 	}
 	for _, t := range res.accepted {
 		res.reach += int(ix.claimStart[t+1] - ix.claimStart[t])
@@ -247,6 +376,19 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 	}
 	ix.mu.Unlock()
 	return res, nil
+}
+
+// concat joins the parts into one slice of their exact length.
+func concat(parts [][]int32) []int32 {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]int32, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }
 
 // Search returns the claims that pass f and match every word of query,
@@ -296,13 +438,15 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 	}
 	var candidates []int32
 	if rarest.reach < len(ix.claims)/2 {
-		seen := make([]uint64, (len(ix.claims)+63)/64)
+		nw := (len(ix.claims) + 63) / 64
+		seen := getUint64s(nw)[:nw]
+		clear(seen)
 		for _, t := range rarest.accepted {
 			for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
 				seen[ci/64] |= 1 << (ci % 64)
 			}
 		}
-		candidates = make([]int32, 0, rarest.reach)
+		candidates = getInt32s(rarest.reach)
 		for i, word := range seen {
 			for word != 0 {
 				b := bits.TrailingZeros64(word)
@@ -310,6 +454,8 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 				word &= word - 1
 			}
 		}
+		putUint64s(seen)
+		defer putInt32s(candidates)
 	}
 	n := len(ix.claims)
 	if candidates != nil {
@@ -323,7 +469,8 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			mine := make([]uint64, 0, hi-lo)
+			mine := getUint64s(hi - lo)
+			keys[k] = mine
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
 					return
@@ -344,22 +491,24 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 		}()
 	}
 	wg.Wait()
+	defer func() {
+		for _, k := range keys {
+			putUint64s(k)
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var all []uint64
-	if w == 1 {
-		all = keys[0]
-	} else {
-		total := 0
-		for _, k := range keys {
-			total += len(k)
-		}
-		all = make([]uint64, 0, total)
-		for _, k := range keys {
-			all = append(all, k...)
-		}
+	total := 0
+	for _, k := range keys {
+		total += len(k)
 	}
+	all := make([]uint64, 0, total)
+	for _, k := range keys {
+		all = append(all, k...)
+	}
+	// The keys are in index order: ranking them is sorting by score,
+	// keeping that order among equal scores.
 	sortKeys(all)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -377,17 +526,49 @@ func scoreOf(k uint64) int {
 	return int(int64(math.MaxUint32-uint32(k>>32)) + math.MinInt32)
 }
 
+// sortKeys sorts keys that are in ascending index order (the low 32 bits)
+// into ascending order.
 func sortKeys(keys []uint64) {
 	if len(keys) < 1<<12 {
 		slices.Sort(keys)
 		return
 	}
+	lo, hi := uint32(math.MaxUint32), uint32(0)
+	for _, k := range keys {
+		lo, hi = min(lo, uint32(k>>32)), max(hi, uint32(k>>32))
+	}
+	if hi-lo < 1<<12 {
+		countingSort(keys, lo, hi)
+		return
+	}
 	radixSort(keys)
+}
+
+// countingSort sorts keys in ascending index order by their score part,
+// which lies in [lo, hi]: one stable pass keeps the index order among
+// equal scores.
+func countingSort(keys []uint64, lo, hi uint32) {
+	count := make([]int, hi-lo+2)
+	for _, k := range keys {
+		count[uint32(k>>32)-lo+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	tmp := getUint64s(len(keys))[:len(keys)]
+	for _, k := range keys {
+		d := uint32(k>>32) - lo
+		tmp[count[d]] = k
+		count[d]++
+	}
+	copy(keys, tmp)
+	putUint64s(tmp)
 }
 
 // radixSort sorts keys by 16-bit digits, skipping the digits all keys share.
 func radixSort(keys []uint64) {
-	tmp := make([]uint64, len(keys))
+	tmp := getUint64s(len(keys))[:len(keys)]
+	defer putUint64s(tmp)
 	src, dst := keys, tmp
 	var and, or uint64 = math.MaxUint64, 0
 	for _, k := range keys {
@@ -513,25 +694,25 @@ func newMatcher(runes []rune, term string) *matcher {
 
 // match reports whether fuzzy.Find matches the term in t, with its score
 // and the byte offsets of the matched runes in pos.
-func (m *matcher) match(t *text, pos []int32) (int, bool) {
-	if t.ascii {
+func (m *matcher) match(ix *Index, t int32, pos []int32) (int, bool) {
+	if tx := &ix.texts[t]; tx.ascii() {
 		if !m.asciiOK {
 			return 0, false
 		}
-		return matchASCII(t.lo, m.pat, pos)
+		return matchASCII(ix.lo(tx), m.pat, pos, tx.n&textPlain != 0)
 	}
-	return matchRunes(t.s, m.runes, pos)
+	return matchRunes(ix.strs[t], m.runes, pos)
 }
 
 // substring is the package's substring, writing the offsets into pos.
-func (m *matcher) substring(t *text, pos []int32) bool {
-	if t.ascii && len(t.lo) == len(t.s) {
+func (m *matcher) substring(ix *Index, t int32, pos []int32) bool {
+	if tx := &ix.texts[t]; tx.ascii() && tx.n&textCut == 0 {
 		// An ASCII window of len(term) bytes has as many runes as the
 		// term only when the term is ASCII too.
 		if !m.termASCII {
 			return false
 		}
-		i := bytes.Index(t.lo, m.pat)
+		i := bytes.Index(ix.lo(tx), m.pat)
 		if i < 0 {
 			return false
 		}
@@ -540,7 +721,7 @@ func (m *matcher) substring(t *text, pos []int32) bool {
 		}
 		return true
 	}
-	sub := substring(t.s, m.term)
+	sub := substring(ix.strs[t], m.term)
 	if sub == nil {
 		return false
 	}
@@ -551,12 +732,11 @@ func (m *matcher) substring(t *text, pos []int32) bool {
 }
 
 // tight is the package's tight for the matcher's positions.
-func (m *matcher) tight(t *text, pos []int32) bool {
-	span := t.s[pos[0]:pos[len(pos)-1]]
-	if t.ascii {
-		return len(span) <= 2*len(m.runes)
+func (m *matcher) tight(ix *Index, t int32, pos []int32) bool {
+	if ix.texts[t].ascii() {
+		return int(pos[len(pos)-1]-pos[0]) <= 2*len(m.runes)
 	}
-	return utf8.RuneCountInString(span) <= 2*len(m.runes)
+	return utf8.RuneCountInString(ix.strs[t][pos[0]:pos[len(pos)-1]]) <= 2*len(m.runes)
 }
 
 // The scores of fuzzy.Find.
@@ -586,7 +766,11 @@ func isSeparator(c rune) bool {
 // character before the next occurrence of letter k+1 (to the end of s for
 // the last letter), and keeps the first best-scoring one. Only those
 // occurrences are visited here.
-func matchASCII(lo []byte, p []byte, pos []int32) (int, bool) {
+//
+// In a plain text (see textPlain) the later occurrences of a region score
+// 20 only after a space, so one search for the space and the letter
+// replaces the visit of each.
+func matchASCII(lo []byte, p []byte, pos []int32, plain bool) (int, bool) {
 	n := len(lo)
 	start := bytes.IndexByte(lo, p[0])
 	if start < 0 {
@@ -623,6 +807,15 @@ func matchASCII(lo []byte, p []byte, pos []int32) (int, bool) {
 			}
 			if score > best {
 				best, bi = score, j
+			}
+			if plain && j == start {
+				if best < matchFollowingSeparatorBonus && j < end {
+					pair := [2]byte{' ', p[k]}
+					if i := bytes.Index(lo[j:end+1], pair[:]); i >= 0 {
+						best, bi = matchFollowingSeparatorBonus, j+i+1
+					}
+				}
+				break
 			}
 			// After the first occurrence of a region only the camel-case
 			// or the separator bonus can score, 20 at most: a 20 found

@@ -166,7 +166,7 @@ func (r *Results) fill(h *Hit, i int, sc *fillScratch) {
 			if fi == Quote {
 				also = "quote"
 			} else {
-				also = fi.String() + ` "` + ix.texts[sc.which[fi]].s + `"`
+				also = fi.String() + ` "` + ix.strs[sc.which[fi]] + `"`
 			}
 			if !slices.Contains(h.Also, also) {
 				h.Also = append(h.Also, also)

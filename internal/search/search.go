@@ -78,7 +78,11 @@ type Index struct {
 	claims []model.ClaimSummary
 	actors []model.Actor
 
+	// texts[t] describes strs[t]; lower holds the lower-cased copies of
+	// the ASCII ones, each followed by its bitmap of upper-case letters.
 	texts []text
+	strs  []string
+	lower []byte
 	// refs[refStart[i]:refStart[i+1]] are the texts of claim i, in the
 	// order a tie between two texts of one field is settled (first wins).
 	refs     []ref
@@ -102,9 +106,9 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		if id, ok := ids[s]; ok {
 			return id
 		}
-		id := int32(len(ix.texts))
+		id := int32(len(ix.strs))
 		ids[s] = id
-		ix.texts = append(ix.texts, text{s: s})
+		ix.strs = append(ix.strs, s)
 		return id
 	}
 	aliases := make(map[string][]int32) // actor id -> its aliases' texts
@@ -115,7 +119,7 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 			}
 		}
 	}
-	ix.texts = slices.Grow(ix.texts, 2*len(claims))
+	ix.strs = slices.Grow(ix.strs, 2*len(claims)+len(claims)/4+len(ids)+1024)
 	ix.refStart = make([]int32, 0, len(claims)+1)
 	ix.refs = make([]ref, 0, 6*len(claims))
 	for i := range claims {
@@ -130,8 +134,8 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		// more than matching the odd duplicate twice.
 		own := func(f Field, s string) {
 			if s != "" {
-				ix.refs = append(ix.refs, newRef(f, int32(len(ix.texts))))
-				ix.texts = append(ix.texts, text{s: s})
+				ix.refs = append(ix.refs, newRef(f, int32(len(ix.strs))))
+				ix.strs = append(ix.strs, s)
 			}
 		}
 		own(Statement, c.Statement)
@@ -148,21 +152,10 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 	}
 	ix.refStart = append(ix.refStart, int32(len(ix.refs)))
 
-	var wg sync.WaitGroup
-	n, w := len(ix.texts), workers()
-	for k := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lower := make([]byte, 0, 1<<16)
-			for i := k * n / w; i < (k+1)*n/w; i++ {
-				ix.texts[i] = newText(ix.texts[i].s, &lower)
-			}
-		}()
-	}
+	done := ix.lowerTexts()
 
 	// The claims of each text, for searches that match few texts.
-	ix.claimStart = make([]int32, len(ix.texts)+1)
+	ix.claimStart = make([]int32, len(ix.strs)+1)
 	for _, rf := range ix.refs {
 		ix.claimStart[rf.text()+1]++
 	}
@@ -170,14 +163,14 @@ func New(claims []model.ClaimSummary, actors []model.Actor) *Index {
 		ix.claimStart[i] += ix.claimStart[i-1]
 	}
 	ix.claimsOf = make([]int32, len(ix.refs))
-	next := slices.Clone(ix.claimStart[:len(ix.texts)])
+	next := slices.Clone(ix.claimStart[:len(ix.strs)])
 	for ci := range claims {
 		for _, rf := range ix.claimRefs(ci) {
 			ix.claimsOf[next[rf.text()]] = int32(ci)
 			next[rf.text()]++
 		}
 	}
-	wg.Wait()
+	<-done
 	return ix
 }
 

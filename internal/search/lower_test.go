@@ -1,0 +1,49 @@
+package search
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// lowerASCII's eight-bytes-at-a-time work must agree with the plain
+// definitions, byte by byte.
+func TestLowerASCII(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	alphabet := "aZz Ab-_./\\9\x7fqQ@[`{"
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteByte(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		n := len(s)
+		dst := make([]byte, n+(n+7)/8)
+		mask, plain := lowerASCII(s, dst)
+		var wantMask uint64
+		wantPlain := true
+		for i := 0; i < n; i++ {
+			c := s[i]
+			lc := c
+			if 'A' <= c && c <= 'Z' {
+				lc += 'a' - 'A'
+			}
+			if dst[i] != lc {
+				t.Fatalf("%q: byte %d lower-cased to %q", s, i, dst[i])
+			}
+			if got := dst[n+i/8]&(1<<(i%8)) != 0; got != ('A' <= c && c <= 'Z') {
+				t.Fatalf("%q: upper-case bit of byte %d is %v", s, i, got)
+			}
+			wantMask |= 1 << (lc & 63)
+			if i < n-1 && c != ' ' && isSeparator(rune(c)) {
+				wantPlain = false
+			}
+			if i > 0 && 'a' <= s[i-1] && s[i-1] <= 'z' && 'A' <= c && c <= 'Z' {
+				wantPlain = false
+			}
+		}
+		if mask != wantMask || plain != wantPlain {
+			t.Fatalf("%q: mask %x plain %v, want %x %v", s, mask, plain, wantMask, wantPlain)
+		}
+	}
+}
