@@ -189,10 +189,19 @@ func (a *article) emitDenial(si int, f finding) {
 	// "Ortiz has denied knowingly taking any banned substance": what was
 	// said about the denier a few sentences back. ("Denied any plans for
 	// …" is too loose to pair.)
-	for i := len(a.props) - 1; i >= 0 && !strings.HasSuffix(f.verb, " object"); i-- {
-		if si-a.meta[i].sent > 6 {
-			break
+	// Accusations first, the latest first.
+	var order []int
+	for _, wantAccuse := range []bool{true, false} {
+		for i := len(a.props) - 1; i >= 0 && !strings.HasSuffix(f.verb, " object"); i-- {
+			if si-a.meta[i].sent > 6 {
+				break
+			}
+			if (a.meta[i].kind == kAccuse) == wantAccuse {
+				order = append(order, i)
+			}
 		}
+	}
+	for _, i := range order {
 		if a.meta[i].kind == kDeny || a.props[i].IsCounter() {
 			continue
 		}
@@ -324,6 +333,19 @@ func (a *article) denialTarget(si int, f finding) int {
 		// Denying "any wrongdoing" answers only what is said about the
 		// denier.
 		return -1
+	}
+	if f.object.End > f.object.Start {
+		// "called the study alarmist": the study's claim.
+		w := strings.Fields(strings.ToLower(a.text[f.object.Start:f.object.End]))
+		if head := w[len(w)-1]; documentNouns[head] {
+			for i := len(a.props) - 1; i >= 0 && si-a.meta[i].sent <= 8; i-- {
+				if !a.props[i].IsCounter() && a.meta[i].kind != kDeny && !same(i) {
+					if n := strings.Fields(strings.ToLower(a.props[i].Actor.Name)); len(n) > 0 && n[len(n)-1] == head {
+						return i
+					}
+				}
+			}
+		}
 	}
 	window := 2
 	if f.object.End > f.object.Start {
@@ -506,6 +528,13 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 	content = a.resolvePronouns(content, speaker, f.content.Start)
 	if content == "" {
 		return ""
+	}
+	if speaker.Kind != model.KindPerson && leadingHeShe.MatchString(content) && !a.quoted(f.content.Start) {
+		// "The board said he had lost four matches": the person named
+		// before.
+		if x, ok := a.lastMention(f.content.Start, func(x Actor) bool { return x.Kind == model.KindPerson }); ok {
+			content = a.name(x) + content[strings.Index(content, " "):]
+		}
 	}
 	objText := ""
 	if f.object.End > f.object.Start {
@@ -800,6 +829,17 @@ func (a *article) resolveOne(p string, at int) Actor {
 			}
 		}
 	}
+	// "Its defence ministry said": the body that spoke just before.
+	for _, pro := range []string{"its ", "their "} {
+		if strings.HasPrefix(low, pro) && allSpeakerWords(low[len(pro):]) || strings.HasPrefix(low, pro) && (militaryWords[bare[strings.LastIndex(bare, " ")+1:]] || orgHeads[bare[strings.LastIndex(bare, " ")+1:]]) {
+			for i := len(a.props) - 1; i >= 0 && i >= len(a.props)-3; i-- {
+				if x := a.props[i].Actor; x.Kind != "" && x.Kind != model.KindPerson && x.Name != Unnamed.Name {
+					x.Mention = mentionText
+					return x
+				}
+			}
+		}
+	}
 	// "the environmental group RiverWatch" is RiverWatch; the description
 	// gives its kind.
 	if _, kind, name, ok := describedName(p); ok {
@@ -981,6 +1021,14 @@ func (a *article) resolveOne(p string, at int) Actor {
 			if !a.props[i].Actor.Known() && strings.HasSuffix(strings.ToLower(a.props[i].Actor.Name), bare) {
 				return a.props[i].Actor
 			}
+		}
+	}
+	// "the Kesteran navy": an institution of a state the country list does
+	// not know.
+	if f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(p, "the "), "The ")); len(f) >= 2 && startsCapital(f[0]) && allInstitution(f[1:]) {
+		if x, ok := a.demonymOf(f[0]); ok {
+			x.Mention = mentionText
+			return x
 		}
 	}
 	// "Ostrenian" after "Ostrenia": the adjective of a place or party the

@@ -497,8 +497,20 @@ func (a *article) clause(si int, c Span) {
 			a.shared = Span{}
 			return
 		}
-		// Nothing in the first part: read the clause whole.
+		// Nothing in the first part ("Community leaders called for calm
+		// and urged the police to …"): the second part with the first
+		// part's subject, if it has one.
 		a.props, a.meta = a.props[:before], a.meta[:before]
+		if np, ok := a.leadingSubject(Span{c.Start, c.Start + m[0]}); ok {
+			verb := c.Start + m[0] + strings.LastIndex(text[m[0]:m[1]], " ") + 1
+			a.shared = np
+			a.clause(si, Span{verb, c.End})
+			a.shared = Span{}
+			if len(a.props) > before {
+				return
+			}
+			a.props, a.meta = a.props[:before], a.meta[:before]
+		}
 	}
 
 	if a.clausePatterns(si, c) {
@@ -701,7 +713,7 @@ var dismissVerbs = set("described", "describes", "called", "calls", "branded", "
 
 // describedAs matches what follows a dismissVerb: a claim and what it is
 // called.
-var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
+var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?|study|studies|findings|research|figures|data|video|documents))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:alarmist|false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
 
 // quoteDepths says for each token whether it stands inside a quotation.
 func quoteDepths(text string, toks []token) []bool {
@@ -728,7 +740,7 @@ func quoteDepths(text string, toks []token) []bool {
 func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 	j := i - 1
 	// Skip auxiliaries, adverbs, "plans to", time phrases.
-	for j >= 0 && toks[j].isWord() && (auxWords[toks[j].lower()] || toks[j].lower() == "not" || toks[j].lower() == "never" || strings.HasSuffix(toks[j].lower(), "n't") || strings.HasSuffix(toks[j].lower(), "ly") && !toks[j].capitalised()) {
+	for j >= 0 && toks[j].isWord() && (auxWords[toks[j].lower()] || toks[j].lower() == "not" || toks[j].lower() == "never" || strings.HasSuffix(toks[j].lower(), "n't") || isAdverb(toks[j].lower()) && !toks[j].capitalised()) {
 		lw := toks[j].lower()
 		if lw == "not" || lw == "never" || strings.HasSuffix(lw, "n't") {
 			negated = true
@@ -748,7 +760,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		j -= 4
 	}
 	// Adverbial between commas: "Kabul, however, denied".
-	if j >= 2 && toks[j].s == "," && toks[j-2].s == "," && toks[j-1].isWord() && (auxWords[toks[j-1].lower()] || strings.HasSuffix(toks[j-1].lower(), "ly")) {
+	if j >= 2 && toks[j].s == "," && toks[j-2].s == "," && toks[j-1].isWord() && (auxWords[toks[j-1].lower()] || isAdverb(toks[j-1].lower())) {
 		j -= 3
 	} else if j >= 3 && toks[j].s == "," {
 		// "Brooks, for his part, has denied": a short aside.
@@ -801,7 +813,8 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 				// commas speaks; "Ishaq Dar, Pakistan's foreign minister,
 				// said": the name before them.
 				if toks[c-1].isWord() && !looksLikePersonName(strings.Join(inner, " ")) &&
-					(toks[c-1].capitalised() || speakerWords[toks[c-1].lower()] || speakerNouns[toks[c-1].lower()]) {
+					(toks[c-1].capitalised() || speakerWords[toks[c-1].lower()] || speakerNouns[toks[c-1].lower()]) &&
+					!(descriptorKinds[toks[c-1].lower()] != "" && namedAppositive(inner)) {
 					j = c - 1
 				}
 				break
@@ -978,6 +991,22 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	if q, ok := quotationBefore(text, max(sj.Start, 0)); ok && sj.Start >= 0 {
 		f.content = Span{off + q.Start, off + q.End}
 		return f, true
+	}
+	// "“…,” his sister, Mira Olsen, told reporters": the quotation ends
+	// before the description of the speaker.
+	if sj.Start > 0 {
+		pre := strings.TrimRight(text[:sj.Start], " ")
+		if strings.HasSuffix(pre, ",") {
+			if qe := strings.LastIndexAny(pre, "\"”"); qe > 0 {
+				_, sz := utf8.DecodeRuneInString(pre[qe:])
+				if between := strings.Trim(pre[qe+sz:], " ,"); len(strings.Fields(between)) <= 5 && !strings.ContainsAny(between, ".;:!?") {
+					if q, ok := quotationBefore(text, qe+sz); ok {
+						f.content = Span{off + q.Start, off + q.End}
+						return f, true
+					}
+				}
+			}
+		}
 	}
 	// What follows the verb: skip an addressee and adjuncts up to "that".
 	k := i + 1
@@ -1440,7 +1469,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		return f, true
 	}
 	// "denied knowingly taking …": skip the adverb.
-	for k+1 < len(toks) && strings.HasSuffix(toks[k].lower(), "ly") && !toks[k].capitalised() && toks[k].lower() != "only" {
+	for k+1 < len(toks) && isAdverb(toks[k].lower()) && !toks[k].capitalised() && toks[k].lower() != "only" {
 		k++
 	}
 	// Skip determiners and adjectives: "these", "the latest", "all such".
@@ -1517,7 +1546,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		if k < len(toks) && strings.HasSuffix(toks[k].lower(), "ing") && toks[k].isWord() && !toks[k].capitalised() {
 			// From the adverb on, if any: "knowingly taking".
 			from := k
-			for from > i+1 && strings.HasSuffix(toks[from-1].lower(), "ly") {
+			for from > i+1 && isAdverb(toks[from-1].lower()) {
 				from--
 			}
 			f.content = a.clauseEnd(Span{off + toks[from].start, off + len(text)})

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"claims/internal/model"
 )
@@ -27,6 +28,10 @@ var descriptorKinds = map[string]model.ActorKind{
 	"newspaper": model.KindOutlet, "broadcaster": model.KindOutlet, "outlet": model.KindOutlet, "magazine": model.KindOutlet,
 	"daily": model.KindOutlet, "weekly": model.KindOutlet, "website": model.KindOutlet, "channel": model.KindOutlet,
 	"militia": model.KindGroup, "faction": model.KindGroup,
+	"seller": model.KindOrganisation, "investor": model.KindOrganisation, "fund": model.KindOrganisation,
+	"lobby": model.KindOrganisation, "provider": model.KindOrganisation, "platform": model.KindOrganisation,
+	"publisher": model.KindOrganisation, "broker": model.KindOrganisation, "supplier": model.KindOrganisation,
+	"contractor": model.KindOrganisation, "agency": model.KindOrganisation, "regulator": model.KindOrganisation,
 }
 
 // armedDescriptors make a described group an armed one: "the militant
@@ -82,7 +87,7 @@ func descriptorBefore(text string, start int) (string, model.ActorKind) {
 	if len(pre) == 0 || start > 0 && text[start-1] != ' ' {
 		return "", ""
 	}
-	w := strings.ToLower(strings.Trim(pre[len(pre)-1], "'’"))
+	w := strings.ToLower(strings.Trim(pre[len(pre)-1], "'’,"))
 	k, ok := descriptorKinds[w]
 	if !ok {
 		return "", ""
@@ -510,13 +515,44 @@ func (a *article) pairRebuttals() {
 				done = true
 			}
 		}
-		// "There was no evidence that …" after an allegation.
+		// "There was no evidence that …" after an allegation or a finding
+		// on the same matter.
 		if !done && noEvidence.MatchString(p.Statement) {
 			for j := i - 1; j >= 0 && !done; j-- {
-				if candidate(j, 2) && a.meta[j].kind == kAccuse {
+				if candidate(j, 2) && a.meta[j].kind == kAccuse || candidate(j, 4) && sharesContent(p.Statement, a.props[j].Statement, p.Actor, a.props[j].Actor) {
 					answer(j, model.Contradicts)
 					done = true
 				}
+			}
+		}
+		// "Critics said the sample was too small".
+		if w := strings.Fields(strings.ToLower(p.Actor.Mention + " " + p.Actor.Name)); !done && len(w) > 0 && critics[w[len(w)-1]] {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 2) {
+					answer(j, model.Disputes)
+					done = true
+				}
+			}
+		}
+		// The denier goes on: "Kester has denied interfering with
+		// shipping. Its defence ministry said the vessels had entered a
+		// closed zone" answers the other claim about Kester.
+		if !done && m.kind == kAssert {
+			for k := i - 1; k >= 0 && !done; k-- {
+				if m.sent-a.meta[k].sent > 1 {
+					break
+				}
+				if !a.props[k].IsCounter() || !sameActor(a.props[k].Actor, p.Actor) {
+					continue
+				}
+				denied := a.props[k].Answers
+				for j := i - 1; j >= 0 && !done; j-- {
+					if j != denied && candidate(j, 4) && a.isAbout(a.props[j], p.Actor) && !a.headlineProp(j) {
+						answer(j, model.Disputes)
+						done = true
+					}
+				}
+				break
 			}
 		}
 		// Blame traded.
@@ -645,7 +681,7 @@ var (
 	// "Local officials put the death toll at 18".
 	tollAt = regexp.MustCompile(`(?i)^(.{2,60}?)\s+(?:put|puts|estimated|estimates|placed|places|gave|give)\s+the\s+(?:death\s+|casualty\s+)?toll\s+at\s+(.+)$`)
 	// "Families living near the plant in Marlow say …".
-	peopleLiving = regexp.MustCompile(`(?i)^((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:living|working|based|staying|who\s+live|who\s+work|who\s+lived|who\s+worked)\s+[^,;"“]{2,80}?\s+(say|said|claim|claimed|allege|alleged|told|insist|insisted|complain|complained)\s+`)
+	peopleLiving = regexp.MustCompile(`(?i)^((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:living|working|based|staying|who\s+[a-z]+)\s+[^,;"“]{2,80}?\s+(say|said|claim|claimed|allege|alleged|told|insist|insisted|complain|complained)\s+`)
 	// "A lawyer for a man jailed for life … told the court that …".
 	roleFor = regexp.MustCompile(`(?i)^((?:a|an|the)\s+(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|representative|adviser|advisor|relative|friend|lawyers|relatives|friends|family))\s+(?:for|of|representing|to)\s+[^,;"“]{3,120}?\s+(told|said|says|claimed|argued|insisted|alleged)\s+`)
 	// "Ferrante's claim that observers were barred was also contested by
@@ -675,6 +711,14 @@ func (a *article) clausePatterns(si int, c Span) bool {
 			// The place they live by is what the claim is about.
 			a.emitClaim(si, finding{kind: kAssert, verb: strings.ToLower(text[m[4]:m[5]]), subj: sp(m[2], m[3]),
 				content: content, quote: quote, about: sp(m[3], m[4])})
+			return true
+		}
+	}
+	if m := findingThat.FindStringSubmatchIndex(text); m != nil {
+		subj := trimDateAdjunct(text[m[2]:m[3]])
+		if a.plausibleSpeaker(subj) {
+			a.emitClaim(si, finding{kind: kAccuse, verb: "found", subj: sp(m[2], m[2]+len(subj)),
+				content: a.clauseEnd(sp(m[1], len(text))), quote: quote, about: sp(m[3], m[1])})
 			return true
 		}
 	}
@@ -738,3 +782,99 @@ func numberIn(s string) string {
 
 var numberNames = map[string]string{"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
 	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20"}
+
+// notAdverbs end in -ly but are nouns or adjectives: "The man's family
+// said".
+var notAdverbs = set("family", "ally", "rally", "assembly", "supply", "monopoly", "daily", "weekly", "monthly", "yearly",
+	"anomaly", "reply", "italy", "july", "only", "holy", "early", "elderly", "friendly", "deadly", "costly", "lonely")
+
+// isAdverb reports whether a lower-case word is an -ly adverb.
+func isAdverb(w string) bool {
+	return strings.HasSuffix(w, "ly") && !notAdverbs[w]
+}
+
+// namedAppositive reports whether the words between two commas are a name
+// ("the Mobile Alliance"): then the name speaks, not the description before
+// it ("A phone industry group, the Mobile Alliance, said").
+func namedAppositive(words []string) bool {
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !startsCapital(w) && w != "of" && w != "for" && w != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// critics are speakers whose claim disputes what was just reported.
+var critics = set("critics", "sceptics", "skeptics", "opponents", "detractors")
+
+// findingThat matches "X banned Y for life after finding that …": a body's
+// finding, reported with its decision.
+var findingThat = regexp.MustCompile(`(?i)^(.{2,80}?)\s+(?:on\s+\w+\s+|last\s+\w+\s+|has\s+|had\s+)?(?:banned|fined|suspended|sacked|dismissed|expelled|convicted|sanctioned|disqualified|stripped|punished|censured|jailed|sentenced|penalised|penalized|barred)\b[^;"“]{0,100}?\s+after\s+(?:finding|concluding|ruling|determining|establishing|deciding)\s+that\s+`)
+
+// trimDateAdjunct drops "on Friday" and the like from the end of a subject.
+func trimDateAdjunct(s string) string {
+	f := strings.Fields(s)
+	for len(f) >= 2 {
+		w := strings.ToLower(f[len(f)-2])
+		if w == "on" || w == "last" || w == "this" {
+			f = f[:len(f)-2]
+			continue
+		}
+		break
+	}
+	return strings.Join(f, " ")
+}
+
+// allInstitution reports whether every word names an institution of a
+// state: "navy", "armed forces", "defence ministry".
+func allInstitution(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.'’"))
+		if !(militaryWords[lw] || govWords[lw] || speakerWords[lw] || lw == "coast" || lw == "guard" || lw == "police" ||
+			lw == "defence" || lw == "defense" || lw == "interior" || lw == "security") {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// documentNouns are things that make claims of their own: "the study
+// found …", later "called the study alarmist".
+var documentNouns = set("study", "report", "survey", "video", "documents", "analysis", "audit", "review", "paper", "findings", "post", "messages")
+
+var leadingHeShe = regexp.MustCompile(`^(?i:he|she)\s`)
+
+// quoted reports whether position p follows an opening quotation mark.
+func (a *article) quoted(p int) bool {
+	r, _ := utf8.DecodeLastRuneInString(a.text[:p])
+	return r == '“' || r == '"'
+}
+
+// leadingSubject finds the noun phrase that opens a clause and can speak:
+// "Community leaders" in "Community leaders called for calm".
+func (a *article) leadingSubject(c Span) (Span, bool) {
+	toks := tokenize(a.text[c.Start:c.End])
+	end := -1
+	for i, t := range toks {
+		lw := t.lower()
+		if !t.isWord() || npStop[lw] || auxWords[lw] || strings.HasSuffix(lw, "ed") && !t.capitalised() && len(lw) > 3 || pastForms[lw] {
+			break
+		}
+		if _, say := sayVerbs[lw]; say || urgeVerbs[lw] || accuseVerbs[lw] || denyVerbs[lw] != "" {
+			break
+		}
+		end = i
+	}
+	if end < 0 || end+1 >= len(toks) {
+		return Span{}, false
+	}
+	sp := Span{c.Start + toks[0].start, c.Start + toks[end].end}
+	return sp, a.plausibleSpeaker(a.text[sp.Start:sp.End])
+}

@@ -118,7 +118,7 @@ var auxWords = set("has", "have", "had", "is", "are", "was", "were", "will", "wo
 	"plans", "planned", "expected", "set", "going", "wants", "to", "be", "been", "being", "however", "yesterday", "today",
 	"allegedly", "apparently", "officially", "formally", "explicitly", "implicitly", "had", "in", "recent", "months", "weeks",
 	"days", "years", "past", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "this",
-	"week", "month", "year", "likely", "unlikely")
+	"week", "month", "year", "likely", "unlikely", "always")
 
 // npStop are words that cannot be inside the subject noun phrase.
 var npStop = set("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
