@@ -55,6 +55,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairForward()
 	a.pairResponses()
 	a.pairRebuttals()
+	a.mergeSameSentence()
 	return a.props
 }
 

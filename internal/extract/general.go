@@ -487,19 +487,22 @@ func (a *article) pairRebuttals() {
 				a.meta[j].kind != kUrge && !sameActor(t.Actor, p.Actor) && !a.alreadyAnswers(p.Actor, j) && t.Actor.Name != Unnamed.Name
 		}
 		done := false
-		// Casualty claims.
+		// Casualty claims and other accounts that cannot both be true.
 		for j := i - 1; j >= 0 && !done; j-- {
 			if !candidate(j, 2) {
 				continue
 			}
 			t := a.props[j].Statement
-			if !hasWord(t, deathWords) || !hasWord(p.Statement, deathWords) {
-				continue
-			}
-			if hasWord(t, combatantWords) && hasWord(p.Statement, civilianWords) && !hasWord(t, civilianWords) ||
-				hasWord(t, civilianWords) && hasWord(p.Statement, combatantWords) && !hasWord(p.Statement, civilianWords) && !hasWord(t, combatantWords) {
-				answer(j, model.Disputes)
-				done = true
+			for _, c := range contrasts {
+				if c.needDeath && (!hasWord(t, deathWords) || !hasWord(p.Statement, deathWords)) {
+					continue
+				}
+				if hasWord(t, c.a) && hasWord(p.Statement, c.b) && !hasWord(t, c.b) ||
+					hasWord(t, c.b) && hasWord(p.Statement, c.a) && !hasWord(p.Statement, c.b) && !hasWord(t, c.a) {
+					answer(j, model.Disputes)
+					done = true
+					break
+				}
 			}
 		}
 		// Competing tolls: "put the toll at 18, while the army said nine
@@ -877,4 +880,69 @@ func (a *article) leadingSubject(c Span) (Span, bool) {
 	}
 	sp := Span{c.Start + toks[0].start, c.Start + toks[end].end}
 	return sp, a.plausibleSpeaker(a.text[sp.Start:sp.End])
+}
+
+// contrasts are pairs of words that make two accounts of one event
+// incompatible: one side's militants are the other's civilians; a man
+// with a knife was, says his family, unarmed.
+var contrasts = []struct {
+	a, b      map[string]bool
+	needDeath bool
+}{
+	{combatantWords, civilianWords, true},
+	{set("knife", "gun", "pistol", "rifle", "weapon", "armed", "machete"), set("unarmed"), false},
+	{set("accident", "accidental", "accidentally"), set("deliberate", "deliberately", "intentional", "sabotage", "arson"), false},
+	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting"), false},
+}
+
+// mergeSameSentence folds a claim into the denial its speaker makes in the
+// same sentence ("said there was no proof … and called the study
+// alarmist"): one counter-claim, quoting both parts.
+func (a *article) mergeSameSentence() {
+	for i := 0; i < len(a.props); i++ {
+		d := a.props[i]
+		if !d.IsCounter() || a.meta[i].kind != kDeny {
+			continue
+		}
+		for k := range a.props {
+			p := a.props[k]
+			if k == i || p.IsCounter() || a.meta[k].sent != a.meta[i].sent || !sameActor(p.Actor, d.Actor) || a.meta[k].kind == kDeny ||
+				a.meta[k].kind == kUrge || d.Answers == k || a.headlineProp(k) {
+				continue
+			}
+			if a.answered(k) {
+				continue
+			}
+			start, end := min(p.Start, d.Start), max(p.End, d.End)
+			d.Statement = strings.TrimSuffix(d.Statement, ".") + ", and says " + lowerFirst(strings.TrimSuffix(p.Statement, ".")) + "."
+			d.Start, d.End, d.Quote = start, end, a.text[start:end]
+			a.props[i] = d
+			a.remove(k)
+			if k < i {
+				i--
+			}
+			break
+		}
+	}
+}
+
+// answered reports whether any proposal answers proposal k.
+func (a *article) answered(k int) bool {
+	for _, p := range a.props {
+		if p.Answers == k {
+			return true
+		}
+	}
+	return false
+}
+
+// remove drops proposal k, which nothing answers.
+func (a *article) remove(k int) {
+	a.props = append(a.props[:k], a.props[k+1:]...)
+	a.meta = append(a.meta[:k], a.meta[k+1:]...)
+	for i := range a.props {
+		if a.props[i].Answers > k {
+			a.props[i].Answers--
+		}
+	}
 }
