@@ -225,7 +225,8 @@ func functionWordStart(w string) bool {
 // Friday".
 var scheduling = regexp.MustCompile(`(?i)^(?:it|he|she|they|we|i)\s+(?:would|will|was\s+going\s+to|were\s+going\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to|expected\s+to|hoped\s+to|hopes\s+to)\s+(?:also\s+|soon\s+)?` +
 	`(?:meet|hold|publish|release|visit|travel|announce|discuss|convene|present|review|consider|respond|attend|host|sign|talk|study|examine|look\s+into|issue|brief|call|send|set\s+up|appoint|decide|make\s+a\s+decision|comment|give|provide|share|update|report|resume|continue|hold\s+talks|contact|investigate|seek|request|summon|raise|look\s+at)\b` +
-	`|^(?:it|he|she|they|we|i)\s+(?:was|were|is|are)\s+(?:now\s+|also\s+)?(?:investigating|looking\s+into|reviewing|examining|studying|considering|assessing|monitoring)\b`)
+	`|^(?:it|he|she|they|we|i)\s+(?:was|were|is|are)\s+(?:now\s+|also\s+)?(?:investigating|looking\s+into|reviewing|examining|studying|considering|assessing|monitoring)\b` +
+	`|^[^,;]{2,40}?\s+would\s+be\s+(?:given|sent|offered|issued|published|released|held|presented|announced)\s+(?:new\s+)?(?:guidance|guidelines|advice|details|instructions|information)\b`)
 
 // backNoun matches a sentence that opens by pointing back at claims
 // already reported: "The allegations were first made by …".
@@ -556,6 +557,26 @@ func (a *article) pairRebuttals() {
 					}
 				}
 				break
+			}
+		}
+		// "He was holding his phone, not a knife": the other account's
+		// word, negated.
+		if mm := negatedWord.FindAllStringSubmatch(p.Statement, -1); !done && mm != nil {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if !candidate(j, 3) {
+					continue
+				}
+				tw := map[string]bool{}
+				for _, w := range contentWords(a.props[j].Statement) {
+					tw[w] = true
+				}
+				for _, x := range mm {
+					if w := contentWords(x[1] + x[2]); len(w) == 1 && len(w[0]) >= 4 && tw[w[0]] && !sharesName(w[0], p.Actor, a.props[j].Actor) {
+						answer(j, model.Disputes)
+						done = true
+						break
+					}
+				}
 			}
 		}
 		// Blame traded.
@@ -945,4 +966,20 @@ func (a *article) remove(k int) {
 			a.props[i].Answers--
 		}
 	}
+}
+
+// negatedWord matches "not a knife", "no fighters": a noun said not to be.
+var negatedWord = regexp.MustCompile(`(?i),\s+not\s+(?:(?:a|an|the|any)\s+)?([\p{L}]+)|\b(?:not|no|never)\s+(?:a|an|the|any)\s+([\p{L}]+)`)
+
+// sharesName reports whether the content word w is part of either actor's
+// name.
+func sharesName(w string, x, y Actor) bool {
+	for _, n := range []string{x.Name, y.Name} {
+		for _, v := range contentWords(n) {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
 }
