@@ -33,6 +33,7 @@ import (
 	"claims/internal/db"
 	"claims/internal/model"
 	"claims/internal/search"
+	"claims/internal/ui"
 )
 
 // queries are typed one key at a time: words from the newsroom data, and
@@ -107,6 +108,8 @@ func main() {
 	child := flag.String("child", "", "internal: open this database and type, for the memory measurement")
 	flag.BoolVar(&quick, "quick", false, "measure only open+list, typing and memory (for quick comparisons; the table's other rows stay empty)")
 	flag.Parse()
+	// Collect garbage as the window does.
+	ui.TuneMemory()
 	if *child != "" {
 		if err := startAndType(*child); err != nil {
 			log.Fatal(err)
@@ -176,18 +179,18 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 
 	// What the window does at start.
 	log.Printf("%d: open, list, index", n)
-	var ix *search.Index
 	var claims []model.ClaimSummary
 	var actors []model.Actor
 	for range rounds {
 		runtime.GC()
 		t0 := time.Now()
-		var err error
-		claims, actors, ix, err = openAndIndex(path)
+		st, l, err := openAndIndex(path)
 		if err != nil {
 			return nil, err
 		}
 		r.OpenListRunMS = append(r.OpenListRunMS, ms(time.Since(t0)))
+		st.Close()
+		claims, actors = l.Claims, l.Actors
 	}
 	r.OpenListMS = median(r.OpenListRunMS)
 
@@ -206,7 +209,6 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	}
 	r.FilterP50MS, r.FilterP95MS, r.FilterMaxMS = median(p50s), median(p95s), median(maxes)
 	r.FilterRunsP95MS = p95s
-	_ = ix
 
 	if quick {
 		r.Notes = append(r.Notes, "--quick: no baselines, export or import")
@@ -338,27 +340,21 @@ func peakMemory(r *Result, path string, rounds int) error {
 	return nil
 }
 
-// openAndIndex is what the window does at start: open the database, list
-// the claims, actors and sources, and build the search index.
-func openAndIndex(path string) ([]model.ClaimSummary, []model.Actor, *search.Index, error) {
-	ctx := context.Background()
+// openAndIndex is what the window does at start: open the database, then
+// ui.Load (list the claims, actors and sources and build the search
+// index). The window keeps the store open; so does the caller, who
+// closes it.
+func openAndIndex(path string) (*db.Store, ui.Loaded, error) {
 	st, err := db.Open(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, ui.Loaded{}, err
 	}
-	defer st.Close()
-	claims, err := st.ListClaims(ctx)
+	l, err := ui.Load(context.Background(), st)
 	if err != nil {
-		return nil, nil, nil, err
+		st.Close()
+		return nil, ui.Loaded{}, err
 	}
-	actors, err := st.Actors(ctx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if _, err := st.Sources(ctx); err != nil {
-		return nil, nil, nil, err
-	}
-	return claims, actors, search.New(claims, actors), nil
+	return st, l, nil
 }
 
 // typeQueries types each query one key at a time into a fresh index (so
@@ -383,10 +379,12 @@ func typeQueries(claims []model.ClaimSummary, actors []model.Actor) ([]float64, 
 // startAndType does what the window does at start, then types every
 // query into its one index, emptying the box between queries.
 func startAndType(path string) error {
-	_, _, ix, err := openAndIndex(path)
+	st, l, err := openAndIndex(path)
 	if err != nil {
 		return err
 	}
+	defer st.Close()
+	ix := l.Index
 	for _, q := range queries {
 		for i := range q {
 			if err := keystroke(ix, q[:i+1]); err != nil {

@@ -57,18 +57,19 @@ func (s *Store) ListClaims(ctx context.Context) ([]model.ClaimSummary, error) {
 
 // listConns takes up to n of the pool's connections (at least one,
 // waiting for it; the others only if they come at once, so that two
-// callers taking several each never wait for each other). release gives
-// them back with their memory map dropped: reading every table through
-// it makes each page read part of the process's resident memory for as
-// long as the connection lives (60 MB and more at 100,000 claims). The
-// map comes back, empty, for the next reader.
+// callers taking several each never wait for each other) and turns off
+// their memory map until release gives them back. Reading whole tables
+// through the map makes every page read, and the pages the kernel maps
+// around it, part of the process's resident memory once per connection:
+// 140 MB at 100,000 claims, for the same CPU time as SQLite's small page
+// cache reading through the operating system's. The next reader maps the
+// file again as it needs it.
 func listConns(ctx context.Context, pool *sql.DB, n int) ([]querier, func(), error) {
 	var conns []*sql.Conn
 	var sizes []int64
 	release := func() {
 		for i, c := range conns {
 			if i < len(sizes) && sizes[i] > 0 {
-				_, _ = c.ExecContext(context.Background(), "PRAGMA mmap_size = 0")
 				_, _ = c.ExecContext(context.Background(), "PRAGMA mmap_size = "+strconv.FormatInt(sizes[i], 10))
 			}
 			c.Close()
@@ -96,6 +97,10 @@ func listConns(ctx context.Context, pool *sql.DB, n int) ([]querier, func(), err
 			return nil, nil, mapError("list claims", err)
 		}
 		sizes = append(sizes, size)
+		if _, err := c.ExecContext(ctx, "PRAGMA mmap_size = 0"); err != nil {
+			release()
+			return nil, nil, mapError("list claims", err)
+		}
 		qs[i] = c
 	}
 	return qs, release, nil

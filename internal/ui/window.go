@@ -152,15 +152,8 @@ func (m *mainWindow) reload() {
 	m.pending.Add(1)
 	go func() {
 		defer m.pending.Done()
-		ctx := context.Background()
-		claims, err1 := st.ListClaims(ctx)
-		actors, err2 := st.Actors(ctx)
-		sources, err3 := st.Sources(ctx)
-		err := errors.Join(err1, err2, err3)
-		var ix *search.Index
-		if err == nil {
-			ix = search.New(claims, actors)
-		}
+		l, err := Load(context.Background(), st)
+		claims, actors, sources, ix := l.Claims, l.Actors, l.Sources, l.Index
 		m.do(func() {
 			if m.loadGen.Load() != gen || st != m.st {
 				return // a newer load, or another database, took over
@@ -178,6 +171,37 @@ func (m *mainWindow) reload() {
 			m.refreshTab()
 		})
 	}()
+}
+
+// Loaded is what the window reads from the store when it opens a
+// database and after every change.
+type Loaded struct {
+	Claims  []model.ClaimSummary
+	Actors  []model.Actor
+	Sources []model.Source
+	Index   *search.Index
+}
+
+// Load reads the claims, actors and sources and builds the search index,
+// as the window does (off its UI goroutine): the actors and sources are
+// read beside the claims, on a connection of their own.
+func Load(ctx context.Context, st *db.Store) (Loaded, error) {
+	var l Loaded
+	var errActors, errSources error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		l.Actors, errActors = st.Actors(ctx)
+		l.Sources, errSources = st.Sources(ctx)
+	}()
+	claims, err := st.ListClaims(ctx)
+	<-done
+	if err := errors.Join(err, errActors, errSources); err != nil {
+		return Loaded{}, err
+	}
+	l.Claims = claims
+	l.Index = search.New(l.Claims, l.Actors)
+	return l, nil
 }
 
 // updateActorFilter lists the actors in the actor filter, keeping the
