@@ -32,13 +32,15 @@ import (
 //     texts.
 
 // text describes one distinct searchable string, Index.strs[t], in
-// sixteen bytes and no pointer (nothing for the garbage collector to
-// follow): a 64-bit mask of its letters and, for an ASCII string, where
-// its lower-cased copy lies in Index.lower.
+// 24 bytes and no pointer (nothing for the garbage collector to follow):
+// 64-bit masks of its letters and, for an ASCII string, where its
+// lower-cased copy lies in Index.lower.
 type text struct {
 	mask uint64 // letters of lo (bit c&63); all ones when not ASCII
-	off  uint32 // lo is Index.lower[off : off+len], followed by the bitmap
-	n    uint32 // len(lo) | textASCII | textCut
+	// after has bit c&63 for each character c of lo that follows a space.
+	after uint64
+	off   uint32 // lo is Index.lower[off : off+len], followed by the bitmap
+	n     uint32 // len(lo) | textASCII | textCut | textPlain
 }
 
 const (
@@ -100,7 +102,7 @@ func (ix *Index) lowerTexts() <-chan struct{} {
 			for i := lo; i < hi; i++ {
 				if t := &ix.texts[i]; t.ascii() {
 					var plain bool
-					t.mask, plain = lowerASCII(ix.strs[i][:t.n&textLen], ix.lower[t.off:])
+					t.mask, t.after, plain = lowerASCII(ix.strs[i][:t.n&textLen], ix.lower[t.off:])
 					if plain {
 						t.n |= textPlain
 					}
@@ -141,7 +143,7 @@ func measureText(s string) text {
 // byte is upper case when adding 0x3f sets its top bit ('A' and up) and
 // adding 0x25 does not ('[' and up), lower case likewise with 0x1f and
 // 0x05; for ASCII bytes no sum carries into the next byte.
-func lowerASCII(s string, dst []byte) (mask uint64, plain bool) {
+func lowerASCII(s string, dst []byte) (mask, after uint64, plain bool) {
 	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
 	// zero has the top bit of each byte of t that is zero.
 	zero := func(t uint64) uint64 { return ^((t&^high + ^high) | t | ^high) }
@@ -150,6 +152,7 @@ func lowerASCII(s string, dst []byte) (mask uint64, plain bool) {
 	copy(lo, s)
 	clear(bitmap)
 	var odd, prevLower uint64 // odd: a separator or a camel-case hump
+	var prev uint64            // the character before, for after
 	i := 0
 	for ; i+8 <= n; i += 8 {
 		x := binary.LittleEndian.Uint64(lo[i:])
@@ -165,7 +168,12 @@ func lowerASCII(s string, dst []byte) (mask uint64, plain bool) {
 		binary.LittleEndian.PutUint64(lo[i:], x)
 		bitmap[i/8] = byte(((up >> 7) * 0x0102040810204080) >> 56)
 		for range 8 {
-			mask |= 1 << (x & 63)
+			c := x & 0xff
+			mask |= 1 << (c & 63)
+			if prev == ' ' {
+				after |= 1 << (c & 63)
+			}
+			prev = c
 			x >>= 8
 		}
 	}
@@ -183,8 +191,32 @@ func lowerASCII(s string, dst []byte) (mask uint64, plain bool) {
 		}
 		lo[i] = c
 		mask |= 1 << (c & 63)
+		if prev == ' ' {
+			after |= 1 << (c & 63)
+		}
+		prev = uint64(c)
 	}
-	return mask, odd == 0
+	return mask, after, odd == 0
+}
+
+// indexAfterSpace is the index in lo of the first c that follows a space,
+// or -1.
+func indexAfterSpace(lo []byte, c byte) int {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	zero := func(t uint64) uint64 { return ^((t&^high + ^high) | t | ^high) }
+	i := 0
+	for ; i+9 <= len(lo); i += 8 {
+		a, b := binary.LittleEndian.Uint64(lo[i:]), binary.LittleEndian.Uint64(lo[i+1:])
+		if m := zero(a^(' '*ones)) & zero(b^(uint64(c)*ones)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8 + 1
+		}
+	}
+	for ; i+1 < len(lo); i++ {
+		if lo[i] == ' ' && lo[i+1] == c {
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // upper reports whether byte i of an ASCII text is an upper-case letter.
@@ -699,7 +731,7 @@ func (m *matcher) match(ix *Index, t int32, pos []int32) (int, bool) {
 		if !m.asciiOK {
 			return 0, false
 		}
-		return matchASCII(ix.lo(tx), m.pat, pos, tx.n&textPlain != 0)
+		return matchASCII(ix.lo(tx), m.pat, pos, tx.n&textPlain != 0, tx.after)
 	}
 	return matchRunes(ix.strs[t], m.runes, pos)
 }
@@ -770,7 +802,7 @@ func isSeparator(c rune) bool {
 // In a plain text (see textPlain) the later occurrences of a region score
 // 20 only after a space, so one search for the space and the letter
 // replaces the visit of each.
-func matchASCII(lo []byte, p []byte, pos []int32, plain bool) (int, bool) {
+func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64) (int, bool) {
 	n := len(lo)
 	start := bytes.IndexByte(lo, p[0])
 	if start < 0 {
@@ -809,10 +841,9 @@ func matchASCII(lo []byte, p []byte, pos []int32, plain bool) (int, bool) {
 				best, bi = score, j
 			}
 			if plain && j == start {
-				if best < matchFollowingSeparatorBonus && j < end {
-					pair := [2]byte{' ', p[k]}
-					if i := bytes.Index(lo[j:end+1], pair[:]); i >= 0 {
-						best, bi = matchFollowingSeparatorBonus, j+i+1
+				if best < matchFollowingSeparatorBonus && j < end && after&(1<<(p[k]&63)) != 0 {
+					if i := indexAfterSpace(lo[j:end+1], p[k]); i >= 0 {
+						best, bi = matchFollowingSeparatorBonus, j+i
 					}
 				}
 				break

@@ -19,8 +19,8 @@ func TestLowerASCII(t *testing.T) {
 		s := b.String()
 		n := len(s)
 		dst := make([]byte, n+(n+7)/8)
-		mask, plain := lowerASCII(s, dst)
-		var wantMask uint64
+		mask, after, plain := lowerASCII(s, dst)
+		var wantMask, wantAfter uint64
 		wantPlain := true
 		for i := 0; i < n; i++ {
 			c := s[i]
@@ -35,6 +35,9 @@ func TestLowerASCII(t *testing.T) {
 				t.Fatalf("%q: upper-case bit of byte %d is %v", s, i, got)
 			}
 			wantMask |= 1 << (lc & 63)
+			if i > 0 && s[i-1] == ' ' {
+				wantAfter |= 1 << (lc & 63)
+			}
 			if i < n-1 && c != ' ' && isSeparator(rune(c)) {
 				wantPlain = false
 			}
@@ -42,8 +45,20 @@ func TestLowerASCII(t *testing.T) {
 				wantPlain = false
 			}
 		}
-		if mask != wantMask || plain != wantPlain {
-			t.Fatalf("%q: mask %x plain %v, want %x %v", s, mask, plain, wantMask, wantPlain)
+		if mask != wantMask || after != wantAfter || plain != wantPlain {
+			t.Fatalf("%q: mask %x after %x plain %v, want %x %x %v", s, mask, after, plain, wantMask, wantAfter, wantPlain)
+		}
+		for _, c := range []byte("az 9-") {
+			want := -1
+			for i := 1; i < n; i++ {
+				if dst[i-1] == ' ' && dst[i] == c {
+					want = i
+					break
+				}
+			}
+			if got := indexAfterSpace(dst[:n], c); got != want {
+				t.Fatalf("indexAfterSpace(%q, %q) = %d, want %d", dst[:n], c, got, want)
+			}
 		}
 	}
 }
