@@ -15,7 +15,7 @@ var dismissive = regexp.MustCompile(`(?i)^(?:that\s+)?((?:the|these|those|such|t
 
 // thisDismissive matches a clause that calls what was just said untrue:
 // "This is simply not true", "That is a lie".
-var thisDismissive = regexp.MustCompile(`(?i)^["“]?(this|that|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|lies|nonsense|rubbish|fake\s+news|misinformation|disinformation|a\s+myth|a\s+hoax|baseless)\b`)
+var thisDismissive = regexp.MustCompile(`(?i)^["“]?(this|that|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|lies|nonsense|rubbish|fake\s+news|misinformation|disinformation|a\s+myth|a\s+hoax|baseless|an?\s+(?:\w+\s+)?smear|a\s+witch[\s-]hunt|politically\s+motivated|a\s+fabrication|pure\s+speculation|speculation)\b`)
 
 // Unnamed is the actor proposed for an accusation whose accuser the
 // article does not name ("The government has been accused of …"); the
@@ -371,6 +371,13 @@ func (a *article) denialTarget(si int, f finding) int {
 			}
 			if wantAccuse && m.kind != kAccuse {
 				continue
+			}
+			if !wantAccuse && i > 0 && strings.HasPrefix(strings.TrimLeft(a.props[i].Quote, " "), "\"") || !wantAccuse && i > 0 && strings.HasPrefix(a.props[i].Quote, "“") {
+				// "“Our engineers found a hole …,” the company said" after
+				// the company's claim: the claim it repeats.
+				if k := i - 1; sameActor(a.props[k].Actor, a.props[i].Actor) && !a.props[k].IsCounter() && a.meta[k].kind != kDeny && si-a.meta[k].sent <= window+1 {
+					return k
+				}
 			}
 			return i
 		}
@@ -995,8 +1002,9 @@ func (a *article) resolveOne(p string, at int) Actor {
 			}
 		}
 	}
-	// "Goldreef" after "Goldreef Mining": the same party.
-	if !strings.Contains(p, " ") && startsCapital(p) {
+	// "Goldreef" after "Goldreef Mining", "Delta Crest" after "Delta Crest
+	// Energy": the same party.
+	if startsCapital(p) && len(strings.Fields(p)) <= 2 {
 		for i := len(a.mentions) - 1; i >= 0; i-- {
 			m := a.mentions[i]
 			if m.Start < at && m.actor.Kind != model.KindPerson && strings.HasPrefix(a.name(m.actor), p+" ") {

@@ -112,7 +112,7 @@ func (a *article) pairResponses() {
 func (a *article) pairForward() {
 	for i, p := range a.props {
 		m := a.meta[i]
-		if m.kind != kDeny || p.IsCounter() || m.content == "" {
+		if m.kind != kDeny || p.IsCounter() || m.content == "" || a.headlineProp(i) {
 			continue
 		}
 		best, bestScore := -1, 0.0
@@ -128,6 +128,11 @@ func (a *article) pairForward() {
 				// "rejected a report that …" … "The report said …".
 				s = 1
 			}
+			if m.noun != "" && strings.HasPrefix(a.props[j].Verb, strings.TrimSuffix(m.noun, "s")) && (a.props[j].Actor.Kind == model.KindOutlet || m.noun == "report") {
+				// "dismissed a newspaper report that …" … "The Morning Post
+				// reported that …".
+				s = 1
+			}
 			if backNoun.MatchString(a.props[j].Quote) && a.meta[j].kind == kAccuse {
 				// "rejected claims that …" … "The allegations were first
 				// made by …".
@@ -138,6 +143,17 @@ func (a *article) pairForward() {
 			}
 		}
 		if best >= 0 && bestScore >= 0.35 {
+			// The explicit denial answers the claim; a later "This is a
+			// smear" by the same party, paired meanwhile, is its own words
+			// again.
+			for k := range a.props {
+				if k != i && a.props[k].Answers == best && sameActor(a.props[k].Actor, p.Actor) {
+					if at := strings.Index(a.props[k].Statement, ", and says "); at >= 0 {
+						a.props[k].Statement = sentenceCase(a.props[k].Statement[at+len(", and says "):])
+					}
+					a.props[k].Answers, a.props[k].Relation = -1, ""
+				}
+			}
 			a.props[i].Answers = best
 			a.props[i].Relation = m.relation
 		}
@@ -370,7 +386,7 @@ var (
 	// "…, which Kabul denies" after a claim noun.
 	whichDenies = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
 	// "accusations were made by Imran Khan that …"
-	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated|published|reported)\s+by\s+(.{2,80}?)(?:,\s+[^,]{2,60},)?\s+(?:(?:which|who)\s+(?:\w+\s+){0,3}?(?:reported|said|claimed|alleged|wrote|stated|found)\s+(?:[\w-]+\s+){0,3}?)?that\s+`)
+	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated|published|reported)\s+by\s+(.{2,80}?)(?:,\s+[^,]{2,60},)?\s+(?:(?:which|who)\s+(?:\w+\s+){0,3}?(?:reported|said|claimed|alleged|wrote|stated|found)\s+(?:(?:[\w-]+\s+){0,3}?that\s+)?|that\s+)`)
 	// "Imran Khan's accusation that …", "the allegation by X that …"
 	possessiveClaim = regexp.MustCompile(`(?i)\b([\p{Lu}][^,;]{1,60}?)['’]s?\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|charges?|assertions?)\s+that\s+`)
 	claimByThat     = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?)\s+(?:made\s+)?by\s+(.{2,60}?)\s+that\s+`)
@@ -868,11 +884,23 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			n++
 			continue
 		}
-		if lw == "of" && j < end && j >= 4 && toks[j+1].capitalised() && placeNouns[toks[j-1].lower()] && toks[j-2].lower() == "the" &&
-			(toks[j-3].lower() == "in" || toks[j-3].lower() == "from") && toks[j-4].isWord() && !npStop[toks[j-4].lower()] {
-			// "Fishermen in the town of Brenno".
-			j -= 4
-			n += 4
+		if lw == "of" && j < end && j >= 4 && toks[j+1].capitalised() && placeNouns[toks[j-1].lower()] {
+			// "Fishermen in the town of Brenno", "Farmers in the Osun
+			// delta village of Ekpe".
+			k := j - 2
+			for k > 0 && k >= j-4 && toks[k].lower() != "the" && toks[k].isWord() {
+				k--
+			}
+			if k >= 2 && toks[k].lower() == "the" && (toks[k-1].lower() == "in" || toks[k-1].lower() == "from") && toks[k-2].isWord() && !npStop[toks[k-2].lower()] {
+				n += j - k + 2
+				j = k - 2
+				continue
+			}
+		}
+		if (lw == "in" || lw == "from") && j < end && j > 0 && toks[j+1].lower() == "the" && (peopleNoun(toks[j-1].lower()) || speakerNouns[toks[j-1].lower()] || groupWords[toks[j-1].lower()] || militaryWords[toks[j-1].lower()]) && end-j <= 5 {
+			// "Rebels in the eastern highlands".
+			j--
+			n++
 			continue
 		}
 		if lw == "of" || lw == "for" || lw == "in" || lw == "from" || lw == "at" {

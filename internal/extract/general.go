@@ -422,8 +422,8 @@ func accusedClause(content, subject string) string {
 		if len(w) == 0 {
 			continue
 		}
-		if _, gerund := gerundToPast(strings.Trim(w[0], ",")); gerund {
-			parts[i] = gerundClause(p, "")
+		if _, gerund := gerundToPast(strings.Trim(w[0], ",\"“”")); gerund {
+			parts[i] = gerundClause(strings.NewReplacer("\"", "", "“", "", "”", "").Replace(p), "")
 		} else {
 			parts[i] = "committed " + p
 		}
@@ -602,6 +602,15 @@ func (a *article) pairRebuttals() {
 				}
 			}
 		}
+		// "The figures she cited covered only three regions".
+		if !done && citedFigures.MatchString(p.Statement) {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 3) && !a.headlineProp(j) {
+					answer(j, model.Disputes)
+					done = true
+				}
+			}
+		}
 		// "The auditor's figure …".
 		if mm := possessiveWork.FindStringSubmatch(p.Statement); mm != nil && !done {
 			owner := strings.ToLower(mm[1])
@@ -619,9 +628,9 @@ func (a *article) pairRebuttals() {
 			}
 		}
 		// A negation on the matter of a recent allegation.
-		if !done && negation.MatchString(p.Statement) && m.kind == kAssert {
+		if !done && negation.MatchString(hedges.ReplaceAllString(p.Statement, "")) && m.kind == kAssert {
 			for j := i - 1; j >= 0 && !done; j-- {
-				if candidate(j, 4) && a.meta[j].kind == kAccuse && overlap(a.props[j].Statement, p.Statement) >= 0.2 &&
+				if (candidate(j, 4) && a.meta[j].kind == kAccuse || candidate(j, 1) && !a.headlineProp(j)) && overlap(a.props[j].Statement, p.Statement) >= 0.2 &&
 					sharesContent(p.Statement, a.props[j].Statement, p.Actor, a.props[j].Actor) {
 					answer(j, model.Contradicts)
 					done = true
@@ -788,7 +797,7 @@ func (a *article) clausePatterns(si int, c Span) bool {
 
 // noEvidence matches "there was no evidence that …": the usual rebuttal of
 // a rumour or an allegation.
-var noEvidence = regexp.MustCompile(`(?i)^there\s+(?:is|was|has\s+been|had\s+been)\s+(?:no|not\s+a\s+shred\s+of|little)\s+(?:evidence|proof|sign|indication)\b`)
+var noEvidence = regexp.MustCompile(`(?i)^there\s+(?:is|was|has\s+been|had\s+been)\s+(?:no|not\s+a\s+shred\s+of|little)\s+(?:evidence|proof|sign|indication)\b|\b(?:no|not\s+any)\s+(?:record|trace|knowledge)\s+of\b`)
 
 // numberIn finds the first number in s, as digits or a word.
 func numberIn(s string) string {
@@ -914,6 +923,7 @@ var contrasts = []struct {
 	{set("knife", "gun", "pistol", "rifle", "weapon", "armed", "machete"), set("unarmed"), false},
 	{set("accident", "accidental", "accidentally"), set("deliberate", "deliberately", "intentional", "sabotage", "arson"), false},
 	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting"), false},
+	{set("shot", "downed"), set("crashed", "malfunction", "fault"), false},
 }
 
 // mergeSameSentence folds a claim into the denial its speaker makes in the
@@ -983,3 +993,11 @@ func sharesName(w string, x, y Actor) bool {
 	}
 	return false
 }
+
+// citedFigures matches "the figures she cited": a statement about the
+// numbers someone else put forward.
+var citedFigures = regexp.MustCompile(`(?i)\bthe\s+(?:figures?|numbers|data|statistics|estimates?)\s+(?:she|he|they|it|the\s+\w+)\s+(?:had\s+)?(?:cited|gave|quoted|used|presented|published|released)\b`)
+
+// hedges are negations that do not deny: "could not confirm how it was
+// brought down", "did not respond".
+var hedges = regexp.MustCompile(`(?i)\b(?:could|can|would|did|does|do)\s*(?:not|n't)\s+(?:independently\s+)?(?:confirm|verify|say|establish|determine|respond|comment|be\s+reached)\b`)

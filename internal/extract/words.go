@@ -104,7 +104,8 @@ var evidenceVerbs = set("provided", "provides", "provide", "providing", "present
 var claimNouns = set("allegation", "allegations", "accusation", "accusations", "charge", "charges", "claim", "claims",
 	"report", "reports", "assertion", "assertions", "suggestion", "suggestions", "remarks", "statement", "statements",
 	"it", "them", "this", "that", "story", "stories", "account", "accounts", "version", "narrative", "rumours", "rumors",
-	"findings", "figures", "figure", "conclusions", "conclusion", "results", "estimate", "estimates", "assessment", "allegation's")
+	"findings", "figures", "figure", "conclusions", "conclusion", "results", "estimate", "estimates", "assessment", "allegation's",
+	"explanation", "explanations", "theory", "interpretation", "characterisation", "characterization", "portrayal", "description")
 
 // involvementNouns are what a party denies having ("denied any involvement").
 var involvementNouns = set("involvement", "role", "responsibility", "wrongdoing", "link", "links", "ties", "connection",

@@ -152,7 +152,7 @@ func lowerASCII(s string, dst []byte) (mask, after uint64, plain bool) {
 	copy(lo, s)
 	clear(bitmap)
 	var odd, prevLower uint64 // odd: a separator or a camel-case hump
-	var prev uint64            // the character before, for after
+	var prev uint64           // the character before, for after
 	i := 0
 	for ; i+8 <= n; i += 8 {
 		x := binary.LittleEndian.Uint64(lo[i:])
