@@ -93,6 +93,26 @@ func joinList(items []string) string {
 // splitItems reads a multi-value cell back: items are the non-blank
 // lines; each is split at unescaped pipes into trimmed, unescaped parts.
 func splitItems(cell string) [][]string {
+	if strings.IndexByte(cell, '\\') < 0 {
+		// Nothing escaped: the parts are plain substrings.
+		var out [][]string
+		for _, line := range strings.Split(strings.ReplaceAll(cell, "\r\n", "\n"), "\n") {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			parts := strings.Split(line, "|")
+			for i := range parts {
+				parts[i] = strings.TrimSpace(parts[i])
+			}
+			out = append(out, parts)
+		}
+		return out
+	}
+	return splitItemsEscaped(cell)
+}
+
+// splitItemsEscaped is splitItems for a cell that may hold escapes.
+func splitItemsEscaped(cell string) [][]string {
 	var out [][]string
 	for _, line := range strings.Split(strings.ReplaceAll(cell, "\r\n", "\n"), "\n") {
 		if strings.TrimSpace(line) == "" {
@@ -129,6 +149,24 @@ func splitItems(cell string) [][]string {
 // splitList reads a multi-value cell of single-part items. A literal pipe
 // in an item needs no escape here, but an escaped one is read too.
 func splitList(cell string) []string {
+	if cell == "" {
+		return nil
+	}
+	if strings.IndexByte(cell, '\\') < 0 {
+		// Nothing escaped: the items are plain substrings.
+		var out []string
+		for _, line := range strings.Split(strings.ReplaceAll(cell, "\r\n", "\n"), "\n") {
+			if t := strings.TrimSpace(line); t != "" {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	return splitListEscaped(cell)
+}
+
+// splitListEscaped is splitList for a cell that may hold escapes.
+func splitListEscaped(cell string) []string {
 	var out []string
 	for _, line := range strings.Split(strings.ReplaceAll(cell, "\r\n", "\n"), "\n") {
 		if strings.TrimSpace(line) == "" {

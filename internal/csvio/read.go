@@ -7,7 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -277,6 +281,10 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 		}
 	}
 	p := parser{native: b.Native, opt: opt, m: m, sources: map[string]srcSeen{}, ids: map[string]int{}}
+	for _, i := range m {
+		p.mapped = append(p.mapped, i)
+	}
+	slices.Sort(p.mapped)
 	if p.opt.NoteAuthor == "" {
 		p.opt.NoteAuthor = "import"
 	}
@@ -292,14 +300,104 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 			}
 		}
 	}
+	if (len(t.Rows) < 2*parseChunk || parseMode == parseInOrder) && parseMode != parseOnAllCores {
+		return p.parseSequential(t, b)
+	}
+	return p.parseParallel(t, b)
+}
+
+// parseMode lets the tests choose how Parse parses: by size (0), one row
+// after the other, or on every core.
+var parseMode = 0
+
+const (
+	parseInOrder = 1 + iota
+	parseOnAllCores
+)
+
+// parseSequential parses the rows one after the other.
+func (p *parser) parseSequential(t *Table, b *Batch) (*Batch, error) {
+	memo := newParseMemo()
 	for i, rec := range t.Rows {
-		row, skip, err := p.row(rec, t.Lines[i])
+		row, skip, err := p.row(rec, t.Lines[i], nil, memo)
 		if err != nil {
 			return nil, err
 		}
 		if !skip {
 			b.Rows = append(b.Rows, row)
 		}
+	}
+	return b, nil
+}
+
+// parseChunk is how many rows a worker parses at a time.
+const parseChunk = 1024
+
+// rowChecks is what a row parsed on its own leaves for the checks that
+// span rows (a claim id repeated, a source described differently), which
+// parseParallel then makes in file order.
+type rowChecks struct {
+	id         string        // the claim id, "" when none
+	src        *model.Source // the row's source, when it has an id and was reached
+	pastSource bool          // the row's error, if any, came after the source check
+	skip       bool
+	err        error
+}
+
+// parseParallel parses the rows on every core, then makes the checks that
+// span rows in file order: the batch, or the error, is the one the
+// row-by-row parse gives.
+func (p *parser) parseParallel(t *Table, b *Batch) (*Batch, error) {
+	n := len(t.Rows)
+	rows := make([]Row, n)
+	checks := make([]rowChecks, n)
+	next := make(chan int, n/parseChunk+1)
+	for lo := 0; lo < n; lo += parseChunk {
+		next <- lo
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			memo := newParseMemo()
+			for lo := range next {
+				for i := lo; i < min(lo+parseChunk, n); i++ {
+					ck := &checks[i]
+					rows[i], ck.skip, ck.err = p.row(t.Rows[i], t.Lines[i], ck, memo)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	b.Rows = rows[:0]
+	for i := range rows {
+		ck := &checks[i]
+		if ck.skip {
+			continue
+		}
+		row := &rows[i]
+		if ck.id != "" {
+			if prev, dup := p.ids[ck.id]; dup {
+				return nil, rowErr(row.lineOf(FID), FID, fmt.Errorf("%w: claim id %q is also on line %d", model.ErrInvalid, ck.id, prev))
+			}
+			p.ids[ck.id] = row.Line
+		}
+		if ck.err != nil && !ck.pastSource {
+			return nil, ck.err
+		}
+		if src := ck.src; src != nil {
+			if seen, ok := p.sources[src.ID]; ok && seen.src != *src {
+				return nil, rowErr(row.lineOf(FSourceID), FSourceID, fmt.Errorf("%w: source %s is described differently on line %d", model.ErrInvalid, src.ID, seen.line))
+			} else if !ok {
+				p.sources[src.ID] = srcSeen{*src, row.Line}
+			}
+		}
+		if ck.err != nil {
+			return nil, ck.err
+		}
+		b.Rows = append(b.Rows, *row) // never ahead of i: rows only shrinks
 	}
 	return b, nil
 }
@@ -348,9 +446,50 @@ type parser struct {
 	sources map[string]srcSeen // by source id
 	ids     map[string]int     // claim id → line
 	dates   string             // the order of numeric dates (dates.go)
+	mapped  []int              // the columns p.m reads
 }
 
-func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
+// parseMemo remembers, for one goroutine, cells that many rows repeat and
+// that parsed cleanly: an actor's four cells, a source's five, subject
+// names. Parsing the same cells again gives the same result.
+type parseMemo struct {
+	actors   map[string]model.Actor
+	sources  map[string]model.Source
+	subjects map[string]bool
+}
+
+// memoKey joins cells into one key that no other cells give: each is
+// preceded by its length.
+func memoKey(cells ...string) string {
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(strconv.Itoa(len(c)))
+		b.WriteByte(':')
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+func newParseMemo() *parseMemo {
+	return &parseMemo{actors: map[string]model.Actor{}, sources: map[string]model.Source{}, subjects: map[string]bool{}}
+}
+
+// plainText reports whether s passes the model's text check for a field
+// of at most max characters (valid UTF-8, no control character other than
+// tab and line breaks), so that the check, which allocates, can be skipped;
+// when it is false the check runs and says what is wrong.
+func plainText(s string, max int) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			return false
+		}
+	}
+	return utf8.ValidString(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max)
+}
+
+// row parses one record. With ck nil it also makes the checks that span
+// rows; otherwise it leaves them in ck for parseParallel.
+func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) (Row, bool, error) {
 	row := Row{Line: lines[0], cellLines: lines, cols: p.m}
 	get := func(f Field) string {
 		if i, ok := p.m[f]; ok {
@@ -364,9 +503,10 @@ func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
 	}
 
 	empty := true
-	for _, i := range p.m {
+	for _, i := range p.mapped {
 		if strings.TrimSpace(rec[i]) != "" {
 			empty = false
+			break
 		}
 	}
 	if empty && !p.native {
@@ -375,21 +515,27 @@ func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
 
 	c := &row.Claim
 	c.ID = strings.TrimSpace(get(FID))
-	if c.ID != "" {
+	if c.ID != "" && ck != nil {
+		ck.id = c.ID
+	} else if c.ID != "" {
 		if prev, dup := p.ids[c.ID]; dup {
 			return badf(FID, "claim id %q is also on line %d", c.ID, prev)
 		}
 		p.ids[c.ID] = row.Line
 	}
 	c.Statement = get(FStatement)
-	probe := model.Claim{ID: "x", ActorID: "x", Statement: c.Statement}
-	if err := probe.Validate(); err != nil {
-		return bad(FStatement, err)
+	if t := strings.TrimSpace(c.Statement); t == "" || !plainText(t, model.MaxStatementLen) {
+		probe := model.Claim{ID: "x", ActorID: "x", Statement: c.Statement}
+		if err := probe.Validate(); err != nil {
+			return bad(FStatement, err)
+		}
 	}
 	c.Quote = get(FQuote)
-	probe = model.Claim{ID: "x", ActorID: "x", Statement: "x", Quote: c.Quote}
-	if err := probe.Validate(); err != nil {
-		return bad(FQuote, err)
+	if !plainText(strings.TrimSpace(c.Quote), model.MaxQuoteLen) {
+		probe := model.Claim{ID: "x", ActorID: "x", Statement: "x", Quote: c.Quote}
+		if err := probe.Validate(); err != nil {
+			return bad(FQuote, err)
+		}
 	}
 	var err error
 	if c.MadeOn, err = p.date(FMadeOn, get(FMadeOn)); err != nil {
@@ -431,40 +577,46 @@ func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
 
 	// The actor.
 	a := &row.Actor
-	a.ID = strings.TrimSpace(get(FActorID))
-	a.Name = strings.TrimSpace(get(FActor))
-	if a.Name == "" {
-		if p.native {
-			return badf(FActor, "the actor who makes the claim is required")
-		}
-		a.Name = p.opt.UnknownActor
-	}
-	kind := strings.ToLower(strings.TrimSpace(get(FActorKind)))
-	switch kind {
-	case "organization", "org":
-		kind = string(model.KindOrganisation)
-	case "group", "militant group":
-		kind = string(model.KindGroup)
-	}
-	a.Kind = model.ActorKind(kind)
-	if a.Kind != "" && !a.Kind.Valid() {
-		probe := model.Actor{ID: "x", Name: "x", Kind: a.Kind}
-		return bad(FActorKind, probe.Validate())
-	}
-	if p.native {
-		a.Aliases = splitList(get(FActorAliases))
+	actorKey := memoKey(get(FActorID), get(FActor), get(FActorKind), get(FActorAliases))
+	if known, ok := memo.actors[actorKey]; ok {
+		*a = known
 	} else {
-		a.Aliases = splitLoose(get(FActorAliases), ";")
+		a.ID = strings.TrimSpace(get(FActorID))
+		a.Name = strings.TrimSpace(get(FActor))
+		if a.Name == "" {
+			if p.native {
+				return badf(FActor, "the actor who makes the claim is required")
+			}
+			a.Name = p.opt.UnknownActor
+		}
+		kind := strings.ToLower(strings.TrimSpace(get(FActorKind)))
+		switch kind {
+		case "organization", "org":
+			kind = string(model.KindOrganisation)
+		case "group", "militant group":
+			kind = string(model.KindGroup)
+		}
+		a.Kind = model.ActorKind(kind)
+		if a.Kind != "" && !a.Kind.Valid() {
+			probe := model.Actor{ID: "x", Name: "x", Kind: a.Kind}
+			return bad(FActorKind, probe.Validate())
+		}
+		if p.native {
+			a.Aliases = splitList(get(FActorAliases))
+		} else {
+			a.Aliases = splitLoose(get(FActorAliases), ";")
+		}
+		probeActor := model.Actor{ID: "x", Name: a.Name, Kind: a.Kind}
+		if err := probeActor.Validate(); err != nil {
+			return bad(FActor, err)
+		}
+		probeActor.Aliases = a.Aliases
+		if err := probeActor.Validate(); err != nil {
+			return bad(FActorAliases, err)
+		}
+		*a = model.Actor{ID: a.ID, Name: probeActor.Name, Kind: probeActor.Kind, Aliases: probeActor.Aliases}
+		memo.actors[actorKey] = *a
 	}
-	probeActor := model.Actor{ID: "x", Name: a.Name, Kind: a.Kind}
-	if err := probeActor.Validate(); err != nil {
-		return bad(FActor, err)
-	}
-	probeActor.Aliases = a.Aliases
-	if err := probeActor.Validate(); err != nil {
-		return bad(FActorAliases, err)
-	}
-	*a = model.Actor{ID: a.ID, Name: probeActor.Name, Kind: probeActor.Kind, Aliases: probeActor.Aliases}
 
 	if p.native {
 		row.Subjects = splitList(get(FSubjects))
@@ -472,47 +624,31 @@ func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
 		row.Subjects = splitLoose(get(FSubjects), ";")
 	}
 	for _, s := range row.Subjects {
+		if memo.subjects[s] {
+			continue
+		}
 		probe := model.Actor{ID: "x", Name: s}
 		if err := probe.Validate(); err != nil {
 			return bad(FSubjects, err)
 		}
+		memo.subjects[s] = true
 	}
 
 	// The source.
-	src := model.Source{
-		ID:     strings.TrimSpace(get(FSourceID)),
-		Title:  strings.TrimSpace(get(FSourceTitle)),
-		Outlet: strings.TrimSpace(get(FOutlet)),
-		URL:    strings.TrimSpace(get(FURL)),
-	}
-	if src.Published, err = p.date(FPublished, get(FPublished)); err != nil {
-		return bad(FPublished, err)
-	}
-	if src.URL != "" && !model.IsWebURL(src.URL) {
-		return badf(FURL, "%q is not a web address starting with http:// or https://", src.URL)
-	}
-	if src.ID != "" || src.Title != "" || src.Outlet != "" || src.URL != "" || src.Published != "" {
-		if src.Title == "" {
-			if p.native {
-				return badf(FSourceTitle, "a source needs a title")
-			}
-			// Other tools' files often give only a link or an outlet.
-			src.Title = src.URL
-			if src.Title == "" {
-				src.Title = src.Outlet
-			}
-			if src.Title == "" {
-				src.Title = "Untitled source"
-			}
+	srcKey := memoKey(get(FSourceID), get(FSourceTitle), get(FOutlet), get(FURL), get(FPublished))
+	src, srcKnown := memo.sources[srcKey]
+	if !srcKnown {
+		var err error
+		if src, err = p.source(get, bad, badf); err != nil {
+			return row, false, err
 		}
-		probe := src
-		if probe.ID == "" {
-			probe.ID = "x"
-		}
-		if err := probe.Validate(); err != nil {
-			return bad(FSourceTitle, err)
-		}
-		if src.ID != "" {
+		memo.sources[srcKey] = src
+	}
+	if src != (model.Source{}) {
+		if src.ID != "" && ck != nil {
+			seen := src
+			ck.src = &seen
+		} else if src.ID != "" {
 			if seen, ok := p.sources[src.ID]; ok && seen.src != src {
 				return badf(FSourceID, "source %s is described differently on line %d", src.ID, seen.line)
 			} else if !ok {
@@ -520,6 +656,9 @@ func (p *parser) row(rec []string, lines []int) (Row, bool, error) {
 			}
 		}
 		row.Source = &src
+	}
+	if ck != nil {
+		ck.pastSource = true
 	}
 
 	// Counter-claims and supporting claims.
@@ -608,4 +747,50 @@ func (p *parser) date(f Field, s string) (string, error) {
 		return iso, err
 	}
 	return "", fmt.Errorf("%w: %s %q is not a date like 2024-03-27, 27 March 2024 or 3/27/2024", model.ErrInvalid, f, s)
+}
+
+// source reads and checks the row's source cells: the zero Source when
+// the row names none.
+func (p *parser) source(get func(Field) string, bad func(Field, error) (Row, bool, error),
+	badf func(Field, string, ...any) (Row, bool, error)) (model.Source, error) {
+	var err error
+	src := model.Source{
+		ID:     strings.TrimSpace(get(FSourceID)),
+		Title:  strings.TrimSpace(get(FSourceTitle)),
+		Outlet: strings.TrimSpace(get(FOutlet)),
+		URL:    strings.TrimSpace(get(FURL)),
+	}
+	if src.Published, err = p.date(FPublished, get(FPublished)); err != nil {
+		_, _, err = bad(FPublished, err)
+		return src, err
+	}
+	if src.URL != "" && !model.IsWebURL(src.URL) {
+		_, _, err := badf(FURL, "%q is not a web address starting with http:// or https://", src.URL)
+		return src, err
+	}
+	if src.ID != "" || src.Title != "" || src.Outlet != "" || src.URL != "" || src.Published != "" {
+		if src.Title == "" {
+			if p.native {
+				_, _, err := badf(FSourceTitle, "a source needs a title")
+				return src, err
+			}
+			// Other tools' files often give only a link or an outlet.
+			src.Title = src.URL
+			if src.Title == "" {
+				src.Title = src.Outlet
+			}
+			if src.Title == "" {
+				src.Title = "Untitled source"
+			}
+		}
+		probe := src
+		if probe.ID == "" {
+			probe.ID = "x"
+		}
+		if err := probe.Validate(); err != nil {
+			_, _, err = bad(FSourceTitle, err)
+			return src, err
+		}
+	}
+	return src, nil
 }

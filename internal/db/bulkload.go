@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"claims/internal/model"
@@ -51,18 +52,29 @@ type BulkTx struct {
 	links       map[[2]string]linkState // (from, to) → relation
 	notes       map[noteKey][]string    // → the notes' stored times
 
-	newClaims []model.Claim
-	newLinks  []LinkInfo
-	newNotes  []model.Annotation
+	// The queue of new rows, handed to the writer goroutine in batches.
+	q      bulkBatch
+	made   map[string]model.Source // sources created in the transaction
+	writer *bulkWriter
 	// deferred holds the statements that build the dropped indexes again.
 	deferred []string
 }
 
 type claimKey struct{ created, id string }
 
+// bulkBatch is a batch of new rows to write.
+type bulkBatch struct {
+	sources []model.Source
+	claims  []model.Claim
+	links   []LinkInfo
+	notes   []model.Annotation
+}
+
+func (q *bulkBatch) len() int { return len(q.sources) + len(q.claims) + len(q.links) + len(q.notes) }
+
 type linkState struct {
 	rel    model.Relation
-	queued int // index in newLinks + 1; 0 when the link is in the database
+	queued int // index in q.links + 1; 0 once the link is handed to the writer or in the database
 }
 
 type noteKey struct{ claim, author, text string }
@@ -113,17 +125,21 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 	}
 	tx := &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt)}
 	b := &BulkTx{tx: tx}
-	if err := b.load(); err != nil {
+	fail := func(err error) error {
+		if b.writer != nil {
+			_ = b.writer.stop() // let it finish what it is doing before the rollback
+		}
 		_ = sqlTx.Rollback()
 		return err
+	}
+	if err := b.load(); err != nil {
+		return fail(err)
 	}
 	if err := fn(b); err != nil {
-		_ = sqlTx.Rollback()
-		return err
+		return fail(err)
 	}
 	if err := b.finish(); err != nil {
-		_ = sqlTx.Rollback()
-		return err
+		return fail(err)
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit: %w", err)
@@ -171,6 +187,7 @@ func (b *BulkTx) load() error {
 		return err
 	}
 	b.notes = make(map[noteKey][]string)
+	b.made = make(map[string]model.Source)
 	var g [4]string
 	if err := scanSnapText(ctx, q, `SELECT claim_id || char(31) || author || char(31) || text || char(31) || created_at FROM annotations`, func(s string) error {
 		if err := splitSnapFields(s, g[:]); err != nil {
@@ -222,6 +239,10 @@ func (b *BulkTx) finish() error {
 	if err := b.flush(); err != nil {
 		return err
 	}
+	if err := b.writer.stop(); err != nil {
+		return err
+	}
+	b.writer = nil
 	for _, q := range b.deferred {
 		if _, err := b.tx.tx.ExecContext(b.tx.ctx, q); err != nil {
 			return mapError("build index", err)
@@ -281,6 +302,9 @@ func (b *BulkTx) CreateActor(a *model.Actor) error {
 // Source returns the source with id, with its text, or an error wrapping
 // model.ErrNotFound.
 func (b *BulkTx) Source(id string) (model.Source, error) {
+	if src, ok := b.made[id]; ok {
+		return src, nil
+	}
 	if !b.sources[id] {
 		return model.Source{}, fmt.Errorf("store: unable to find source %s: %w", id, model.ErrNotFound)
 	}
@@ -289,20 +313,43 @@ func (b *BulkTx) Source(id string) (model.Source, error) {
 
 // FindSource finds a source as Tx.FindSource does.
 func (b *BulkTx) FindSource(url, title, outlet, published string) (model.Source, error) {
+	if err := b.flush(); err != nil {
+		return model.Source{}, err
+	}
 	return b.tx.FindSource(url, title, outlet, published)
 }
 
-// CreateSource stores a new source, as Tx.CreateSource does.
+// CreateSource queues a new source, with Tx.CreateSource's defaults and
+// checks.
 func (b *BulkTx) CreateSource(src *model.Source) error {
-	if err := b.tx.CreateSource(src); err != nil {
+	if src.ID == "" {
+		src.ID = model.NewID()
+	}
+	if err := src.Validate(); err != nil {
 		return err
 	}
+	if b.sources[src.ID] {
+		return mapError(fmt.Sprintf("create source %q", src.Title), fmt.Errorf("UNIQUE constraint failed: sources.id (%s)", src.ID))
+	}
 	b.sources[src.ID] = true
-	return nil
+	b.made[src.ID] = *src
+	b.q.sources = append(b.q.sources, *src)
+	return b.sendIfFull()
 }
 
 // UpdateSource replaces a source's fields, as Tx.UpdateSource does.
-func (b *BulkTx) UpdateSource(src *model.Source) error { return b.tx.UpdateSource(src) }
+func (b *BulkTx) UpdateSource(src *model.Source) error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	if err := b.tx.UpdateSource(src); err != nil {
+		return err
+	}
+	if _, ok := b.made[src.ID]; ok {
+		b.made[src.ID] = *src
+	}
+	return nil
+}
 
 // Claims returns every claim, with tags and subjects, by id, as Tx.Claims
 // does. The caller owns the map.
@@ -372,8 +419,8 @@ func (b *BulkTx) CreateClaim(c *model.Claim) error {
 	}
 	b.claims[c.ID] = true
 	b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
-	b.newClaims = append(b.newClaims, *c)
-	return b.flushIfFull()
+	b.q.claims = append(b.q.claims, *c)
+	return b.sendIfFull()
 }
 
 // PutClaim creates or replaces the claim, as Tx.PutClaim does.
@@ -418,20 +465,24 @@ func (b *BulkTx) Link(l model.Link) error {
 	st, ok := b.links[k]
 	switch {
 	case !ok:
-		b.newLinks = append(b.newLinks, LinkInfo{Link: l, CreatedAt: now()})
-		b.links[k] = linkState{rel: l.Relation, queued: len(b.newLinks)}
+		b.q.links = append(b.q.links, LinkInfo{Link: l, CreatedAt: now()})
+		b.links[k] = linkState{rel: l.Relation, queued: len(b.q.links)}
 	case st.queued > 0:
-		b.newLinks[st.queued-1].Relation = l.Relation
+		b.q.links[st.queued-1].Relation = l.Relation
 		st.rel = l.Relation
 		b.links[k] = st
 	default:
+		// In the database, or on its way: change it there.
+		if err := b.flush(); err != nil {
+			return err
+		}
 		if err := b.tx.Link(l); err != nil {
 			return err
 		}
 		st.rel = l.Relation
 		b.links[k] = st
 	}
-	return b.flushIfFull()
+	return b.sendIfFull()
 }
 
 // HasNote reports whether the claim already has a note by author with
@@ -466,16 +517,107 @@ func (b *BulkTx) AddNote(n *model.Annotation) error {
 	}
 	k := noteKey{n.ClaimID, n.Author, n.Text}
 	b.notes[k] = append(b.notes[k], formatTime(n.CreatedAt))
-	b.newNotes = append(b.newNotes, *n)
-	return b.flushIfFull()
+	b.q.notes = append(b.q.notes, *n)
+	return b.sendIfFull()
 }
 
-// flushIfFull writes the queues once they are large, to bound memory.
-func (b *BulkTx) flushIfFull() error {
-	if len(b.newClaims)+len(b.newLinks)+len(b.newNotes) >= 1<<16 {
-		return b.flush()
+// bulkBatchRows is how many queued rows make a batch for the writer:
+// large enough that each table's rows go in in long runs of key order,
+// small enough that the writer starts early.
+var bulkBatchRows = 1 << 15
+
+// sendIfFull hands the queue to the writer once it is large.
+func (b *BulkTx) sendIfFull() error {
+	if b.q.len() < bulkBatchRows {
+		return nil
 	}
+	return b.send()
+}
+
+// send hands the queue to the writer goroutine, which writes it while the
+// caller goes on preparing rows. Queued links are no longer changed in
+// place once handed over.
+func (b *BulkTx) send() error {
+	if b.writer == nil {
+		b.writer = newBulkWriter(b.tx)
+	}
+	if err := b.writer.failed(); err != nil {
+		return err
+	}
+	if b.q.len() == 0 {
+		return nil
+	}
+	for _, l := range b.q.links {
+		k := [2]string{l.FromID, l.ToID}
+		st := b.links[k]
+		st.queued = 0
+		b.links[k] = st
+	}
+	b.writer.add(b.q)
+	b.q = bulkBatch{}
 	return nil
+}
+
+// flush writes everything queued and waits until it is written, so that
+// SQL run next sees it.
+func (b *BulkTx) flush() error {
+	if err := b.send(); err != nil {
+		return err
+	}
+	return b.writer.wait()
+}
+
+// bulkWriter writes batches of new rows on its own goroutine, with its own
+// prepared statements (a database/sql transaction serialises the calls of
+// both goroutines on its connection).
+type bulkWriter struct {
+	tx    *Tx
+	work  chan bulkBatch
+	stmts map[string]*sql.Stmt
+	busy  sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+}
+
+func newBulkWriter(tx *Tx) *bulkWriter {
+	w := &bulkWriter{tx: tx, work: make(chan bulkBatch, 1), stmts: make(map[string]*sql.Stmt)}
+	go func() {
+		for batch := range w.work {
+			if w.failed() == nil {
+				if err := w.write(&batch); err != nil {
+					w.mu.Lock()
+					w.err = err
+					w.mu.Unlock()
+				}
+			}
+			w.busy.Done()
+		}
+	}()
+	return w
+}
+
+func (w *bulkWriter) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+func (w *bulkWriter) add(batch bulkBatch) {
+	w.busy.Add(1)
+	w.work <- batch
+}
+
+// wait blocks until every batch handed over is written.
+func (w *bulkWriter) wait() error {
+	w.busy.Wait()
+	return w.failed()
+}
+
+// stop ends the goroutine once its work is done.
+func (w *bulkWriter) stop() error {
+	err := w.wait()
+	close(w.work)
+	return err
 }
 
 // bulkRows is how many rows one INSERT statement carries.
@@ -486,7 +628,7 @@ const bulkRows = 128
 // OR FAIL stops at a broken constraint without undoing the statement's
 // earlier rows, so SQLite keeps no statement journal; the error rolls the
 // whole transaction back anyway.
-func (b *BulkTx) insertRows(action, head string, width, n int, fill func(args []any, i int) []any) error {
+func (w *bulkWriter) insertRows(action, head string, width, n int, fill func(args []any, i int) []any) error {
 	args := make([]any, 0, bulkRows*width)
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 	for lo := 0; lo < n; lo += bulkRows {
@@ -496,22 +638,40 @@ func (b *BulkTx) insertRows(action, head string, width, n int, fill func(args []
 			args = fill(args, i)
 		}
 		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", hi-lo), ", ")
-		if _, err := b.tx.exec(q, args...); err != nil {
+		st, ok := w.stmts[q]
+		if !ok {
+			var err error
+			if st, err = w.tx.tx.PrepareContext(w.tx.ctx, q); err != nil {
+				return mapError(action, err)
+			}
+			w.stmts[q] = st
+		}
+		if _, err := st.ExecContext(w.tx.ctx, args...); err != nil {
 			return mapError(action, err)
 		}
 	}
 	return nil
 }
 
-// flush writes the queued claims, links and notes, each table in the order
-// of its primary key, so that the key's index grows at its end.
-func (b *BulkTx) flush() error {
-	claims := make([]*model.Claim, len(b.newClaims))
-	for i := range b.newClaims {
-		claims[i] = &b.newClaims[i]
+// write inserts a batch, each table in the order of its primary key, so
+// that the key's index grows in long runs.
+func (w *bulkWriter) write(batch *bulkBatch) error {
+	srcs := batch.sources
+	slices.SortFunc(srcs, func(a, b model.Source) int { return strings.Compare(a.ID, b.ID) })
+	t := formatTime(now())
+	if err := w.insertRows("create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
+		8, len(srcs), func(args []any, i int) []any {
+			s := &srcs[i]
+			return append(args, s.ID, s.Title, s.Outlet, s.URL, s.Published, s.Text, t, t)
+		}); err != nil {
+		return err
+	}
+	claims := make([]*model.Claim, len(batch.claims))
+	for i := range batch.claims {
+		claims[i] = &batch.claims[i]
 	}
 	slices.SortFunc(claims, func(a, b *model.Claim) int { return strings.Compare(a.ID, b.ID) })
-	if err := b.insertRows("create claim", `INSERT OR FAIL INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)`,
+	if err := w.insertRows("create claim", `INSERT OR FAIL INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)`,
 		9, len(claims), func(args []any, i int) []any {
 			c := claims[i]
 			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
@@ -524,12 +684,12 @@ func (b *BulkTx) flush() error {
 		pos      int
 	}
 	var subjects, tags []item
-	for i := range claims {
-		for j, id := range claims[i].SubjectIDs {
-			subjects = append(subjects, item{claims[i].ID, id, j})
+	for _, c := range claims {
+		for j, id := range c.SubjectIDs {
+			subjects = append(subjects, item{c.ID, id, j})
 		}
-		for j, t := range claims[i].Tags {
-			tags = append(tags, item{claims[i].ID, t, j})
+		for j, tag := range c.Tags {
+			tags = append(tags, item{c.ID, tag, j})
 		}
 	}
 	for _, l := range []struct {
@@ -539,36 +699,26 @@ func (b *BulkTx) flush() error {
 		{"add subject", `INSERT OR FAIL INTO claim_subjects (claim_id, actor_id, position)`, subjects},
 		{"add tag", `INSERT OR FAIL INTO claim_tags (claim_id, tag, position)`, tags},
 	} {
-		if err := b.insertRows(l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
+		if err := w.insertRows(l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
 			return append(args, l.items[i].claim, l.items[i].v, l.items[i].pos)
 		}); err != nil {
 			return err
 		}
 	}
-	links := b.newLinks
+	links := batch.links
 	slices.SortFunc(links, func(a, b LinkInfo) int {
 		return cmp.Or(strings.Compare(a.FromID, b.FromID), strings.Compare(a.ToID, b.ToID))
 	})
-	if err := b.insertRows("link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
+	if err := w.insertRows("link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
 		l := &links[i]
 		return append(args, l.FromID, l.ToID, string(l.Relation), formatTime(l.CreatedAt))
 	}); err != nil {
 		return err
 	}
-	notes := b.newNotes
+	notes := batch.notes
 	slices.SortFunc(notes, func(a, b model.Annotation) int { return strings.Compare(a.ID, b.ID) })
-	if err := b.insertRows("add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
+	return w.insertRows("add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
 		n := &notes[i]
 		return append(args, n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))
-	}); err != nil {
-		return err
-	}
-	for k, st := range b.links {
-		if st.queued > 0 {
-			st.queued = 0
-			b.links[k] = st
-		}
-	}
-	b.newClaims, b.newLinks, b.newNotes = b.newClaims[:0], b.newLinks[:0], b.newNotes[:0]
-	return nil
+	})
 }

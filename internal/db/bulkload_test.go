@@ -78,7 +78,9 @@ func TestUpdateBulkChecksReferences(t *testing.T) {
 		}
 	}
 	// A bulk load that succeeds writes everything, builds the indexes it
-	// dropped again, and leaves foreign keys on for the next writer.
+	// dropped again, and leaves foreign keys on for the next writer. Small
+	// batches keep the writer goroutine busy beside the caller.
+	defer db.SetBulkBatchRowsForTest(97)()
 	err = st.UpdateBulk(ctx, func(tx *db.BulkTx) error {
 		a := model.Actor{Name: "A", Aliases: []string{"Alpha"}}
 		if err := tx.CreateActor(&a); err != nil {
@@ -87,6 +89,9 @@ func TestUpdateBulkChecksReferences(t *testing.T) {
 		src := model.Source{Title: "T", URL: "https://example.org"}
 		if err := tx.CreateSource(&src); err != nil {
 			return err
+		}
+		if got, err := tx.Source(src.ID); err != nil || got.Title != "T" {
+			t.Errorf("Source of a queued source: %v %v", got, err)
 		}
 		var prev string
 		for i := range 1000 {

@@ -40,3 +40,12 @@ func SchemaForTest(s *Store) (string, error) {
 	}
 	return out, rows.Err()
 }
+
+// SetBulkBatchRowsForTest makes BulkTx hand rows to its writer in batches
+// of n, so that tests exercise the writer working beside the caller; the
+// returned function puts the size back.
+func SetBulkBatchRowsForTest(n int) func() {
+	old := bulkBatchRows
+	bulkBatchRows = n
+	return func() { bulkBatchRows = old }
+}
