@@ -298,7 +298,7 @@ func guessKind(name string) model.ActorKind {
 		return model.KindOther
 	case has(groupWords) && !has(govWords):
 		return model.KindGroup
-	case has(militaryWords):
+	case has(militaryWords) && words[len(words)-1] != "air":
 		return model.KindMilitary
 	case has(partyWords):
 		return model.KindParty
@@ -332,7 +332,7 @@ func looksLikePersonName(name string) bool {
 			return false
 		}
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
-		if _, ok := countryOf[lw]; ok || orgWords[lw] || govWords[lw] || groupWords[lw] || outletWords[lw] || militaryWords[lw] || companyWords[lw] {
+		if _, ok := countryOf[lw]; ok || orgWords[lw] || govWords[lw] || groupWords[lw] || outletWords[lw] || militaryWords[lw] || companyWords[lw] || partyWords[lw] {
 			return false
 		}
 	}

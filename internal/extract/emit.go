@@ -150,10 +150,16 @@ func (a *article) emitDenial(si int, f finding) {
 			owner = Span{f.object.Start + i + len(" by "), f.object.End}
 		} else if i := strings.IndexAny(obj, "'’"); i > 0 {
 			owner = Span{f.object.Start, f.object.Start + i}
+		} else if w := strings.Fields(obj); len(w) >= 2 && ownedClaimNouns[strings.ToLower(w[len(w)-1])] {
+			// "denied opposition claims that …".
+			head := strings.Join(w[:len(w)-1], " ")
+			if lw := strings.ToLower(head); !determiners[lw] && lw != "these" && lw != "those" && lw != "such" && lw != "the latest" && a.plausibleSpeaker(head) {
+				owner = Span{f.object.Start, f.object.Start + strings.LastIndex(obj, " ")}
+			}
 		}
 		if owner.End > owner.Start {
 			before := len(a.props)
-			a.emitClaim(si, finding{kind: kAccuse, verb: "claim", subj: owner, content: f.content, quote: f.quote})
+			a.emitClaim(si, finding{kind: kAccuse, verb: "claim", subj: owner, content: f.content, quote: f.quote, pronounFor: f.subj})
 			if len(a.props) > before {
 				a.addDenials(si, f.subj, f.verb, f.quote, Span{}, before)
 				return
@@ -532,6 +538,13 @@ func (a *article) name(p Actor) string {
 func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 	content := a.text[f.content.Start:f.content.End]
 	content = cleanClause(content)
+	if f.pronounFor.End > f.pronounFor.Start && leadingPronoun.MatchString(content) {
+		// "rejected claims by the union that it had pressured crews":
+		// "it" is the one who rejects them.
+		if ps := a.resolveParties(f.pronounFor); len(ps) == 1 && ps[0].Kind != "" {
+			content = a.name(ps[0]) + content[strings.Index(content, " "):]
+		}
+	}
 	content = a.resolvePronouns(content, speaker, f.content.Start)
 	if content == "" {
 		return ""

@@ -74,7 +74,26 @@ var negation = regexp.MustCompile(`(?i)\b(?:not|no|never|nothing|none|neither|no
 func (a *article) pairResponses() {
 	for i, p := range a.props {
 		m := a.meta[i]
-		if (m.kind != kAssert && m.kind != kAccuse) || p.IsCounter() || !(responseVerbs[p.Verb] || negation.MatchString(p.Statement)) {
+		if (m.kind != kAssert && m.kind != kAccuse) || p.IsCounter() {
+			continue
+		}
+		if !(responseVerbs[p.Verb] || negation.MatchString(p.Statement)) {
+			// "Adria Gas said Ferro's brother had sold his shares two
+			// years before the deal": the party named in a report answers
+			// it on the same matter.
+			answered := false
+			for j := i - 1; j >= 0 && m.sent-a.meta[j].sent <= 2; j-- {
+				t := a.props[j]
+				if t.IsCounter() || a.meta[j].kind == kDeny || a.meta[j].kind == kUrge || sameActor(t.Actor, p.Actor) || a.headlineProp(j) {
+					continue
+				}
+				if a.isAbout(t, p.Actor) && startsCapital(t.Actor.Name) && sharedCount(p.Statement, t.Statement, p.Actor, t.Actor) >= 2 && !a.alreadyAnswers(p.Actor, j) {
+					a.props[i].Answers, a.props[i].Relation = j, model.Disputes
+					answered = true
+					break
+				}
+			}
+			_ = answered
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -85,7 +104,8 @@ func (a *article) pairResponses() {
 			if a.meta[j].kind == kDeny || a.meta[j].kind == kUrge || t.IsCounter() || sameActor(t.Actor, p.Actor) || a.alreadyAnswers(p.Actor, j) {
 				continue
 			}
-			if a.meta[j].kind != kAccuse && !(negation.MatchString(p.Statement) && sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
+			if a.meta[j].kind != kAccuse && !(negation.MatchString(p.Statement) && sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) &&
+				sharedCount(p.Statement, t.Statement, p.Actor, t.Actor) < 2 {
 				// A plain report about the party: answered only by a
 				// negation on the same matter ("… used by the group to
 				// store weapons" — "none of its fighters had been at the
@@ -322,6 +342,17 @@ func (a *article) findMentions() {
 			d, k = descriptorAfter(a.text, m.End)
 		}
 		if d == "" {
+			// "The union, the Aviators' Guild, said".
+			if mm := nounComma.FindStringSubmatch(a.text[max(0, m.Start-40):m.Start]); mm != nil {
+				if kk, ok := descriptorKinds[strings.ToLower(mm[1])]; ok || orgHeads[strings.ToLower(mm[1])] {
+					d, k = strings.ToLower(mm[1]), kk
+					if k == "" {
+						k = model.KindOrganisation
+					}
+				}
+			}
+		}
+		if d == "" {
 			continue
 		}
 		m.desc = d
@@ -373,6 +404,9 @@ type finding struct {
 	evidence bool
 	unnamed  bool // the asserting party is not named ("X has been accused of …")
 	about    Span // more words naming what the claim is about ("families living near the X plant")
+	// pronounFor is whom a leading "it"/"he"/"she" of the content stands
+	// for: in "X rejected claims by Y that it had …", X.
+	pronounFor Span
 }
 
 // Sentence-level patterns, matched on one sentence.
@@ -801,7 +835,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		// the relative clause.
 		for c := j - 1; c >= 1 && c >= j-14; c-- {
 			if toks[c].s == "," {
-				if w := toks[c+1].lower(); (w == "who" || w == "which" || w == "whose") && toks[c-1].isWord() {
+				if w := toks[c+1].lower(); (w == "who" || w == "which" || w == "whose" || participleAside[w]) && toks[c-1].isWord() {
 					j = c - 1
 					for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
 						j--
@@ -891,7 +925,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			for k > 0 && k >= j-4 && toks[k].lower() != "the" && toks[k].isWord() {
 				k--
 			}
-			if k >= 2 && toks[k].lower() == "the" && (toks[k-1].lower() == "in" || toks[k-1].lower() == "from") && toks[k-2].isWord() && !npStop[toks[k-2].lower()] {
+			if k >= 2 && toks[k].lower() == "the" && (toks[k-1].lower() == "in" || toks[k-1].lower() == "from" || toks[k-1].lower() == "of") && toks[k-2].isWord() && !npStop[toks[k-2].lower()] {
 				n += j - k + 2
 				j = k - 2
 				continue
@@ -961,7 +995,7 @@ func (a *article) plausibleSpeaker(p string) bool {
 		if t.capitalised() && !commonCapitals[lw] {
 			return true
 		}
-		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] || peopleNoun(lw) {
+		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] || peopleNoun(lw) || outletNouns[lw] {
 			return true
 		}
 	}
@@ -1477,6 +1511,15 @@ func (a *article) parseEvidence(text string, off int, toks []token, i int) (find
 func (a *article) parseDeny(text string, off int, toks []token, i int) (finding, bool) {
 	lw := toks[i].lower()
 	f := finding{kind: kDeny, verb: lw, relation: model.Relation(denyVerbs[lw])}
+	back := 0
+	if hitBack[lw] {
+		// "hit back at claims by the union that …".
+		if i+2 >= len(toks) || toks[i+1].lower() != "back" || (toks[i+2].lower() != "at" && toks[i+2].lower() != "against") {
+			return f, false
+		}
+		back = 2
+		f.relation = model.Denies
+	}
 	sj, negated, passive, ok := a.subjectOf(toks, i, off)
 	if !ok || negated || passive {
 		return f, false
@@ -1490,11 +1533,30 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		f.object = Span{off + toks[i].start, off + toks[i].end}
 		return f, true
 	}
-	k := i + 1
+	k := i + 1 + back
 	if k >= len(toks) {
 		// "…, which Kabul denied." handled elsewhere; a bare "denied"
 		// at the end points back.
 		f.ref = true
+		return f, true
+	}
+	if toks[k].lower() == "that" && (k+1 == len(toks) || !toks[k+1].isWord()) {
+		// "Labour activists questioned that, saying …": "that" points
+		// back.
+		f.ref = true
+		f.object = Span{off + toks[k].start, off + toks[k].end}
+		for m := k + 1; m+1 < len(toks); m++ {
+			if _, say := sayVerbs[toks[m].lower()]; say && strings.HasSuffix(toks[m].lower(), "ing") {
+				n := m + 1
+				if toks[n].lower() == "that" {
+					n++
+				}
+				if n < len(toks) {
+					f.extra = a.clauseEnd(Span{off + toks[n].start, off + len(text)})
+				}
+				break
+			}
+		}
 		return f, true
 	}
 	// "denied knowingly taking …": skip the adverb.
@@ -1561,6 +1623,14 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 					break
 				}
 			}
+			return f, true
+		}
+	}
+	// "has denied the exits were locked": a clause without "that".
+	if (lw == "denied" || lw == "denies" || lw == "deny") && k+2 < len(toks) && (determiners[toks[k].lower()] || personPronouns[toks[k].lower()] || toks[k].lower() == "it" || toks[k].lower() == "they") {
+		rest := a.text[off+toks[k].start : off+len(text)]
+		if w := strings.Fields(rest); len(w) >= 3 && hasFiniteVerb(rest) && finiteWithin(w, 5) {
+			f.content = a.clauseEnd(Span{off + toks[k].start, off + len(text)})
 			return f, true
 		}
 	}

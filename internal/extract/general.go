@@ -32,6 +32,7 @@ var descriptorKinds = map[string]model.ActorKind{
 	"lobby": model.KindOrganisation, "provider": model.KindOrganisation, "platform": model.KindOrganisation,
 	"publisher": model.KindOrganisation, "broker": model.KindOrganisation, "supplier": model.KindOrganisation,
 	"contractor": model.KindOrganisation, "agency": model.KindOrganisation, "regulator": model.KindOrganisation,
+	"ruling": model.KindParty, "paper": model.KindOutlet, "tabloid": model.KindOutlet,
 }
 
 // armedDescriptors make a described group an armed one: "the militant
@@ -579,6 +580,19 @@ func (a *article) pairRebuttals() {
 				}
 			}
 		}
+		// "The government insisted that relief was getting through" right
+		// after the aid groups' account.
+		if !done && responseVerbs[p.Verb] && (m.kind == kAssert || m.kind == kAccuse) {
+			for j := i - 1; j >= 0 && !done; j-- {
+				// The answer turns the account round: "were not reaching" —
+				// "was getting through"; or is on its matter.
+				flip := negation.MatchString(a.props[j].Statement) != negation.MatchString(p.Statement)
+				if candidate(j, 1) && !a.headlineProp(j) && (flip || sharesContent(p.Statement, a.props[j].Statement, p.Actor, a.props[j].Actor)) {
+					answer(j, model.Disputes)
+					done = true
+				}
+			}
+		}
 		// Blame traded.
 		for j := i - 1; j >= 0 && !done; j-- {
 			if !candidate(j, 1) || a.props[j].Actor.Kind == model.KindPerson || p.Actor.Kind == model.KindPerson {
@@ -611,6 +625,16 @@ func (a *article) pairRebuttals() {
 				}
 			}
 		}
+		// "Delta Crest said it had no record of the letter": the claim
+		// about the speaker just before.
+		if !done && noRecord.MatchString(p.Statement) {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 2) && a.isAbout(a.props[j], p.Actor) {
+					answer(j, model.Contradicts)
+					done = true
+				}
+			}
+		}
 		// "The auditor's figure …".
 		if mm := possessiveWork.FindStringSubmatch(p.Statement); mm != nil && !done {
 			owner := strings.ToLower(mm[1])
@@ -618,7 +642,7 @@ func (a *article) pairRebuttals() {
 				if !candidate(j, 8) || owner == "its" || owner == "their" || owner == "his" || owner == "her" {
 					continue
 				}
-				for _, w := range strings.Fields(strings.ToLower(a.name(a.props[j].Actor) + " " + a.props[j].Actor.Mention)) {
+				for _, w := range strings.Fields(strings.ToLower(a.name(a.props[j].Actor) + " " + a.props[j].Actor.Mention + " " + a.descOf(a.props[j].Actor))) {
 					if strings.Trim(w, "'’s") == owner || strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") == owner {
 						answer(j, model.Disputes)
 						done = true
@@ -729,6 +753,16 @@ func (a *article) clausePatterns(si int, c Span) bool {
 	text := a.text[c.Start:c.End]
 	sp := func(i, j int) Span { return Span{c.Start + i, c.Start + j} }
 	quote := trimPunct(a.text, c)
+	if m := whoDenies.FindStringSubmatchIndex(text); m != nil && a.plausibleSpeaker(text[m[2]:m[3]]) && !strings.Contains(strings.ToLower(text[m[1]:]), "not guilty") {
+		verb := strings.ToLower(text[m[4]:m[5]])
+		f := finding{kind: kDeny, verb: verb, relation: model.Relation(denyVerbs[verb]), ref: true,
+			subj: sp(m[2], m[3]), object: sp(m[6], m[7]), quote: quote}
+		before := len(a.props)
+		a.emitDenial(si, f)
+		if len(a.props) > before {
+			return true
+		}
+	}
 	if m := tollAt.FindStringSubmatchIndex(text); m != nil && a.plausibleSpeaker(text[m[2]:m[3]]) {
 		a.emitClaim(si, finding{kind: kAssert, verb: "put the toll at", subj: sp(m[2], m[3]),
 			content: trimPunct(a.text, sp(m[4], len(text))), quote: quote})
@@ -924,6 +958,7 @@ var contrasts = []struct {
 	{set("accident", "accidental", "accidentally"), set("deliberate", "deliberately", "intentional", "sabotage", "arson"), false},
 	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting"), false},
 	{set("shot", "downed"), set("crashed", "malfunction", "fault"), false},
+	{set("locked", "blocked", "chained"), set("open", "unlocked", "unblocked"), false},
 }
 
 // mergeSameSentence folds a claim into the denial its speaker makes in the
@@ -1001,3 +1036,77 @@ var citedFigures = regexp.MustCompile(`(?i)\bthe\s+(?:figures?|numbers|data|stat
 // hedges are negations that do not deny: "could not confirm how it was
 // brought down", "did not respond".
 var hedges = regexp.MustCompile(`(?i)\b(?:could|can|would|did|does|do)\s*(?:not|n't)\s+(?:independently\s+)?(?:confirm|verify|say|establish|determine|respond|comment|be\s+reached)\b`)
+
+var leadingPronoun = regexp.MustCompile(`^(?i:it|he|she|they)\s`)
+
+// finiteWithin reports whether one of the first n words is a finite verb
+// or auxiliary: "the exits were locked".
+func finiteWithin(w []string, n int) bool {
+	for i, x := range w {
+		if i >= n {
+			break
+		}
+		x = strings.ToLower(strings.Trim(x, ",.;:\"“”"))
+		if finiteMarkers[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// outletNouns are words for the press that can speak: "a newspaper
+// reported that …".
+var outletNouns = set("newspaper", "broadcaster", "tabloid", "magazine", "outlet", "channel", "website", "paper", "daily", "weekly")
+
+// participleAside are words that open an aside between a subject and its
+// verb: "Residents of Tolo, reached by telephone, said".
+var participleAside = set("reached", "contacted", "interviewed", "speaking", "asked", "quoted", "writing", "citing", "according")
+
+// nounComma matches "the union, the " just before a name: the noun the
+// name stands for.
+var nounComma = regexp.MustCompile(`(?i)\b(?:the|a|an)\s+([a-z]+),\s+(?:the\s+)?$`)
+
+// whoDenies matches "Ferro, who denies wrongdoing, said …": a denial in a
+// relative clause.
+var whoDenies = regexp.MustCompile(`(?i)^(.{2,60}?),\s+who\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|consistently\s+|strongly\s+|since\s+)?(denies|denied|deny|rejects|rejected|disputes|disputed)\s+((?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:wrongdoing|charges?|allegations?|accusations?|claims?|involvement|responsibility))\s*,\s+`)
+
+// ownedClaimNouns are the claim nouns that a party before them owns:
+// "opposition claims", "Ukrainian allegations".
+var ownedClaimNouns = set("claims", "claim", "allegations", "allegation", "accusations", "accusation", "charges")
+
+var noRecord = regexp.MustCompile(`(?i)\b(?:no|not\s+any)\s+(?:record|trace|knowledge)\s+of\b`)
+
+// descOf is the description written with one of x's mentions ("union" for
+// "The union, the Aviators' Guild").
+func (a *article) descOf(x Actor) string {
+	for _, m := range a.mentions {
+		if m.desc != "" && sameActor(m.actor, x) {
+			return m.desc
+		}
+	}
+	return ""
+}
+
+// sharedCount counts the content words two statements share, leaving out
+// the words of the speakers' names.
+func sharedCount(a, b string, x, y Actor) int {
+	names := map[string]bool{}
+	for _, n := range []string{x.Name, y.Name, x.Mention, y.Mention} {
+		for _, w := range contentWords(n) {
+			names[w] = true
+		}
+	}
+	bs := map[string]bool{}
+	for _, w := range contentWords(b) {
+		bs[w] = true
+	}
+	n := 0
+	seen := map[string]bool{}
+	for _, w := range contentWords(a) {
+		if bs[w] && !names[w] && len(w) >= 4 && !seen[w] {
+			seen[w] = true
+			n++
+		}
+	}
+	return n
+}

@@ -94,7 +94,12 @@ var denyVerbs = map[string]string{
 	"disputed": "disputes", "disputes": "disputes", "dispute": "disputes", "disputing": "disputes",
 	"contested": "disputes", "contests": "disputes", "contest": "disputes", "questioned": "disputes", "challenged": "disputes",
 	"contradicted": "contradicts", "contradicts": "contradicts",
+	"hit": "denies", "hits": "denies", "fired": "denies", "pushed": "denies",
 }
+
+// hitBack are the verbs of "hit back at", "fired back at", "pushed back
+// against": denials only with "back at".
+var hitBack = set("hit", "hits", "fired", "pushed")
 
 var evidenceVerbs = set("provided", "provides", "provide", "providing", "presented", "presents", "present", "presenting",
 	"shared", "shares", "share", "sharing", "gave", "give", "gives", "giving", "submitted", "submits", "submitting",
