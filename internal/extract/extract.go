@@ -1589,6 +1589,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		switch {
 		case w == "that" && j == k:
 			f.content = a.clauseEnd(Span{off + toks[j].end, off + len(text)})
+			f.content = trimCalledAs(a.text, f.content)
 			f.extra = Span{}
 			return f, true
 		case claimNouns[w] || involvementNouns[w]:
@@ -1604,7 +1605,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 			}
 			// "X's claim that …": likewise.
 			if j+1 < len(toks) && toks[j+1].lower() == "that" && !involvementNouns[w] {
-				f.content = a.clauseEnd(Span{off + toks[j+1].end, off + len(text)})
+				f.content = trimCalledAs(a.text, a.clauseEnd(Span{off + toks[j+1].end, off + len(text)}))
 				f.object = Span{off + toks[k].start, off + toks[j].end}
 				return f, true
 			}

@@ -1110,3 +1110,16 @@ func sharedCount(a, b string, x, y Actor) int {
 	}
 	return n
 }
+
+// calledAs matches the label a denial puts on the claim at the end of its
+// clause: `… as "pure speculation"`.
+var calledAs = regexp.MustCompile(`\s+as\s+["“][^"”]{1,60}["”]\s*$`)
+
+// trimCalledAs drops that label from a denied clause: "dismissed a report
+// that it plans to raise the age as “pure speculation”".
+func trimCalledAs(text string, c Span) Span {
+	if m := calledAs.FindStringIndex(text[c.Start:c.End]); m != nil && m[0] > 0 {
+		c.End = c.Start + m[0]
+	}
+	return c
+}
