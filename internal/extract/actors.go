@@ -124,7 +124,7 @@ var (
 	outletWords = set("news", "times", "post", "tribune", "reuters", "afp", "ap", "bbc", "cnn", "jazeera", "dawn", "journal", "herald",
 		"newspaper", "tv", "television", "radio", "media", "press", "gazette", "telegraph", "guardian", "today")
 	orgWords = set("nato", "un", "u.n.", "eu", "united", "nations", "union", "council", "commission", "organization", "organisation",
-		"board", "federation", "bureau", "trust", "society", "academy", "club", "alliance", "tribunal", "authority", "service", "research",
+		"board", "federation", "bureau", "trust", "society", "academy", "club", "alliance", "tribunal", "authority", "service", "research", "fc",
 		"institute", "centre", "center", "bank", "fund", "association", "committee", "court", "regulator", "watchdog", "ngo", "foundation",
 		"university", "company", "group", "agency", "directorate", "conference", "think", "tank", "imf", "who", "iaea", "icc", "amnesty", "human", "rights", "red", "cross")
 	// companyWords end the names of businesses.

@@ -82,6 +82,9 @@ func (a *article) emitClaim(si int, f finding) {
 			reciprocal = o
 		}
 	}
+	if len(speakers) == 1 {
+		a.unifyDescribed(si, speakers[0])
+	}
 	for idx, sp := range speakers {
 		if sp.Kind == "" { // an unresolved plural reference
 			continue
@@ -431,6 +434,25 @@ func (a *article) isAbout(p Proposal, x Actor) bool {
 			return true
 		}
 	}
+	// "Officers had used batons" is about the police; "club stewards"
+	// about the club.
+	heads := map[string]bool{}
+	for _, n := range []string{x.Name, x.Mention, a.descOf(x)} {
+		if f := strings.Fields(strings.ToLower(n)); len(f) > 0 {
+			heads[f[len(f)-1]] = true
+		}
+	}
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(st, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words[w] = true
+	}
+	for h := range heads {
+		for _, m := range memberWords[h] {
+			if words[m] {
+				return true
+			}
+		}
+	}
 	return false
 }
 
@@ -549,7 +571,7 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 	if content == "" {
 		return ""
 	}
-	if speaker.Kind != model.KindPerson && leadingHeShe.MatchString(content) && !a.quoted(f.content.Start) {
+	if speaker.Kind != model.KindPerson && leadingHeShe.MatchString(content) && !a.quoted(f.content.Start) && !roleSpeaker(speaker) {
 		// "The board said he had lost four matches": the person named
 		// before.
 		if x, ok := a.lastMention(f.content.Start, func(x Actor) bool { return x.Kind == model.KindPerson }); ok {
@@ -870,6 +892,16 @@ func (a *article) resolveOne(p string, at int) Actor {
 		if x.Kind != "" {
 			x.Mention = mentionText
 			return x
+		}
+	}
+	// "A police statement said": the police.
+	if f := strings.Fields(p); len(f) >= 2 && (strings.EqualFold(f[len(f)-1], "statement") || strings.EqualFold(f[len(f)-1], "statements")) {
+		if rest := strings.Join(f[:len(f)-1], " "); a.plausibleSpeaker(rest) {
+			x := a.resolveOne(rest, at)
+			if x.Kind != "" {
+				x.Mention = mentionText
+				return x
+			}
 		}
 	}
 	// "a ministry spokesman" speaks for the ministry named before.

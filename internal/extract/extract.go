@@ -483,8 +483,28 @@ func (a *article) sentence(si int, s Span) {
 	if a.quoteDenial(si, s) {
 		return
 	}
-	for _, c := range splitClauses(a.text, main) {
+	clauses := splitClauses(a.text, main)
+	for _, c := range clauses {
 		a.clause(si, c)
+	}
+	// "The ministry denied that there was a shortage, after clinics said
+	// they had run out": the denial answers the report after it.
+	if len(clauses) == 2 && strings.HasPrefix(strings.ToLower(a.text[clauses[1].Start:clauses[1].End]), "after ") {
+		var d, c = -1, -1
+		for i := before; i < len(a.props); i++ {
+			switch {
+			case a.meta[i].kind == kDeny && !a.props[i].IsCounter() && a.props[i].End <= clauses[0].End+1:
+				d = i
+			case a.meta[i].kind != kDeny && !a.props[i].IsCounter() && a.props[i].Start >= clauses[1].Start:
+				c = i
+			}
+		}
+		if d >= 0 && c >= 0 && !sameActor(a.props[d].Actor, a.props[c].Actor) {
+			a.props[d].Answers, a.props[d].Relation = c, a.meta[d].relation
+			if a.props[d].Relation == "" {
+				a.props[d].Relation = model.Denies
+			}
+		}
 	}
 	if denyVerb != "" && len(a.props) > before {
 		target := len(a.props) - 1
@@ -931,8 +951,22 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 				continue
 			}
 		}
-		if (lw == "in" || lw == "from") && j < end && j > 0 && toks[j+1].lower() == "the" && (peopleNoun(toks[j-1].lower()) || speakerNouns[toks[j-1].lower()] || groupWords[toks[j-1].lower()] || militaryWords[toks[j-1].lower()]) && end-j <= 5 {
-			// "Rebels in the eastern highlands".
+		if lw == "least" && j >= 2 && toks[j-1].lower() == "at" && j < end {
+			// "clinics in at least four provinces".
+			j -= 2
+			n += 2
+			continue
+		}
+		if (lw == "in" || lw == "from") && j < end && j > 0 && (toks[j+1].lower() == "the" || toks[j+1].lower() == "at" || isNumber(toks[j+1].s) || numberNames[toks[j+1].lower()] != "") &&
+			(peopleNoun(toks[j-1].lower()) || speakerNouns[toks[j-1].lower()] || groupWords[toks[j-1].lower()] || militaryWords[toks[j-1].lower()]) && end-j <= 6 {
+			// "Rebels in the eastern highlands", "clinics in at least four
+			// provinces".
+			j--
+			n++
+			continue
+		}
+		if (lw == "at" || lw == "from" || lw == "with") && j < end && j > 0 && determiners[toks[j+1].lower()] && (peopleNoun(toks[j-1].lower()+"s") || extraPeople[toks[j-1].lower()]) {
+			// "A nurse at a clinic in the town of Belmar".
 			j--
 			n++
 			continue
@@ -1013,7 +1047,9 @@ var speakerNouns = set("source", "sources", "police", "army", "military", "repor
 	"representative", "representatives", "mission", "embassy", "administration", "cabinet", "council", "committee", "he", "she",
 	"body", "board", "panel", "commission", "watchdog", "regulator", "union", "company", "firm", "campaign", "team",
 	"indictment", "complaint", "lawsuit", "filing", "documents", "affidavit", "memo", "letter", "audit", "investigation",
-	"probe", "inquiry", "ruling", "judgment", "findings", "analysis", "assessment", "intelligence", "dossier")
+	"probe", "inquiry", "ruling", "judgment", "findings", "analysis", "assessment", "intelligence", "dossier",
+	"clinics", "hospitals", "schools", "universities", "companies", "firms", "banks", "airlines", "agencies", "groups",
+	"charities", "unions", "councils", "courts", "clinic", "hospital", "school", "university")
 
 // parseSay handles "X said (that) …", "X told Y (that) …", "“…,” X said",
 // "…, X said on Thursday."
@@ -1402,6 +1438,21 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 			return f, false
 		}
 		k++
+	}
+	if strings.HasSuffix(lw, "ing") && i > 1 && toks[i-1].s == "," && k < len(toks) && k > i+1 && toks[k].lower() == prep && k+1 < len(toks) {
+		// "Norvia ordered three diplomats to leave, accusing them of
+		// spying": the clause's subject accuses.
+		if np, ok := a.leadingSubject(Span{off, off + toks[i-1].start}); ok {
+			f.subj = np
+			f.object = Span{off + toks[i+1].start, off + toks[k-1].end}
+			if o := strings.ToLower(a.text[f.object.Start:f.object.End]); o == "them" || o == "him" || o == "her" {
+				if np, ok := pluralBefore(toks, i-1); ok && o == "them" {
+					f.object = Span{off + np.Start, off + np.End}
+				}
+			}
+			f.content = a.clauseEnd(Span{off + toks[k+1].start, off + len(text)})
+			return f, true
+		}
 	}
 	sj, negated, passive, ok := a.subjectOf(toks, i, off)
 	if k >= len(toks) || (k == i+1 && !passive) || toks[k].lower() != prep || k+1 >= len(toks) {

@@ -122,7 +122,7 @@ func (a *article) bodyNamedBefore(noun string, at int) (Actor, bool) {
 			return m.actor, true
 		}
 		for _, w := range strings.Fields(strings.ToLower(a.name(m.actor))) {
-			if strings.Trim(w, ",.'’()") == noun {
+			if w = strings.Trim(w, ",.'’()"); w == noun || noun == "club" && (w == "fc" || w == "united" || w == "city") {
 				return m.actor, true
 			}
 		}
@@ -716,7 +716,7 @@ var victoryWords = set("victory", "win", "landslide", "majority", "triumph", "su
 
 // whileReport matches ", while the army said …": a second report in the
 // sentence.
-var whileReport = regexp.MustCompile(`^,\s+(?:while|whereas)\s+(?:[^,;]{1,60}?)\s+(?:said|says|claimed|claims|insisted|put|estimated|told|reported|alleged)\b`)
+var whileReport = regexp.MustCompile(`^,\s+(?:while|whereas|after)\s+(?:[^,;]{1,60}?)\s+(?:said|says|claimed|claims|insisted|put|estimated|told|reported|alleged)\b`)
 
 // headlineProp reports whether proposal i comes from the headline.
 func (a *article) headlineProp(i int) bool {
@@ -1122,4 +1122,74 @@ func trimCalledAs(text string, c Span) Span {
 		c.End = c.Start + m[0]
 	}
 	return c
+}
+
+// pluralBefore finds the last plural noun phrase for people before token
+// i: "three diplomats" in "ordered three diplomats from Castellan to
+// leave".
+func pluralBefore(toks []token, i int) (Span, bool) {
+	for j := i - 1; j >= 0; j-- {
+		w := toks[j].lower()
+		if toks[j].isWord() && strings.HasSuffix(w, "s") && (peopleNoun(w) || speakerNouns[w]) {
+			start := j
+			if j > 0 && (isNumber(toks[j-1].s) || numberNames[toks[j-1].lower()] != "" || toks[j-1].lower() == "the" || toks[j-1].lower() == "several") {
+				start = j - 1
+			}
+			return Span{toks[start].start, toks[j].end}, true
+		}
+	}
+	return Span{}, false
+}
+
+// memberWords name the members of an institution: "officers" are the
+// police, "troops" the army.
+var memberWords = map[string][]string{
+	"police":   {"officers", "officer", "police", "policemen"},
+	"army":     {"soldiers", "troops", "army"},
+	"military": {"soldiers", "troops", "military"},
+	"club":     {"club", "stewards"},
+}
+
+// roleSpeaker reports whether a speaker is one person named by a role:
+// "the justice minister", "a ministry spokesman".
+func roleSpeaker(x Actor) bool {
+	f := strings.Fields(strings.ToLower(x.Mention))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "minister", "spokesman", "spokeswoman", "spokesperson", "director", "chief", "official", "officer", "president",
+		"chairman", "chairwoman", "secretary", "governor", "mayor", "ambassador", "envoy", "commander", "leader", "head":
+		return true
+	}
+	return false
+}
+
+// unifyDescribed gives a name to the party proposed under a description
+// just before: "A consumer group accused the banks …" then "The group,
+// FairMoney, said …" — the consumer group's claims are FairMoney's.
+func (a *article) unifyDescribed(si int, x Actor) {
+	d := a.descOf(x)
+	if d == "" || x.Kind == "" || x.Kind == model.KindPerson || !startsCapital(x.Name) {
+		return
+	}
+	for i := len(a.props) - 1; i >= 0 && si-a.meta[i].sent <= 3; i-- {
+		y := a.props[i].Actor
+		f := strings.Fields(strings.ToLower(y.Name))
+		if y.Known() || len(f) == 0 || f[len(f)-1] != d || sameActor(x, y) || len(f) > 3 {
+			continue
+		}
+		lower := true
+		for _, w := range strings.Fields(y.Name)[1:] {
+			lower = lower && !startsCapital(w)
+		}
+		if !lower {
+			continue
+		}
+		for k := range a.props {
+			if a.props[k].Actor.Name == y.Name {
+				a.props[k].Actor = x
+			}
+		}
+	}
 }

@@ -128,6 +128,7 @@ func scoreArticle(art goldArticle, props []extract.Proposal, log func(string, ..
 	}
 	s.claimGold = len(items)
 	matchedBy := make([]int, len(props)) // gold item index, or -1
+	optional := make([]bool, len(props)) // matches an optional label
 	used := make([]bool, len(items))
 	for i, p := range props {
 		matchedBy[i] = -1
@@ -148,6 +149,7 @@ func scoreArticle(art goldArticle, props []extract.Proposal, log func(string, ..
 		case matchesOptional(art.Optional, p):
 			// Neither a hit nor a false alarm.
 			s.claimOptional++
+			optional[i] = true
 		default:
 			s.claimFP++
 			log("  unexpected proposal: %s | %s", p.Actor.Name, p.Statement)
@@ -165,6 +167,12 @@ func scoreArticle(art goldArticle, props []extract.Proposal, log func(string, ..
 			continue
 		}
 		j, k := matchedBy[i], matchedBy[p.Answers]
+		if optional[i] && (optional[p.Answers] || k >= 0) {
+			// An optional counter-claim ("prison service rejects report"
+			// in the headline) answering an optional or a labelled claim:
+			// neither a hit nor a wrong pair.
+			continue
+		}
 		if j >= 0 && k >= 0 && (items[j].parent == k || contains(items[j].g.AlsoAnswers, items[k].g.ID)) {
 			s.pairTP++
 			s.pairFound++
