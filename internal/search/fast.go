@@ -253,19 +253,27 @@ type termResult struct {
 	// fallback's) before the field weight, or noMatch.
 	score []int32
 	// accepted lists, in ascending order, the texts with a score; reach
-	// is how many claim references they have. The byte offsets of the
-	// matched runes in accepted[j] are pos[j*len(runes):][:len(runes)].
+	// is how many claim references they have.
 	accepted []int32
-	pos      []int32
 	reach    int
+	// resume[5*j:5*j+5] is, for matched[j], where matchASCII stood
+	// before the term's last letter (see asciiState; start -1 when the
+	// text is not ASCII): a term one or more letters longer resumes from
+	// there instead of matching the whole term again. Only the newest
+	// term of the cache keeps it.
+	resume []int32
 }
 
 // positions are the byte offsets of the runes matched in text t, which
-// has a score.
-func (r *termResult) positions(t int32) []int32 {
-	j, _ := slices.BinarySearch(r.accepted, t)
-	k := len(r.runes)
-	return r.pos[j*k : (j+1)*k]
+// has a score. They are worked out again, as term worked them out, for the
+// few hits a list draws.
+func (r *termResult) positions(ix *Index, t int32) []int32 {
+	m := newMatcher(r.runes, r.term)
+	m.match(ix, t, m.buf)
+	if !m.tight(ix, t, m.buf) {
+		m.substring(ix, t, m.buf)
+	}
+	return m.buf
 }
 
 // Scratch buffers shared by successive searches: the typing of one word
@@ -319,6 +327,10 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 			from = r
 		}
 	}
+	var resume []int32
+	if from != nil {
+		resume = from.resume
+	}
 	ix.mu.Unlock()
 
 	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs))}
@@ -331,10 +343,16 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 		candidates = from.matched
 		n = len(candidates)
 	}
+	// Resume where the shorter term's last letter began (a term of one
+	// letter leaves nothing to resume).
+	k0 := 0
+	if resume != nil && len(from.runes) >= 2 {
+		k0 = len(from.runes) - 1
+	}
 	w := min(workers(), max(1, n/2048))
 	matched := make([][]int32, w)
 	accepted := make([][]int32, w)
-	pos := make([][]int32, w)
+	states := make([][]int32, w)
 	var wg sync.WaitGroup
 	var cancelled bool
 	var cmu sync.Mutex
@@ -345,9 +363,8 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 			defer wg.Done()
 			m := newMatcher(runes, term)
 			// Sized for the worst case, so that appending never copies.
-			mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
-			arena := getInt32s((hi - lo) * len(runes))
-			matched[k], accepted[k], pos[k] = mine, acc, arena
+			mine, acc, st := getInt32s(hi-lo), getInt32s(hi-lo), getInt32s(5*(hi-lo))
+			matched[k], accepted[k], states[k] = mine, acc, st
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
 					cmu.Lock()
@@ -363,36 +380,64 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 				if tx.mask&m.mask != m.mask {
 					continue
 				}
-				score, ok := m.match(ix, t, m.buf)
+				var score int
+				var ok, noSub bool
+				save := asciiState{start: -1}
+				if tx.ascii() {
+					if !m.asciiOK {
+						continue
+					}
+					var from asciiState
+					letter := k0
+					if letter > 0 {
+						r := resume[5*i : 5*i+5]
+						if from = (asciiState{r[0], r[1], r[2], r[3], r[4]}); from.start < 0 {
+							letter = 0
+						} else {
+							noSub = from.start&noSubstring != 0
+							from.start &^= noSubstring
+						}
+					}
+					score, ok = matchASCII(ix.lo(tx), m.pat, m.buf, tx.n&textPlain != 0, tx.after, letter, from, &save)
+				} else {
+					score, ok = matchRunes(ix.strs[t], m.runes, m.buf)
+				}
 				if !ok {
 					continue
 				}
 				mine = append(mine, t)
 				pos := m.buf
-				if !m.tight(ix, t, pos) {
+				accept := m.tight(ix, t, pos)
+				if !accept {
 					// The matcher may have picked scattered letters where
-					// the word also appears whole further on.
-					if !m.substring(ix, t, pos) {
-						continue
+					// the word also appears whole further on; not when
+					// the shorter term does not.
+					if noSub && save.start >= 0 {
+						save.start |= noSubstring
+					} else if accept = m.substring(ix, t, pos); accept {
+						score = 10 * len(runes)
+					} else if save.start >= 0 {
+						save.start |= noSubstring
 					}
-					score = 10 * len(runes)
 				}
-				res.score[t] = int32(score)
-				acc = append(acc, t)
-				arena = append(arena, pos...)
+				st = append(st, save.start, save.total, save.currAdj, save.lastMatch, save.pos0)
+				if accept {
+					res.score[t] = int32(score)
+					acc = append(acc, t)
+				}
 			}
-			matched[k], accepted[k], pos[k] = mine, acc, arena
+			matched[k], accepted[k], states[k] = mine, acc, st
 		}()
 	}
 	wg.Wait()
 	if !cancelled {
 		// The cache keeps exact copies; the buffers serve the next search.
-		res.matched, res.accepted, res.pos = concat(matched), concat(accepted), concat(pos)
+		res.matched, res.accepted, res.resume = concat(matched), concat(accepted), concat(states)
 	}
 	for k := range w {
 		putInt32s(matched[k])
 		putInt32s(accepted[k])
-		putInt32s(pos[k])
+		putInt32s(states[k])
 	}
 	if cancelled {
 		return nil, ctx.Err()
@@ -402,6 +447,9 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 	}
 
 	ix.mu.Lock()
+	for _, r := range ix.terms {
+		r.resume = nil // a search that took it holds its own copy
+	}
 	ix.terms = append([]*termResult{res}, ix.terms...)
 	if len(ix.terms) > maxCachedTerms {
 		ix.terms = ix.terms[:maxCachedTerms]
@@ -731,7 +779,7 @@ func (m *matcher) match(ix *Index, t int32, pos []int32) (int, bool) {
 		if !m.asciiOK {
 			return 0, false
 		}
-		return matchASCII(ix.lo(tx), m.pat, pos, tx.n&textPlain != 0, tx.after)
+		return matchASCII(ix.lo(tx), m.pat, pos, tx.n&textPlain != 0, tx.after, 0, asciiState{}, nil)
 	}
 	return matchRunes(ix.strs[t], m.runes, pos)
 }
@@ -802,14 +850,30 @@ func isSeparator(c rune) bool {
 // In a plain text (see textPlain) the later occurrences of a region score
 // 20 only after a space, so one search for the space and the letter
 // replaces the visit of each.
-func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64) (int, bool) {
+//
+// It starts at letter k0 from the state from (k0 > 0: the letters before
+// k0 are settled as in a shorter term that begins like p; only pos[0] of
+// their positions is set), or afresh (k0 = 0); save, when set, receives
+// the state before the last letter.
+func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64, k0 int, from asciiState, save *asciiState) (int, bool) {
 	n := len(lo)
-	start := bytes.IndexByte(lo, p[0])
-	if start < 0 {
-		return 0, false
+	var start, total, currAdj, lastMatch int
+	if k0 == 0 {
+		if start = bytes.IndexByte(lo, p[0]); start < 0 {
+			return 0, false
+		}
+		lastMatch = -1
+	} else {
+		start, total, currAdj, lastMatch = int(from.start), int(from.total), int(from.currAdj), int(from.lastMatch)
+		pos[0] = from.pos0
 	}
-	total, currAdj, lastMatch := 0, 0, -1
-	for k := range p {
+	for k := k0; k < len(p); k++ {
+		if save != nil && k == len(p)-1 {
+			*save = asciiState{int32(start), int32(total), int32(currAdj), int32(lastMatch), -1}
+			if k > 0 {
+				save.pos0 = pos[0]
+			}
+		}
 		end := n - 1
 		if k < len(p)-1 {
 			next := bytes.IndexByte(lo[start+1:], p[k+1])
@@ -870,6 +934,18 @@ func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64) (int
 	}
 	return total + len(p) - n, true
 }
+
+// asciiState is where matchASCII stands before letter k: the region of
+// letter k starts at start; total and currAdj are the score and the
+// adjacency bonus so far; lastMatch is where letter k-1 matched (-1 for
+// none) and pos0 where letter 0 did (-1 before it).
+type asciiState struct {
+	start, total, currAdj, lastMatch, pos0 int32
+}
+
+// noSubstring, set in a saved state's start, records that the term is not
+// a substring of the text, so neither is any longer term.
+const noSubstring = 1 << 30
 
 // matchRunes is fuzzy.Find's matching of one string, rune by rune, as the
 // library does it.

@@ -145,12 +145,12 @@ func (r *Results) fill(h *Hit, i int, sc *fillScratch) {
 		stOK := st >= 0 && t.score[st] != noMatch
 		acOK := ac >= 0 && t.score[ac] != noMatch
 		if stOK {
-			for _, p := range t.positions(st) {
+			for _, p := range t.positions(ix, st) {
 				sp = append(sp, int(p))
 			}
 		}
 		if acOK {
-			for _, p := range t.positions(ac) {
+			for _, p := range t.positions(ix, ac) {
 				ap = append(ap, int(p))
 			}
 		}
