@@ -524,7 +524,7 @@ func (b *BulkTx) AddNote(n *model.Annotation) error {
 // bulkBatchRows is how many queued rows make a batch for the writer:
 // large enough that each table's rows go in in long runs of key order,
 // small enough that the writer starts early.
-var bulkBatchRows = 1 << 15
+var bulkBatchRows = 1 << 14
 
 // sendIfFull hands the queue to the writer once it is large.
 func (b *BulkTx) sendIfFull() error {
