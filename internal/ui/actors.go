@@ -28,6 +28,11 @@ type actorsView struct {
 	edit     *widget.Button
 	detail   *fyne.Container
 	content  fyne.CanvasObject
+	// counts are the claims per actor of the claims counted, made once
+	// per load rather than once per row drawn.
+	counts        map[string]int
+	countedFirst  *model.ClaimSummary
+	countedLength int
 }
 
 func newActorsView(m *mainWindow) *actorsView {
@@ -66,13 +71,19 @@ func newActorsView(m *mainWindow) *actorsView {
 }
 
 func (v *actorsView) claimsBy(actorID string) int {
-	n := 0
-	for _, c := range v.m.claims {
-		if c.ActorID == actorID {
-			n++
-		}
+	claims := v.m.claims
+	var first *model.ClaimSummary
+	if len(claims) > 0 {
+		first = &claims[0]
 	}
-	return n
+	if v.counts == nil || first != v.countedFirst || len(claims) != v.countedLength {
+		v.counts = make(map[string]int)
+		for i := range claims {
+			v.counts[claims[i].ActorID]++
+		}
+		v.countedFirst, v.countedLength = first, len(claims)
+	}
+	return v.counts[actorID]
 }
 
 func (v *actorsView) load() {
