@@ -137,7 +137,8 @@ var (
 		"major", "captain", "capt", "commander", "chief", "foreign", "interior", "defence", "defense", "finance", "director", "chairman",
 		"chairwoman", "chair", "governor", "gov", "mayor", "king", "queen", "prince", "princess", "judge", "justice", "spokesman",
 		"spokeswoman", "spokesperson", "envoy", "special", "adviser", "advisor", "leader", "pope", "sheikh", "state", "us", "u.s.", "dpm", "fm",
-		"former", "acting", "vice", "national", "security", "of", "the")
+		"former", "acting", "vice", "national", "security", "of", "the", "prosecutor", "counsel", "lawyer", "attorney",
+		"detective", "inspector", "sergeant", "constable", "auditor", "coach", "captain", "dr.")
 	// speakerWords are the people and bodies that speak for the party named
 	// with them: "Pakistani officials", "Pakistan's envoy", "authorities in
 	// Kabul" all speak for Pakistan or Kabul.

@@ -11,11 +11,11 @@ import (
 )
 
 // dismissive matches a reported clause that calls a claim untrue.
-var dismissive = regexp.MustCompile(`(?i)^(?:that\s+)?((?:the|these|those|such|this|his|her|their|its|all)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|documents|files|figures|findings|video|recording|images|photos))\s+(?:were|are|was|is|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|completely\s+without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|a\s+fabrication|propaganda|taken\s+out\s+of\s+context|doctored|forged|exaggerated|not\s+true)`)
+var dismissive = regexp.MustCompile(`(?i)^(?:that\s+)?((?:the|these|those|such|this|his|her|their|its|all)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|documents|files|figures|findings|video|recording|images|photos|remarks|comments|statements?|words))\s+(?:were|are|was|is|had\s+been|have\s+been)\s+["“]?(?:\w+\s+){0,2}?["“]?(?:false|baseless|untrue|unfounded|groundless|without\s+merit|completely\s+without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|a\s+fabrication|propaganda|taken\s+out\s+of\s+context|doctored|forged|exaggerated|not\s+true)`)
 
 // thisDismissive matches a clause that calls what was just said untrue:
 // "This is simply not true", "That is a lie".
-var thisDismissive = regexp.MustCompile(`(?i)^["“]?(this|that|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|lies|nonsense|rubbish|fake\s+news|misinformation|disinformation|a\s+myth|a\s+hoax|baseless|an?\s+(?:\w+\s+)?smear|a\s+witch[\s-]hunt|politically\s+motivated|a\s+fabrication|pure\s+speculation|speculation)\b`)
+var thisDismissive = regexp.MustCompile(`(?i)^["“]?(this|that|it)\s+(?:is|was)\s+(?:also\s+|simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|lies|nonsense|rubbish|fake\s+news|misinformation|disinformation|a\s+myth|a\s+hoax|baseless|an?\s+(?:\w+\s+)?smear|a\s+witch[\s-]hunt|politically\s+motivated|a\s+fabrication|pure\s+speculation|speculation)\b`)
 
 // Unnamed is the actor proposed for an accusation whose accuser the
 // article does not name ("The government has been accused of …"); the
@@ -173,8 +173,18 @@ func (a *article) emitDenial(si int, f finding) {
 	// same, if any.
 	content := a.text[f.content.Start:f.content.End]
 	best, bestScore := -1, 0.0
+	deniers := a.resolveParties(f.subj)
 	for i := range a.props {
 		if a.meta[i].kind == kDeny {
+			continue
+		}
+		own := false
+		for _, d := range deniers {
+			own = own || d.Kind != "" && sameActor(d, a.props[i].Actor)
+		}
+		if own {
+			// "Vantor has denied that it delayed the recall" does not
+			// answer Vantor's own "is recalling 80,000 cars".
 			continue
 		}
 		s := overlap(content, a.props[i].Statement+" "+a.props[i].Quote)
@@ -360,7 +370,14 @@ func (a *article) denialTarget(si int, f finding) int {
 	if f.object.End > f.object.Start {
 		obj := strings.ToLower(a.text[f.object.Start:f.object.End])
 		if obj == "this" || obj == "that" || obj == "it" {
-			// "“This is simply not true,” said …" after a quotation.
+			// "That is also false": what was said just before, else a
+			// recent allegation ("“This is simply not true,” said …" after
+			// a quotation).
+			for i := len(a.props) - 1; i >= 0 && si-a.meta[i].sent <= 1; i-- {
+				if a.meta[i].kind != kDeny && !a.props[i].IsCounter() && !same(i) && !a.headlineProp(i) {
+					return i
+				}
+			}
 			window = 4
 		}
 		if strings.Contains(obj, "allegation") || strings.Contains(obj, "accusation") || strings.Contains(obj, "charge") || strings.Contains(obj, "claims") {
@@ -667,7 +684,9 @@ var (
 	leadingReport = regexp.MustCompile(`(?i)^(?:claimed|claims|said|says|alleged|alleges|showed|shows|found|finds|suggested|suggests|argued|argues|stated|states|asserted|asserts|warned|warns|concluded|concludes|reported|reports)\s+(?:that\s+)?`)
 	andThat       = regexp.MustCompile(`,?\s+(and|but)\s+that\s+`)
 	leadingThat   = regexp.MustCompile(`(?i)^(?:that\s+)+`)
-	spaces        = regexp.MustCompile(`\s+`)
+	// "That is also false": a demonstrative, not a conjunction.
+	demonstrativeThat = regexp.MustCompile(`(?i)^that\s+(?:is|was|has|had|'s|would|will)\b`)
+	spaces            = regexp.MustCompile(`\s+`)
 )
 
 // cleanClause tidies a reported clause: no leading "that", no dateline,
@@ -675,7 +694,9 @@ var (
 func cleanClause(s string) string {
 	s = strings.TrimSpace(spaces.ReplaceAllString(s, " "))
 	s = dateline.ReplaceAllString(s, "")
-	s = leadingThat.ReplaceAllString(s, "")
+	if !demonstrativeThat.MatchString(s) {
+		s = leadingThat.ReplaceAllString(s, "")
+	}
 	// "a report that claimed the dam was at risk": the relative clause's
 	// verb is not part of the claim.
 	s = leadingReport.ReplaceAllString(s, "")
@@ -889,6 +910,14 @@ func (a *article) resolveOne(p string, at int) Actor {
 		if !x.Known() && x.Kind != "" && (x.Kind == model.KindOther || x.Kind == model.KindPerson || !looksLikePersonName(name)) {
 			x.Kind = kind
 		}
+		if x.Kind != "" {
+			x.Mention = mentionText
+			return x
+		}
+	}
+	// "Rebels of the Southern Liberation Front": the front.
+	if m := groupOf.FindStringSubmatch(p); m != nil {
+		x := a.resolveOne(m[1], at)
 		if x.Kind != "" {
 			x.Mention = mentionText
 			return x

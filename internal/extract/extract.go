@@ -1029,7 +1029,7 @@ func (a *article) plausibleSpeaker(p string) bool {
 		if t.capitalised() && !commonCapitals[lw] {
 			return true
 		}
-		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] || peopleNoun(lw) || outletNouns[lw] {
+		if speakerWords[lw] || personPronouns[lw] || lw == "they" || lw == "we" || speakerNouns[lw] || militaryWords[lw] || partyWords[lw] || groupWords[lw] || orgWords[lw] || govWords[lw] || peopleNoun(lw) || outletNouns[lw] || documentNouns[lw] {
 			return true
 		}
 	}

@@ -635,6 +635,20 @@ func (a *article) pairRebuttals() {
 				}
 			}
 		}
+		// "Experts said the study ignored data …", "Contrary to what this
+		// study claims, …": the study's claim.
+		if mm := aboutDocument.FindStringSubmatch(p.Statement); mm != nil && !done {
+			noun := strings.ToLower(mm[1] + mm[2])
+			for j := i - 1; j >= 0 && !done; j-- {
+				if !candidate(j, 6) {
+					continue
+				}
+				if n := strings.Fields(strings.ToLower(a.props[j].Actor.Name)); len(n) > 0 && n[len(n)-1] == noun {
+					answer(j, model.Disputes)
+					done = true
+				}
+			}
+		}
 		// "The auditor's figure …".
 		if mm := possessiveWork.FindStringSubmatch(p.Statement); mm != nil && !done {
 			owner := strings.ToLower(mm[1])
@@ -654,8 +668,8 @@ func (a *article) pairRebuttals() {
 		// A negation on the matter of a recent allegation.
 		if !done && negation.MatchString(hedges.ReplaceAllString(p.Statement, "")) && m.kind == kAssert {
 			for j := i - 1; j >= 0 && !done; j-- {
-				if (candidate(j, 4) && a.meta[j].kind == kAccuse || candidate(j, 1) && !a.headlineProp(j)) && overlap(a.props[j].Statement, p.Statement) >= 0.2 &&
-					sharesContent(p.Statement, a.props[j].Statement, p.Actor, a.props[j].Actor) {
+				if (candidate(j, 4) && a.meta[j].kind == kAccuse && !a.headlineProp(j) || candidate(j, 1) && !a.headlineProp(j) && overlap(a.props[j].Statement, p.Statement) >= 0.2) &&
+					sharesCommonWord(p.Statement, a.props[j].Statement) {
 					answer(j, model.Contradicts)
 					done = true
 				}
@@ -959,6 +973,7 @@ var contrasts = []struct {
 	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting"), false},
 	{set("shot", "downed"), set("crashed", "malfunction", "fault"), false},
 	{set("locked", "blocked", "chained"), set("open", "unlocked", "unblocked"), false},
+	{set("captured", "seized", "took", "overran"), set("repelled", "repulsed", "retained", "remained"), false},
 }
 
 // mergeSameSentence folds a claim into the denial its speaker makes in the
@@ -1192,4 +1207,38 @@ func (a *article) unifyDescribed(si int, x Actor) {
 			}
 		}
 	}
+}
+
+// aboutDocument matches a statement about a document that made a claim:
+// "The study ignored data …", "Contrary to what this study claims, …".
+var aboutDocument = regexp.MustCompile(`(?i)^(?:the|this|that)\s+(study|report|survey|analysis|video|post|audit|review|paper|findings)\s+(?:ignored|ignores|overlooked|overlooks|misread|misreads|failed|fails|omitted|omits|exaggerated|exaggerates|is\s+wrong|was\s+wrong|is\s+flawed|was\s+flawed|relied|relies|used|uses)\b|^contrary\s+to\s+(?:what\s+)?(?:the|this|that)\s+(study|report|survey|analysis|video|post|audit|review|paper)\b`)
+
+// groupOf matches "Rebels of the Southern Liberation Front": the members
+// speak for the body.
+var groupOf = regexp.MustCompile(`^(?i:rebels|fighters|militants|members|officials|leaders|forces|troops|soldiers|activists)\s+(?:of|from)\s+(?:the\s+)?([\p{Lu}].+)$`)
+
+// sharesCommonWord reports whether two statements share a lower-case
+// content word of four letters or more: the same matter, not only the
+// same names.
+func sharesCommonWord(a, b string) bool {
+	lower := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, t := range tokenize(s) {
+			if t.isWord() && !t.capitalised() {
+				for _, w := range contentWords(t.s) {
+					if len(w) >= 4 {
+						m[w] = true
+					}
+				}
+			}
+		}
+		return m
+	}
+	bs := lower(b)
+	for w := range lower(a) {
+		if bs[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -130,19 +131,33 @@ func scoreArticle(art goldArticle, props []extract.Proposal, log func(string, ..
 	matchedBy := make([]int, len(props)) // gold item index, or -1
 	optional := make([]bool, len(props)) // matches an optional label
 	used := make([]bool, len(items))
+	// Each gold item goes to the proposal that quotes it best: a headline
+	// that repeats a claim in fewer words must not take the body's label.
+	type cand struct {
+		i, j  int
+		score float64
+	}
+	var cands []cand
 	for i, p := range props {
 		matchedBy[i] = -1
 		for j, it := range items {
-			if used[j] || !actorMatches(p.Actor, it.g.Actor) || !(quoteMatches(it.g.Quote, p.Quote) || statementMatches(it.g.Statement, p.Statement)) {
+			if !actorMatches(p.Actor, it.g.Actor) || !(quoteMatches(it.g.Quote, p.Quote) || statementMatches(it.g.Statement, p.Statement)) {
 				continue
 			}
 			// A counter-claim only counts as found when proposed as one.
 			if (it.parent >= 0) != p.IsCounter() {
 				continue
 			}
-			used[j], matchedBy[i] = true, j
-			break
+			cands = append(cands, cand{i, j, cover(it.g.Quote, p.Quote) + cover(p.Quote, it.g.Quote)})
 		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	for _, c := range cands {
+		if matchedBy[c.i] < 0 && !used[c.j] {
+			used[c.j], matchedBy[c.i] = true, c.j
+		}
+	}
+	for i, p := range props {
 		switch {
 		case matchedBy[i] >= 0:
 			s.claimTP++
