@@ -228,7 +228,9 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 	// Split the records into the claims, in rowid order, a share of the
 	// chunks per core.
 	total := 0
-	for _, r := range raw {
+	offs := make([]int, len(raw))
+	for i, r := range raw {
+		offs[i] = total
 		total += r.n
 	}
 	claims := make([]model.ClaimSummary, total)
@@ -246,13 +248,9 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 			defer wg.Done()
 			made := make(map[string]string) // made_on values, shared
 			for i := range next {
-				off := 0
-				for _, r := range raw[:i] {
-					off += r.n
-				}
-				end := off + raw[i].n
+				off, end := offs[i], offs[i]+raw[i].n
 				odd[i], ragged[i] = listParseClaims(raw[i], claims[off:end], created[off:end], nm, made)
-				raw[i] = listRaw{n: raw[i].n}
+				raw[i].kept, raw[i].rest = "", "" // let the fetched text go
 			}
 		}()
 	}
@@ -280,27 +278,47 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 		claims, created = all, allCreated
 	}
 
+	// The order, and each list, on their own goroutines: each writes
+	// other fields of the claims.
+	var order []int32
+	orderDone := make(chan struct{})
+	go func() {
+		defer close(orderDone)
+		order = listNewestFirst(claims, created, slices.Contains(odd, true))
+	}()
 	byID := make(map[string]int32, len(claims))
 	for i := range claims {
 		byID[claims[i].ID] = int32(i)
 	}
-	listAttachPairs(claims, byID, tags, func(c *model.ClaimSummary, vs []string) { c.Tags = vs })
-	listAttachPairs(claims, byID, subjects, func(c *model.ClaimSummary, vs []string) { c.SubjectIDs = vs })
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		listAttachPairs(claims, byID, tags, func(c *model.ClaimSummary, vs []string) { c.Tags = vs })
+	}()
+	go func() {
+		defer wg.Done()
+		listAttachPairs(claims, byID, subjects, func(c *model.ClaimSummary, vs []string) { c.SubjectIDs = vs })
+	}()
+	var errCounters error
 	if !listAttachCounters(claims, byID, links) {
 		// A link names a claim that was added after the claims were read:
 		// ask the database for the actors' names, as the list of links
 		// saw them.
-		counters, err := listCounters(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for i := range claims {
-			c := &claims[i]
-			ci := counters[c.ID]
-			c.CounterCount, c.CounterActors = ci.count, ci.actors
+		var counters map[string]counterInfo
+		if counters, errCounters = listCounters(ctx, q); errCounters == nil {
+			for i := range claims {
+				c := &claims[i]
+				ci := counters[c.ID]
+				c.CounterCount, c.CounterActors = ci.count, ci.actors
+			}
 		}
 	}
-	listSortNewestFirst(claims, created, slices.Contains(odd, true))
+	wg.Wait()
+	<-orderDone
+	if errCounters != nil {
+		return nil, errCounters
+	}
+	listPermute(claims, order)
 	return claims, nil
 }
 
@@ -626,11 +644,11 @@ func listAttachCounters(claims []model.ClaimSummary, byID map[string]int32, link
 	return true
 }
 
-// listSortNewestFirst sorts claims by created (the stored created_at)
-// newest first, then by id, last first, moving each claim once. Times in
-// the stored layout sort like their text, so unless one is odd the parsed
-// times are compared.
-func listSortNewestFirst(claims []model.ClaimSummary, created []string, odd bool) {
+// listNewestFirst returns the order of claims by created (the stored
+// created_at) newest first, then by id, last first: position j takes
+// claims[order[j]]. Times in the stored layout sort like their text, so
+// unless one is odd the parsed times are compared.
+func listNewestFirst(claims []model.ClaimSummary, created []string, odd bool) []int32 {
 	type key struct {
 		t int64 // Unix nanoseconds, or 0 when odd
 		i int32
@@ -656,17 +674,25 @@ func listSortNewestFirst(claims []model.ClaimSummary, created []string, odd bool
 		}
 		return strings.Compare(claims[b.i].ID, claims[a.i].ID)
 	})
-	// Apply the permutation in place, cycle by cycle: position j takes
-	// the claim at keys[j].i.
-	for i := range keys {
-		if keys[i].i < 0 || int(keys[i].i) == i {
+	order := make([]int32, len(keys))
+	for j, k := range keys {
+		order[j] = k.i
+	}
+	return order
+}
+
+// listPermute puts claims in order (see listNewestFirst) in place, cycle
+// by cycle, moving each claim once; it uses up order.
+func listPermute(claims []model.ClaimSummary, order []int32) {
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
 			continue
 		}
 		tmp := claims[i]
 		j := i
 		for {
-			src := int(keys[j].i)
-			keys[j].i = -1
+			src := int(order[j])
+			order[j] = -1
 			if src == i {
 				claims[j] = tmp
 				break
