@@ -1,9 +1,11 @@
 package csvio
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -114,6 +116,75 @@ func TestSplitFastPaths(t *testing.T) {
 		}
 		if got, want := splitList(cell), splitListEscaped(cell); !reflect.DeepEqual(got, want) {
 			t.Fatalf("splitList(%q) = %q, want %q", cell, got, want)
+		}
+	}
+}
+
+// Read, which parses the app's own files while it reads them, gives the
+// batch or the error that ReadTable then a row-by-row Parse give, also
+// when the file breaks (a stray quote, a short row, invalid UTF-8) after
+// rows that do not parse.
+func TestPipelinedReadEqualsReadThenParse(t *testing.T) {
+	defer func(m int) { parseMode = m }(parseMode)
+	rng := rand.New(rand.NewSource(8))
+	header := make([]string, len(ClaimsColumns()))
+	for i, c := range ClaimsColumns() {
+		header[i] = string(c)
+	}
+	col := map[Field]int{}
+	for i, c := range ClaimsColumns() {
+		col[c] = i
+	}
+	for trial := range 40 {
+		var buf bytes.Buffer
+		cw := newCSVWriter(&buf, WriteOptions{BOM: trial%2 == 0})
+		cw.record(header)
+		n := rng.Intn(4 * parseChunk)
+		for i := range n {
+			r := make([]string, len(header))
+			r[col[FID]] = fmt.Sprintf("id-%05d", i)
+			r[col[FStatement]] = fmt.Sprintf("Statement, %d \"quoted\"\nnext line", i)
+			r[col[FActor]] = fmt.Sprintf("Actor %d", i%7)
+			r[col[FVerdict]] = "false"
+			r[col[FSourceID]] = fmt.Sprintf("src-%d", i%11)
+			r[col[FSourceTitle]] = fmt.Sprintf("Title %d", i%11)
+			if rng.Intn(n/2+1) == 0 {
+				switch rng.Intn(4) {
+				case 0:
+					r[col[FVerdict]] = "nope"
+				case 1:
+					r[col[FID]] = "id-00000"
+				case 2:
+					r[col[FSourceTitle]] = "Other"
+				case 3:
+					r[col[FNotes]] = "bad note"
+				}
+			}
+			cw.record(r)
+		}
+		cw.flush()
+		data := buf.Bytes()
+		switch trial % 4 {
+		case 1:
+			data = append(data, "x,\"unterminated\r\n"...)
+		case 2:
+			data = append(data, "a,b\r\n"...)
+		case 3:
+			data = append(data, []byte("\xff,"+strings.Repeat(",", len(header)-2)+"\r\n")...)
+		}
+		parseMode = 0
+		got, gotErr := Read(bytes.NewReader(data), Options{})
+		parseMode = parseInOrder
+		var want *Batch
+		tab, wantErr := ReadTable(bytes.NewReader(data), Options{}, 0)
+		if wantErr == nil {
+			want, wantErr = Parse(tab, Options{})
+		}
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("trial %d (%d rows): Read error %v, ReadTable+Parse error %v", trial, n, gotErr, wantErr)
+		}
+		if wantErr == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d: the batches differ", trial)
 		}
 	}
 }

@@ -77,6 +77,12 @@ type Table struct {
 // many cells as the first. limit > 0 stops after that many data rows (for
 // a preview).
 func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
+	return readTable(r, opt, limit, nil)
+}
+
+// readTable is ReadTable; rows, when not nil, is called with each run of
+// parseChunk new data rows (and the last, shorter one) as they are read.
+func readTable(r io.Reader, opt Options, limit int, rows func(t *Table, lo, hi int)) (*Table, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
@@ -125,6 +131,12 @@ func ReadTable(r io.Reader, opt Options, limit int) (*Table, error) {
 		}
 		t.Rows = append(t.Rows, rec)
 		t.Lines = append(t.Lines, lines)
+		if rows != nil && len(t.Rows)%parseChunk == 0 {
+			rows(t, len(t.Rows)-parseChunk, len(t.Rows))
+		}
+	}
+	if n := len(t.Rows); rows != nil && n%parseChunk != 0 {
+		rows(t, n-n%parseChunk, n)
 	}
 	return t, nil
 }
@@ -234,12 +246,104 @@ func (r *Row) lineOf(f Field) int {
 
 // Read reads a whole file, parses and validates every row, and returns the
 // batch or the first bad row's RowError. Nothing is written.
+//
+// The app's own files are parsed on every core while they are still being
+// read; the result, or the error, is the one Parse gives.
 func Read(r io.Reader, opt Options) (*Batch, error) {
-	t, err := ReadTable(r, opt, 0)
+	var pp *pipelined
+	t, err := readTable(r, opt, 0, func(t *Table, lo, hi int) {
+		if pp == nil {
+			if opt.Mapping != nil || opt.MapSpec != "" || opt.NoHeader || !IsClaimsHeader(t.Header) {
+				return
+			}
+			pp = startPipelined(opt)
+		}
+		pp.add(t.Rows[lo:hi], t.Lines[lo:hi], lo)
+	})
+	if pp != nil {
+		rows, checks := pp.wait()
+		if err != nil {
+			return nil, err
+		}
+		return pp.p.replay(rows, checks, &Batch{Native: true})
+	}
 	if err != nil {
 		return nil, err
 	}
 	return Parse(t, opt)
+}
+
+// pipelined parses chunks of an own-shape file on every core as they are
+// read.
+type pipelined struct {
+	p      *parser
+	chunks chan pipelinedChunk
+	done   sync.WaitGroup
+	mu     sync.Mutex
+	parsed []pipelinedChunk
+}
+
+type pipelinedChunk struct {
+	lo     int
+	recs   [][]string
+	lines  [][]int
+	rows   []Row
+	checks []rowChecks
+}
+
+func startPipelined(opt Options) *pipelined {
+	p := newParser(opt, true, claimsMapping())
+	pp := &pipelined{p: p, chunks: make(chan pipelinedChunk, 4)}
+	for range runtime.GOMAXPROCS(0) {
+		pp.done.Add(1)
+		go func() {
+			defer pp.done.Done()
+			memo := newParseMemo()
+			for c := range pp.chunks {
+				c.rows = make([]Row, len(c.recs))
+				c.checks = make([]rowChecks, len(c.recs))
+				for i := range c.recs {
+					ck := &c.checks[i]
+					c.rows[i], ck.skip, ck.err = p.row(c.recs[i], c.lines[i], ck, memo)
+				}
+				pp.mu.Lock()
+				pp.parsed = append(pp.parsed, c)
+				pp.mu.Unlock()
+			}
+		}()
+	}
+	return pp
+}
+
+func (pp *pipelined) add(recs [][]string, lines [][]int, lo int) {
+	pp.chunks <- pipelinedChunk{lo: lo, recs: recs, lines: lines}
+}
+
+// wait returns the parsed rows in file order.
+func (pp *pipelined) wait() ([]Row, []rowChecks) {
+	close(pp.chunks)
+	pp.done.Wait()
+	slices.SortFunc(pp.parsed, func(a, b pipelinedChunk) int { return a.lo - b.lo })
+	var n int
+	for _, c := range pp.parsed {
+		n += len(c.rows)
+	}
+	rows := make([]Row, 0, n)
+	checks := make([]rowChecks, 0, n)
+	for _, c := range pp.parsed {
+		rows = append(rows, c.rows...)
+		checks = append(checks, c.checks...)
+	}
+	return rows, checks
+}
+
+// claimsMapping maps every field of the claims shape to its column.
+func claimsMapping() Mapping {
+	m := Mapping{}
+	for i, f := range ClaimsColumns() {
+		m[f] = i
+	}
+	return m
 }
 
 // Parse gives a table's cells their meaning.
@@ -249,10 +353,7 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 	if m == nil {
 		if t.Header != nil && IsClaimsHeader(t.Header) && opt.MapSpec == "" {
 			b.Native = true
-			m = Mapping{}
-			for i, f := range ClaimsColumns() {
-				m[f] = i
-			}
+			m = claimsMapping()
 		} else {
 			var guess Mapping
 			if t.Header != nil {
@@ -280,17 +381,7 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 			return nil, fmt.Errorf("%w: the mapping puts %s in column %d, but the file has %d columns", model.ErrInvalid, f, i+1, width)
 		}
 	}
-	p := parser{native: b.Native, opt: opt, m: m, sources: map[string]srcSeen{}, ids: map[string]int{}}
-	for _, i := range m {
-		p.mapped = append(p.mapped, i)
-	}
-	slices.Sort(p.mapped)
-	if p.opt.NoteAuthor == "" {
-		p.opt.NoteAuthor = "import"
-	}
-	if p.opt.UnknownActor == "" {
-		p.opt.UnknownActor = "Unknown claimant"
-	}
+	p := newParser(opt, b.Native, m)
 	if !b.Native {
 		p.dates = opt.DateOrder
 		if p.dates == DatesAuto {
@@ -314,6 +405,22 @@ const (
 	parseInOrder = 1 + iota
 	parseOnAllCores
 )
+
+// newParser makes the parser for a file read through mapping m.
+func newParser(opt Options, native bool, m Mapping) *parser {
+	p := &parser{native: native, opt: opt, m: m, sources: map[string]srcSeen{}, ids: map[string]int{}}
+	for _, i := range m {
+		p.mapped = append(p.mapped, i)
+	}
+	slices.Sort(p.mapped)
+	if p.opt.NoteAuthor == "" {
+		p.opt.NoteAuthor = "import"
+	}
+	if p.opt.UnknownActor == "" {
+		p.opt.UnknownActor = "Unknown claimant"
+	}
+	return p
+}
 
 // parseSequential parses the rows one after the other.
 func (p *parser) parseSequential(t *Table, b *Batch) (*Batch, error) {
@@ -371,6 +478,12 @@ func (p *parser) parseParallel(t *Table, b *Batch) (*Batch, error) {
 		}()
 	}
 	wg.Wait()
+	return p.replay(rows, checks, b)
+}
+
+// replay makes the checks that span rows on rows parsed on their own, in
+// file order, and returns the batch or the first error.
+func (p *parser) replay(rows []Row, checks []rowChecks, b *Batch) (*Batch, error) {
 	b.Rows = rows[:0]
 	for i := range rows {
 		ck := &checks[i]

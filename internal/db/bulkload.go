@@ -567,24 +567,32 @@ func (b *BulkTx) flush() error {
 	return b.writer.wait()
 }
 
-// bulkWriter writes batches of new rows on its own goroutine, with its own
-// prepared statements (a database/sql transaction serialises the calls of
-// both goroutines on its connection).
+// bulkWriter runs batches of INSERT statements on its own goroutine, with
+// its own prepared statements (a database/sql transaction serialises the
+// calls of both goroutines on its connection). The statements and their
+// arguments are built by the caller, so the writer spends its time in
+// SQLite.
 type bulkWriter struct {
 	tx    *Tx
-	work  chan bulkBatch
+	work  chan []bulkExec
 	stmts map[string]*sql.Stmt
 	busy  sync.WaitGroup
 	mu    sync.Mutex
 	err   error
 }
 
+// bulkExec is one multi-row INSERT with its arguments.
+type bulkExec struct {
+	action, query string
+	args          []any
+}
+
 func newBulkWriter(tx *Tx) *bulkWriter {
-	w := &bulkWriter{tx: tx, work: make(chan bulkBatch, 1), stmts: make(map[string]*sql.Stmt)}
+	w := &bulkWriter{tx: tx, work: make(chan []bulkExec, 1), stmts: make(map[string]*sql.Stmt)}
 	go func() {
 		for batch := range w.work {
 			if w.failed() == nil {
-				if err := w.write(&batch); err != nil {
+				if err := w.run(batch); err != nil {
 					w.mu.Lock()
 					w.err = err
 					w.mu.Unlock()
@@ -603,8 +611,9 @@ func (w *bulkWriter) failed() error {
 }
 
 func (w *bulkWriter) add(batch bulkBatch) {
+	execs := batch.statements()
 	w.busy.Add(1)
-	w.work <- batch
+	w.work <- execs
 }
 
 // wait blocks until every batch handed over is written.
@@ -620,65 +629,96 @@ func (w *bulkWriter) stop() error {
 	return err
 }
 
-// bulkRows is how many rows one INSERT statement carries.
-const bulkRows = 128
-
-// insertRows writes n rows of width values each with multi-row INSERTs:
-// head is "INSERT OR FAIL INTO t (a, b)", and fill appends row i's values.
-// OR FAIL stops at a broken constraint without undoing the statement's
-// earlier rows, so SQLite keeps no statement journal; the error rolls the
-// whole transaction back anyway.
-func (w *bulkWriter) insertRows(action, head string, width, n int, fill func(args []any, i int) []any) error {
-	args := make([]any, 0, bulkRows*width)
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
-	for lo := 0; lo < n; lo += bulkRows {
-		hi := min(lo+bulkRows, n)
-		args = args[:0]
-		for i := lo; i < hi; i++ {
-			args = fill(args, i)
-		}
-		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", hi-lo), ", ")
-		st, ok := w.stmts[q]
+func (w *bulkWriter) run(batch []bulkExec) error {
+	for _, e := range batch {
+		st, ok := w.stmts[e.query]
 		if !ok {
 			var err error
-			if st, err = w.tx.tx.PrepareContext(w.tx.ctx, q); err != nil {
-				return mapError(action, err)
+			if st, err = w.tx.tx.PrepareContext(w.tx.ctx, e.query); err != nil {
+				return mapError(e.action, err)
 			}
-			w.stmts[q] = st
+			w.stmts[e.query] = st
 		}
-		if _, err := st.ExecContext(w.tx.ctx, args...); err != nil {
-			return mapError(action, err)
+		if _, err := st.ExecContext(w.tx.ctx, e.args...); err != nil {
+			return mapError(e.action, err)
 		}
 	}
 	return nil
 }
 
-// write inserts a batch, each table in the order of its primary key, so
-// that the key's index grows in long runs.
-func (w *bulkWriter) write(batch *bulkBatch) error {
+// bulkRows is how many rows one INSERT statement carries.
+const bulkRows = 128
+
+// insertRows appends the multi-row INSERTs that write n rows of width
+// values each: head is "INSERT OR FAIL INTO t (a, b)", and fill appends
+// row i's values. OR FAIL stops at a broken constraint without undoing the
+// statement's earlier rows, so SQLite keeps no statement journal; the
+// error rolls the whole transaction back anyway.
+func insertRows(out []bulkExec, action, head string, width, n int, fill func(args []any, i int) []any) []bulkExec {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	full := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", bulkRows), ", ")
+	for lo := 0; lo < n; lo += bulkRows {
+		hi := min(lo+bulkRows, n)
+		args := make([]any, 0, (hi-lo)*width)
+		for i := lo; i < hi; i++ {
+			args = fill(args, i)
+		}
+		q := full
+		if hi-lo < bulkRows {
+			q = head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", hi-lo), ", ")
+		}
+		out = append(out, bulkExec{action, q, args})
+	}
+	return out
+}
+
+// appendStoredTime appends t as formatTime writes it, without the
+// general formatter for the years it can write by hand.
+func appendStoredTime(dst []byte, t time.Time) []byte {
+	t = t.UTC()
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return append(dst, formatTime(t)...)
+	}
+	h, mi, s := t.Clock()
+	ms := t.Nanosecond() / int(time.Millisecond)
+	return append(dst,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), 'T',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':',
+		byte('0'+s/10), byte('0'+s%10), '.', byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10), 'Z')
+}
+
+// storedTimeText is formatTime through appendStoredTime.
+func storedTimeText(t time.Time) string { return string(appendStoredTime(make([]byte, 0, 24), t)) }
+
+// statements turns a batch into INSERTs, each table in the order of its
+// primary key, so that the key's index grows in long runs.
+func (batch *bulkBatch) statements() []bulkExec {
+	var out []bulkExec
 	srcs := batch.sources
 	slices.SortFunc(srcs, func(a, b model.Source) int { return strings.Compare(a.ID, b.ID) })
 	t := formatTime(now())
-	if err := w.insertRows("create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
+	out = insertRows(out, "create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
 		8, len(srcs), func(args []any, i int) []any {
 			s := &srcs[i]
 			return append(args, s.ID, s.Title, s.Outlet, s.URL, s.Published, s.Text, t, t)
-		}); err != nil {
-		return err
-	}
+		})
 	claims := make([]*model.Claim, len(batch.claims))
 	for i := range batch.claims {
 		claims[i] = &batch.claims[i]
 	}
 	slices.SortFunc(claims, func(a, b *model.Claim) int { return strings.Compare(a.ID, b.ID) })
-	if err := w.insertRows("create claim", `INSERT OR FAIL INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)`,
+	out = insertRows(out, "create claim", `INSERT OR FAIL INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)`,
 		9, len(claims), func(args []any, i int) []any {
 			c := claims[i]
-			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
-				formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
-		}); err != nil {
-		return err
-	}
+			created := storedTimeText(c.CreatedAt)
+			updated := created
+			if !c.UpdatedAt.Equal(c.CreatedAt) {
+				updated = storedTimeText(c.UpdatedAt)
+			}
+			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict), created, updated)
+		})
 	type item struct {
 		claim, v string
 		pos      int
@@ -699,26 +739,22 @@ func (w *bulkWriter) write(batch *bulkBatch) error {
 		{"add subject", `INSERT OR FAIL INTO claim_subjects (claim_id, actor_id, position)`, subjects},
 		{"add tag", `INSERT OR FAIL INTO claim_tags (claim_id, tag, position)`, tags},
 	} {
-		if err := w.insertRows(l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
+		out = insertRows(out, l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
 			return append(args, l.items[i].claim, l.items[i].v, l.items[i].pos)
-		}); err != nil {
-			return err
-		}
+		})
 	}
 	links := batch.links
 	slices.SortFunc(links, func(a, b LinkInfo) int {
 		return cmp.Or(strings.Compare(a.FromID, b.FromID), strings.Compare(a.ToID, b.ToID))
 	})
-	if err := w.insertRows("link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
+	out = insertRows(out, "link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
 		l := &links[i]
-		return append(args, l.FromID, l.ToID, string(l.Relation), formatTime(l.CreatedAt))
-	}); err != nil {
-		return err
-	}
+		return append(args, l.FromID, l.ToID, string(l.Relation), storedTimeText(l.CreatedAt))
+	})
 	notes := batch.notes
 	slices.SortFunc(notes, func(a, b model.Annotation) int { return strings.Compare(a.ID, b.ID) })
-	return w.insertRows("add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
+	return insertRows(out, "add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
 		n := &notes[i]
-		return append(args, n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))
+		return append(args, n.ID, n.ClaimID, n.Author, n.Text, storedTimeText(n.CreatedAt))
 	})
 }
