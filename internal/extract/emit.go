@@ -375,6 +375,14 @@ func (a *article) denialTarget(si int, f finding) int {
 			// a quotation).
 			for i := len(a.props) - 1; i >= 0 && si-a.meta[i].sent <= 1; i-- {
 				if a.meta[i].kind != kDeny && !a.props[i].IsCounter() && !same(i) && !a.headlineProp(i) {
+					// A quotation that illustrates the report before it
+					// ("Survivors said the coast guard had towed their
+					// boat … “They tied a rope to our boat,” said one"):
+					// the report.
+					if k := i - 1; k >= 0 && (strings.HasPrefix(a.props[i].Quote, "\"") || strings.HasPrefix(a.props[i].Quote, "“")) &&
+						a.meta[k].kind != kDeny && !a.props[k].IsCounter() && !same(k) && si-a.meta[k].sent <= 2 && sharesCommonWord(a.props[i].Statement, a.props[k].Statement) {
+						return k
+					}
 					return i
 				}
 			}
@@ -923,6 +931,16 @@ func (a *article) resolveOne(p string, at int) Actor {
 			return x
 		}
 	}
+	// "The coast guard denied this. A spokesman said …": the body that
+	// spoke just before.
+	if bare == "spokesman" || bare == "spokeswoman" || bare == "spokesperson" {
+		for i := len(a.props) - 1; i >= 0 && i >= len(a.props)-2; i-- {
+			if x := a.props[i].Actor; x.Kind != "" && x.Kind != model.KindPerson && x.Name != Unnamed.Name && !strings.HasPrefix(strings.ToLower(x.Name), "spokes") {
+				x.Mention = mentionText
+				return x
+			}
+		}
+	}
 	// "A police statement said": the police.
 	if f := strings.Fields(p); len(f) >= 2 && (strings.EqualFold(f[len(f)-1], "statement") || strings.EqualFold(f[len(f)-1], "statements")) {
 		if rest := strings.Join(f[:len(f)-1], " "); a.plausibleSpeaker(rest) {
@@ -1135,6 +1153,13 @@ func (a *article) resolveOne(p string, at int) Actor {
 	kind := guessKind(clean)
 	if k, ok := a.descKinds[strings.ToLower(clean)]; ok {
 		kind = k
+	}
+	if i := strings.Index(clean, " with "); i > 0 && !startsCapital(clean) {
+		// "social media influencer with four million followers".
+		if w := strings.Fields(clean[:i]); peopleNoun(strings.ToLower(w[len(w)-1])+"s") || peopleNoun(strings.ToLower(w[len(w)-1])) {
+			clean = clean[:i]
+			kind = guessKind(clean)
+		}
 	}
 	if m := roleAt.FindStringSubmatch(clean); m != nil && peopleNoun(strings.ToLower(m[1])+"s") {
 		// "a former researcher at Medixa Labs" is a person.

@@ -945,7 +945,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			for k > 0 && k >= j-4 && toks[k].lower() != "the" && toks[k].isWord() {
 				k--
 			}
-			if k >= 2 && toks[k].lower() == "the" && (toks[k-1].lower() == "in" || toks[k-1].lower() == "from" || toks[k-1].lower() == "of") && toks[k-2].isWord() && !npStop[toks[k-2].lower()] {
+			if k >= 2 && toks[k].lower() == "the" && (toks[k-1].lower() == "in" || toks[k-1].lower() == "from" || toks[k-1].lower() == "of" || toks[k-1].lower() == "at") && toks[k-2].isWord() && !npStop[toks[k-2].lower()] {
 				n += j - k + 2
 				j = k - 2
 				continue
@@ -965,7 +965,8 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			n++
 			continue
 		}
-		if (lw == "at" || lw == "from" || lw == "with") && j < end && j > 0 && determiners[toks[j+1].lower()] && (peopleNoun(toks[j-1].lower()+"s") || extraPeople[toks[j-1].lower()]) {
+		if (lw == "at" || lw == "from" || lw == "with") && j < end && j > 0 && (determiners[toks[j+1].lower()] || isNumber(toks[j+1].s) || numberNames[toks[j+1].lower()] != "") &&
+			(peopleNoun(toks[j-1].lower()+"s") || peopleNoun(toks[j-1].lower()) || extraPeople[toks[j-1].lower()]) {
 			// "A nurse at a clinic in the town of Belmar".
 			j--
 			n++
@@ -1431,10 +1432,12 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 			return f, false
 		}
 	}
-	// The accused: words up to the preposition.
+	// The accused: words up to the preposition ("a hacking group linked to
+	// the government of Dravia").
 	k := i + 1
-	for k < len(toks) && k < i+10 && toks[k].lower() != prep {
-		if !toks[k].isWord() && toks[k].s != "," || npStop[toks[k].lower()] && toks[k].lower() != "the" && toks[k].lower() != "by" {
+	for k < len(toks) && k < i+14 && toks[k].lower() != prep {
+		if !toks[k].isWord() && toks[k].s != "," || npStop[toks[k].lower()] && toks[k].lower() != "the" && toks[k].lower() != "by" &&
+			!(toks[k].lower() == "to" && k > i+1 && linkedWords[toks[k-1].lower()]) {
 			return f, false
 		}
 		k++

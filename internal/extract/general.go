@@ -507,6 +507,16 @@ func (a *article) pairRebuttals() {
 				}
 			}
 		}
+		// "The ministry put the figure at 30 percent" after the union's
+		// "nine out of ten schools".
+		if p.Verb == "put the toll at" && !done {
+			for j := i - 1; j >= 0 && !done; j-- {
+				if candidate(j, 1) && numberIn(a.props[j].Statement) != "" && !a.headlineProp(j) {
+					answer(j, model.Disputes)
+					done = true
+				}
+			}
+		}
 		// Competing tolls: "put the toll at 18, while the army said nine
 		// had died".
 		for j := i - 1; j >= 0 && !done; j-- {
@@ -668,7 +678,8 @@ func (a *article) pairRebuttals() {
 		// A negation on the matter of a recent allegation.
 		if !done && negation.MatchString(hedges.ReplaceAllString(p.Statement, "")) && m.kind == kAssert {
 			for j := i - 1; j >= 0 && !done; j-- {
-				if (candidate(j, 4) && a.meta[j].kind == kAccuse && !a.headlineProp(j) || candidate(j, 1) && !a.headlineProp(j) && overlap(a.props[j].Statement, p.Statement) >= 0.2) &&
+				if (candidate(j, 4) && a.meta[j].kind == kAccuse && !a.headlineProp(j) && overlap(p.Statement, a.props[j].Statement) >= 0.2 ||
+					candidate(j, 1) && !a.headlineProp(j) && overlap(a.props[j].Statement, p.Statement) >= 0.2) &&
 					sharesCommonWord(p.Statement, a.props[j].Statement) {
 					answer(j, model.Contradicts)
 					done = true
@@ -750,9 +761,9 @@ func (a *article) onlyHeadline(si int) bool {
 
 var (
 	// "Local officials put the death toll at 18".
-	tollAt = regexp.MustCompile(`(?i)^(.{2,60}?)\s+(?:put|puts|estimated|estimates|placed|places|gave|give)\s+the\s+(?:death\s+|casualty\s+)?toll\s+at\s+(.+)$`)
+	tollAt = regexp.MustCompile(`(?i)^(.{2,60}?)\s+(?:put|puts|estimated|estimates|placed|places|gave|give)\s+the\s+(?:death\s+toll|casualty\s+toll|toll|figure|number|total|turnout)\s+at\s+(.+)$`)
 	// "Families living near the plant in Marlow say …".
-	peopleLiving = regexp.MustCompile(`(?i)^((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:living|working|based|staying|who\s+[a-z]+)\s+[^,;"“]{2,80}?\s+(say|said|claim|claimed|allege|alleged|told|insist|insisted|complain|complained)\s+`)
+	peopleLiving = regexp.MustCompile(`(?i)^((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:living|working|based|staying|who\s+[a-z]+|of\s+(?:a|an|the)\s+[a-z]+\s+(?:in\s+which|that|where))\s+[^,;"“]{2,80}?\s+(say|said|claim|claimed|allege|alleged|told|insist|insisted|complain|complained)\s+`)
 	// "A lawyer for a man jailed for life … told the court that …".
 	roleFor = regexp.MustCompile(`(?i)^((?:a|an|the)\s+(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|representative|adviser|advisor|relative|friend|lawyers|relatives|friends|family))\s+(?:for|of|representing|to)\s+[^,;"“]{3,120}?\s+(told|said|says|claimed|argued|insisted|alleged)\s+`)
 	// "Ferrante's claim that observers were barred was also contested by
@@ -845,7 +856,7 @@ func (a *article) clausePatterns(si int, c Span) bool {
 
 // noEvidence matches "there was no evidence that …": the usual rebuttal of
 // a rumour or an allegation.
-var noEvidence = regexp.MustCompile(`(?i)^there\s+(?:is|was|has\s+been|had\s+been)\s+(?:no|not\s+a\s+shred\s+of|little)\s+(?:evidence|proof|sign|indication)\b|\b(?:no|not\s+any)\s+(?:record|trace|knowledge)\s+of\b`)
+var noEvidence = regexp.MustCompile(`(?i)^there\s+(?:is|was|has\s+been|had\s+been)\s+(?:no|not\s+a\s+shred\s+of|little)\s+(?:scientific\s+|medical\s+|legal\s+)?(?:evidence|proof|sign|indication|basis|grounds)\b|\b(?:no|not\s+any)\s+(?:record|trace|knowledge)\s+of\b`)
 
 // numberIn finds the first number in s, as digits or a word.
 func numberIn(s string) string {
@@ -970,7 +981,7 @@ var contrasts = []struct {
 	{combatantWords, civilianWords, true},
 	{set("knife", "gun", "pistol", "rifle", "weapon", "armed", "machete"), set("unarmed"), false},
 	{set("accident", "accidental", "accidentally"), set("deliberate", "deliberately", "intentional", "sabotage", "arson"), false},
-	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting"), false},
+	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting", "stones", "rocks", "bottles"), false},
 	{set("shot", "downed"), set("crashed", "malfunction", "fault"), false},
 	{set("locked", "blocked", "chained"), set("open", "unlocked", "unblocked"), false},
 	{set("captured", "seized", "took", "overran"), set("repelled", "repulsed", "retained", "remained"), false},
@@ -982,7 +993,7 @@ var contrasts = []struct {
 func (a *article) mergeSameSentence() {
 	for i := 0; i < len(a.props); i++ {
 		d := a.props[i]
-		if !d.IsCounter() || a.meta[i].kind != kDeny {
+		if !d.IsCounter() {
 			continue
 		}
 		for k := range a.props {
@@ -1242,3 +1253,7 @@ func sharesCommonWord(a, b string) bool {
 	}
 	return false
 }
+
+// linkedWords let "to" stand inside a party's name: "a hacking group
+// linked to the government of Dravia".
+var linkedWords = set("linked", "close", "loyal", "tied", "allied", "connected", "attached")

@@ -148,7 +148,8 @@ var commonCapitals = set("the", "a", "an", "this", "that", "these", "those", "it
 	"one", "two", "three", "four", "five", "several", "officials", "government", "recently", "earlier", "later", "today",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
 	"may", "june", "july", "august", "september", "october", "november", "december", "cooperation", "summary", "besides",
-	"participants", "evidence", "importance", "pakistan’s", "exit", "counterterrorism", "under", "what", "who", "why", "how")
+	"participants", "evidence", "importance", "pakistan’s", "exit", "counterterrorism", "under", "what", "who", "why", "how",
+	"then", "now", "so", "yet", "nothing", "nobody", "none", "everyone", "everything")
 
 // irregularPast maps irregular gerunds to their past tense.
 var irregularPast = map[string]string{
