@@ -374,7 +374,8 @@ func TestSeedStatements(t *testing.T) {
 // TestMadeUpQuality measures the extractor on the made-up articles that
 // have full labels (testdata/madeup/gold.json): written for the tests in
 // wire-report styles the seeds lack, with no actors known. Run it with -v
-// to see the numbers; the floors below only catch regressions.
+// to see the numbers; the floors below only catch regressions on the
+// articles the patterns were developed on, not on the held-out ones.
 func TestMadeUpQuality(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "madeup", "gold.json"))
 	if err != nil {
@@ -384,13 +385,31 @@ func TestMadeUpQuality(t *testing.T) {
 	if err := json.Unmarshal(b, &g); err != nil {
 		t.Fatalf("madeup/gold.json: %v", err)
 	}
-	s := measure(t, g, filepath.Join("testdata", "madeup"), nil, t.Logf)
-	t.Logf("TOTAL (%d made-up articles): claims precision %.2f recall %.2f (%d hits, %d false alarms, %d optional, %d of %d gold found); "+
-		"claim–denial pairs precision %.2f recall %.2f (%d of %d gold pairs found, %d wrong)",
-		len(g.Articles), s.claimPrecision(), s.claimRecall(), s.claimTP, s.claimFP, s.claimOptional, s.claimFound, s.claimGold,
-		s.pairPrecision(), s.pairRecall(), s.pairFound, s.pairGold, s.pairFP)
-	// Floors a little under the measured figures: a change that loses
-	// pairs or adds false ones here fails.
+	// The holdout-* articles were written last and never used to add
+	// patterns: their figures estimate unseen text and have no floor.
+	var tuned, holdout goldFile
+	for _, a := range g.Articles {
+		if strings.HasPrefix(a.File, "holdout-") {
+			holdout.Articles = append(holdout.Articles, a)
+		} else {
+			tuned.Articles = append(tuned.Articles, a)
+		}
+	}
+	dir := filepath.Join("testdata", "madeup")
+	h := measure(t, holdout, dir, nil, t.Logf)
+	s := measure(t, tuned, dir, nil, t.Logf)
+	for _, r := range []struct {
+		name string
+		n    int
+		s    score
+	}{{"held-out articles", len(holdout.Articles), h}, {"made-up articles used for the patterns", len(tuned.Articles), s}} {
+		t.Logf("TOTAL (%d %s): claims precision %.2f recall %.2f (%d hits, %d false alarms, %d optional, %d of %d gold found); "+
+			"claim–denial pairs precision %.2f recall %.2f (%d of %d gold pairs found, %d wrong)",
+			r.n, r.name, r.s.claimPrecision(), r.s.claimRecall(), r.s.claimTP, r.s.claimFP, r.s.claimOptional, r.s.claimFound, r.s.claimGold,
+			r.s.pairPrecision(), r.s.pairRecall(), r.s.pairFound, r.s.pairGold, r.s.pairFP)
+	}
+	// Floors a little under the measured figures on the articles used for
+	// the patterns: a change that loses pairs or adds false ones fails.
 	for _, f := range []struct {
 		name       string
 		got, floor float64
