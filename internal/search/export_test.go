@@ -8,7 +8,7 @@ func (ix *Index) ReferenceSearch(query string, f Filter) []Hit { return ix.refer
 // SearchUncached is Search with no earlier term to narrow from.
 func (ix *Index) SearchUncached(ctx context.Context, query string, f Filter) ([]Hit, error) {
 	ix.mu.Lock()
-	ix.terms = nil
+	ix.terms, ix.within = nil, nil
 	ix.mu.Unlock()
 	r, err := ix.SearchContext(ctx, query, f)
 	return r.Hits(), err

@@ -262,6 +262,71 @@ type termResult struct {
 	// there instead of matching the whole term again. Only the newest
 	// term of the cache keeps it.
 	resume []int32
+	// within, when set, is the restriction the term was matched under:
+	// only its texts were tried, and every other text reads noMatch.
+	within *restriction
+}
+
+// restriction is the texts of the claims that another word of the query
+// matched, when that word is rare: a word typed after it ("kabul ar")
+// need only be tried on them.
+type restriction struct {
+	by    *termResult // the rare word, unrestricted
+	texts []int32     // ascending
+	bits  []uint64    // texts as a set
+}
+
+func (w *restriction) has(t int32) bool { return w.bits[t/64]&(1<<(t%64)) != 0 }
+
+// restriction returns the restriction to the claims r matched: the one
+// made last when it was made for r (a term typed key by key then narrows
+// from its shorter self under the same restriction), else a new one.
+func (ix *Index) restriction(r *termResult) *restriction {
+	ix.mu.Lock()
+	w := ix.within
+	ix.mu.Unlock()
+	if w != nil && w.by == r {
+		return w
+	}
+	w = ix.restrict(r)
+	ix.mu.Lock()
+	ix.within = w
+	ix.mu.Unlock()
+	return w
+}
+
+// restrict returns the texts of the claims holding r's accepted texts.
+func (ix *Index) restrict(r *termResult) *restriction {
+	w := &restriction{by: r, bits: make([]uint64, (len(ix.strs)+63)/64)}
+	for _, t := range r.accepted {
+		for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
+			for _, rf := range ix.claimRefs(int(ci)) {
+				x := rf.text()
+				w.bits[x/64] |= 1 << (x % 64)
+			}
+		}
+	}
+	for i, word := range w.bits {
+		for word != 0 {
+			w.texts = append(w.texts, int32(i*64+bits.TrailingZeros64(word)))
+			word &= word - 1
+		}
+	}
+	return w
+}
+
+// cached returns the unrestricted result of term from the cache, or nil.
+func (ix *Index) cached(term string) *termResult {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for i, r := range ix.terms {
+		if r.term == term && r.within == nil {
+			copy(ix.terms[1:i+1], ix.terms[:i])
+			ix.terms[0] = r
+			return r
+		}
+	}
+	return nil
 }
 
 // positions are the byte offsets of the runes matched in text t, which
@@ -310,19 +375,22 @@ const maxCachedTerms = 4
 func workers() int { return min(runtime.GOMAXPROCS(0), 16) }
 
 // term returns the term's matches, from the cache or by matching the texts
-// that could match it.
-func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
+// that could match it; with within set, only within's texts.
+func (ix *Index) term(ctx context.Context, term string, within *restriction) (*termResult, error) {
 	runes := []rune(term)
 	ix.mu.Lock()
 	var from *termResult
 	for i, r := range ix.terms {
-		if r.term == term {
+		// A result made under another restriction lacks texts this one
+		// may need.
+		usable := r.within == nil || r.within == within
+		if r.term == term && usable {
 			copy(ix.terms[1:i+1], ix.terms[:i])
 			ix.terms[0] = r
 			ix.mu.Unlock()
 			return r, nil
 		}
-		if len(r.runes) < len(runes) && slices.Equal(r.runes, runes[:len(r.runes)]) &&
+		if usable && len(r.runes) < len(runes) && slices.Equal(r.runes, runes[:len(r.runes)]) &&
 			(from == nil || len(r.runes) > len(from.runes)) {
 			from = r
 		}
@@ -333,16 +401,23 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 	}
 	ix.mu.Unlock()
 
-	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs))}
+	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs)), within: within}
 	for i := range res.score {
 		res.score[i] = noMatch
 	}
 	var candidates []int32
 	n := len(ix.strs)
-	if from != nil {
+	switch {
+	case from != nil:
 		candidates = from.matched
 		n = len(candidates)
+	case within != nil:
+		candidates = within.texts
+		n = len(candidates)
 	}
+	// Texts from an unrestricted shorter term outside the restriction
+	// are passed over.
+	skip := within != nil && from != nil && from.within == nil
 	// Resume where the shorter term's last letter began (a term of one
 	// letter leaves nothing to resume).
 	k0 := 0
@@ -377,7 +452,7 @@ func (ix *Index) term(ctx context.Context, term string) (*termResult, error) {
 					t = candidates[i]
 				}
 				tx := &ix.texts[t]
-				if tx.mask&m.mask != m.mask {
+				if tx.mask&m.mask != m.mask || skip && !within.has(t) {
 					continue
 				}
 				var score int
@@ -499,9 +574,25 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 		}
 		return &Results{ix: ix, keys: keys}, nil
 	}
+	// The words already matched, and among them the rarest: when it holds
+	// few claims, the others are matched only on those claims' texts.
 	results := make([]*termResult, len(terms))
+	var rare *termResult
 	for i, t := range terms {
-		r, err := ix.term(ctx, t)
+		if results[i] = ix.cached(t); results[i] != nil && results[i].reach < len(ix.claims)/2 &&
+			(rare == nil || results[i].reach < rare.reach) {
+			rare = results[i]
+		}
+	}
+	var within *restriction
+	for i, t := range terms {
+		if results[i] != nil {
+			continue
+		}
+		if rare != nil && within == nil {
+			within = ix.restriction(rare)
+		}
+		r, err := ix.term(ctx, t, within)
 		if err != nil {
 			return nil, err
 		}

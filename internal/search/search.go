@@ -92,8 +92,9 @@ type Index struct {
 	claimsOf   []int32
 	claimStart []int32
 
-	mu    sync.Mutex
-	terms []*termResult // recent terms, newest first, to narrow from
+	mu     sync.Mutex
+	terms  []*termResult // recent terms, newest first, to narrow from
+	within *restriction  // the last restriction made
 }
 
 // New builds an index over claims, in the order given (which is the order

@@ -271,3 +271,28 @@ func FuzzSearchEqualsReference(f *testing.F) {
 		}
 	})
 }
+
+// A second word is matched only on the texts of the claims a rare first
+// word matched; typing on, editing the first word, or dropping it must
+// still give the reference's hits.
+func TestSearchEqualsReferenceSecondWord(t *testing.T) {
+	claims, actors := generated(t, 400)
+	ix := search.New(claims, actors)
+	r := rand.New(rand.NewPCG(11, 12))
+	var queries []string
+	for range 40 {
+		a := strings.Fields(claims[r.IntN(len(claims))].Statement)
+		b := strings.Fields(claims[r.IntN(len(claims))].Quote + " " + claims[r.IntN(len(claims))].ActorName)
+		first, second := a[r.IntN(len(a))], b[r.IntN(len(b))]
+		for i := range second {
+			queries = append(queries, first+" "+second[:i+1])
+		}
+		queries = append(queries, first[:len(first)/2+1]+" "+second, second, second[:len(second)/2+1]+" "+first)
+	}
+	for _, q := range queries {
+		want := ix.ReferenceSearch(q, search.Filter{})
+		if got := ix.Search(q, search.Filter{}); !sameHits(got, want) {
+			t.Fatalf("Search(%q) differs from the reference:\n got %s\nwant %s", q, describe(got), describe(want))
+		}
+	}
+}
