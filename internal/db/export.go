@@ -59,11 +59,11 @@ func (s *Store) sharedReadTxs(ctx context.Context, n int) ([]*sql.Tx, error) {
 	return txs, nil
 }
 
-// snapshotFast is Snapshot through flat concatenated queries on two
+// snapshotFast is Snapshot through flat concatenated queries on three
 // connections sharing one snapshot. It returns errSnapshotSplit when a row does
 // not split cleanly.
 func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
-	txs, err := s.sharedReadTxs(ctx, 2)
+	txs, err := s.sharedReadTxs(ctx, 3)
 	if err != nil {
 		return nil, err
 	}
@@ -79,42 +79,60 @@ func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
 		snap     = &Snapshot{}
 		links    []snapLink
 		notes    []snapNote
-		errs     [2]error
+		errs     [3]error
 		wg       sync.WaitGroup
 	)
 	// Claims oldest first: stored times are fixed-width text that sorts
 	// like the time, so this is the SQL "ORDER BY created_at, id". The
-	// keys are sorted, not the claims, which are large to move.
+	// keys are sorted, not the claims, which are large to move; when every
+	// time is in the stored layout they compare as milliseconds.
 	type key struct {
-		created, id string
-		i           int
+		ms      int64
+		created string
+		id      string
+		i       int
 	}
 	var keys []key
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		if claims, errs[0] = readSnapClaims(ctx, txs[0]); errs[0] != nil {
 			return
 		}
 		keys = make([]key, len(claims))
+		stored := true
 		for i := range claims {
-			keys[i] = key{claims[i].created, claims[i].ID, i}
+			c := &claims[i]
+			t, ok := parseSnapshotTime(c.created)
+			if !ok {
+				stored = false
+				t = parseTime(c.created)
+			}
+			c.CreatedAt = t
+			keys[i] = key{t.UnixMilli(), c.created, c.ID, i}
 		}
-		cmpKeys := func(a, b key) int { return cmp.Or(strings.Compare(a.created, b.created), strings.Compare(a.id, b.id)) }
+		cmpKeys := func(a, b key) int { return cmp.Or(cmp.Compare(a.ms, b.ms), strings.Compare(a.id, b.id)) }
+		if !stored {
+			cmpKeys = func(a, b key) int { return cmp.Or(strings.Compare(a.created, b.created), strings.Compare(a.id, b.id)) }
+		}
 		if !slices.IsSortedFunc(keys, cmpKeys) {
 			slices.SortFunc(keys, cmpKeys)
 		}
+	}()
+	go func() {
+		defer wg.Done()
+		q := txs[2]
+		var err error
+		if subjects, err = readSnapLists(ctx, q, `SELECT group_concat(claim_id || char(31) || actor_id || char(31) || position, char(30)) FROM claim_subjects`); err != nil {
+			errs[2] = err
+			return
+		}
+		snap.Actors, snap.Sources, errs[2] = readSnapActorsAndSources(ctx, q)
 	}()
 	errs[1] = func() error {
 		q := txs[1]
 		var err error
 		if tags, err = readSnapLists(ctx, q, `SELECT group_concat(claim_id || char(31) || tag || char(31) || position, char(30)) FROM claim_tags`); err != nil {
-			return err
-		}
-		if subjects, err = readSnapLists(ctx, q, `SELECT group_concat(claim_id || char(31) || actor_id || char(31) || position, char(30)) FROM claim_subjects`); err != nil {
-			return err
-		}
-		if snap.Actors, snap.Sources, err = readSnapActorsAndSources(ctx, q); err != nil {
 			return err
 		}
 		if links, err = readSnapLinks(ctx, q); err != nil {
@@ -138,7 +156,7 @@ func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
 		for i := lo; i < hi; i++ {
 			c := &claims[keys[i].i]
 			c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
-			c.CreatedAt, c.UpdatedAt = snapshotTime(c.created), snapshotTime(c.updated)
+			c.UpdatedAt = snapshotTime(c.updated)
 			snap.Claims[i] = c.Claim
 		}
 	}
