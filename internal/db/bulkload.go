@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,8 +21,9 @@ import (
 //
 //   - the database's claims, links, notes and the ids of its actors and
 //     sources are read once, up front, and looked up in memory;
-//   - new claims (with their subjects and tags), links and notes are queued
-//     and written with multi-row INSERTs;
+//   - new sources, claims (with their subjects and tags), links and notes
+//     are queued and written with multi-row INSERTs, each table in the
+//     order of its primary key;
 //   - SQLite's foreign-key enforcement, a B-tree lookup per reference, is
 //     replaced by a check in Go against the ids the database holds and the
 //     transaction has created (nothing a BulkTx does deletes an actor, a
@@ -31,8 +33,11 @@ import (
 //     claim tables are dropped at the start and built again, from their
 //     stored definitions, before the commit: sorting once is much cheaper
 //     than inserting into them row by row;
+//   - the rows are written by a goroutine of its own while the caller
+//     prepares the next ones, with INSERT OR FAIL (no statement journal);
 //   - the page cache is made large enough that the transaction's pages are
-//     not spilled to the log before the commit.
+//     not spilled to the log before the commit, and temporary storage is
+//     kept in memory.
 //
 // It is still one transaction: everything is committed together or, on
 // any error, nothing is, and a process killed mid-way leaves the database
@@ -103,22 +108,25 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 	// statement journals of the multi-row INSERTs and the sorter that
 	// builds indexes stay in memory (they are scratch space, not the log
 	// that makes the commit safe).
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA foreign_keys = OFF; PRAGMA cache_size = -%d; PRAGMA temp_store = MEMORY`, bulkCacheKiB)); err != nil {
-		return mapError("begin bulk load", err)
-	}
 	defer func() {
 		_, rerr := conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA foreign_keys = ON; PRAGMA cache_size = %d; PRAGMA temp_store = %d`, cache, temp))
 		var on bool
 		if rerr == nil {
 			rerr = conn.QueryRowContext(context.Background(), `PRAGMA foreign_keys`).Scan(&on)
 		}
-		if rerr != nil || !on {
+		if rerr == nil && !on {
+			rerr = errors.New("they are still off")
+		}
+		if rerr != nil {
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // drop the connection
 			if err == nil {
 				err = fmt.Errorf("store: unable to restore foreign keys after a bulk load: %v", rerr)
 			}
 		}
 	}()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA foreign_keys = OFF; PRAGMA cache_size = -%d; PRAGMA temp_store = MEMORY`, bulkCacheKiB)); err != nil {
+		return mapError("begin bulk load", err)
+	}
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin: %w", err)
