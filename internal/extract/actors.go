@@ -138,7 +138,9 @@ var (
 		"chairwoman", "chair", "governor", "gov", "mayor", "king", "queen", "prince", "princess", "judge", "justice", "spokesman",
 		"spokeswoman", "spokesperson", "envoy", "special", "adviser", "advisor", "leader", "pope", "sheikh", "state", "us", "u.s.", "dpm", "fm",
 		"former", "acting", "vice", "national", "security", "of", "the", "prosecutor", "counsel", "lawyer", "attorney",
-		"detective", "inspector", "sergeant", "constable", "auditor", "coach", "captain", "dr.")
+		"detective", "inspector", "sergeant", "constable", "auditor", "coach", "captain", "dr.",
+		"councillor", "councilor", "councilman", "councilwoman", "alderman", "lawmaker", "legislator", "mp", "commissioner",
+		"sheriff", "bishop", "cardinal", "archbishop", "rabbi", "imam", "marshal", "admiral", "lieutenant", "brigadier")
 	// speakerWords are the people and bodies that speak for the party named
 	// with them: "Pakistani officials", "Pakistan's envoy", "authorities in
 	// Kabul" all speak for Pakistan or Kabul.
@@ -367,5 +369,6 @@ func hasTitle(phrase string) bool {
 	return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "ambassador" || w == "president" || w == "senator" ||
 		w == "sen" || w == "gen" || w == "general" || w == "prime" || w == "minister" || w == "secretary" || w == "judge" ||
 		w == "governor" || w == "mayor" || w == "prof" || w == "professor" || w == "deputy" || w == "chief" || w == "lt" ||
-		w == "colonel" || w == "col" || w == "king" || w == "queen" || w == "prince" || w == "sheikh" || w == "foreign"
+		w == "colonel" || w == "col" || w == "councillor" || w == "councilor" || w == "councilman" || w == "councilwoman" ||
+		w == "commissioner" || w == "sheriff" || w == "bishop" || w == "admiral" || w == "lieutenant" || w == "captain" || w == "king" || w == "queen" || w == "prince" || w == "sheikh" || w == "foreign"
 }

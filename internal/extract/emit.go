@@ -135,11 +135,13 @@ func (a *article) emitDenial(si int, f finding) {
 					Statement: sentenceCase(stmt), Quote: a.text[f.quote.Start:f.quote.End],
 					Start: f.quote.Start, End: f.quote.End, Actor: sp, Verb: f.verb, Answers: -1,
 				})
-				a.meta = append(a.meta, propMeta{kind: kDeny, sent: si})
+				a.meta = append(a.meta, propMeta{kind: kDeny, sent: si, own: true})
 			}
 			return
 		}
 		if target < 0 {
+			// Left for pairGeneral, which looks further.
+			a.pendingDenial(si, f)
 			return
 		}
 		a.addDenials(si, f.subj, f.verb, f.quote, f.extra, target)
@@ -198,8 +200,9 @@ func (a *article) emitDenial(si int, f finding) {
 	}
 	if best >= 0 && bestScore >= 0.35 {
 		extra := f.content
-		if strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") {
-			// "denied misleading anyone" says no more than the denial.
+		if strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") || dismissVerbs[f.verb] {
+			// "denied misleading anyone" says no more than the denial;
+			// "called the claim that … false" repeats the claim.
 			extra = Span{}
 		}
 		a.addDenials(si, f.subj, f.verb, f.quote, extra, best)
@@ -275,20 +278,56 @@ func (a *article) denialStatement(sp Actor, f finding, content string) string {
 	if strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") {
 		that = " "
 	}
-	return sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + that + lowerFirst(clause))
+	return sentenceCase(a.name(sp) + " " + denyPresent(f.relation, a.name(sp)) + that + a.lowerStart(clause))
+}
+
+// pluralWho reports whether an actor's name takes a plural verb ("the
+// opponents", "Opposition lawmakers", "police").
+func pluralWho(who string) bool {
+	f := strings.Fields(who)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	l := strings.ToLower(last)
+	return (!startsCapital(last) && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss")) ||
+		l == "police" || l == "authorities" || l == "officials" || l == "forces" || l == "troops" || l == "people"
+}
+
+// andSays joins a denier's own words to its denial: ", and says" or, for
+// a plural denier, ", and say".
+func andSays(who string) string {
+	if pluralWho(who) {
+		return ", and say "
+	}
+	return ", and says "
+}
+
+// lowerStart lower-cases the first word of a statement embedded in
+// another when the article writes that word in lower case somewhere
+// ("dispute that unemployment …"): a word capitalised only because it
+// began the clause. Names keep their capital.
+func (a *article) lowerStart(s string) string {
+	if t := lowerFirst(s); t != s {
+		return t
+	}
+	w := strings.SplitN(s, " ", 2)[0]
+	w = strings.TrimRight(w, ",;:.")
+	if w == "" || !startsCapital(w) || len(w) < 2 || strings.ToUpper(w) == w {
+		return s
+	}
+	low := strings.ToLower(w[:1]) + w[1:]
+	if regexp.MustCompile(`\b` + regexp.QuoteMeta(low) + `\b`).MatchString(a.text) {
+		return low + s[len(w):]
+	}
+	return s
 }
 
 func denyPresent(r model.Relation, who string) string {
 	if r == "" {
 		r = model.Denies
 	}
-	plural := false
-	if f := strings.Fields(who); len(f) > 0 {
-		last := f[len(f)-1]
-		l := strings.ToLower(last)
-		plural = (!startsCapital(last) && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss")) ||
-			l == "police" || l == "authorities" || l == "officials" || l == "forces" || l == "troops" || l == "people"
-	}
+	plural := pluralWho(who)
 	v := "denies"
 	switch r {
 	case model.Disputes:
@@ -524,9 +563,9 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 		if sameActor(p, t.Actor) || a.alreadyAnswers(p, target) {
 			continue
 		}
-		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " that " + lowerFirst(body)
+		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " that " + a.lowerStart(body)
 		if extra.End > extra.Start {
-			stmt += ", and says " + lowerFirst(cleanClause(a.text[extra.Start:extra.End]))
+			stmt += andSays(a.name(p)) + lowerFirst(cleanClause(a.text[extra.Start:extra.End]))
 		}
 		subjects := []Actor{t.Actor}
 		a.props = append(a.props, Proposal{

@@ -55,7 +55,11 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairForward()
 	a.pairResponses()
 	a.pairRebuttals()
+	a.pairGeneral()
+	a.pairGoingOn()
 	a.mergeSameSentence()
+	a.dropHeadline()
+	a.nameRoles()
 	return a.props
 }
 
@@ -168,8 +172,8 @@ func (a *article) pairForward() {
 			// again.
 			for k := range a.props {
 				if k != i && a.props[k].Answers == best && sameActor(a.props[k].Actor, p.Actor) {
-					if at := strings.Index(a.props[k].Statement, ", and says "); at >= 0 {
-						a.props[k].Statement = sentenceCase(a.props[k].Statement[at+len(", and says "):])
+					if at := strings.Index(a.props[k].Statement, andSays(a.name(a.props[k].Actor))); at >= 0 {
+						a.props[k].Statement = sentenceCase(a.props[k].Statement[at+len(andSays(a.name(a.props[k].Actor))):])
 					}
 					a.props[k].Answers, a.props[k].Relation = -1, ""
 				}
@@ -206,6 +210,9 @@ type article struct {
 	props []Proposal
 	meta  []propMeta
 
+	// paras is the paragraph of each sentence (see paragraph).
+	paras []int
+
 	// lastSubj is the speaker of the last attribution found; shared is
 	// the speaker a coordinated clause inherits.
 	lastSubj, shared Span
@@ -217,6 +224,14 @@ type propMeta struct {
 	content  string         // for a denial with a clause of its own: the clause
 	noun     string         // for such a denial: what it rejects ("report")
 	relation model.Relation // for a denial: its relation
+	// pending marks a back-pointing denial ("rejected the accusation")
+	// whose claim was not found where the patterns look: pairGeneral
+	// pairs it or drops it. extra is its own words ("saying …").
+	pending bool
+	extra   Span
+	// own marks a denial of the denier's own part ("denied any
+	// wrongdoing"): it answers only a claim about the denier.
+	own bool
 }
 
 // mention is an actor named in the text.
@@ -430,8 +445,8 @@ var (
 	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
-	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized)\b.*$`)
-	dateline    = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L} .]{1,30})?(?:\([^)]*\))?\s*[:—–-]+\s+`)
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:declined|refused|would\s+not|did\s+not\s+(?:say|comment|give|elaborate)|said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized)\b.*$`)
+	dateline    = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L}\p{N} .]{1,30})?|[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2})\s*(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
 )
@@ -680,6 +695,21 @@ func (a *article) clause(si int, c Span) {
 				return
 			}
 		case dismissVerbs[lw] && i+2 < len(toks):
+			// "called the claim that hospitals were told to hide deaths
+			// “politically motivated”": a denial with its own clause.
+			if m := describedThat.FindStringSubmatchIndex(text[toks[i].end:]); m != nil {
+				sj, negated, passive, ok := a.subjectOf(toks, i, off)
+				if ok && !negated && !passive {
+					at := off + toks[i].end
+					f := finding{kind: kDeny, verb: lw, relation: model.Denies,
+						subj:   Span{off + sj.Start, off + sj.End},
+						object: Span{at + m[2], at + m[3]}, content: Span{at + m[4], at + m[5]}, quote: trimPunct(a.text, c)}
+					if subj := a.text[f.subj.Start:f.subj.End]; a.plausibleSpeaker(subj) || nounPhrase(subj) {
+						a.emitDenial(si, f)
+						return
+					}
+				}
+			}
 			// "described the allegations as “completely fabricated”".
 			if m := describedAs.FindStringSubmatchIndex(text[toks[i].end:]); m != nil {
 				sj, negated, passive, ok := a.subjectOf(toks, i, off)
@@ -785,6 +815,10 @@ var dismissVerbs = set("described", "describes", "called", "calls", "branded", "
 // describedAs matches what follows a dismissVerb: a claim and what it is
 // called.
 var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?|study|studies|findings|research|figures|data|video|documents))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:alarmist|false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
+
+// describedThat matches "the claim that … “politically motivated”"
+// after a dismissVerb: the claim's clause and what it is called.
+var describedThat = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|suggestions?|reports?|assertions?))\s+that\s+([^"“”]{3,200}?)\s+(?:as\s+)?["“](?:\w+\s+){0,3}?(?:false|baseless|untrue|unfounded|groundless|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|a\s+hoax|hoax|misinformation|disinformation|defamatory|outrageous|laughable|ludicrous|not\s+true)`)
 
 // quoteDepths says for each token whether it stands inside a quotation.
 func quoteDepths(text string, toks []token) []bool {

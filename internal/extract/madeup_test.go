@@ -37,10 +37,13 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		// "the allegations were completely without merit" answers the
 		// researcher's allegation that the company concealed evidence (she
 		// is named, as Dr. Helen Ward, only in the next sentence).
-		{"trial-data.txt", []string{"Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → Thomas Reyes"}},
+		// "The company has repeatedly said the drug is safe", right after
+		// its denial, contradicts the same allegation.
+		{"trial-data.txt", []string{"Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → Thomas Reyes"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
+		// The headline's "Election body rejects opposition claims" is not
+		// proposed: headlines are not claims of their own.
 		{"election.txt", []string{
-			"election body → Opposition",
 			"Independent Electoral Commission (IEC) → main opposition party",
 			"Police → Rights groups",
 			"government → Unnamed accuser",

@@ -110,7 +110,8 @@ var claimNouns = set("allegation", "allegations", "accusation", "accusations", "
 	"report", "reports", "assertion", "assertions", "suggestion", "suggestions", "remarks", "statement", "statements",
 	"it", "them", "this", "that", "story", "stories", "account", "accounts", "version", "narrative", "rumours", "rumors",
 	"findings", "figures", "figure", "conclusions", "conclusion", "results", "estimate", "estimates", "assessment", "allegation's",
-	"explanation", "explanations", "theory", "interpretation", "characterisation", "characterization", "portrayal", "description")
+	"explanation", "explanations", "criticism", "criticisms", "complaints", "accusation's", "suggestion's",
+	"count", "tally", "toll", "numbers", "data", "article", "reporting", "theory", "interpretation", "characterisation", "characterization", "portrayal", "description")
 
 // involvementNouns are what a party denies having ("denied any involvement").
 var involvementNouns = set("involvement", "role", "responsibility", "wrongdoing", "link", "links", "ties", "connection",

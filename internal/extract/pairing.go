@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"claims/internal/model"
+)
+
+// This file holds the general pairing that runs after the specific
+// patterns: any denial or rebuttal still unpaired answers the claim it
+// most plausibly answers, by position and by whom the claim is about
+// rather than by its wording.
+
+// rebuttalWords call something untrue ("not true", "baseless", "a
+// fabrication", "politically motivated", "no evidence").
+var rebuttalWords = regexp.MustCompile(`(?i)\b(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+|blatant\s+)?lie|lies|politically\s+motivated|no\s+evidence|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|untruthful|a\s+smear|slanderous|defamatory|rubbish|absurd)\b`)
+
+// rebuttalClause is a reported clause that calls what was said before
+// untrue: "the figure was not true", "the claims were baseless", "there
+// was no evidence of that". A clause that only contains "false" ("had
+// filed false invoices") is not one.
+var rebuttalClause = regexp.MustCompile(`(?i)^(?:(?:the|these|those|this|that|such|it|its|his|her|their|they|any|all)\b[^,;]{0,50}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been|remains?|remained)\s+(?:\w+\s+){0,3}?(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+)?lie|lies|politically\s+motivated|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|wrong|rubbish|absurd)|there\s+(?:was|is|had\s+been|has\s+been)\s+no\s+evidence\s+(?:of|for)\s+(?:this|that|it|the|such|these|any)\b)`)
+
+// figureWords point to a claim with a number: "disputed the figure".
+var figureWords = regexp.MustCompile(`(?i)\b(?:the|that|this|these|those|its|their)\s+(?:\w+\s+)?(?:figures?|numbers?|toll|count|tally|estimates?|statistics)\b`)
+
+// pendingDenial records a back-pointing denial whose claim was not found
+// near it, for pairGeneral.
+func (a *article) pendingDenial(si int, f finding) {
+	what := "the claim"
+	if f.object.End > f.object.Start {
+		what = a.text[f.object.Start:f.object.End]
+	}
+	rel := f.relation
+	if rel == "" {
+		rel = model.Denies
+	}
+	for _, sp := range a.resolveParties(f.subj) {
+		if sp.Kind == "" {
+			continue
+		}
+		a.props = append(a.props, Proposal{
+			Statement: sentenceCase(a.name(sp) + " " + denyPresent(rel, a.name(sp)) + " " + what),
+			Quote:     a.text[f.quote.Start:f.quote.End], Start: f.quote.Start, End: f.quote.End,
+			Actor: sp, Verb: f.verb, Answers: -1,
+		})
+		a.meta = append(a.meta, propMeta{kind: kDeny, sent: si, pending: true, extra: f.extra, relation: rel})
+	}
+}
+
+// paragraph is the paragraph number of sentence si: a line break between
+// two sentences starts a new paragraph.
+func (a *article) paragraph(si int) int {
+	if a.paras == nil {
+		a.paras = make([]int, len(a.sents))
+		for k := 1; k < len(a.sents); k++ {
+			a.paras[k] = a.paras[k-1]
+			if gap := a.text[a.sents[k-1].End:a.sents[k].Start]; strings.Contains(gap, "\n") {
+				a.paras[k]++
+			}
+		}
+	}
+	if si < 0 || si >= len(a.paras) {
+		return 0
+	}
+	return a.paras[si]
+}
+
+// rolesOf are the role nouns the article uses for x: the titles and
+// descriptions written before its names ("the mayor" for "The mayor of
+// Dorval, Lena Hoss"; "the company" for "the construction company
+// Brenner").
+func (a *article) rolesOf(x Actor) []string {
+	var out []string
+	if d := a.descOf(x); d != "" {
+		out = append(out, strings.ToLower(d))
+	}
+	for _, m := range a.mentions {
+		if !sameActor(m.actor, x) {
+			continue
+		}
+		from := max(0, m.Start-40)
+		before := strings.Fields(strings.ToLower(a.text[from:m.Start]))
+		for k := len(before) - 1; k >= 0 && k >= len(before)-5; k-- {
+			w := strings.Trim(before[k], ",.;:\"“”")
+			if titleWords[w] && !functionWordStart(w) && w != "of" && w != "the" && w != "former" && w != "acting" && w != "us" {
+				out = append(out, w)
+			}
+			if _, ok := descriptorKinds[w]; ok {
+				out = append(out, w)
+			}
+		}
+	}
+	if k := x.Kind; k == model.KindOrganisation {
+		out = append(out, "company")
+	}
+	return out
+}
+
+// namesRole reports whether claim p names x by a role noun ("an account
+// linked to the mayor").
+func (a *article) namesRole(p Proposal, x Actor) bool {
+	st := " " + strings.ToLower(p.Statement) + " "
+	for _, r := range a.rolesOf(x) {
+		if len(r) >= 3 && (strings.Contains(st, " the "+r+" ") || strings.Contains(st, " the "+r+"'") || strings.Contains(st, " the "+r+"’") ||
+			strings.Contains(st, " the "+r+".") || strings.Contains(st, " the "+r+",")) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairGeneral pairs the denials and rebuttals the patterns left alone.
+// A proposal answers, best first: (1) a claim in its sentence or the one
+// before; (2) a claim about the denier (it is a subject, or named by name
+// or role) in the twelve sentences before; (3) for a denial that points
+// back ("rejected the accusation"), the latest claim by someone else in
+// its paragraph, then the two before. Never the denier's own claim, nor
+// one it answers already. A clause that calls something untrue ("the
+// figure was not true") is a rebuttal only when it answers something by
+// (1) or (2); "disputed the figure" prefers the latest claim with a
+// number. A denial of the denier's own part answers only by (2).
+// Back-pointing denials still unpaired are dropped.
+func (a *article) pairGeneral() {
+	for i := range a.props {
+		p, m := a.props[i], a.meta[i]
+		if p.IsCounter() || a.headlineProp(i) || m.kind == kUrge || p.Actor.Name == Unnamed.Name {
+			continue
+		}
+		clause := strings.TrimSuffix(p.Statement, ".")
+		mode := 0
+		switch {
+		case m.pending:
+			mode = 1
+		case m.kind == kDeny:
+			mode = 2
+		case m.kind == kAssert && rebuttalClause.MatchString(clause):
+			mode = 2
+		default:
+			continue
+		}
+		j := a.generalTarget(i, mode)
+		if j < 0 {
+			continue
+		}
+		rel := m.relation
+		if m.kind == kAssert {
+			rel = model.Disputes
+			if regexp.MustCompile(`(?i)\b(?:not\s+true|untrue|false|fabricat\w*|lie|lies)\b`).MatchString(clause) {
+				rel = model.Denies
+			}
+		}
+		if rel == "" {
+			rel = model.Denies
+		}
+		a.props[i].Answers, a.props[i].Relation = j, rel
+		if m.pending {
+			t := a.props[j]
+			who := a.name(p.Actor)
+			stmt := who + " " + denyPresent(rel, who) + " that " + a.lowerStart(strings.TrimSuffix(t.Statement, "."))
+			if m.extra.End > m.extra.Start {
+				stmt += andSays(who) + lowerFirst(cleanClause(a.text[m.extra.Start:m.extra.End]))
+			}
+			a.props[i].Statement = sentenceCase(stmt)
+			a.props[i].Subjects = []Actor{t.Actor}
+			a.meta[i].pending = false
+		}
+	}
+	for k := len(a.props) - 1; k >= 0; k-- {
+		if a.meta[k].pending && !a.props[k].IsCounter() {
+			a.dropProp(k)
+		}
+	}
+}
+
+// generalTarget is the claim proposal i answers under pairGeneral's
+// ranking, or -1.
+func (a *article) generalTarget(i, mode int) int {
+	p, m := a.props[i], a.meta[i]
+	wantFigure := figureWords.MatchString(p.Quote) || figureWords.MatchString(p.Statement)
+	best, bestKey := -1, 1<<30
+	for j := range a.props {
+		t, tm := a.props[j], a.meta[j]
+		if j == i || t.IsCounter() || tm.kind == kDeny || tm.kind == kUrge || sameActor(t.Actor, p.Actor) ||
+			a.alreadyAnswers(p.Actor, j) || a.answersOwn(j, p.Actor) {
+			continue
+		}
+		if a.headlineProp(j) {
+			continue
+		}
+		d := m.sent - tm.sent
+		if d < 0 || j > i && d != 0 {
+			continue
+		}
+		if tm.kind == kAssert && rebuttalClause.MatchString(strings.TrimSuffix(t.Statement, ".")) {
+			// A rebuttal itself is not the claim.
+			continue
+		}
+		about := a.isAbout(t, p.Actor) || a.namesRole(t, p.Actor)
+		shares := sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)
+		tier := -1
+		switch {
+		case m.own:
+			if about && d <= 12 {
+				tier = 2
+			}
+		case wantFigure && numberIn(t.Statement) != "" && d <= 6:
+			tier = 0
+		case d <= 1 && (mode != 2 || m.kind != kDeny || shares || d == 0):
+			// A denial in its own words ("denied any plans for an
+			// offensive") answers the sentence before only on the same
+			// matter.
+			tier = 1
+		case about && d <= 12 && (mode != 2 || m.kind != kDeny || shares):
+			tier = 2
+		case mode == 1 && d <= 10:
+			if back := a.paragraph(m.sent) - a.paragraph(tm.sent); back <= 2 {
+				tier = 3 + back
+			}
+		case mode == 2 && d <= 6 && m.kind == kDeny && shares:
+			if back := a.paragraph(m.sent) - a.paragraph(tm.sent); back <= 1 {
+				tier = 3 + back
+			}
+		}
+		if tier < 0 {
+			continue
+		}
+		// Within a tier: about the denier, then accusations, then the
+		// latest.
+		key := tier * 1000
+		if !about {
+			key += 500
+		}
+		if tm.kind != kAccuse {
+			key += 200
+		}
+		key += min(d, 50) * 3
+		if j < i {
+			key += (i - j) % 3
+		}
+		if key < bestKey {
+			best, bestKey = j, key
+		}
+	}
+	return best
+}
+
+// answersOwn reports whether proposal j answers a claim by x: x's
+// opponent's answer is not what x denies next.
+func (a *article) answersOwn(j int, x Actor) bool {
+	t := a.props[j]
+	return t.IsCounter() && sameActor(a.props[t.Answers].Actor, x)
+}
+
+// dropProp removes proposal k; proposals that answered it answer none.
+func (a *article) dropProp(k int) {
+	for i := range a.props {
+		if a.props[i].Answers == k {
+			a.props[i].Answers, a.props[i].Relation = -1, ""
+		}
+	}
+	a.remove(k)
+}
+
+// dropHeadline removes the proposals from the headline: the body tells
+// the story again with its speakers named.
+func (a *article) dropHeadline() {
+	for k := len(a.props) - 1; k >= 0; k-- {
+		if a.headlineProp(k) && len(a.sents) > 2 {
+			a.dropProp(k)
+		}
+	}
+}
+
+// roleAhead matches the words before a name that give its role: "The
+// watchdog, Digital Rights Monitor" or "Councillor Piet Varga".
+func roleAhead(text string, at int, role string) bool {
+	from := max(0, at-len(role)-8)
+	before := strings.ToLower(strings.TrimRight(text[from:at], " "))
+	before = strings.TrimSuffix(before, ",")
+	return strings.HasSuffix(before, " "+role) || strings.HasSuffix(before, "\n"+role) || before == role
+}
+
+// nameRoles gives a speaker known only by a role ("a city councillor
+// said …", "a consumer watchdog accused …") the name the article gives
+// it later with that role ("Councillor Piet Varga", "The watchdog,
+// Digital Rights Monitor,").
+func (a *article) nameRoles() {
+	for i := range a.props {
+		x := a.props[i].Actor
+		if x.Known() || x.Name == "" || startsCapital(x.Name) {
+			continue
+		}
+		w := strings.Fields(strings.ToLower(x.Name))
+		if len(w) == 0 || len(w) > 4 {
+			continue
+		}
+		role := w[len(w)-1]
+		if !titleWords[role] && descriptorKinds[role] == "" && !peopleNoun(role) || pluralName(x.Name) {
+			continue
+		}
+		for _, mn := range a.mentions {
+			if mn.Start <= a.props[i].Start || mn.actor.Name == "" || !startsCapital(mn.actor.Name) || sameActor(mn.actor, x) {
+				continue
+			}
+			if roleAhead(a.text, mn.Start, role) {
+				for k := range a.props {
+					if sameActor(a.props[k].Actor, x) {
+						a.props[k].Actor = mn.actor
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// counselFor matches a speaker who speaks for someone else at the start
+// of a quote: "Mercer's lawyer, Ruth Adeyemi, told …", "His lawyer said
+// …", "A lawyer for Ferro said …".
+var counselFor = regexp.MustCompile(`^(?:([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})['’]s?|(?i:his|her|their))\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel|solicitors?|spokesman|spokeswoman|spokesperson)\b|^(?i:an?|the)\s+(?:\w+\s+)?(?:lawyer|attorney|spokesman|spokeswoman|spokesperson)\s+for\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})`)
+
+// pairGoingOn links what a party (or its lawyer or spokesman) says after
+// it has been accused or has denied: "Brenner Construction also rejected
+// the accusation. In a statement, the company said it had … never made
+// payments to any official" contradicts the same claim; "Mercer's
+// lawyer told the court her client had relied on the advice of the
+// auditors" disputes the charge against Mercer. The claim must share a
+// word with what is answered, or say that something is not so.
+func (a *article) pairGoingOn() {
+	for i := range a.props {
+		p, m := a.props[i], a.meta[i]
+		if p.IsCounter() || m.kind != kAssert || a.headlineProp(i) {
+			continue
+		}
+		// A denier going on, in the sentence after its denial (or the
+		// person who speaks for it: "Chief executive Mara Lind said the
+		// company …").
+		done := false
+		for d := i - 1; d >= 0 && !done; d-- {
+			dp, dm := a.props[d], a.meta[d]
+			if m.sent-dm.sent > 1 {
+				break
+			}
+			if !dp.IsCounter() || dm.kind != kDeny || m.sent == dm.sent {
+				continue
+			}
+			forIt := sameActor(dp.Actor, p.Actor)
+			if !sameActor(dp.Actor, p.Actor) && p.Actor.Kind == model.KindPerson {
+				for _, r := range append(a.rolesOf(dp.Actor), "company") {
+					if strings.HasPrefix(strings.ToLower(a.text[a.contentStart(p):p.End]), "the "+r) {
+						forIt = true
+					}
+				}
+			}
+			t := a.props[dp.Answers]
+			if forIt && !sameActor(t.Actor, p.Actor) && (negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
+				a.props[i].Answers, a.props[i].Relation = dp.Answers, model.Contradicts
+				done = true
+			}
+		}
+		if done {
+			continue
+		}
+		// A lawyer's or spokesman's case for the accused.
+		mm := counselFor.FindStringSubmatch(p.Quote)
+		if mm == nil {
+			continue
+		}
+		var client Actor
+		ok := false
+		if n := mm[1] + mm[2]; n != "" {
+			client, ok = a.fullName(n, p.Start)
+			if !ok {
+				client, ok = a.lastMention(p.Start, func(x Actor) bool {
+					return strings.Contains(x.Name, n) || strings.Contains(n, x.Name)
+				})
+			}
+		} else {
+			client, ok = a.lastMention(p.Start, func(x Actor) bool { return x.Kind == model.KindPerson && !sameActor(x, p.Actor) })
+		}
+		if !ok {
+			continue
+		}
+		for j := i - 1; j >= 0 && m.sent-a.meta[j].sent <= 12; j-- {
+			t := a.props[j]
+			if t.IsCounter() || a.meta[j].kind == kDeny || a.meta[j].kind == kUrge || a.headlineProp(j) || sameActor(t.Actor, client) || sameActor(t.Actor, p.Actor) {
+				continue
+			}
+			if a.isAbout(t, client) {
+				a.props[i].Answers, a.props[i].Relation = j, model.Disputes
+				break
+			}
+		}
+	}
+}
+
+// contentStart is where the reported clause of p begins in the text, as
+// near as the quote tells: after "said" or "that".
+func (a *article) contentStart(p Proposal) int {
+	q := p.Quote
+	best := -1
+	for _, w := range []string{" said that ", " said ", " says ", " told reporters ", " that "} {
+		if k := strings.Index(q, w); k >= 0 && (best < 0 || k < best) {
+			best = k + len(w)
+		}
+	}
+	if best < 0 {
+		return p.Start
+	}
+	return p.Start + best
+}
