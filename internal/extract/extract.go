@@ -57,6 +57,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairRebuttals()
 	a.pairGeneral()
 	a.pairGoingOn()
+	a.pairAccusedAnswers()
 	a.mergeSameSentence()
 	a.dropHeadline()
 	a.nameRoles()

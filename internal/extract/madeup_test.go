@@ -41,10 +41,14 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		// its denial, contradicts the same allegation.
 		{"trial-data.txt", []string{"Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → Thomas Reyes"}},
 		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
+		// The commission chairman's "observers had found no evidence of
+		// systematic irregularities", right after the commission's
+		// denial, contradicts the fraud claim too.
 		// The headline's "Election body rejects opposition claims" is not
 		// proposed: headlines are not claims of their own.
 		{"election.txt", []string{
 			"Independent Electoral Commission (IEC) → main opposition party",
+			"Peter Otieno → main opposition party",
 			"Police → Rights groups",
 			"government → Unnamed accuser",
 		}},

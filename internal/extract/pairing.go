@@ -348,11 +348,20 @@ func (a *article) pairGoingOn() {
 			}
 			forIt := sameActor(dp.Actor, p.Actor)
 			if !sameActor(dp.Actor, p.Actor) && p.Actor.Kind == model.KindPerson {
+				content := strings.ToLower(a.text[a.contentStart(p):p.End])
 				for _, r := range append(a.rolesOf(dp.Actor), "company") {
-					if strings.HasPrefix(strings.ToLower(a.text[a.contentStart(p):p.End]), "the "+r) {
+					if strings.HasPrefix(content, "the "+r) {
 						forIt = true
 					}
 				}
+				for _, r := range a.rolesOf(dp.Actor) {
+					for _, w := range memberWords[r] {
+						forIt = forIt || strings.HasPrefix(content, w+" ")
+					}
+				}
+				// "Military spokesman Colonel Adil Farouk said …" right
+				// after the army's denial speaks for the army.
+				forIt = forIt || spokesPrefix.MatchString(p.Quote)
 			}
 			t := a.props[dp.Answers]
 			if forIt && !sameActor(t.Actor, p.Actor) && (negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
@@ -363,9 +372,10 @@ func (a *article) pairGoingOn() {
 		if done {
 			continue
 		}
-		// A lawyer's or spokesman's case for the accused.
+		// A lawyer's or spokesman's case for the accused, unless it is
+		// answered itself (a counter-claim answers one claim, no chains).
 		mm := counselFor.FindStringSubmatch(p.Quote)
-		if mm == nil {
+		if mm == nil || a.answered(i) {
 			continue
 		}
 		var client Actor
@@ -394,6 +404,80 @@ func (a *article) pairGoingOn() {
 			}
 		}
 	}
+}
+
+// spokesPrefix matches a quote opening with a spokesman's or an
+// executive's role: "Military spokesman Colonel Adil Farouk said".
+var spokesPrefix = regexp.MustCompile(`^(?i:(?:an?|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman)\s+[\p{Lu}]`)
+
+// pairAccusedAnswers links what an accused party says to the claim about
+// it, when it speaks of the same matter (a word in common):
+// "Western Grid said it had seen no evidence that its equipment was
+// involved" after investigators blamed a power line owned by Western
+// Grid; "The company, Cleanway Services, said it had won the contract
+// fairly" after claims of a contract steered to a company. The claim is
+// the latest about the party in the eight sentences before, in its
+// paragraph or the two before, by someone else.
+func (a *article) pairAccusedAnswers() {
+	for i := range a.props {
+		p, m := a.props[i], a.meta[i]
+		if p.IsCounter() || m.kind != kAssert || a.headlineProp(i) || p.Actor.Name == Unnamed.Name || !startsCapital(p.Actor.Name) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			t, tm := a.props[j], a.meta[j]
+			if m.sent-tm.sent > 8 || a.paragraph(m.sent)-a.paragraph(tm.sent) > 2 {
+				break
+			}
+			if t.IsCounter() || tm.kind == kDeny || tm.kind == kUrge || a.headlineProp(j) || sameActor(t.Actor, p.Actor) ||
+				tm.sent == m.sent || a.alreadyAnswers(p.Actor, j) {
+				continue
+			}
+			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor)
+			if !about {
+				continue
+			}
+			if len(strings.Fields(t.Actor.Name)) == 1 && !startsCapital(t.Actor.Name) {
+				// "the regulator announced" may be the party itself,
+				// not resolved.
+				break
+			}
+			if sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) {
+				a.props[i].Answers, a.props[i].Relation = j, model.Contradicts
+			}
+			break
+		}
+	}
+}
+
+// namesFully reports whether claim p names x by its whole name or has it
+// as a subject of that name: "Arva" in "the Arva river" is not "Clean
+// Arva".
+func (a *article) namesFully(p Proposal, x Actor) bool {
+	for _, s := range p.Subjects {
+		if strings.EqualFold(s.Name, x.Name) {
+			return true
+		}
+	}
+	st := strings.ToLower(p.Statement)
+	for _, n := range []string{x.Name, x.Mention} {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDescribed reports whether claim p speaks of "a company" and x was
+// introduced as "The company, X": the company it meant.
+func (a *article) namesDescribed(p Proposal, x Actor) bool {
+	d := strings.ToLower(a.descOf(x))
+	if d == "" {
+		return false
+	}
+	st := " " + strings.ToLower(p.Statement) + " "
+	return strings.Contains(st, " a "+d+" ") || strings.Contains(st, " an "+d+" ")
 }
 
 // contentStart is where the reported clause of p begins in the text, as
