@@ -438,7 +438,13 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 			defer wg.Done()
 			m := newMatcher(runes, term)
 			// Sized for the worst case, so that appending never copies.
-			mine, acc, st := getInt32s(hi-lo), getInt32s(hi-lo), getInt32s(5*(hi-lo))
+			// A term of one letter leaves nothing to resume.
+			keep := len(runes) >= 2
+			mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
+			var st []int32
+			if keep {
+				st = getInt32s(5 * (hi - lo))
+			}
 			matched[k], accepted[k], states[k] = mine, acc, st
 			for i := lo; i < hi; i++ {
 				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
@@ -495,7 +501,9 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 						save.start |= noSubstring
 					}
 				}
-				st = append(st, save.start, save.total, save.currAdj, save.lastMatch, save.pos0)
+				if keep {
+					st = append(st, save.start, save.total, save.currAdj, save.lastMatch, save.pos0)
+				}
 				if accept {
 					res.score[t] = int32(score)
 					acc = append(acc, t)
@@ -507,12 +515,17 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	wg.Wait()
 	if !cancelled {
 		// The cache keeps exact copies; the buffers serve the next search.
-		res.matched, res.accepted, res.resume = concat(matched), concat(accepted), concat(states)
+		res.matched, res.accepted = concat(matched), concat(accepted)
+		if len(runes) >= 2 {
+			res.resume = concat(states)
+		}
 	}
 	for k := range w {
 		putInt32s(matched[k])
 		putInt32s(accepted[k])
-		putInt32s(states[k])
+		if states[k] != nil {
+			putInt32s(states[k])
+		}
 	}
 	if cancelled {
 		return nil, ctx.Err()
