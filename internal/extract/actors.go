@@ -140,7 +140,8 @@ var (
 		"former", "acting", "vice", "national", "security", "of", "the", "prosecutor", "counsel", "lawyer", "attorney",
 		"detective", "inspector", "sergeant", "constable", "auditor", "coach", "captain", "dr.",
 		"councillor", "councilor", "councilman", "councilwoman", "alderman", "lawmaker", "legislator", "mp", "commissioner",
-		"sheriff", "bishop", "cardinal", "archbishop", "rabbi", "imam", "marshal", "admiral", "lieutenant", "brigadier")
+		"sheriff", "bishop", "cardinal", "archbishop", "rabbi", "imam", "marshal", "admiral", "lieutenant", "brigadier",
+		"midfielder", "striker", "defender", "goalkeeper", "winger", "footballer", "player", "manager", "officer")
 	// speakerWords are the people and bodies that speak for the party named
 	// with them: "Pakistani officials", "Pakistan's envoy", "authorities in
 	// Kabul" all speak for Pakistan or Kabul.

@@ -666,6 +666,11 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 				// "accused him of …": the person named before.
 				objText = a.name(object[0])
 			}
+			if w := strings.Fields(objText); len(w) > 2 && titleWords[strings.ToLower(w[0])] && personName(objText) != objText && looksLikePersonName(personName(objText)) {
+				// "accused Finance Minister Petra Solan of …": "Petra
+				// Solan passed …".
+				objText = personName(objText)
+			}
 			if f.verb == "blamed" || f.verb == "blames" || f.verb == "blame" || f.verb == "blaming" {
 				if _, gerund := gerundToPast(strings.Fields(content)[0]); gerund {
 					return sentenceCase(gerundClause(content, objText))
@@ -762,6 +767,9 @@ func cleanClause(s string) string {
 var (
 	pronounHis = regexp.MustCompile(`\b(his|her)\b`)
 	pronounHim = regexp.MustCompile(`\b(him|he|she)\b`)
+	// "her" before a subject pronoun, a preposition or the end is an
+	// object, not a possessive.
+	herObject = regexp.MustCompile(`\bher(\s+(?:they|he|she|we|it|that|to|and|or|about|of|in|on|at|for|with|by|from)\b|[,.;:]|$)`)
 	// "it had killed", "they had seen" — not "it was possible".
 	leadingIt = regexp.MustCompile(`^(?i:they\s|it\s+(?:had|has|would|will|could|did|does|can|may|might|must|should|remained|remains|wanted|wants|plans|planned|intends|intended|[a-z]+ed)\s)`)
 	theGroup  = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
@@ -788,6 +796,8 @@ func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
 	}
 	if speaker.Kind == model.KindPerson {
 		name := a.name(speaker)
+		// "told her they saw no gun": "her" as an object is the name.
+		s = herObject.ReplaceAllString(s, name+"$1")
 		s = pronounHis.ReplaceAllString(s, name+"'s")
 		s = pronounHim.ReplaceAllStringFunc(s, func(string) string { return name })
 	}

@@ -447,7 +447,7 @@ var (
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
 	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:declined|refused|would\s+not|did\s+not\s+(?:say|comment|give|elaborate)|said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized)\b.*$`)
-	dateline    = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L}\p{N} .]{1,30})?|[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2})\s*(?:\([^)]*\))?\s*[:—–-]+\s+`)
+	dateline    = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L}\p{N} .]{1,30})?|[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2})\s*(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
 )
@@ -1470,12 +1470,42 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 	// The accused: words up to the preposition ("a hacking group linked to
 	// the government of Dravia").
 	k := i + 1
-	for k < len(toks) && k < i+14 && toks[k].lower() != prep {
-		if !toks[k].isWord() && toks[k].s != "," || npStop[toks[k].lower()] && toks[k].lower() != "the" && toks[k].lower() != "by" &&
-			!(toks[k].lower() == "to" && k > i+1 && linkedWords[toks[k-1].lower()]) {
+	// objEnd, when set, is where the accused's name ends before an
+	// appositive or a time: "accused Pulsetrack, the maker of a popular
+	// running app, of selling …", "accused Petra Solan on Wednesday of
+	// passing …".
+	objEnd := -1
+	for k < len(toks) && k < i+20 {
+		lk := toks[k].lower()
+		if lk == prep {
+			if prep == "of" && objEnd >= 0 && k+1 < len(toks) && !strings.HasSuffix(toks[k+1].lower(), "ing") {
+				k++
+				continue
+			}
+			break
+		}
+		if lk == "on" && k > i+1 && k+1 < len(toks) && weekdays[toks[k+1].lower()] {
+			if objEnd < 0 {
+				objEnd = k
+			}
+			k += 2
+			continue
+		}
+		if toks[k].s == "," && k > i+1 && objEnd < 0 && prep == "of" {
+			objEnd = k
+		}
+		if objEnd >= 0 && k > objEnd && toks[k].isWord() {
+			k++
+			continue
+		}
+		if !toks[k].isWord() && toks[k].s != "," || npStop[lk] && lk != "the" && lk != "by" &&
+			!(lk == "to" && k > i+1 && linkedWords[toks[k-1].lower()]) {
 			return f, false
 		}
 		k++
+	}
+	if k >= len(toks) || k >= i+20 {
+		return f, false
 	}
 	if strings.HasSuffix(lw, "ing") && i > 1 && toks[i-1].s == "," && k < len(toks) && k > i+1 && toks[k].lower() == prep && k+1 < len(toks) {
 		// "Norvia ordered three diplomats to leave, accusing them of
@@ -1531,10 +1561,16 @@ func (a *article) parseAccuse(text string, off int, toks []token, i int) (findin
 		}
 		f.subj = Span{off + sj.Start, off + sj.End}
 		f.object = Span{off + toks[i+1].start, off + toks[k-1].end}
+		if objEnd > i+1 {
+			f.object = Span{off + toks[i+1].start, off + toks[objEnd-1].end}
+		}
 	}
 	f.content = a.clauseEnd(Span{off + toks[k+1].start, off + len(text)})
 	return f, true
 }
+
+// weekdays name the days a time adjunct gives ("on Wednesday").
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // parseUrge handles "X urged Y to …", "X called on Y to …".
 func (a *article) parseUrge(text string, off int, toks []token, i int) (finding, bool) {

@@ -979,12 +979,12 @@ var contrasts = []struct {
 	needDeath bool
 }{
 	{combatantWords, civilianWords, true},
-	{set("knife", "gun", "pistol", "rifle", "weapon", "armed", "machete"), set("unarmed"), false},
+	{set("knife", "gun", "handgun", "firearm", "pistol", "rifle", "weapon", "armed", "machete"), set("unarmed"), false},
 	{set("accident", "accidental", "accidentally"), set("deliberate", "deliberately", "intentional", "sabotage", "arson"), false},
 	{set("peaceful", "peacefully"), set("violent", "rioters", "rioting", "stones", "rocks", "bottles"), false},
 	{set("shot", "downed"), set("crashed", "malfunction", "fault"), false},
 	{set("locked", "blocked", "chained"), set("open", "unlocked", "unblocked"), false},
-	{set("captured", "seized", "took", "overran"), set("repelled", "repulsed", "retained", "remained"), false},
+	{set("captured", "seized", "took", "taken", "overran"), set("repelled", "repulsed", "retained", "remained"), false},
 }
 
 // mergeSameSentence folds a claim into the denial its speaker makes in the

@@ -282,6 +282,22 @@ func roleAhead(text string, at int, role string) bool {
 	return strings.HasSuffix(before, " "+role) || strings.HasSuffix(before, "\n"+role) || before == role
 }
 
+// roleOfMention reports whether mention mn is given the role noun role:
+// "Councillor Piet Varga", "The watchdog, Digital Rights Monitor", or
+// "Finance Minister Petra Solan" as one mention.
+func (a *article) roleOfMention(mn mention, role string) bool {
+	if roleAhead(a.text, mn.Start, role) {
+		return true
+	}
+	w := strings.Fields(strings.ToLower(a.text[mn.Start:mn.End]))
+	for k := 0; k+1 < len(w); k++ {
+		if w[k] == role {
+			return true
+		}
+	}
+	return false
+}
+
 // nameRoles gives a speaker known only by a role ("a city councillor
 // said …", "a consumer watchdog accused …") the name the article gives
 // it later with that role ("Councillor Piet Varga", "The watchdog,
@@ -300,17 +316,42 @@ func (a *article) nameRoles() {
 		if !titleWords[role] && descriptorKinds[role] == "" && !peopleNoun(role) || pluralName(x.Name) {
 			continue
 		}
+		// "the minister" is the one named before with that title; "a city
+		// councillor" the one named after.
+		var found Actor
+		if !strings.HasPrefix(strings.ToLower(x.Mention), "a ") && !strings.HasPrefix(strings.ToLower(x.Mention), "an ") {
+			for _, mn := range a.mentions {
+				if mn.Start >= a.props[i].Start {
+					break
+				}
+				if mn.actor.Name != "" && startsCapital(mn.actor.Name) && !sameActor(mn.actor, x) && a.roleOfMention(mn, role) {
+					found = mn.actor
+				}
+			}
+		}
 		for _, mn := range a.mentions {
+			if found.Name != "" {
+				break
+			}
 			if mn.Start <= a.props[i].Start || mn.actor.Name == "" || !startsCapital(mn.actor.Name) || sameActor(mn.actor, x) {
 				continue
 			}
-			if roleAhead(a.text, mn.Start, role) {
-				for k := range a.props {
-					if sameActor(a.props[k].Actor, x) {
-						a.props[k].Actor = mn.actor
+			if a.roleOfMention(mn, role) {
+				found = mn.actor
+			}
+		}
+		if found.Name != "" {
+			for k := range a.props {
+				if sameActor(a.props[k].Actor, x) {
+					a.props[k].Actor = found
+					st := a.props[k].Statement
+					for _, old := range []string{a.name(x), "the " + x.Name, x.Name} {
+						if len(st) > len(old) && strings.EqualFold(st[:len(old)+1], old+" ") {
+							a.props[k].Statement = found.Name + st[len(old):]
+							break
+						}
 					}
 				}
-				break
 			}
 		}
 	}
