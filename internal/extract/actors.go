@@ -125,6 +125,7 @@ var (
 		"newspaper", "tv", "television", "radio", "media", "press", "gazette", "telegraph", "guardian", "today")
 	orgWords = set("nato", "un", "u.n.", "eu", "united", "nations", "union", "council", "commission", "organization", "organisation",
 		"board", "federation", "bureau", "trust", "society", "academy", "club", "alliance", "tribunal", "authority", "service", "research", "fc",
+		"city", "athletic", "rovers", "wanderers", "hospital", "clinic", "school", "college", "league",
 		"institute", "centre", "center", "bank", "fund", "association", "committee", "court", "regulator", "watchdog", "ngo", "foundation",
 		"university", "company", "group", "agency", "directorate", "conference", "think", "tank", "imf", "who", "iaea", "icc", "amnesty", "human", "rights", "red", "cross")
 	// companyWords end the names of businesses.

@@ -564,7 +564,7 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 			continue
 		}
 		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " that " + a.lowerStart(body)
-		if extra.End > extra.Start {
+		if extra.End > extra.Start && !willOnly.MatchString(cleanClause(a.text[extra.Start:extra.End])) {
 			stmt += andSays(a.name(p)) + lowerFirst(cleanClause(a.text[extra.Start:extra.End]))
 		}
 		subjects := []Actor{t.Actor}

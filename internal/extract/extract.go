@@ -447,7 +447,7 @@ var (
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
 	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:declined|refused|would\s+not|did\s+not\s+(?:say|comment|give|elaborate)|said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized)\b.*$`)
-	dateline    = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L}\p{N} .]{1,30})?|[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2})\s*(?:\([^)]*\))?\s*[:—–-]+\s+`)
+	dateline    = regexp.MustCompile(`^(?:\((?:Reuters|AP|AFP|Wire|UPI|dpa)\)|[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L}\p{N} .]{1,30})?|[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2})\s*(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)
 )

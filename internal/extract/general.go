@@ -1006,7 +1006,9 @@ func (a *article) mergeSameSentence() {
 				continue
 			}
 			start, end := min(p.Start, d.Start), max(p.End, d.End)
-			d.Statement = strings.TrimSuffix(d.Statement, ".") + andSays(a.name(d.Actor)) + lowerFirst(strings.TrimSuffix(p.Statement, ".")) + "."
+			if !willOnly.MatchString(p.Statement) {
+				d.Statement = strings.TrimSuffix(d.Statement, ".") + andSays(a.name(d.Actor)) + lowerFirst(strings.TrimSuffix(p.Statement, ".")) + "."
+			}
 			d.Start, d.End, d.Quote = start, end, a.text[start:end]
 			a.props[i] = d
 			a.remove(k)

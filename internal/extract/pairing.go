@@ -22,6 +22,11 @@ var rebuttalWords = regexp.MustCompile(`(?i)\b(?:not\s+true|untrue|false|baseles
 // filed false invoices") is not one.
 var rebuttalClause = regexp.MustCompile(`(?i)^(?:(?:the|these|those|this|that|such|it|its|his|her|their|they|any|all)\b[^,;]{0,50}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been|remains?|remained)\s+(?:\w+\s+){0,3}?(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+)?lie|lies|politically\s+motivated|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|wrong|rubbish|absurd)|there\s+(?:was|is|had\s+been|has\s+been)\s+no\s+evidence\s+(?:of|for)\s+(?:this|that|it|the|such|these|any)\b)`)
 
+// willOnly matches a denier's own words that only say what it will do
+// ("she would cooperate fully with investigators"): not a claim, so not
+// added to the denial.
+var willOnly = regexp.MustCompile(`(?i)^(?:[\p{L}'’]+\s+){1,3}?(?:would|will)\s+(?:cooperate|co-operate|appeal|defend|fight|take|seek|sue|consider|review|respond|comment|continue|work|support|challenge)\b`)
+
 // figureWords point to a claim with a number: "disputed the figure".
 var figureWords = regexp.MustCompile(`(?i)\b(?:the|that|this|these|those|its|their)\s+(?:\w+\s+)?(?:figures?|numbers?|toll|count|tally|estimates?|statistics)\b`)
 
@@ -159,7 +164,7 @@ func (a *article) pairGeneral() {
 			t := a.props[j]
 			who := a.name(p.Actor)
 			stmt := who + " " + denyPresent(rel, who) + " that " + a.lowerStart(strings.TrimSuffix(t.Statement, "."))
-			if m.extra.End > m.extra.Start {
+			if m.extra.End > m.extra.Start && !willOnly.MatchString(cleanClause(a.text[m.extra.Start:m.extra.End])) {
 				stmt += andSays(who) + lowerFirst(cleanClause(a.text[m.extra.Start:m.extra.End]))
 			}
 			a.props[i].Statement = sentenceCase(stmt)
@@ -372,7 +377,7 @@ var counselFor = regexp.MustCompile(`^(?:([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p
 func (a *article) pairGoingOn() {
 	for i := range a.props {
 		p, m := a.props[i], a.meta[i]
-		if p.IsCounter() || m.kind != kAssert || a.headlineProp(i) {
+		if p.IsCounter() || m.kind != kAssert || a.headlineProp(i) || a.answered(i) {
 			continue
 		}
 		// A denier going on, in the sentence after its denial (or the
@@ -384,7 +389,7 @@ func (a *article) pairGoingOn() {
 			if m.sent-dm.sent > 1 {
 				break
 			}
-			if !dp.IsCounter() || dm.kind != kDeny || m.sent == dm.sent {
+			if !dp.IsCounter() || dm.kind == kUrge || m.sent == dm.sent {
 				continue
 			}
 			forIt := sameActor(dp.Actor, p.Actor)
@@ -402,7 +407,7 @@ func (a *article) pairGoingOn() {
 				}
 				// "Military spokesman Colonel Adil Farouk said …" right
 				// after the army's denial speaks for the army.
-				forIt = forIt || spokesPrefix.MatchString(p.Quote)
+				forIt = forIt || spokesPrefix.MatchString(p.Quote) || spokesAfter.MatchString(p.Quote)
 			}
 			t := a.props[dp.Answers]
 			if forIt && !sameActor(t.Actor, p.Actor) && (negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
@@ -451,6 +456,10 @@ func (a *article) pairGoingOn() {
 // executive's role: "Military spokesman Colonel Adil Farouk said".
 var spokesPrefix = regexp.MustCompile(`^(?i:(?:an?|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman)\s+[\p{Lu}]`)
 
+// spokesAfter matches a spokesman named after a quotation: "“…,”
+// spokesman Yusuf Halabi said".
+var spokesAfter = regexp.MustCompile(`["”],?\s+(?:(?:a|the|its|military|army|company|ministry|party|police)\s+)?(?i:spokesman|spokeswoman|spokesperson)\s+[\p{Lu}]`)
+
 // pairAccusedAnswers links what an accused party says to the claim about
 // it, when it speaks of the same matter (a word in common):
 // "Western Grid said it had seen no evidence that its equipment was
@@ -488,7 +497,49 @@ func (a *article) pairAccusedAnswers() {
 			}
 			break
 		}
+		if a.props[i].IsCounter() || !negation.MatchString(p.Statement) {
+			continue
+		}
+		// A negation that speaks of the accuser ("the group had never
+		// visited his site") answers the accuser's latest claim.
+		for j := i - 1; j >= 0; j-- {
+			t, tm := a.props[j], a.meta[j]
+			if m.sent-tm.sent > 6 || a.paragraph(m.sent)-a.paragraph(tm.sent) > 2 {
+				break
+			}
+			if t.IsCounter() || tm.kind == kDeny || tm.kind == kUrge || a.headlineProp(j) || sameActor(t.Actor, p.Actor) || tm.sent == m.sent ||
+				t.Actor.Name == Unnamed.Name || a.alreadyAnswers(p.Actor, j) {
+				continue
+			}
+			if a.negatesActor(p.Statement, t.Actor) {
+				a.props[i].Answers, a.props[i].Relation = j, model.Contradicts
+			}
+			break
+		}
 	}
+}
+
+// negatesActor reports whether statement s says x did not do something:
+// x (by name or role) is followed within three words by "never", "not"
+// or "no" ("the group had never visited his site"), not merely named
+// near a negation ("had written to the company … and received no
+// reply").
+func (a *article) negatesActor(s string, x Actor) bool {
+	low := strings.ToLower(s)
+	names := []string{strings.ToLower(x.Name)}
+	for _, r := range a.rolesOf(x) {
+		names = append(names, "the "+r)
+	}
+	for _, n := range names {
+		if len(n) < 3 {
+			continue
+		}
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\s+(?:[\p{L}']+\s+){0,2}?(?:never|not|no)\b|\b` + regexp.QuoteMeta(n) + `\s+[\p{L}]+n't\b`)
+		if re.MatchString(low) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesFully reports whether claim p names x by its whole name or has it
