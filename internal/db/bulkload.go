@@ -52,8 +52,12 @@ type BulkTx struct {
 	sources  map[string]bool // ids of the sources in the database
 	claims   map[string]bool // ids of the claims in the database or queued
 	// byStatement finds a claim by actor and statement as FindClaim does:
-	// actor id, NUL, the statement folded like SQLite's NOCASE.
-	byStatement map[string]claimKey
+	// actor id, NUL, the statement folded like SQLite's NOCASE. It is
+	// built on the first FindClaim (files with ids never ask), from
+	// unindexed, the claims known until then.
+	byStatement map[string][]claimKey
+	keyOf       map[string]string // claim id → its key in byStatement
+	unindexed   []statementOf
 	links       map[[2]string]linkState // (from, to) → relation
 	notes       map[noteKey][]string    // → the notes' stored times
 
@@ -66,6 +70,13 @@ type BulkTx struct {
 }
 
 type claimKey struct{ created, id string }
+
+// statementOf is a claim as FindClaim looks it up.
+type statementOf struct {
+	actorID, statement string
+	created            time.Time
+	id                 string
+}
 
 // bulkBatch is a batch of new rows to write.
 type bulkBatch struct {
@@ -176,12 +187,11 @@ func (b *BulkTx) load() error {
 		return err
 	}
 	b.claims = make(map[string]bool, len(existing))
-	b.byStatement = make(map[string]claimKey, len(existing))
 	b.existing = make(map[string]model.Claim, len(existing))
 	for _, c := range existing {
 		b.existing[c.ID] = c
 		b.claims[c.ID] = true
-		b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
+		b.unindexed = append(b.unindexed, statementOf{c.ActorID, c.Statement, c.CreatedAt, c.ID})
 	}
 	b.links = make(map[[2]string]linkState)
 	var f [3]string
@@ -277,13 +287,29 @@ func foldNoCase(s string) string {
 	return s
 }
 
-// indexStatement records a claim for FindClaim, keeping the oldest one
-// (created at, then id) for each actor and statement.
+// indexStatement records a claim for FindClaim under its actor and
+// statement, replacing what was recorded for it before.
 func (b *BulkTx) indexStatement(actorID, statement, created, id string) {
+	if old, ok := b.keyOf[id]; ok {
+		list := b.byStatement[old]
+		for i, c := range list {
+			if c.id == id {
+				b.byStatement[old] = slices.Delete(list, i, i+1)
+				break
+			}
+		}
+	}
 	k := actorID + "\x00" + foldNoCase(statement)
-	old, ok := b.byStatement[k]
-	if !ok || cmp.Or(strings.Compare(created, old.created), strings.Compare(id, old.id)) < 0 {
-		b.byStatement[k] = claimKey{created, id}
+	b.byStatement[k] = append(b.byStatement[k], claimKey{created, id})
+	b.keyOf[id] = k
+}
+
+// noteStatement records a created or changed claim for FindClaim.
+func (b *BulkTx) noteStatement(c *model.Claim) {
+	if b.byStatement != nil {
+		b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
+	} else {
+		b.unindexed = append(b.unindexed, statementOf{c.ActorID, c.Statement, c.CreatedAt, c.ID})
 	}
 }
 
@@ -387,7 +413,21 @@ func (b *BulkTx) ClaimExists(id string) (bool, error) { return b.claims[id], nil
 // FindClaim returns the id of the oldest claim by actorID whose statement
 // is statement (ignoring case), or "", as Tx.FindClaim does.
 func (b *BulkTx) FindClaim(actorID, statement string) (string, error) {
-	return b.byStatement[actorID+"\x00"+foldNoCase(strings.TrimSpace(statement))].id, nil
+	if b.byStatement == nil {
+		b.byStatement = make(map[string][]claimKey, len(b.unindexed))
+		b.keyOf = make(map[string]string, len(b.unindexed))
+		for _, c := range b.unindexed {
+			b.indexStatement(c.actorID, c.statement, formatTime(c.created), c.id)
+		}
+		b.unindexed = nil
+	}
+	var best claimKey
+	for _, c := range b.byStatement[actorID+"\x00"+foldNoCase(strings.TrimSpace(statement))] {
+		if best.id == "" || cmp.Or(strings.Compare(c.created, best.created), strings.Compare(c.id, best.id)) < 0 {
+			best = c
+		}
+	}
+	return best.id, nil
 }
 
 // checkClaimRefs refuses a claim whose actor, source or subjects do not
@@ -426,7 +466,7 @@ func (b *BulkTx) CreateClaim(c *model.Claim) error {
 		return err
 	}
 	b.claims[c.ID] = true
-	b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
+	b.noteStatement(c)
 	b.q.claims = append(b.q.claims, *c)
 	return b.sendIfFull()
 }
@@ -451,6 +491,7 @@ func (b *BulkTx) PutClaim(c *model.Claim) error {
 		return err
 	}
 	b.claims[c.ID] = true
+	b.noteStatement(c)
 	return nil
 }
 
