@@ -100,6 +100,12 @@ var (
 
 func (b *Batch) apply(ctx context.Context, tx store, progress func(done, total int)) (Result, error) {
 	a := applier{tx: tx, actors: map[string]string{}, sources: map[string]string{}, srcDone: map[string]bool{}, known: map[string]bool{}}
+	for i := range b.Rows {
+		if b.Rows[i].Claim.ID == "" {
+			a.idless = true
+			break
+		}
+	}
 	res := &a.res
 	res.Rows = len(b.Rows)
 	total := 2 * len(b.Rows)
@@ -163,6 +169,7 @@ type applier struct {
 	// existing holds the database's claims, read up front for large
 	// imports (a few flat queries instead of one per row); nil otherwise.
 	existing map[string]model.Claim
+	idless   bool // some row has no id
 }
 
 func rowFail(row *Row, f Field, err error) error {
@@ -342,9 +349,12 @@ func (a *applier) claim(row *Row) (string, error) {
 	return c.ID, nil
 }
 
-// remember keeps the up-front copy of the database's claims current.
+// remember keeps the up-front copy of the database's claims current. Only
+// a row without an id can come back to a claim this import wrote (through
+// FindClaim; ids are unique in a file), so a file whose rows all have ids
+// needs no copy of what it writes.
 func (a *applier) remember(c model.Claim) {
-	if a.existing != nil {
+	if a.existing != nil && a.idless {
 		a.existing[c.ID] = c
 	}
 }
