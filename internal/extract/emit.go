@@ -972,6 +972,16 @@ func (a *article) resolveOne(p string, at int) Actor {
 			return x
 		}
 	}
+	// "the centre-left Unity Party", "budget airline SkyNova": adjectives
+	// before a name of two or more words, or a hyphenated one, are not
+	// part of it.
+	if name, ok := adjectivesBeforeName(p); ok {
+		x := a.resolveOne(name, at)
+		if x.Kind != "" {
+			x.Mention = mentionText
+			return x
+		}
+	}
 	// "Rebels of the Southern Liberation Front": the front.
 	if m := groupOf.FindStringSubmatch(p); m != nil {
 		x := a.resolveOne(m[1], at)
@@ -1217,6 +1227,37 @@ func (a *article) resolveOne(p string, at int) Actor {
 	return Actor{Name: clean, Kind: kind, Mention: mentionText}
 }
 
+// adjectivesBeforeName splits "the centre-left Unity Party" into its
+// name, "Unity Party": one or two lower-case words (a hyphenated one, or
+// one ending in -ing, -al, -ist or -ive) before a capitalised name of two
+// words or more. ok is false for anything else ("health ministry",
+// "government of Kesh", "opposition lawmakers").
+func adjectivesBeforeName(p string) (string, bool) {
+	f := strings.Fields(p)
+	if len(f) > 0 && (strings.EqualFold(f[0], "the") || strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		f = f[1:]
+	}
+	k := 0
+	for k < len(f) && !startsCapital(f[k]) {
+		w := strings.ToLower(f[k])
+		if !(strings.Contains(w, "-") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ive")) ||
+			peopleNoun(w) || speakerWords[w] || functionWordStart(w) {
+			return "", false
+		}
+		k++
+	}
+	if k == 0 || k > 2 || len(f)-k < 2 {
+		return "", false
+	}
+	for _, w := range f[k:] {
+		if !startsCapital(w) && w != "of" && w != "for" && w != "and" && w != "the" {
+			return "", false
+		}
+	}
+	return strings.Join(f[k:], " "), true
+}
+
+// startsCapital reports whether s begins with a capital letter.
 func startsCapital(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)

@@ -712,7 +712,13 @@ func (a *article) clause(si int, c Span) {
 				}
 			}
 			// "described the allegations as “completely fabricated”".
-			if m := describedAs.FindStringSubmatchIndex(text[toks[i].end:]); m != nil {
+			m := describedAs.FindStringSubmatchIndex(text[toks[i].end:])
+			if m == nil {
+				// "called the accusation “desperate”": any word in
+				// quotation marks that the claim is called.
+				m = describedQuoted.FindStringSubmatchIndex(text[toks[i].end:])
+			}
+			if m != nil {
 				sj, negated, passive, ok := a.subjectOf(toks, i, off)
 				if ok && !negated && !passive {
 					at := off + toks[i].end
@@ -816,6 +822,10 @@ var dismissVerbs = set("described", "describes", "called", "calls", "branded", "
 // describedAs matches what follows a dismissVerb: a claim and what it is
 // called.
 var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?|study|studies|findings|research|figures|data|video|documents))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:alarmist|false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
+
+// describedQuoted matches a claim called by a quoted word or phrase after
+// a dismissVerb: "the accusation “desperate”".
+var describedQuoted = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|remarks?|suggestions?|statements?|study|findings|figures))\s+(?:as\s+)?["“][^"“”]{1,40}["”]`)
 
 // describedThat matches "the claim that … “politically motivated”"
 // after a dismissVerb: the claim's clause and what it is called.
@@ -1024,7 +1034,9 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		if npStop[lw] && !(j == 0 && t.capitalised() && lw == "officials") {
 			break
 		}
-		if !t.capitalised() && (strings.HasSuffix(lw, "ing") || (strings.HasSuffix(lw, "ed") && lw != "united" && lw != "armed" && lw != "so-called")) {
+		if !t.capitalised() && (strings.HasSuffix(lw, "ing") || (strings.HasSuffix(lw, "ed") && lw != "united" && lw != "armed" && lw != "so-called")) &&
+			!(j+1 <= end && titleWords[toks[j+1].lower()] && (lw == "operating" || lw == "managing" || lw == "presiding" || lw == "acting" || lw == "ruling")) {
+			// "chief operating officer Lars Ekman" is one speaker.
 			break
 		}
 		j--
@@ -1639,6 +1651,25 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 	back := 0
 	if hitBack[lw] {
 		// "hit back at claims by the union that …".
+		if i+3 < len(toks) && toks[i+1].lower() == "back" && toks[i+2].s == "," && sayingWords[toks[i+3].lower()] {
+			// "The department hit back, saying it had never received …":
+			// a denial in its own words of what was said before.
+			sj, negated, passive, ok := a.subjectOf(toks, i, off)
+			if !ok || negated || passive {
+				return f, false
+			}
+			f.subj = Span{off + sj.Start, off + sj.End}
+			f.relation = model.Denies
+			f.ref = true
+			n := i + 4
+			if n < len(toks) && toks[n].lower() == "that" {
+				n++
+			}
+			if n < len(toks) {
+				f.extra = a.clauseEnd(Span{off + toks[n].start, off + len(text)})
+			}
+			return f, true
+		}
 		if i+2 >= len(toks) || toks[i+1].lower() != "back" || (toks[i+2].lower() != "at" && toks[i+2].lower() != "against") {
 			return f, false
 		}

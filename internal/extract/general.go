@@ -1096,7 +1096,7 @@ var nounComma = regexp.MustCompile(`(?i)\b(?:the|a|an)\s+([a-z]+),\s+(?:the\s+)?
 
 // whoDenies matches "Ferro, who denies wrongdoing, said …": a denial in a
 // relative clause.
-var whoDenies = regexp.MustCompile(`(?i)^(.{2,60}?),\s+who\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|consistently\s+|strongly\s+|since\s+)?(denies|denied|deny|rejects|rejected|disputes|disputed)\s+((?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:wrongdoing|charges?|allegations?|accusations?|claims?|involvement|responsibility))\s*,\s+`)
+var whoDenies = regexp.MustCompile(`(?i)^(.{2,60}?),\s+(?:who|which)\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|consistently\s+|strongly\s+|since\s+)?(denies|denied|deny|rejects|rejected|disputes|disputed)\s+((?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:wrongdoing|charges?|allegations?|accusations?|claims?|involvement|responsibility))\s*,\s+`)
 
 // ownedClaimNouns are the claim nouns that a party before them owns:
 // "opposition claims", "Ukrainian allegations".

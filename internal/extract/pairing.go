@@ -20,7 +20,7 @@ var rebuttalWords = regexp.MustCompile(`(?i)\b(?:not\s+true|untrue|false|baseles
 // untrue: "the figure was not true", "the claims were baseless", "there
 // was no evidence of that". A clause that only contains "false" ("had
 // filed false invoices") is not one.
-var rebuttalClause = regexp.MustCompile(`(?i)^(?:(?:the|these|those|this|that|such|it|its|his|her|their|they|any|all)\b[^,;]{0,50}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been|remains?|remained)\s+(?:\w+\s+){0,3}?(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+)?lie|lies|politically\s+motivated|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|wrong|rubbish|absurd)|there\s+(?:was|is|had\s+been|has\s+been)\s+no\s+evidence\s+(?:of|for)\s+(?:this|that|it|the|such|these|any)\b)`)
+var rebuttalClause = regexp.MustCompile(`(?i)^(?:(?:the|these|those|this|that|such|it|its|his|her|their|they|any|all)\b[^,;]{0,50}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been|remains?|remained)\s+(?:\w+\s+){0,3}?(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+)?lie|lies|politically\s+motivated|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|wrong|rubbish|absurd|an?\s+(?:\w+\s+)?pretext|a\s+smokescreen|a\s+cover-up|staged|invented|made\s+up|propaganda|a\s+hoax|a\s+witch[\s-]hunt)|there\s+(?:was|is|had\s+been|has\s+been)\s+no\s+evidence\s+(?:of|for)\s+(?:this|that|it|the|such|these|any)\b)`)
 
 // willOnly matches a denier's own words that only say what it will do
 // ("she would cooperate fully with investigators"): not a claim, so not
@@ -393,7 +393,8 @@ func (a *article) pairGoingOn() {
 				continue
 			}
 			forIt := sameActor(dp.Actor, p.Actor)
-			if !sameActor(dp.Actor, p.Actor) && p.Actor.Kind == model.KindPerson {
+			spokes := spokesName.MatchString(p.Actor.Name)
+			if !sameActor(dp.Actor, p.Actor) && (p.Actor.Kind == model.KindPerson || spokes) {
 				content := strings.ToLower(a.text[a.contentStart(p):p.End])
 				for _, r := range append(a.rolesOf(dp.Actor), "company") {
 					if strings.HasPrefix(content, "the "+r) {
@@ -410,8 +411,17 @@ func (a *article) pairGoingOn() {
 				forIt = forIt || spokesPrefix.MatchString(p.Quote) || spokesAfter.MatchString(p.Quote)
 			}
 			t := a.props[dp.Answers]
-			if forIt && !sameActor(t.Actor, p.Actor) && (negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
+			// One who speaks for the denier, right after the denial, goes
+			// on about the same matter; the denier itself must say that
+			// something is not so or share a word with the claim.
+			speaksFor := forIt && !sameActor(dp.Actor, p.Actor) && a.recentShares(i, dp.Actor)
+			if forIt && !sameActor(t.Actor, p.Actor) && (speaksFor || negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
 				a.props[i].Answers, a.props[i].Relation = dp.Answers, model.Contradicts
+				if m := spokesName.FindStringSubmatch(p.Actor.Name); m != nil && strings.Contains(" "+strings.ToLower(dp.Actor.Name)+" ", " "+strings.ToLower(m[1])+" ") {
+					// "A ministry spokeswoman" after the health ministry's
+					// denial speaks for the health ministry.
+					a.props[i].Actor = dp.Actor
+				}
 				done = true
 			}
 		}
@@ -454,11 +464,31 @@ func (a *article) pairGoingOn() {
 
 // spokesPrefix matches a quote opening with a spokesman's or an
 // executive's role: "Military spokesman Colonel Adil Farouk said".
-var spokesPrefix = regexp.MustCompile(`^(?i:(?:an?|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman)\s+[\p{Lu}]`)
+var spokesPrefix = regexp.MustCompile(`^(?i:(?:an?|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman|head|officer|secretary)\s+(?:[\p{Lu}]|(?i:said|says|told)\b)`)
+
+// recentShares reports whether proposal i shares a content word with a
+// claim in the eight sentences before it that is not by x.
+func (a *article) recentShares(i int, x Actor) bool {
+	p := a.props[i]
+	for j := i - 1; j >= 0 && a.meta[i].sent-a.meta[j].sent <= 8; j-- {
+		t := a.props[j]
+		if t.IsCounter() || sameActor(t.Actor, x) || sameActor(t.Actor, p.Actor) || a.meta[j].kind == kDeny {
+			continue
+		}
+		if sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) {
+			return true
+		}
+	}
+	return false
+}
+
+// spokesName matches a speaker named only as a body's spokesman:
+// "ministry spokeswoman".
+var spokesName = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?([a-z]+)\s+(?:spokesman|spokeswoman|spokesperson|official)$`)
 
 // spokesAfter matches a spokesman named after a quotation: "“…,”
 // spokesman Yusuf Halabi said".
-var spokesAfter = regexp.MustCompile(`["”],?\s+(?:(?:a|the|its|military|army|company|ministry|party|police)\s+)?(?i:spokesman|spokeswoman|spokesperson)\s+[\p{Lu}]`)
+var spokesAfter = regexp.MustCompile(`["”],?\s+(?:(?:a|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman|officer)\s+[\p{Lu}]`)
 
 // pairAccusedAnswers links what an accused party says to the claim about
 // it, when it speaks of the same matter (a word in common):

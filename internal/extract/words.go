@@ -101,6 +101,10 @@ var denyVerbs = map[string]string{
 // against": denials only with "back at".
 var hitBack = set("hit", "hits", "fired", "pushed")
 
+// sayingWords introduce a denier's own words after a comma: "hit back,
+// saying …".
+var sayingWords = set("saying", "insisting", "arguing", "stating", "adding")
+
 var evidenceVerbs = set("provided", "provides", "provide", "providing", "presented", "presents", "present", "presenting",
 	"shared", "shares", "share", "sharing", "gave", "give", "gives", "giving", "submitted", "submits", "submitting",
 	"handed", "produced", "offered", "offers", "cited", "cites", "citing", "showed", "shown")
