@@ -1039,6 +1039,15 @@ func (a *article) resolveOne(p string, at int) Actor {
 	if bare == "statement" && len(a.props) > 0 {
 		return a.props[len(a.props)-1].Actor
 	}
+	// "Former pupils of St Aldric's boarding school" are the pupils, not
+	// the school.
+	if m := peopleOf.FindStringSubmatch(p); m != nil && peopleNoun(strings.ToLower(m[1])) && !groupOf.MatchString(p) {
+		name := p
+		if f := strings.Fields(name); strings.EqualFold(f[0], "the") || strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an") {
+			name = strings.Join(f[1:], " ")
+		}
+		return Actor{Name: name, Kind: model.KindOther, Mention: mentionText}
+	}
 	// Possessive: "Pakistan's envoy" speaks for Pakistan; "Khan's political
 	// opponents" are a party of their own.
 	if i := strings.LastIndexAny(p, "'’"); i > 0 && (strings.HasPrefix(p[i:], "'s ") || strings.HasPrefix(p[i:], "’s ")) {
@@ -1226,6 +1235,10 @@ func (a *article) resolveOne(p string, at int) Actor {
 	}
 	return Actor{Name: clean, Kind: kind, Mention: mentionText}
 }
+
+// peopleOf matches people described by where they belong: "Former
+// pupils of St Aldric's boarding school", "workers at the plant".
+var peopleOf = regexp.MustCompile(`^(?:[\p{L}-]+\s+){0,2}?([\p{L}]+)\s+(?:of|at|from)\s+\S.*['’]`)
 
 // adjectivesBeforeName splits "the centre-left Unity Party" into its
 // name, "Unity Party": one or two lower-case words (a hyphenated one, or

@@ -436,7 +436,7 @@ var (
 	// "…, which Kabul denies" after a claim noun.
 	whichDenies = regexp.MustCompile(`(?i)(?:allegation|accusation|claim|charge|assertion)s?,?\s+which\s+(.{2,60}?)\s+(?:(?:has|have|had|since|repeatedly|strongly|flatly|firmly)\s+)*(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^,;]*[.!?"”]*$`)
 	// "accusations were made by Imran Khan that …"
-	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated|published|reported)\s+by\s+(.{2,80}?)(?:,\s+[^,]{2,60},)?\s+(?:(?:which|who)\s+(?:\w+\s+){0,3}?(?:reported|said|claimed|alleged|wrote|stated|found)\s+(?:(?:[\w-]+\s+){0,3}?that\s+)?|that\s+)`)
+	nominalPassive = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?|suggestions?)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:made|levell?ed|leveled|raised|voiced|aired|repeated|published|reported)\s+(?:(?:first\s+)?in\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|article|story|post|video|documentary|investigation)\s+)?by\s+(.{2,80}?)(?:,\s+[^,]{2,60},)?\s+(?:(?:which|who)\s+(?:\w+\s+){0,3}?(?:reported|said|claimed|alleged|wrote|stated|found)\s+(?:(?:[\w-]+\s+){0,3}?that\s+)?|that\s+)`)
 	// "Imran Khan's accusation that …", "the allegation by X that …"
 	possessiveClaim = regexp.MustCompile(`(?i)\b([\p{Lu}][^,;]{1,60}?)['’]s?\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|charges?|assertions?)\s+that\s+`)
 	claimByThat     = regexp.MustCompile(`(?i)\b(?:accusations?|allegations?|claims?|charges?|assertions?)\s+(?:made\s+)?by\s+(.{2,60}?)\s+that\s+`)
@@ -821,11 +821,11 @@ var dismissVerbs = set("described", "describes", "called", "calls", "branded", "
 
 // describedAs matches what follows a dismissVerb: a claim and what it is
 // called.
-var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?|study|studies|findings|research|figures|data|video|documents))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:alarmist|false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
+var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its|all|any)\s+(?:[\w'’]+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?|remarks?|suggestions?|statements?|study|studies|findings|research|figures|data|video|documents))\s+(?:as\s+)?["“]?(?:\w+\s+){0,2}?["“]?(?:alarmist|false|baseless|untrue|unfounded|groundless|without\s+merit|nonsense|fabricated|lies|a\s+lie|politically\s+motivated|fake|absurd|ridiculous|misleading|inaccurate|wrong|malicious|slander|smears?|a\s+fabrication|propaganda|fantasy|fiction|rubbish|preposterous|irresponsible|impossible|unscientific|scaremongering|a\s+hoax|hoax|a\s+conspiracy\s+theory|conspiracy\s+theor(?:y|ies)|misinformation|disinformation|defamatory|slanderous|outrageous|laughable|ludicrous|nonsensical|a\s+witch[\s-]hunt|witch[\s-]hunt|unjustified|unfair|not\s+true|exaggerated|an?\s+insult)`)
 
 // describedQuoted matches a claim called by a quoted word or phrase after
 // a dismissVerb: "the accusation “desperate”".
-var describedQuoted = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|remarks?|suggestions?|statements?|study|findings|figures))\s+(?:as\s+)?["“][^"“”]{1,40}["”]`)
+var describedQuoted = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its)\s+(?:[\w'’]+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|remarks?|suggestions?|statements?|study|findings|figures))\s+(?:as\s+)?["“][^"“”]{1,40}["”]`)
 
 // describedThat matches "the claim that … “politically motivated”"
 // after a dismissVerb: the claim's clause and what it is called.

@@ -167,7 +167,8 @@ var extraPeople = set("police", "staff", "people", "locals", "villagers", "paren
 	"auditor", "auditors", "ombudsman", "coroner", "inspector", "inspectors", "prosecutor", "doctor", "nurse", "player",
 	"farmer", "resident", "witness", "survivor", "relatives", "families", "students", "teachers", "scientist",
 	"economist", "expert", "analyst", "activist", "official", "lawmaker", "senator", "councillor", "mayor", "governor",
-	"physician", "engineer", "worker", "workers", "employee", "employees", "owner", "owners", "fans", "voters")
+	"physician", "engineer", "worker", "workers", "employee", "employees", "owner", "owners", "fans", "voters",
+	"pupils", "pupil", "patients", "patient", "clients", "victims", "victim", "tenants", "staff", "children", "mothers", "fathers")
 
 // lastBodySpeaker is the speaker of the latest proposal in this or the two
 // sentences before that is not a person: what "it" (or, when plural,

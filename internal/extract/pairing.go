@@ -386,8 +386,14 @@ func (a *article) pairGoingOn() {
 		done := false
 		for d := i - 1; d >= 0 && !done; d-- {
 			dp, dm := a.props[d], a.meta[d]
-			if m.sent-dm.sent > 1 {
-				break
+			if m.sent-dm.sent > 2 || m.sent-dm.sent == 2 && !(sameActor(dp.Actor, p.Actor) && negation.MatchString(p.Statement)) {
+				// Two sentences on only for the denier itself saying
+				// something is not so ("“I have never traded favours …,”
+				// Ferri said").
+				if m.sent-dm.sent > 2 {
+					break
+				}
+				continue
 			}
 			if !dp.IsCounter() || dm.kind == kUrge || m.sent == dm.sent {
 				continue
@@ -414,7 +420,7 @@ func (a *article) pairGoingOn() {
 			// One who speaks for the denier, right after the denial, goes
 			// on about the same matter; the denier itself must say that
 			// something is not so or share a word with the claim.
-			speaksFor := forIt && !sameActor(dp.Actor, p.Actor) && a.recentShares(i, dp.Actor)
+			speaksFor := forIt && !sameActor(dp.Actor, p.Actor) && m.sent-dm.sent == 1 && (a.recentShares(i, dp.Actor) || negation.MatchString(p.Statement))
 			if forIt && !sameActor(t.Actor, p.Actor) && (speaksFor || negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
 				a.props[i].Answers, a.props[i].Relation = dp.Answers, model.Contradicts
 				if m := spokesName.FindStringSubmatch(p.Actor.Name); m != nil && strings.Contains(" "+strings.ToLower(dp.Actor.Name)+" ", " "+strings.ToLower(m[1])+" ") {
@@ -513,7 +519,7 @@ func (a *article) pairAccusedAnswers() {
 				tm.sent == m.sent || a.alreadyAnswers(p.Actor, j) {
 				continue
 			}
-			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor)
+			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor) || namesBodyOf(t, p.Actor)
 			if !about {
 				continue
 			}
@@ -589,6 +595,19 @@ func (a *article) namesFully(p Proposal, x Actor) bool {
 		}
 	}
 	return false
+}
+
+// namesBodyOf reports whether claim p names the body that speaker x
+// speaks for: "City officials" and "since the city replaced a water
+// main".
+func namesBodyOf(p Proposal, x Actor) bool {
+	f := strings.Fields(strings.ToLower(x.Name))
+	if len(f) < 2 || !speakerWords[f[len(f)-1]] {
+		return false
+	}
+	body := strings.Join(f[:len(f)-1], " ")
+	st := " " + strings.ToLower(p.Statement) + " "
+	return len(body) >= 3 && strings.Contains(st, " the "+body+" ")
 }
 
 // namesDescribed reports whether claim p speaks of "a company" and x was

@@ -115,7 +115,8 @@ var claimNouns = set("allegation", "allegations", "accusation", "accusations", "
 	"it", "them", "this", "that", "story", "stories", "account", "accounts", "version", "narrative", "rumours", "rumors",
 	"findings", "figures", "figure", "conclusions", "conclusion", "results", "estimate", "estimates", "assessment", "allegation's",
 	"explanation", "explanations", "criticism", "criticisms", "complaints", "accusation's", "suggestion's",
-	"count", "tally", "toll", "numbers", "data", "article", "reporting", "theory", "interpretation", "characterisation", "characterization", "portrayal", "description")
+	"count", "tally", "toll", "numbers", "data", "article", "reporting", "theory", "methods", "methodology", "analysis",
+	"evidence", "testimony", "tests", "sampling", "research", "survey", "poll", "calculations", "reading", "interpretation", "characterisation", "characterization", "portrayal", "description")
 
 // involvementNouns are what a party denies having ("denied any involvement").
 var involvementNouns = set("involvement", "role", "responsibility", "wrongdoing", "link", "links", "ties", "connection",
