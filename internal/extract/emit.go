@@ -538,6 +538,14 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 		// Plural reference: the target's subjects, or else the parties
 		// named last before it.
 		subjects := t.Subjects
+		if low := strings.ToLower(d.Mention); low == "it" && strings.HasPrefix(a.text[denier.Start:denier.End], "It") {
+			// "Karst Energy said … It called the union's claims
+			// “irresponsible”": the body that spoke just before.
+			if x, ok := a.lastBodySpeaker(si, false); ok && !sameActor(x, t.Actor) {
+				parties = append(parties, x)
+				continue
+			}
+		}
 		if low := strings.ToLower(d.Mention); low == "it" || low == "he" || low == "she" {
 			// "…, a charge it denies": the party accused.
 			if len(subjects) > 0 {
@@ -861,6 +869,18 @@ func (a *article) lastMention(at int, ok func(Actor) bool) (Actor, bool) {
 // caller resolves.
 func (a *article) resolveParties(sp Span) []Actor {
 	phrase := strings.TrimSpace(a.text[sp.Start:sp.End])
+	if phrase == "It" {
+		// "It called the union's claims “irresponsible”" at the start of
+		// a sentence: the body that spoke just before.
+		for si, s := range a.sents {
+			if s.Start <= sp.Start && sp.Start < s.End {
+				if x, ok := a.lastBodySpeaker(si, false); ok {
+					x.Mention = phrase
+					return []Actor{x}
+				}
+			}
+		}
+	}
 	phrase = dateline.ReplaceAllString(phrase, "")
 	phrase = strings.Trim(phrase, " ,;:\"“”")
 	if phrase == "" {

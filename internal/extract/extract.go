@@ -56,8 +56,8 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairResponses()
 	a.pairRebuttals()
 	a.pairGeneral()
-	a.pairGoingOn()
 	a.pairAccusedAnswers()
+	a.pairGoingOn()
 	a.mergeSameSentence()
 	a.dropHeadline()
 	a.nameRoles()
@@ -725,7 +725,7 @@ func (a *article) clause(si int, c Span) {
 					f := finding{kind: kDeny, verb: lw, relation: model.Denies, ref: true,
 						subj:   Span{off + sj.Start, off + sj.End},
 						object: Span{at + m[2], at + m[3]}, quote: trimPunct(a.text, c)}
-					if subj := a.text[f.subj.Start:f.subj.End]; a.plausibleSpeaker(subj) || nounPhrase(subj) {
+					if subj := a.text[f.subj.Start:f.subj.End]; a.plausibleSpeaker(subj) || nounPhrase(subj) || subj == "It" {
 						a.emitDenial(si, f)
 						return
 					}
