@@ -78,3 +78,38 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		})
 	}
 }
+
+// TestMadeUpDorval pins the proposals for the article in the brief for
+// the general pairing (mayor-bribes-dorval.txt): no headline claim, the
+// councillor named from the next paragraph, titles stripped, the police's
+// "but declined to give details" left out, "dispute that unemployment"
+// in lower case and "say" for a plural speaker.
+func TestMadeUpDorval(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "madeup", "mayor-bribes-dorval.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := extract.Extract(extract.Plain("mayor-bribes-dorval.txt", b), nil)
+	got := map[string]bool{}
+	for _, p := range props {
+		line := p.Actor.Name + " | " + p.Statement
+		if p.IsCounter() {
+			line += " | " + string(p.Relation) + " | " + props[p.Answers].Actor.Name
+		}
+		got[line] = true
+		if strings.HasPrefix(p.Statement, "Mayor denies") {
+			t.Errorf("headline proposed: %q", line)
+		}
+	}
+	for _, want := range []string{
+		"Piet Varga | Lena Hoss had received payments in exchange for a road contract.",
+		"Lena Hoss | Lena Hoss denies accepting money from a construction firm. | denies | Piet Varga",
+		"Brenner Construction | Brenner Construction denies that Piet Varga had seen bank records showing transfers from Brenner Construction to an account linked to the mayor. | denies | Piet Varga",
+		"Police | An investigation had been opened.",
+		"Opposition lawmakers | Opposition lawmakers dispute that unemployment in the province had fallen to its lowest level in a decade, and say it left out thousands of seasonal workers. | disputes | regional governor",
+	} {
+		if !got[want] {
+			t.Errorf("no proposal %q", want)
+		}
+	}
+}
