@@ -132,7 +132,9 @@ var (
 	companyWords = set("mining", "holdings", "airlines", "airways", "motors", "energy", "oil", "gas", "petroleum", "pharma",
 		"pharmaceuticals", "technologies", "technology", "systems", "industries", "corporation", "corp", "inc", "ltd", "plc",
 		"llc", "co", "company", "limited", "partners", "capital", "telecom", "steel", "resources", "bank", "insurance",
-		"group", "enterprises", "labs", "laboratories", "biotech", "therapeutics", "motors", "automotive", "electric", "power", "foods", "chemicals", "logistics", "shipping", "construction")
+		"group", "enterprises", "labs", "laboratories", "biotech", "therapeutics", "motors", "automotive", "electric", "power", "foods", "chemicals", "logistics", "shipping", "construction",
+		"grid", "utilities", "water", "air", "health", "services", "metals", "media", "networks", "solutions", "brands", "retail",
+		"tech", "health", "medical", "engineering", "transport", "rail", "motors", "textiles", "garments", "farms", "dairy")
 	titleWords = set("mr", "mrs", "ms", "dr", "prof", "professor", "sir", "ambassador", "president", "prime", "minister", "secretary",
 		"deputy", "assistant", "principal", "senator", "sen", "rep", "representative", "gen", "general", "lt", "colonel", "col", "maj",
 		"major", "captain", "capt", "commander", "chief", "foreign", "interior", "defence", "defense", "finance", "director", "chairman",

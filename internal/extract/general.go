@@ -274,7 +274,7 @@ func sharesContent(a, b string, x, y Actor) bool {
 		bs[w] = true
 	}
 	for _, w := range contentWords(a) {
-		if bs[w] && !names[w] && len(w) >= 4 {
+		if bs[w] && !names[w] && len(w) >= 3 {
 			return true
 		}
 	}

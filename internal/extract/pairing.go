@@ -420,7 +420,10 @@ func (a *article) pairGoingOn() {
 			// One who speaks for the denier, right after the denial, goes
 			// on about the same matter; the denier itself must say that
 			// something is not so or share a word with the claim.
-			speaksFor := forIt && !sameActor(dp.Actor, p.Actor) && m.sent-dm.sent == 1 && (a.recentShares(i, dp.Actor) || negation.MatchString(p.Statement))
+			// A quotation its spokesman is named after ("“…,” spokesman
+			// Yusuf Halabi said") goes on with the body's statement.
+			speaksFor := forIt && !sameActor(dp.Actor, p.Actor) && m.sent-dm.sent == 1 &&
+				(a.recentShares(i, dp.Actor) || negation.MatchString(p.Statement) || spokesAfter.MatchString(p.Quote))
 			if forIt && !sameActor(t.Actor, p.Actor) && (speaksFor || negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
 				a.props[i].Answers, a.props[i].Relation = dp.Answers, model.Contradicts
 				if m := spokesName.FindStringSubmatch(p.Actor.Name); m != nil && strings.Contains(" "+strings.ToLower(dp.Actor.Name)+" ", " "+strings.ToLower(m[1])+" ") {
