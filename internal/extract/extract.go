@@ -61,6 +61,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.mergeSameSentence()
 	a.dropHeadline()
 	a.nameRoles()
+	a.nameClients()
 	return a.props
 }
 
@@ -1387,7 +1388,9 @@ func isAddressee(toks []token, k int) bool {
 
 // addressees are whom a source tells something.
 var addressees = set("reporters", "journalists", "the", "a", "an", "media", "press", "lawmakers", "parliament", "a", "news", "agency",
-	"television", "radio", "broadcaster", "newspaper", "daily", "local", "state", "state-run", "audience", "crowd", "supporters")
+	"television", "radio", "broadcaster", "newspaper", "daily", "local", "state", "state-run", "audience", "crowd", "supporters",
+	"court", "jury", "judge", "tribunal", "committee", "inquiry", "hearing", "meeting", "council", "senate", "congress", "conference",
+	"rally", "investigators", "police", "officials")
 
 // quotationBefore finds a quotation that ends just before position p
 // ("“…,” the minister said"): it returns the quoted words.

@@ -443,18 +443,7 @@ func (a *article) pairGoingOn() {
 		if mm == nil || a.answered(i) {
 			continue
 		}
-		var client Actor
-		ok := false
-		if n := mm[1] + mm[2]; n != "" {
-			client, ok = a.fullName(n, p.Start)
-			if !ok {
-				client, ok = a.lastMention(p.Start, func(x Actor) bool {
-					return strings.Contains(x.Name, n) || strings.Contains(n, x.Name)
-				})
-			}
-		} else {
-			client, ok = a.lastMention(p.Start, func(x Actor) bool { return x.Kind == model.KindPerson && !sameActor(x, p.Actor) })
-		}
+		client, ok := a.clientOf(i, mm)
 		if !ok {
 			continue
 		}
@@ -465,6 +454,11 @@ func (a *article) pairGoingOn() {
 			}
 			if a.isAbout(t, client) {
 				a.props[i].Answers, a.props[i].Relation = j, model.Disputes
+				// "her client had relied on …": the client, not the
+				// lawyer's own.
+				for _, pre := range []string{a.name(p.Actor) + "'s client", a.name(p.Actor) + "’s client"} {
+					a.props[i].Statement = strings.Replace(a.props[i].Statement, pre, a.name(client), 1)
+				}
 				break
 			}
 		}
@@ -622,6 +616,43 @@ func (a *article) namesDescribed(p Proposal, x Actor) bool {
 	}
 	st := " " + strings.ToLower(p.Statement) + " "
 	return strings.Contains(st, " a "+d+" ") || strings.Contains(st, " an "+d+" ")
+}
+
+// clientOf is whom the speaker of proposal i speaks for, from counselFor's
+// match on its quote: "Mercer's lawyer" speaks for Daniel Mercer, "His
+// lawyer" for the person named last.
+func (a *article) clientOf(i int, mm []string) (Actor, bool) {
+	p := a.props[i]
+	if n := mm[1] + mm[2]; n != "" {
+		if c, ok := a.fullName(n, p.Start); ok {
+			return c, true
+		}
+		return a.lastMention(p.Start, func(x Actor) bool {
+			return strings.Contains(x.Name, n) || strings.Contains(n, x.Name)
+		})
+	}
+	return a.lastMention(p.Start, func(x Actor) bool { return x.Kind == model.KindPerson && !sameActor(x, p.Actor) })
+}
+
+// nameClients writes the client's name for "his client" in what a lawyer
+// says ("Ward's lawyer, Thomas Reyes, said his client had been fired" →
+// "Helen Ward had been fired"), and in the statements that repeat it.
+func (a *article) nameClients() {
+	for i, p := range a.props {
+		mm := counselFor.FindStringSubmatch(p.Quote)
+		if mm == nil || p.Actor.Kind != model.KindPerson {
+			continue
+		}
+		client, ok := a.clientOf(i, mm)
+		if !ok || sameActor(client, p.Actor) {
+			continue
+		}
+		for _, pre := range []string{a.name(p.Actor) + "'s client", a.name(p.Actor) + "’s client"} {
+			for k := range a.props {
+				a.props[k].Statement = strings.Replace(a.props[k].Statement, pre, a.name(client), 1)
+			}
+		}
+	}
 }
 
 // contentStart is where the reported clause of p begins in the text, as
