@@ -919,6 +919,10 @@ func (a *article) isKnownPhrase(p string) bool {
 	return ok
 }
 
+// ampName matches a firm's name joined by "&": "Hallam & Price", "Pell &
+// Rowe".
+var ampName = regexp.MustCompile(`[\p{Lu}][\p{L}]+\s+&\s+[\p{Lu}][\p{L}]+`)
+
 var partySplit = regexp.MustCompile(`(?i),?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|,?\s+together\s+with\s+|,\s+and\s+|\s+and\s+|,\s+|\s+or\s+|\s+&\s+`)
 
 // splitParties splits "Authorities in Kabul, as well as NATO and US
@@ -928,6 +932,11 @@ var partySplit = regexp.MustCompile(`(?i),?\s+as\s+well\s+as\s+|,?\s+along\s+wit
 func splitParties(p string) []string {
 	// Not inside a name such as "Centre for Strategic Studies and Research".
 	if orgName.MatchString(p) && !strings.Contains(p, ",") {
+		return []string{p}
+	}
+	// "Hallam & Price" is one company: "&" joins two capitalised names
+	// into one.
+	if ampName.MatchString(p) && !strings.Contains(p, ",") && !strings.Contains(strings.ToLower(p), " and ") {
 		return []string{p}
 	}
 	parts := partySplit.Split(p, -1)
@@ -1271,6 +1280,13 @@ func adjectivesBeforeName(p string) (string, bool) {
 		f = f[1:]
 	}
 	k := 0
+	if len(f) >= 3 && startsCapital(f[0]) && !startsCapital(f[1]) && descriptorKinds[strings.ToLower(f[1])] != "" {
+		// "British retailer Hallam & Price": a nationality and what it
+		// is.
+		if demonyms[strings.ToLower(f[0])] || strings.HasSuffix(strings.ToLower(f[0]), "ian") || strings.HasSuffix(strings.ToLower(f[0]), "ish") || strings.HasSuffix(strings.ToLower(f[0]), "ese") {
+			return strings.Join(f[2:], " "), true
+		}
+	}
 	for k < len(f) && !startsCapital(f[k]) {
 		w := strings.ToLower(f[k])
 		if !(strings.Contains(w, "-") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ive")) ||
