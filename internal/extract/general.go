@@ -119,6 +119,7 @@ func (a *article) bodyNamedBefore(noun string, at int) (Actor, bool) {
 			continue
 		}
 		if m.desc == noun {
+			// "a company spokeswoman": the company named last.
 			return m.actor, true
 		}
 		for _, w := range strings.Fields(strings.ToLower(a.name(m.actor))) {
@@ -1237,8 +1238,11 @@ var groupOf = regexp.MustCompile(`^(?i:rebels|fighters|militants|members|officia
 func sharesCommonWord(a, b string) bool {
 	lower := func(s string) map[string]bool {
 		m := map[string]bool{}
-		for _, t := range tokenize(s) {
-			if t.isWord() && !t.capitalised() {
+		for k, t := range tokenize(s) {
+			// The first word is capitalised because it begins the
+			// statement ("Recordings of his phone calls …"), unless the
+			// article writes it so elsewhere.
+			if t.isWord() && (!t.capitalised() || k == 0 && !strings.Contains(s[1:], t.s)) {
 				for _, w := range contentWords(t.s) {
 					if len(w) >= 4 {
 						m[w] = true
