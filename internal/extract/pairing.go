@@ -504,7 +504,9 @@ var spokesAfter = regexp.MustCompile(`["”],?\s+(?:(?:a|the|its)\s+)?(?:[\p{L}-
 func (a *article) pairAccusedAnswers() {
 	for i := range a.props {
 		p, m := a.props[i], a.meta[i]
-		if p.IsCounter() || m.kind != kAssert || a.headlineProp(i) || p.Actor.Name == Unnamed.Name || !startsCapital(p.Actor.Name) {
+		if p.IsCounter() || m.kind != kAssert || a.headlineProp(i) || p.Actor.Name == Unnamed.Name || !startsCapital(p.Actor.Name) || a.answered(i) {
+			// A claim something answers is not made a counter-claim
+			// itself (no chains).
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -516,7 +518,8 @@ func (a *article) pairAccusedAnswers() {
 				tm.sent == m.sent || a.alreadyAnswers(p.Actor, j) {
 				continue
 			}
-			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor) || namesBodyOf(t, p.Actor)
+			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor) || namesBodyOf(t, p.Actor) ||
+				a.namesOwned(t, p.Actor)
 			if !about {
 				continue
 			}
@@ -589,6 +592,39 @@ func (a *article) namesFully(p Proposal, x Actor) bool {
 		n = strings.ToLower(strings.TrimSpace(n))
 		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
 			return true
+		}
+	}
+	return false
+}
+
+// ownerBefore and ownerAfter find what a party is introduced as owning or
+// making: "The vaccine's maker, Pellion Biotech," and "Karst Energy, which
+// owns the mine,".
+var (
+	ownerBefore = regexp.MustCompile(`(?i)\b(?:the|its|their)\s+([\p{L}-]+)['’]s\s+(?:\w+\s+)?(?:maker|makers|owner|owners|operator|operators|manufacturer|employer|developer|producer|supplier|builder|contractor)\s*,?\s*$`)
+	ownerAfter  = regexp.MustCompile(`(?i)^\s*,\s+(?:which|who)\s+(?:owns|owned|operates|operated|runs|ran|makes|made|built|builds|manufactures|manufactured|supplied|supplies|employs|employed)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)`)
+)
+
+// namesOwned reports whether claim p names what x was introduced as
+// owning or making ("the mine", "the vaccine").
+func (a *article) namesOwned(p Proposal, x Actor) bool {
+	st := " " + strings.ToLower(p.Statement) + " "
+	for _, m := range a.mentions {
+		if !sameActor(m.actor, x) {
+			continue
+		}
+		var owned []string
+		if g := ownerBefore.FindStringSubmatch(a.text[max(0, m.Start-60):m.Start]); g != nil {
+			owned = append(owned, g[1])
+		}
+		if g := ownerAfter.FindStringSubmatch(a.text[m.End:min(len(a.text), m.End+80)]); g != nil {
+			owned = append(owned, g[1])
+		}
+		for _, o := range owned {
+			o = strings.ToLower(o)
+			if len(o) >= 3 && (strings.Contains(st, " "+o+" ") || strings.Contains(st, " "+o+".") || strings.Contains(st, " "+o+",")) {
+				return true
+			}
 		}
 	}
 	return false
