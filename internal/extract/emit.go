@@ -1011,6 +1011,29 @@ func (a *article) resolveOne(p string, at int) Actor {
 			return x
 		}
 	}
+	// "A militant group calling itself the Red Dawn Brigade": the name it
+	// gives itself.
+	for _, lead := range []string{"itself ", "themselves "} {
+		// The speaker read back only to "calling": "itself the Red Dawn
+		// Brigade".
+		if strings.HasPrefix(low, lead) && len(p) > len(lead) && startsCapital(strings.TrimPrefix(p[len(lead):], "the ")) {
+			x := a.resolveOne(p[len(lead):], at)
+			if x.Kind != "" {
+				x.Mention = mentionText
+				return x
+			}
+		}
+	}
+	if m := callingItself.FindStringSubmatch(p); m != nil {
+		x := a.resolveOne(m[2], at)
+		if x.Kind != "" {
+			if !x.Known() && hasWord(strings.ToLower(m[1]), armedDescriptors) {
+				x.Kind = model.KindGroup
+			}
+			x.Mention = mentionText
+			return x
+		}
+	}
 	// "Rebels of the Southern Liberation Front": the front.
 	if m := groupOf.FindStringSubmatch(p); m != nil {
 		x := a.resolveOne(m[1], at)
@@ -1264,6 +1287,10 @@ func (a *article) resolveOne(p string, at int) Actor {
 	}
 	return Actor{Name: clean, Kind: kind, Mention: mentionText}
 }
+
+// callingItself matches a party described, then named by what it calls
+// itself: "A militant group calling itself the Red Dawn Brigade".
+var callingItself = regexp.MustCompile(`(?i)^(.*?)\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+((?:the\s+)?[\p{Lu}].*)$`)
 
 // peopleOf matches people described by where they belong: "Former
 // pupils of St Aldric's boarding school", "workers at the plant".

@@ -682,6 +682,13 @@ func (a *article) clause(si int, c Span) {
 		if i > 0 && toks[i-1].s == "-" {
 			continue
 		}
+		if i >= 2 && (toks[i-2].lower() == "that" || toks[i-2].lower() == "which") && (toks[i-1].lower() == "it" || toks[i-1].lower() == "they") &&
+			i+1 < len(toks) && toks[i+1].isWord() && !toks[i+1].capitalised() && toks[i+1].lower() != "that" {
+			// "released a video that it said showed …": a relative clause;
+			// the sentence's own report may come later ("…, and claimed
+			// that …").
+			continue
+		}
 		switch {
 		case accuseVerbs[lw]:
 			if f, ok := a.parseAccuse(text, off, toks, i); ok {

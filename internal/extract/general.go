@@ -954,6 +954,10 @@ func (a *article) quoted(p int) bool {
 // leadingSubject finds the noun phrase that opens a clause and can speak:
 // "Community leaders" in "Community leaders called for calm".
 func (a *article) leadingSubject(c Span) (Span, bool) {
+	if m := dateline.FindStringIndex(a.text[c.Start:c.End]); m != nil && m[1] < c.End-c.Start {
+		// "(Reuters) - A militant group … released …": after the dateline.
+		c.Start += m[1]
+	}
 	toks := tokenize(a.text[c.Start:c.End])
 	end := -1
 	for i, t := range toks {
