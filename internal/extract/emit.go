@@ -284,6 +284,10 @@ func (a *article) denialStatement(sp Actor, f finding, content string) string {
 // pluralWho reports whether an actor's name takes a plural verb ("the
 // opponents", "Opposition lawmakers", "police").
 func pluralWho(who string) bool {
+	if k := strings.Index(who, " of "); k > 0 {
+		// "Organisers of the Sunrise music festival": the head noun.
+		who = who[:k]
+	}
 	f := strings.Fields(who)
 	if len(f) == 0 {
 		return false

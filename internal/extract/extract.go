@@ -62,6 +62,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.dropHeadline()
 	a.nameRoles()
 	a.nameClients()
+	a.proposeImplicit()
 	return a.props
 }
 

@@ -26,7 +26,9 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		// the provincial spokesman's blame; the government's "killed three
 		// militants" disputes the Taliban's "the dead were civilians".
 		{"drone-strike.txt", []string{"James Miller → Ahmad Wali", "government → Taliban", "government → Taliban"}},
-		{"flood-council.txt", []string{"council → Residents of Millbrook"}},
+		// "He rejected suggestions that budget cuts had played a part"
+		// proposes the implicit allegation, by an unnamed accuser.
+		{"flood-council.txt", []string{"council → Residents of Millbrook", "Mark Hughes → Unnamed accuser"}},
 		{"oil-depot.txt", []string{"Russia → Ukraine's military intelligence agency"}},
 		{"doping-ban.txt", []string{"Lena Ortiz → Athletics Integrity Unit (AIU)", "laboratory → Marcus Bell"}},
 		{"hacking-sanctions.txt", []string{"China → United Kingdom"}},

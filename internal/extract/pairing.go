@@ -20,7 +20,7 @@ var rebuttalWords = regexp.MustCompile(`(?i)\b(?:not\s+true|untrue|false|baseles
 // untrue: "the figure was not true", "the claims were baseless", "there
 // was no evidence of that". A clause that only contains "false" ("had
 // filed false invoices") is not one.
-var rebuttalClause = regexp.MustCompile(`(?i)^(?:(?:the|these|those|this|that|such|it|its|his|her|their|they|any|all)\b[^,;]{0,50}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been|remains?|remained)\s+(?:\w+\s+){0,3}?(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+)?lie|lies|politically\s+motivated|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|wrong|rubbish|absurd|an?\s+(?:\w+\s+)?pretext|a\s+smokescreen|a\s+cover-up|staged|invented|made\s+up|propaganda|a\s+hoax|a\s+witch[\s-]hunt)|there\s+(?:was|is|had\s+been|has\s+been)\s+no\s+evidence\s+(?:of|for)\s+(?:this|that|it|the|such|these|any)\b)`)
+var rebuttalClause = regexp.MustCompile(`(?i)^(?:(?:the|these|those|this|that|such|it|its|his|her|their|they|any|all)\b[^,;]{0,50}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been|remains?|remained)\s+(?:\w+\s+){0,3}?(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricat\w*|an?\s+(?:outright\s+|complete\s+|total\s+)?lie|lies|politically\s+motivated|nonsense|without\s+(?:any\s+)?(?:merit|foundation|basis)|misleading|inaccurate|incorrect|wrong|rubbish|absurd|exaggerated|inflated|overstated|an?\s+(?:\w+\s+)?pretext|a\s+smokescreen|a\s+cover-up|staged|invented|made\s+up|propaganda|a\s+hoax|a\s+witch[\s-]hunt)|there\s+(?:was|is|had\s+been|has\s+been)\s+no\s+evidence\s+(?:of|for)\s+(?:this|that|it|the|such|these|any)\b)`)
 
 // willOnly matches a denier's own words that only say what it will do
 // ("she would cooperate fully with investigators"): not a claim, so not
@@ -705,4 +705,56 @@ func (a *article) contentStart(p Proposal) int {
 		return p.Start
 	}
 	return p.Start + best
+}
+
+// implicitClaimNouns are what a denial names when it rejects someone's
+// words without naming them: "rejected claims that …", "denied reports
+// that …".
+var implicitClaimNouns = set("claims", "claim", "allegations", "allegation", "accusations", "accusation", "reports", "report",
+	"suggestions", "suggestion", "charges", "rumours", "rumors")
+
+// proposeImplicit gives a denial that answers nothing the claim it denies,
+// when the denial itself says someone made one: "Organisers … rejected
+// claims that they had sold far more tickets than the site could hold"
+// proposes "The organisers had sold far more tickets …" by an unnamed
+// accuser, and pairs the denial with it. A denial in its own words
+// without such a noun ("denied any plans for an offensive") stays as it
+// is.
+func (a *article) proposeImplicit() {
+	for i := 0; i < len(a.props); i++ {
+		p, m := a.props[i], a.meta[i]
+		if p.IsCounter() || m.kind != kDeny || m.content == "" || !implicitClaimNouns[m.noun] || a.headlineProp(i) || a.answered(i) {
+			continue
+		}
+		at := strings.Index(p.Quote, m.content)
+		if at < 0 {
+			continue
+		}
+		start := p.Start + at
+		content := m.content
+		if k := strings.Index(content, ", after "); k > 0 {
+			// "…, after a crush at the main entrance injured 34 people":
+			// when, not what was claimed.
+			content = content[:k]
+		}
+		stmt := sentenceCase(a.resolvePronouns(cleanClause(content), p.Actor, start))
+		claim := Proposal{
+			Statement: stmt, Quote: content, Start: start, End: start + len(content),
+			Actor: Unnamed, Subjects: []Actor{p.Actor}, Verb: m.noun, Answers: -1,
+		}
+		// The claim goes before its denial, in article order.
+		a.props = append(a.props[:i], append([]Proposal{claim}, a.props[i:]...)...)
+		a.meta = append(a.meta[:i], append([]propMeta{{kind: kAccuse, sent: m.sent}}, a.meta[i:]...)...)
+		for k := range a.props {
+			if a.props[k].Answers >= i {
+				a.props[k].Answers++
+			}
+		}
+		rel := m.relation
+		if rel == "" {
+			rel = model.Denies
+		}
+		a.props[i+1].Answers, a.props[i+1].Relation = i, rel
+		i++
+	}
 }
