@@ -31,6 +31,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"claims/internal/db"
+	_ "claims/internal/locale" // before Fyne (through ui): quiet its locale detection under C.UTF-8
 	"claims/internal/model"
 	"claims/internal/search"
 	"claims/internal/ui"
