@@ -727,6 +727,13 @@ func (a *article) clause(si int, c Span) {
 				// quotation marks that the claim is called.
 				m = describedQuoted.FindStringSubmatchIndex(text[toks[i].end:])
 			}
+			if m == nil {
+				// "called the expulsion “baseless and provocative”": any
+				// act called untrue in quotation marks.
+				if m2 := describedAnyQuoted.FindStringSubmatchIndex(text[toks[i].end:]); m2 != nil && rebuttalWords.MatchString(text[toks[i].end+m2[4]:toks[i].end+m2[5]]) {
+					m = m2
+				}
+			}
 			if m != nil {
 				sj, negated, passive, ok := a.subjectOf(toks, i, off)
 				if ok && !negated && !passive {
@@ -802,9 +809,25 @@ func (a *article) clause(si int, c Span) {
 		if a.plausibleSpeaker(a.text[subj.Start:subj.End]) {
 			a.emitClaim(si, finding{kind: kAssert, verb: "according to", subj: subj,
 				content: a.clauseEnd(sp(m[1], len(text))), quote: trimPunct(a.text, c)})
+			return
+		}
+	}
+	// "The government of Norvia expelled a diplomat, saying he had been
+	// collecting information …": an action and the reason its subject
+	// gives.
+	if m := sayingTail.FindStringSubmatchIndex(text); m != nil && !a.quoted(c.Start+m[0]) {
+		if subj, ok := a.leadingSubject(sp(0, m[0])); ok {
+			content := a.clauseEnd(sp(m[1], len(text)))
+			if rest := a.text[content.Start:content.End]; len(strings.Fields(rest)) >= 3 && hasFiniteVerb(rest) {
+				a.emitClaim(si, finding{kind: kAssert, verb: "saying", subj: subj, content: content, quote: trimPunct(a.text, c)})
+			}
 		}
 	}
 }
+
+// sayingTail matches the reason a subject gives after its action: ",
+// saying (that) …".
+var sayingTail = regexp.MustCompile(`,\s+(?:saying|claiming|alleging|arguing|insisting)\s+(?:that\s+)?`)
 
 // subjectOf is subjectBefore, except that a verb opening a coordinated
 // clause ("… and accused the government of …") takes the subject of the
@@ -835,6 +858,10 @@ var describedAs = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that
 // describedQuoted matches a claim called by a quoted word or phrase after
 // a dismissVerb: "the accusation “desperate”".
 var describedQuoted = regexp.MustCompile(`(?i)^\s+((?:the|these|those|such|this|that|his|her|their|its)\s+(?:[\w'’]+\s+){0,2}?(?:allegations?|claims?|accusations?|charges?|reports?|remarks?|suggestions?|statements?|study|findings|figures))\s+(?:as\s+)?["“][^"“”]{1,40}["”]`)
+
+// describedAnyQuoted matches "the expulsion “baseless and provocative”"
+// after a dismissVerb: a thing and the quoted words it is called.
+var describedAnyQuoted = regexp.MustCompile(`(?i)^\s+((?:the|these|those|this|that|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:as\s+)?["“]([^"“”]{1,60})["”]`)
 
 // describedThat matches "the claim that … “politically motivated”"
 // after a dismissVerb: the claim's clause and what it is called.
