@@ -447,16 +447,7 @@ func (b *BulkTx) checkClaimRefs(c *model.Claim, action string) error {
 // CreateClaim queues a new claim, with Tx.CreateClaim's defaults (an id,
 // creation time now, update time the creation time) and checks.
 func (b *BulkTx) CreateClaim(c *model.Claim) error {
-	if c.ID == "" {
-		c.ID = model.NewID()
-	}
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = now()
-	}
-	if c.UpdatedAt.IsZero() {
-		c.UpdatedAt = c.CreatedAt
-	}
-	if err := c.Validate(); err != nil {
+	if err := newClaimDefaults(c); err != nil {
 		return err
 	}
 	if b.claims[c.ID] {
@@ -552,13 +543,7 @@ func (b *BulkTx) HasNote(claimID, author, text string, at time.Time) (bool, erro
 
 // AddNote queues a note, with Tx.AddNote's defaults and checks.
 func (b *BulkTx) AddNote(n *model.Annotation) error {
-	if n.ID == "" {
-		n.ID = model.NewID()
-	}
-	if n.CreatedAt.IsZero() {
-		n.CreatedAt = now()
-	}
-	if err := n.Validate(); err != nil {
+	if err := newNoteDefaults(n); err != nil {
 		return err
 	}
 	if !b.claims[n.ClaimID] {

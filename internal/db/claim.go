@@ -16,8 +16,10 @@ func (s *Store) CreateClaim(ctx context.Context, c *model.Claim) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.CreateClaim(c) })
 }
 
-// CreateClaim stores a new claim inside the transaction.
-func (tx *Tx) CreateClaim(c *model.Claim) error {
+// newClaimDefaults fills a new claim's empty id and times (created now,
+// updated when created) and validates it: what every way of creating a
+// claim does first.
+func newClaimDefaults(c *model.Claim) error {
 	if c.ID == "" {
 		c.ID = model.NewID()
 	}
@@ -27,7 +29,12 @@ func (tx *Tx) CreateClaim(c *model.Claim) error {
 	if c.UpdatedAt.IsZero() {
 		c.UpdatedAt = c.CreatedAt
 	}
-	if err := c.Validate(); err != nil {
+	return c.Validate()
+}
+
+// CreateClaim stores a new claim inside the transaction.
+func (tx *Tx) CreateClaim(c *model.Claim) error {
+	if err := newClaimDefaults(c); err != nil {
 		return err
 	}
 	_, err := tx.exec(`

@@ -12,15 +12,21 @@ func (s *Store) AddNote(ctx context.Context, n *model.Annotation) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.AddNote(n) })
 }
 
-// AddNote appends a note inside the transaction.
-func (tx *Tx) AddNote(n *model.Annotation) error {
+// newNoteDefaults fills a new note's empty id and time (now) and
+// validates it.
+func newNoteDefaults(n *model.Annotation) error {
 	if n.ID == "" {
 		n.ID = model.NewID()
 	}
 	if n.CreatedAt.IsZero() {
 		n.CreatedAt = now()
 	}
-	if err := n.Validate(); err != nil {
+	return n.Validate()
+}
+
+// AddNote appends a note inside the transaction.
+func (tx *Tx) AddNote(n *model.Annotation) error {
+	if err := newNoteDefaults(n); err != nil {
 		return err
 	}
 	_, err := tx.exec(
