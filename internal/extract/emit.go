@@ -1066,6 +1066,16 @@ func (a *article) resolveOne(p string, at int) Actor {
 			}
 		}
 	}
+	// "A spokeswoman for the airline", "an official of the ministry":
+	// the body named before that the noun stands for.
+	if m := roleForBody.FindStringSubmatch(p); m != nil {
+		if n := strings.ToLower(m[1]); orgHeads[n] || descriptorKinds[n] != "" {
+			if x, ok := a.bodyForNoun(n, at); ok {
+				x.Mention = mentionText
+				return x
+			}
+		}
+	}
 	// "a ministry spokesman" speaks for the ministry named before.
 	if m := roleOfBody.FindStringSubmatch(p); m != nil && orgHeads[strings.ToLower(m[1])] {
 		if x, ok := a.bodyNamedBefore(strings.ToLower(m[1]), at); ok {

@@ -847,6 +847,10 @@ func (a *article) subjectOf(toks []token, i, off int) (Span, bool, bool, bool) {
 // subject: "The Taliban said … and accused the government of …".
 var coordinated = regexp.MustCompile(`,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(said|says|added|adds|accused|accuses|urged|urges|called|warned|warns|insisted|claimed|claims|alleged|denied|denies|rejected|rejects|told|blamed|dismissed)\b`)
 
+// roleWords speak for a body: "a spokeswoman for the airline".
+var roleWords = set("spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "executive",
+	"executives", "representative", "representatives", "source", "sources")
+
 // dismissVerbs call a claim something: "described the allegations as
 // false", "called the claims nonsense".
 var dismissVerbs = set("described", "describes", "called", "calls", "branded", "brands", "labelled", "labeled", "termed", "terms", "slammed")
@@ -1049,6 +1053,15 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		if (lw == "at" || lw == "from" || lw == "with") && j < end && j > 0 && (determiners[toks[j+1].lower()] || isNumber(toks[j+1].s) || numberNames[toks[j+1].lower()] != "") &&
 			(peopleNoun(toks[j-1].lower()+"s") || peopleNoun(toks[j-1].lower()) || extraPeople[toks[j-1].lower()]) {
 			// "A nurse at a clinic in the town of Belmar".
+			j--
+			n++
+			continue
+		}
+		if (lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") && j > 0 && j+2 == end &&
+			toks[j+1].lower() == "the" && roleWords[toks[j-1].lower()] &&
+			(orgHeads[toks[j+2].lower()] || descriptorKinds[toks[j+2].lower()] != "") {
+			// "A spokeswoman for the airline": the role, speaking for the
+			// body the noun stands for.
 			j--
 			n++
 			continue

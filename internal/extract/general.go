@@ -131,6 +131,30 @@ func (a *article) bodyNamedBefore(noun string, at int) (Actor, bool) {
 	return Actor{}, false
 }
 
+// roleForBody matches a spokesman, official or executive "for/of the
+// <noun>": "A spokeswoman for the airline", "an official of the ministry".
+var roleForBody = regexp.MustCompile(`(?i)^(?:a|an|the)\s+(?:(?:senior|chief|top)\s+)?(?:spokesman|spokeswoman|spokesperson|spokesmen|official|officials|executive|executives|representative|representatives|source|sources)\s+(?:for|of|at|with|from)\s+the\s+([a-z]+)$`)
+
+// nounSynonyms are other descriptions a body may have been introduced
+// with: "Budget carrier Aerovia" is "the airline".
+var nounSynonyms = map[string][]string{
+	"airline": {"carrier"}, "carrier": {"airline"}, "company": {"firm"}, "firm": {"company"},
+	"army": {"military"}, "military": {"army"},
+}
+
+// bodyForNoun is bodyNamedBefore, also trying the noun's synonyms.
+func (a *article) bodyForNoun(noun string, at int) (Actor, bool) {
+	if x, ok := a.bodyNamedBefore(noun, at); ok {
+		return x, true
+	}
+	for _, n := range nounSynonyms[noun] {
+		if x, ok := a.bodyNamedBefore(n, at); ok {
+			return x, true
+		}
+	}
+	return Actor{}, false
+}
+
 // roleOfBody matches "a ministry spokesman", "the company's spokeswoman",
 // "an army official": someone speaking for a body named by its noun.
 var roleOfBody = regexp.MustCompile(`(?i)^(?:a|an|the)\s+([a-z]+)(?:['’]s)?\s+(?:spokesman|spokeswoman|spokesperson|official|source|representative|statement|lawyer|attorney)$`)

@@ -424,6 +424,10 @@ func (a *article) pairGoingOn() {
 			// Yusuf Halabi said") goes on with the body's statement.
 			speaksFor := forIt && !sameActor(dp.Actor, p.Actor) && m.sent-dm.sent == 1 &&
 				(a.recentShares(i, dp.Actor) || negation.MatchString(p.Statement) || spokesAfter.MatchString(p.Quote))
+			// "Aerovia rejected that account. A spokeswoman for the
+			// airline said …": the body's spokesman, right after its
+			// denial, gives the body's account.
+			speaksFor = speaksFor || sameActor(dp.Actor, p.Actor) && m.sent-dm.sent == 1 && roleForQuote.MatchString(p.Quote)
 			if forIt && !sameActor(t.Actor, p.Actor) && (speaksFor || negation.MatchString(p.Statement) || sharesContent(p.Statement, t.Statement, p.Actor, t.Actor)) {
 				a.props[i].Answers, a.props[i].Relation = dp.Answers, model.Contradicts
 				if m := spokesName.FindStringSubmatch(p.Actor.Name); m != nil && strings.Contains(" "+strings.ToLower(dp.Actor.Name)+" ", " "+strings.ToLower(m[1])+" ") {
@@ -464,6 +468,10 @@ func (a *article) pairGoingOn() {
 		}
 	}
 }
+
+// roleForQuote matches a quote opening with someone speaking for a body
+// named by its noun: "A spokeswoman for the airline said".
+var roleForQuote = regexp.MustCompile(`^(?i:an?|the)\s+(?:(?i:senior|chief|top)\s+)?(?i:spokesman|spokeswoman|spokesperson|spokesmen|officials?|executives?|representatives?|sources?)\s+(?i:for|of|at|from|with)\s+(?i:the)\s+[a-z]+\s+(?i:said|says|told)\b`)
 
 // spokesPrefix matches a quote opening with a spokesman's or an
 // executive's role: "Military spokesman Colonel Adil Farouk said".
