@@ -251,3 +251,33 @@ func stem(w string) string {
 	}
 	return strings.TrimSuffix(w, "e")
 }
+
+// Scan is Find for a single statement over claims that are not indexed,
+// as when a reviewer saves one new claim: instead of preparing every
+// claim, it first keeps those whose statement or quote holds, as a
+// substring, one of the statement's content words of four letters or more
+// (a word's stem is always a prefix of it, so no claim sharing such a word
+// is passed over), and compares only those.
+func Scan(statement, actorID string, existing []model.ClaimSummary, limit int) []Match {
+	q := newText(statement)
+	var stems []string
+	for w := range q.set {
+		if len(w) >= 4 {
+			stems = append(stems, w)
+		}
+	}
+	if len(stems) == 0 {
+		return nil
+	}
+	var candidates []model.ClaimSummary
+	for _, c := range existing {
+		s, qt := strings.ToLower(c.Statement), strings.ToLower(c.Quote)
+		for _, w := range stems {
+			if strings.Contains(s, w) || strings.Contains(qt, w) {
+				candidates = append(candidates, c)
+				break
+			}
+		}
+	}
+	return NewIndex(candidates).Find(statement, actorID, limit)
+}

@@ -140,3 +140,29 @@ func BenchmarkIndexFind(b *testing.B) {
 		}
 	}
 }
+
+// TestScanEqualsFind: the prefilter of Scan passes over no claim that Find
+// would report, on every statement of the pairs against all the others.
+func TestScanEqualsFind(t *testing.T) {
+	var corpus []model.ClaimSummary
+	for i, p := range pairs {
+		corpus = append(corpus, summary(fmt.Sprintf("a%d", i), "x", p.a, ""), summary(fmt.Sprintf("b%d", i), "y", p.b, p.a))
+	}
+	reported := 0
+	for _, c := range corpus {
+		for _, actor := range []string{"x", "y", ""} {
+			want := Find(c.Statement, actor, corpus, 0)
+			got := Scan(c.Statement, actor, corpus, 0)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q as %q: Scan %v, Find %v", c.Statement, actor, got, want)
+			}
+			reported += len(got)
+		}
+	}
+	if reported == 0 {
+		t.Fatal("nothing reported: the comparison proves nothing")
+	}
+	if got := Scan("an of to", "x", corpus, 0); got != nil {
+		t.Errorf("a statement with no content word: %v", got)
+	}
+}

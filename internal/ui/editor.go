@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
+	"claims/internal/dedupe"
 	"claims/internal/model"
 	"claims/internal/search"
 )
@@ -37,6 +38,11 @@ type claimEditor struct {
 	srcBox                               *fyne.Container
 	verdict, relation                    *widget.Select
 	errLabel                             *widget.Label
+	// dups lists existing claims that look like the one being written,
+	// shown on the first Save; dupsShown is the statement they were
+	// found for (editing it asks again).
+	dups                                 *fyne.Container
+	dupsShown                            string
 	save, cancel                         *widget.Button
 	dlg                                  dialog.Dialog
 	sources                              []model.Source // in the order of the source options after the first two
@@ -100,6 +106,9 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 	e.errLabel.Importance = widget.DangerImportance
 	e.errLabel.Wrapping = fyne.TextWrapWord
 	e.errLabel.Hide()
+	e.dups = container.NewVBox()
+	e.dups.Hide()
+	e.dupsShown = "\x00" // no statement checked yet
 
 	title := "New claim"
 	var head []fyne.CanvasObject
@@ -133,7 +142,7 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.onSave)
 	e.save.Importance = widget.HighImportance
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
-	body := container.NewVBox(append(head, form, e.errLabel)...)
+	body := container.NewVBox(append(head, form, e.errLabel, e.dups)...)
 	scroll := container.NewVScroll(body)
 	// Suggestions and the new-source fields change the form's height.
 	e.actor.onResize = scroll.Refresh
@@ -141,6 +150,13 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 	e.source.OnChanged = func(s string) {
 		e.srcBox.Hidden = s != newSource
 		scroll.Refresh()
+	}
+	e.statement.OnChanged = func(string) {
+		if !e.dups.Hidden {
+			e.dups.Hide()
+			e.save.SetText("Save")
+			scroll.Refresh()
+		}
 	}
 	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), e.cancel, e.save), nil, nil, scroll)
 	e.dlg = dialog.NewCustomWithoutButtons(title, content, m.win)
@@ -167,6 +183,7 @@ func (e *claimEditor) fail(msg string) {
 }
 
 func (e *claimEditor) onSave() {
+	e.errLabel.Hide() // a mistake from the last try, now perhaps put right
 	actorName := strings.TrimSpace(e.actor.entry.Text)
 	if actorName == "" {
 		e.fail("Who said it? Type the actor's name (or an alias) in “Said by”.")
@@ -178,6 +195,9 @@ func (e *claimEditor) onSave() {
 	}
 	if e.source.Selected == newSource && strings.TrimSpace(e.srcTitle.Text) == "" {
 		e.fail("The new source needs a title.")
+		return
+	}
+	if e.warnDuplicates(actorName) {
 		return
 	}
 	verdict, _ := model.ParseVerdict(e.verdict.Selected)
@@ -249,6 +269,66 @@ func (e *claimEditor) onSave() {
 	}
 	// A counter-claim leaves the answered claim selected: the reload shows
 	// the new counter-claim beside it.
+	e.m.changed()
+}
+
+// warnDuplicates shows, on the first Save of a statement, the existing
+// claims that look like the same assertion (dedupe), and reports whether
+// it did: the reviewer can then open one, link it instead (for a
+// counter-claim), or press Save anyway.
+func (e *claimEditor) warnDuplicates(actorName string) bool {
+	statement := strings.TrimSpace(e.statement.Text)
+	if statement == e.dupsShown {
+		return false
+	}
+	e.dupsShown = statement
+	var actorID string
+	if a, err := e.m.st.FindActor(e.m.ctx(), actorName); err == nil {
+		actorID = a.ID
+	}
+	var skip string
+	if e.answering != nil {
+		skip = e.answering.Claim.ID
+	}
+	var matches []dedupe.Match
+	for _, d := range dedupe.Scan(statement, actorID, e.m.claims, 4) {
+		if d.Claim.ID != skip && len(matches) < 3 {
+			matches = append(matches, d)
+		}
+	}
+	if len(matches) == 0 {
+		e.dups.Hide()
+		return false
+	}
+	objs := []fyne.CanvasObject{boldLabel("This looks like a claim already recorded:")}
+	for _, d := range matches {
+		text := wrapped(fmt.Sprintf("%s: “%s”  (%.0f%% alike, %s)", d.Claim.ActorName, ellipsis(d.Claim.Statement, 160), d.Score*100, d.Claim.Verdict.Label()))
+		buttons := container.NewHBox(widget.NewButtonWithIcon("Open it", theme.NavigateNextIcon(), func() {
+			e.dlg.Hide()
+			e.m.openClaim(d.Claim.ID)
+		}))
+		if e.answering != nil {
+			buttons.Add(widget.NewButtonWithIcon("Link it instead", theme.MailForwardIcon(), func() { e.linkInstead(d.Claim.ID) }))
+		}
+		objs = append(objs, container.NewBorder(nil, nil, nil, buttons, text))
+	}
+	objs = append(objs, wrapped("Open or link the existing claim rather than recording it twice, or press “Save anyway”."))
+	e.dups.Objects = objs
+	e.dups.Show()
+	e.dups.Refresh()
+	e.save.SetText("Save anyway")
+	return true
+}
+
+// linkInstead links an existing claim to the claim being answered, with
+// the relation chosen, instead of saving a new counter-claim.
+func (e *claimEditor) linkInstead(id string) {
+	l := model.Link{FromID: id, ToID: e.answering.Claim.ID, Relation: model.Relation(e.relation.Selected)}
+	if err := e.m.st.Link(e.m.ctx(), l); err != nil {
+		e.fail("Not linked. " + describe(err))
+		return
+	}
+	e.dlg.Hide()
 	e.m.changed()
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -159,4 +160,106 @@ func TestLinkExistingAndUnlink(t *testing.T) {
 	if n := len(h.m.detail.counterCards); n != 1 {
 		t.Errorf("after unlinking: %d counter-claims", n)
 	}
+}
+
+// TestNewClaimWarnsOfDuplicate: saving a statement that repeats a recorded
+// claim shows that claim first; "Save anyway" saves.
+func TestNewClaimWarnsOfDuplicate(t *testing.T) {
+	h := newHarness(t)
+	e := h.m.openEditor(nil)
+	test.Type(e.actor.entry, "Islamabad")
+	test.Type(e.statement, "The suicide bombing in March that killed five Chinese engineers was planned in Afghanistan")
+	test.Tap(e.save)
+	h.m.wait()
+	if !e.dups.Visible() || e.save.Text != "Save anyway" {
+		t.Fatalf("no duplicate warning: visible %v, button %q", e.dups.Visible(), e.save.Text)
+	}
+	if !strings.Contains(dupText(e), "Government of Pakistan") || h.m.found.Len() != 6 {
+		t.Fatalf("warning %q; %d claims (nothing may be saved yet)", dupText(e), h.m.found.Len())
+	}
+	test.Tap(e.save)
+	h.m.wait()
+	if h.m.found.Len() != 7 {
+		t.Errorf("Save anyway: %d claims, want 7", h.m.found.Len())
+	}
+
+	// A statement like no other saves at once.
+	e = h.m.openEditor(nil)
+	test.Type(e.actor.entry, "Kabul")
+	test.Type(e.statement, "Border crossings will reopen for trade next week")
+	test.Tap(e.save)
+	h.m.wait()
+	if e.dups.Visible() || h.m.found.Len() != 8 {
+		t.Errorf("a new statement: warning shown %v, %d claims, want 8", e.dups.Visible(), h.m.found.Len())
+	}
+}
+
+// TestCounterClaimLinksExistingInstead: a counter-claim that repeats a
+// recorded claim can be linked to it instead of being saved twice.
+func TestCounterClaimLinksExistingInstead(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	existing := &model.Claim{ActorID: "army", Statement: "The army had no role at all in removing Imran Khan from office"}
+	if err := h.m.st.CreateClaim(ctx, existing); err != nil {
+		t.Fatal(err)
+	}
+	h.m.changed()
+	h.m.wait()
+	h.selectClaim(khanCharge)
+	e := h.m.openEditor(&h.m.detail.d)
+	test.Type(e.actor.entry, "Pakistan Army")
+	test.Type(e.statement, "The army had no role in removing Imran Khan from office")
+	test.Tap(e.save)
+	h.m.wait()
+	var link *widget.Button
+	for _, o := range e.dups.Objects {
+		if b, ok := o.(*fyne.Container); ok {
+			for _, x := range b.Objects {
+				if hb, ok := x.(*fyne.Container); ok {
+					for _, y := range hb.Objects {
+						if btn, ok := y.(*widget.Button); ok && btn.Text == "Link it instead" {
+							link = btn
+						}
+					}
+				}
+			}
+		}
+	}
+	if link == nil {
+		t.Fatalf("no \"Link it instead\" for the recorded claim; warning %q", dupText(e))
+	}
+	test.Tap(link)
+	h.m.wait()
+	cd, err := h.m.st.ClaimDetail(ctx, khanCharge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var linked bool
+	for _, r := range cd.Counters() {
+		linked = linked || (r.Claim.ID == existing.ID && r.Relation == model.Denies)
+	}
+	if !linked || len(cd.Counters()) != 4 {
+		t.Errorf("counter-claims after linking: %d, the recorded one linked: %v", len(cd.Counters()), linked)
+	}
+	if claims, _ := h.m.st.ListClaims(ctx); len(claims) != 7 {
+		t.Errorf("%d claims, want 7: linking must not save a new one", len(claims))
+	}
+}
+
+// dupText is the duplicate warning's text.
+func dupText(e *claimEditor) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, y := range x.Objects {
+				walk(y)
+			}
+		}
+	}
+	walk(e.dups)
+	return b.String()
 }
