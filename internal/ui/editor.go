@@ -41,11 +41,11 @@ type claimEditor struct {
 	// dups lists existing claims that look like the one being written,
 	// shown on the first Save; dupsShown is the statement they were
 	// found for (editing it asks again).
-	dups                                 *fyne.Container
-	dupsShown                            string
-	save, cancel                         *widget.Button
-	dlg                                  dialog.Dialog
-	sources                              []model.Source // in the order of the source options after the first two
+	dups         *fyne.Container
+	dupsShown    string
+	save, cancel *widget.Button
+	dlg          dialog.Dialog
+	sources      []model.Source // in the order of the source options after the first two
 }
 
 // newClaim opens the New claim dialog.
