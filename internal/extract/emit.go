@@ -787,6 +787,10 @@ var (
 	theGroup  = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
 )
 
+// causedIt matches "it" as the object of a causative verb: "forced it
+// to", "allowed it to".
+var causedIt = regexp.MustCompile(`\b(?:forced|forces|caused|causes|allowed|allows|required|requires|prompted|prompts|obliged|obliges|compelled|compels|led|leads|made|makes)\s+it\s+to\b`)
+
 // resolvePronouns replaces the speaker's own pronouns in a clause with the
 // speaker's name ("remove him from office" → "remove Imran Khan from
 // office"), and a leading "the group" with the group last named before it.
@@ -805,6 +809,12 @@ func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
 			}
 			s = name + s[len(word):]
 		}
+		// "storms forced it to cancel 140 flights": the body itself.
+		name := a.name(speaker)
+		s = causedIt.ReplaceAllStringFunc(s, func(m string) string {
+			f := strings.Fields(m)
+			return f[0] + " " + name + " " + f[2]
+		})
 	}
 	if speaker.Kind == model.KindPerson {
 		name := a.name(speaker)

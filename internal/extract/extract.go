@@ -502,9 +502,13 @@ func (a *article) sentence(si int, s Span) {
 		return
 	}
 	clauses := splitClauses(a.text, main)
-	for _, c := range clauses {
+	starts := make([]int, len(clauses)+1)
+	for k, c := range clauses {
+		starts[k] = len(a.props)
 		a.clause(si, c)
 	}
+	starts[len(clauses)] = len(a.props)
+	a.pairContrast(clauses, starts)
 	// "The ministry denied that there was a shortage, after clinics said
 	// they had run out": the denial answers the report after it.
 	if len(clauses) == 2 && strings.HasPrefix(strings.ToLower(a.text[clauses[1].Start:clauses[1].End]), "after ") {
@@ -534,6 +538,49 @@ func (a *article) sentence(si int, s Span) {
 		q := trimSpan(a.text, Span{denialQuote.Start + 1, denialQuote.End})
 		q = trimPunct(a.text, q)
 		a.addDenials(si, denier, strings.ToLower(denyVerb), q, Span{}, target)
+	}
+}
+
+// contrastReport matches a clause that reports a second party's account
+// against the first one's: "but the pilots' union said …", "while the
+// army said …", "whereas Y said …", "the union, however, said …".
+var contrastReport = regexp.MustCompile(`^(?i:(?:but|while|whereas)\s+[^,;]{1,60}?\s+|[^,;]{1,60}?,\s+however,\s+)(?:said|says|claimed|claims|insisted|insists|told|argued|argues|maintained|maintains|countered|counters)\b`)
+
+// contrastCue marks an account given against another: "the real cause",
+// "in fact", "instead".
+var contrastCue = regexp.MustCompile(`(?i)\b(?:real|actual|true|in\s+fact|instead|rather\s+than|only)\b`)
+
+// pairContrast links "X said A, but Y said B": Y's account disputes X's
+// claim in the clause before. starts[k] is the first proposal of clause k.
+func (a *article) pairContrast(clauses []Span, starts []int) {
+	for k := 1; k < len(clauses); k++ {
+		if !contrastReport.MatchString(a.text[clauses[k].Start:clauses[k].End]) {
+			continue
+		}
+		x, y := -1, -1
+		for i := starts[k-1]; i < starts[k]; i++ {
+			if !a.props[i].IsCounter() && a.meta[i].kind != kDeny && a.meta[i].kind != kUrge {
+				x = i
+			}
+		}
+		for i := starts[k]; i < starts[k+1] && y < 0; i++ {
+			if !a.props[i].IsCounter() && a.meta[i].kind == kAssert {
+				y = i
+			}
+		}
+		if x < 0 || y < 0 || sameActor(a.props[x].Actor, a.props[y].Actor) || a.answered(y) {
+			continue
+		}
+		// "while" may only set two reports side by side ("claimed a
+		// landslide victory, while the opposition said the count had been
+		// manipulated"): it disputes when it says so ("the real cause",
+		// a negation) or answers on the same matter.
+		if strings.HasPrefix(strings.ToLower(a.text[clauses[k].Start:clauses[k].End]), "while ") &&
+			!negation.MatchString(a.props[y].Statement) && !contrastCue.MatchString(a.props[y].Statement) &&
+			!sharesContent(a.props[y].Statement, a.props[x].Statement, a.props[y].Actor, a.props[x].Actor) {
+			continue
+		}
+		a.props[y].Answers, a.props[y].Relation = x, model.Disputes
 	}
 }
 

@@ -765,9 +765,9 @@ var capWord = regexp.MustCompile(`\b[\p{Lu}][\p{Ll}]+\b`)
 // victoryWords end what a party claims when it claims to have won.
 var victoryWords = set("victory", "win", "landslide", "majority", "triumph", "success")
 
-// whileReport matches ", while the army said …": a second report in the
-// sentence.
-var whileReport = regexp.MustCompile(`^,\s+(?:while|whereas|after)\s+(?:[^,;]{1,60}?)\s+(?:said|says|claimed|claims|insisted|put|estimated|told|reported|alleged)\b`)
+// whileReport matches ", while the army said …", ", but the union said
+// …": a second report in the sentence.
+var whileReport = regexp.MustCompile(`^,\s+(?:while|whereas|after|but)\s+(?:[^,;]{1,60}?)\s+(?:said|says|claimed|claims|insisted|put|estimated|told|reported|alleged)\b`)
 
 // headlineProp reports whether proposal i comes from the headline.
 func (a *article) headlineProp(i int) bool {
