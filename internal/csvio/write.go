@@ -119,7 +119,6 @@ type index struct {
 	sources  map[string]model.Source
 	claims   map[string]model.Claim
 	answered map[string][]db.LinkInfo // by the answered claim (To)
-	answers  map[string][]db.LinkInfo // by the answering claim (From)
 	notes    map[string][]model.Annotation
 }
 
@@ -129,7 +128,6 @@ func newIndex(s *db.Snapshot) *index {
 		sources:  make(map[string]model.Source, len(s.Sources)),
 		claims:   make(map[string]model.Claim, len(s.Claims)),
 		answered: make(map[string][]db.LinkInfo),
-		answers:  make(map[string][]db.LinkInfo),
 		notes:    make(map[string][]model.Annotation),
 	}
 	for _, a := range s.Actors {
@@ -143,7 +141,6 @@ func newIndex(s *db.Snapshot) *index {
 	}
 	for _, l := range s.Links {
 		ix.answered[l.ToID] = append(ix.answered[l.ToID], l)
-		ix.answers[l.FromID] = append(ix.answers[l.FromID], l)
 	}
 	for _, n := range s.Notes {
 		ix.notes[n.ClaimID] = append(ix.notes[n.ClaimID], n)
