@@ -103,11 +103,8 @@ func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
 		stored := true
 		for i := range claims {
 			c := &claims[i]
-			t, ok := parseSnapshotTime(c.created)
-			if !ok {
-				stored = false
-				t = parseTime(c.created)
-			}
+			t, ok := listParseTime(c.created)
+			stored = stored && ok
 			c.CreatedAt = t
 			keys[i] = key{t.UnixMilli(), c.created, c.ID, i}
 		}
@@ -211,19 +208,11 @@ type snapNote struct {
 	created string
 }
 
-// splitN splits a concatenated row into exactly len(out) fields.
+// splitSnapFields splits a concatenated row into exactly len(out) fields.
 func splitSnapFields(s string, out []string) error {
-	for i := range len(out) - 1 {
-		j := strings.IndexByte(s, snapFieldSep[0])
-		if j < 0 {
-			return errSnapshotSplit
-		}
-		out[i], s = s[:j], s[j+1:]
-	}
-	if strings.IndexByte(s, snapFieldSep[0]) >= 0 {
+	if !listSplit(s, out) {
 		return errSnapshotSplit
 	}
-	out[len(out)-1] = s
 	return nil
 }
 
@@ -386,38 +375,8 @@ func readSnapNotes(ctx context.Context, q querier) ([]snapNote, error) {
 	return out, err
 }
 
-// parseSnapshotTime reads the stored layout "2006-01-02T15:04:05.000Z"
-// without the general parser; ok is false for any other text.
-func parseSnapshotTime(s string) (t time.Time, ok bool) {
-	if len(s) != len(timeLayout) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
-		s[16] != ':' || s[19] != '.' || s[23] != 'Z' {
-		return time.Time{}, false
-	}
-	num := func(i, n int) int {
-		v := 0
-		for _, c := range []byte(s[i : i+n]) {
-			if c < '0' || c > '9' {
-				return -1
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	y, mo, d, h, mi, sec, ms := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2), num(20, 3)
-	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0 {
-		return time.Time{}, false
-	}
-	t = time.Date(y, time.Month(mo), d, h, mi, sec, ms*int(time.Millisecond), time.UTC)
-	if t.Day() != d { // 31 February and the like: let the parser decide
-		return time.Time{}, false
-	}
-	return t, true
-}
-
 // snapshotTime is parseTime with a fast path for the stored layout.
 func snapshotTime(s string) time.Time {
-	if t, ok := parseSnapshotTime(s); ok {
-		return t
-	}
-	return parseTime(s)
+	t, _ := listParseTime(s)
+	return t
 }

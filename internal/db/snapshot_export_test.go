@@ -8,7 +8,7 @@ func SnapshotSlow(ctx context.Context, s *Store) (*Snapshot, error) { return s.s
 
 // ParseSnapshotTime exposes the stored-time fast path to tests.
 func ParseSnapshotTime(s string) (string, bool) {
-	t, ok := parseSnapshotTime(s)
+	t, ok := listParseTime(s)
 	if !ok {
 		return "", false
 	}
