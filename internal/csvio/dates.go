@@ -21,9 +21,9 @@ func ParseDateOrder(s string) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "auto":
 		return DatesAuto, nil
-	case "mdy", "m/d/y", "us":
+	case "mdy":
 		return DatesMDY, nil
-	case "dmy", "d/m/y":
+	case "dmy":
 		return DatesDMY, nil
 	}
 	return "", fmt.Errorf("%w: --dates %q: say mdy (6/11/2008 is 11 June), dmy (6 November) or auto", model.ErrInvalid, s)
