@@ -481,6 +481,7 @@ func (b *BulkTx) PutClaim(c *model.Claim) error {
 	if err := b.tx.PutClaim(c); err != nil {
 		return err
 	}
+	b.existing = nil // the claims read at load no longer hold this one as it is
 	b.claims[c.ID] = true
 	b.noteStatement(c)
 	return nil

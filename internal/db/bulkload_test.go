@@ -153,3 +153,36 @@ func TestUpdateBulkChecksReferences(t *testing.T) {
 		t.Errorf("after a bulk load a dangling claim gives %v, want not found", err)
 	}
 }
+
+// Claims after PutClaim replaced a claim gives the claim as it is now, not
+// as it was read when the bulk transaction began.
+func TestBulkClaimsAfterPutClaim(t *testing.T) {
+	ctx := context.Background()
+	st := openTestDB(t)
+	a := &model.Actor{Name: "Borduria", Kind: model.KindGovernment}
+	if err := st.CreateActor(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	c := &model.Claim{ActorID: a.ID, Statement: "As first recorded"}
+	if err := st.CreateClaim(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	err := st.UpdateBulk(ctx, func(tx *db.BulkTx) error {
+		edited := *c
+		edited.Statement = "As edited"
+		if err := tx.PutClaim(&edited); err != nil {
+			return err
+		}
+		got, err := tx.Claims()
+		if err != nil {
+			return err
+		}
+		if got[c.ID].Statement != "As edited" {
+			t.Errorf("Claims after PutClaim: %q, want the edited statement", got[c.ID].Statement)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
