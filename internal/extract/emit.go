@@ -1117,7 +1117,15 @@ func (a *article) resolveOne(p string, at int) Actor {
 	}
 	// "Former pupils of St Aldric's boarding school" are the pupils, not
 	// the school.
-	if m := peopleOf.FindStringSubmatch(p); m != nil && peopleNoun(strings.ToLower(m[1])) && !groupOf.MatchString(p) {
+	// So are "Residents of the fishing village of Santa Rin" and
+	// "Parents at Millbrook Primary": a plural noun for people.
+	m := peopleOf.FindStringSubmatch(p)
+	if m == nil {
+		if m = pluralPeopleOf.FindStringSubmatch(p); m != nil && !strings.HasSuffix(strings.ToLower(m[1]), "s") {
+			m = nil
+		}
+	}
+	if m != nil && peopleNoun(strings.ToLower(m[1])) && !groupOf.MatchString(p) {
 		name := p
 		if f := strings.Fields(name); strings.EqualFold(f[0], "the") || strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an") {
 			name = strings.Join(f[1:], " ")
@@ -1319,6 +1327,10 @@ var callingItself = regexp.MustCompile(`(?i)^(.*?)\s+(?:calling\s+(?:itself|them
 // peopleOf matches people described by where they belong: "Former
 // pupils of St Aldric's boarding school", "workers at the plant".
 var peopleOf = regexp.MustCompile(`^(?:[\p{L}-]+\s+){0,2}?([\p{L}]+)\s+(?:of|at|from)\s+\S.*['’]`)
+
+// pluralPeopleOf matches a plural noun for people and where they are
+// from: "Residents of Santa Rin", "Parents at Millbrook Primary".
+var pluralPeopleOf = regexp.MustCompile(`^(?:[\p{L}-]+\s+){0,2}?([\p{L}]+)\s+(?:of|at|from|in)\s+(?:the\s+)?[\p{L}]`)
 
 // adjectivesBeforeName splits "the centre-left Unity Party" into its
 // name, "Unity Party": one or two lower-case words (a hyphenated one, or

@@ -522,8 +522,10 @@ func (a *article) pairAccusedAnswers() {
 			if m.sent-tm.sent > 8 || a.paragraph(m.sent)-a.paragraph(tm.sent) > 2 {
 				break
 			}
+			// The party may already have denied the claim in another
+			// sentence: its account answers it as well.
 			if t.IsCounter() || tm.kind == kDeny || tm.kind == kUrge || a.headlineProp(j) || sameActor(t.Actor, p.Actor) ||
-				tm.sent == m.sent || a.alreadyAnswers(p.Actor, j) {
+				tm.sent == m.sent || a.answersInSentence(p.Actor, j, m.sent) {
 				continue
 			}
 			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor) || namesBodyOf(t, p.Actor) ||
@@ -561,6 +563,17 @@ func (a *article) pairAccusedAnswers() {
 			break
 		}
 	}
+}
+
+// answersInSentence reports whether x answers claim target already in
+// sentence si.
+func (a *article) answersInSentence(x Actor, target, si int) bool {
+	for k, p := range a.props {
+		if p.Answers == target && sameActor(p.Actor, x) && a.meta[k].sent == si {
+			return true
+		}
+	}
+	return false
 }
 
 // negatesActor reports whether statement s says x did not do something:
