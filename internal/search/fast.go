@@ -36,8 +36,8 @@ import (
 // 64-bit masks of its letters and, for an ASCII string, where its
 // lower-cased copy lies in Index.lower.
 type text struct {
-	mask uint64 // letters of lo (bit c&63); all ones when not ASCII
-	// after has bit c&63 for each character c of lo that follows a space.
+	mask uint64 // the bytes of lo (see bit); all ones when not ASCII
+	// after has the bit of each byte of lo that follows a space.
 	after uint64
 	off   uint32 // lo is Index.lower[off : off+len], followed by the bitmap
 	n     uint32 // len(lo) | textASCII | textCut | textPlain
@@ -169,9 +169,9 @@ func lowerASCII(s string, dst []byte) (mask, after uint64, plain bool) {
 		bitmap[i/8] = byte(((up >> 7) * 0x0102040810204080) >> 56)
 		for range 8 {
 			c := x & 0xff
-			mask |= 1 << (c & 63)
+			mask |= bit(byte(c))
 			if prev == ' ' {
-				after |= 1 << (c & 63)
+				after |= bit(byte(c))
 			}
 			prev = c
 			x >>= 8
@@ -190,14 +190,30 @@ func lowerASCII(s string, dst []byte) (mask, after uint64, plain bool) {
 			bitmap[i/8] |= 1 << (i % 8)
 		}
 		lo[i] = c
-		mask |= 1 << (c & 63)
+		mask |= bit(c)
 		if prev == ' ' {
-			after |= 1 << (c & 63)
+			after |= bit(c)
 		}
 		prev = uint64(c)
 	}
 	return mask, after, odd == 0
 }
+
+// bit is the bit of the lower-cased ASCII byte c in a text's masks: c&63,
+// except that the bytes '!' to ':', which would share the bits of the
+// letters, take those of the upper-case letters, which a lower-cased text
+// never holds. Each letter thus has a bit of its own, and a mask says
+// exactly whether a text holds it; other bytes may share theirs.
+func bit(c byte) uint64 {
+	b := c & 63
+	if c-'!' <= ':'-'!' {
+		b -= 32
+	}
+	return 1 << b
+}
+
+// isLetter reports whether c is a lower-case ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // indexAfterSpace is the index in lo of the first c that follows a space,
 // or -1.
@@ -440,6 +456,8 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 			// Sized for the worst case, so that appending never copies.
 			// A term of one letter leaves nothing to resume.
 			keep := len(runes) >= 2
+			// A letter alone is scored in plain texts without a search.
+			single := len(m.pat) == 1 && m.asciiOK && isLetter(m.pat[0])
 			mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
 			var st []int32
 			if keep {
@@ -466,6 +484,11 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 				save := asciiState{start: -1}
 				if tx.ascii() {
 					if !m.asciiOK {
+						continue
+					}
+					if single && tx.n&textPlain != 0 {
+						mine, acc = append(mine, t), append(acc, t)
+						res.score[t] = int32(oneLetter(ix.lo(tx), m.pat[0], tx.after))
 						continue
 					}
 					var from asciiState
@@ -868,7 +891,7 @@ func newMatcher(runes []rune, term string) *matcher {
 			c += 'a' - 'A'
 		}
 		m.pat = append(m.pat, c)
-		m.mask |= 1 << (c & 63)
+		m.mask |= bit(c)
 	}
 	if !m.asciiOK {
 		m.mask = 0 // let the texts that are not ASCII through
@@ -1009,7 +1032,7 @@ func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64, k0 i
 				best, bi = score, j
 			}
 			if plain && j == start {
-				if best < matchFollowingSeparatorBonus && j < end && after&(1<<(p[k]&63)) != 0 {
+				if best < matchFollowingSeparatorBonus && j < end && after&bit(p[k]) != 0 {
 					if i := indexAfterSpace(lo[j:end+1], p[k]); i >= 0 {
 						best, bi = matchFollowingSeparatorBonus, j+i
 					}
@@ -1037,6 +1060,39 @@ func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64, k0 i
 		start = end + 1
 	}
 	return total + len(p) - n, true
+}
+
+// oneLetter is matchASCII's score for the pattern of one letter c in a
+// plain text lo that holds it (see textPlain), found without a search. Its
+// occurrences score 20 when they follow a space (the first of those wins,
+// and none can beat it), else 10 at the first byte and 0 elsewhere (the
+// first wins); the one chosen costs 5 points for each byte before it, 15
+// at most, so that only the first three bytes need a look.
+func oneLetter(lo []byte, c byte, after uint64) int {
+	n := len(lo)
+	score := 0
+	if after&bit(c) != 0 {
+		switch {
+		case n > 1 && lo[0] == ' ' && lo[1] == c:
+			score = matchFollowingSeparatorBonus + unmatchedLeadingCharPenalty
+		case n > 2 && lo[1] == ' ' && lo[2] == c:
+			score = matchFollowingSeparatorBonus + 2*unmatchedLeadingCharPenalty
+		default:
+			score = matchFollowingSeparatorBonus + maxUnmatchedLeadingCharPenalty
+		}
+	} else {
+		switch {
+		case lo[0] == c:
+			score = firstCharMatchBonus
+		case n > 1 && lo[1] == c:
+			score = unmatchedLeadingCharPenalty
+		case n > 2 && lo[2] == c:
+			score = 2 * unmatchedLeadingCharPenalty
+		default:
+			score = maxUnmatchedLeadingCharPenalty
+		}
+	}
+	return score + 1 - n
 }
 
 // asciiState is where matchASCII stands before letter k: the region of

@@ -10,7 +10,7 @@ import (
 // definitions, byte by byte.
 func TestLowerASCII(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
-	alphabet := "aZz Ab-_./\\9\x7fqQ@[`{"
+	alphabet := "aZz Ab-_./\\9\x7fqQ@[`{1,:!Pp"
 	for range 20000 {
 		var b strings.Builder
 		for range r.IntN(40) {
@@ -34,9 +34,9 @@ func TestLowerASCII(t *testing.T) {
 			if got := dst[n+i/8]&(1<<(i%8)) != 0; got != ('A' <= c && c <= 'Z') {
 				t.Fatalf("%q: upper-case bit of byte %d is %v", s, i, got)
 			}
-			wantMask |= 1 << (lc & 63)
+			wantMask |= bit(lc)
 			if i > 0 && s[i-1] == ' ' {
-				wantAfter |= 1 << (lc & 63)
+				wantAfter |= bit(lc)
 			}
 			if i < n-1 && c != ' ' && isSeparator(rune(c)) {
 				wantPlain = false
@@ -47,6 +47,11 @@ func TestLowerASCII(t *testing.T) {
 		}
 		if mask != wantMask || after != wantAfter || plain != wantPlain {
 			t.Fatalf("%q: mask %x after %x plain %v, want %x %x %v", s, mask, after, plain, wantMask, wantAfter, wantPlain)
+		}
+		for c := range byte(128) {
+			if (mask&bit(c) != 0) != strings.ContainsRune(string(dst[:n]), rune(c)) && isLetter(c) {
+				t.Fatalf("%q: mask %x says %q is there: %v", s, mask, c, mask&bit(c) != 0)
+			}
 		}
 		for _, c := range []byte("az 9-") {
 			want := -1

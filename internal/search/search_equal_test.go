@@ -42,6 +42,10 @@ func generated(t *testing.T, n int) ([]model.ClaimSummary, []model.Actor) {
 		"Ça dépend: ذبیح‌الله مجاهد said ÉTÉ", "Straße STRASSE ẞ ß", "the \u212aelvin sign and ſtatistics",
 		"camelCaseWordsHere_and-separators/too.ok\\yes", "NUL\x00hidden after nul", "Ünïcödé résumé naïve café",
 		"ΣΊΣΥΦΟΣ σίσυφος ς", "İstanbul ıstanbul", "日本語のテキスト and English", "aaaaaaaaaaaaaaaaaaab",
+		// Letters at and after the first bytes, after leading spaces, and
+		// next to digits and punctuation that share a letter's mask bit.
+		"a", "ab", "ba", "xya", " a", "  a b", "x a", "ax a", "1 q 2 l,m-n.", "zz9 p0 y9 9y", "q1 ,l .n -m",
+		"the theme then at the end: th", "t th the thee", "hat hh tt ht th",
 	}
 	for i, s := range odd {
 		c := claims[i%len(claims)]
@@ -196,6 +200,28 @@ func TestSearchEqualsReferenceLarge(t *testing.T) {
 	for _, q := range []string{"b", "bo", "bom", "bomb", "e", "a", "e m", "report 1", "zz", "al", "alias1", "ctr"} {
 		if got, want := ix.Search(q, search.Filter{}), ix.ReferenceSearch(q, search.Filter{}); !sameHits(got, want) {
 			t.Fatalf("Search(%q): %d hits, reference %d, or they differ", q, len(got), len(want))
+		}
+	}
+}
+
+// TestSearchEqualsReferenceShort types every letter, digit and some
+// punctuation alone and followed by a second key: the words a person has
+// only begun to type, which match nearly every text.
+func TestSearchEqualsReferenceShort(t *testing.T) {
+	claims, actors := generated(t, 150)
+	ix := search.New(claims, actors)
+	keys := "abcdefghijklmnopqrstuvwxyz0123456789,.-_/:!'AZ\u212a\u017f"
+	seconds := []rune("aehnrtsz1.")
+	if testing.Short() {
+		seconds = seconds[:3]
+	}
+	for _, a := range keys {
+		for _, b := range seconds {
+			for _, q := range []string{string(a), string(a) + string(b), "the " + string(a), string(a) + " " + string(b)} {
+				if got, want := ix.Search(q, search.Filter{}), ix.ReferenceSearch(q, search.Filter{}); !sameHits(got, want) {
+					t.Fatalf("Search(%q) differs from the reference:\n got %s\nwant %s", q, describe(got), describe(want))
+				}
+			}
 		}
 	}
 }
