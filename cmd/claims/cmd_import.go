@@ -10,14 +10,17 @@ import (
 
 	"claims/internal/csvio"
 	"claims/internal/db"
+	"claims/internal/dedupe"
+	"claims/internal/model"
 )
 
 func init() {
 	register(command{
 		name:  "import",
-		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] [--dates mdy|dmy] FILE",
+		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] [--dates mdy|dmy] [--no-duplicates] FILE",
 		summary: "Import claims from a CSV or TSV file: the app's own export (merged by id) or another tool's\n" +
-			"      spreadsheet through a column mapping. All rows or none; prints what was created.",
+			"      spreadsheet through a column mapping. All rows or none; prints what was created and\n" +
+			"      which new claims look like claims already in the database.",
 		run: runImport,
 	})
 }
@@ -41,6 +44,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	noteAuthor := fs.String("note-author", "", "author of notes that other tools' files give as plain text (default \"import\")")
 	dates := fs.String("dates", "auto", "how other tools' dates like 6/11/2008 read: mdy (11 June), dmy (6 November), or auto\n"+
 		"(worked out from a date such as 6/13/2008 that reads only one way)")
+	noDups := fs.Bool("no-duplicates", false, "skip the check of the new claims against those already in the database")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -100,10 +104,49 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	res, err := csvio.Import(context.Background(), st, batch, nil)
+	ctx := context.Background()
+	// The claims already there, for the duplicate check: listed before
+	// the import so that the new ones are told apart.
+	var before []model.ClaimSummary
+	if !*noDups {
+		if before, err = st.ListClaims(ctx); err != nil {
+			return err
+		}
+	}
+	res, err := csvio.Import(ctx, st, batch, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
 	}
 	fmt.Fprintf(stdout, "Imported %s: %s.\n", file, res)
+	if len(before) == 0 || len(res.Created) == 0 {
+		return nil
+	}
+	reports, err := dedupe.NewIndex(before).FindAll(ctx, res.NewClaims(), 3, nil)
+	if err != nil {
+		return err
+	}
+	printDuplicates(stdout, res.Created, reports)
 	return nil
+}
+
+// printDuplicates lists the new claims that look like claims already in
+// the database, with the line of the file each came from.
+func printDuplicates(w io.Writer, created []csvio.Created, reports []dedupe.Report) {
+	if len(reports) == 0 {
+		fmt.Fprintf(w, "None of the %d new claims looks like a claim already in the database.\n", len(created))
+		return
+	}
+	verb := "look"
+	if len(reports) == 1 {
+		verb = "looks"
+	}
+	fmt.Fprintf(w, "%d of the %d new claims %s like claims already in the database; find them in the window to link or delete them:\n",
+		len(reports), len(created), verb)
+	for _, r := range reports {
+		c := created[r.Query]
+		fmt.Fprintf(w, "  line %d, new claim %s: %q\n", c.Line, c.ID, c.Statement)
+		for _, m := range r.Matches {
+			fmt.Fprintf(w, "      like %s (%s): %q, %.0f%% alike\n", m.Claim.ID, m.Claim.ActorName, m.Claim.Statement, 100*m.Score)
+		}
+	}
 }

@@ -146,3 +146,36 @@ func TestImportErrorsCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestImportReportsDuplicatesCLI: a new claim that repeats one already in
+// the sample database is reported with its line and the claim it repeats;
+// an unrelated one is not, and --no-duplicates skips the check.
+func TestImportReportsDuplicatesCLI(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "claims.db")
+	if code, _, errOut := runCLI(t, "init", "--sample", "--db", dbPath); code != 0 {
+		t.Fatalf("init: %s", errOut)
+	}
+	file := filepath.Join(dir, "partner.csv")
+	os.WriteFile(file, []byte("statement,actor\n"+
+		"\"Afghanistan planned the March suicide bombing that killed five Chinese engineers\",Government of Pakistan\n"+
+		"The city council approved a new budget for road repairs,City council\n"), 0o644)
+	code, out, errOut := runCLI(t, "import", "--db", dbPath, file)
+	if code != 0 {
+		t.Fatalf("import: exit %d %q", code, errOut)
+	}
+	if !strings.Contains(out, "1 of the 2 new claims looks like") || !strings.Contains(out, "line 2, new claim") ||
+		!strings.Contains(out, "like sample-claim-pk-bombing (Government of Pakistan)") {
+		t.Errorf("no duplicate report for line 2:\n%s", out)
+	}
+	if strings.Contains(out, "line 3") {
+		t.Errorf("the council's claim reported as a duplicate:\n%s", out)
+	}
+
+	other := filepath.Join(dir, "other.csv")
+	os.WriteFile(other, []byte("statement,actor\n\"Afghanistan planned the March suicide bombing that killed five Chinese engineers and their driver\",Government of Pakistan\n"), 0o644)
+	code, out, _ = runCLI(t, "import", "--db", dbPath, "--no-duplicates", other)
+	if code != 0 || !strings.Contains(out, "1 claims created") || strings.Contains(out, "like") {
+		t.Errorf("--no-duplicates: exit %d\n%s", code, out)
+	}
+}

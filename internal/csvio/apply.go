@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"claims/internal/db"
+	"claims/internal/dedupe"
 	"claims/internal/model"
 )
 
@@ -25,6 +26,25 @@ type Result struct {
 	Links           int // links made or whose relation changed
 	NotesAdded      int
 	NotesSkipped    int // already there
+	// Created lists the claims the import created, in file order, for
+	// a check against the claims that were there before (package dedupe).
+	Created []Created
+}
+
+// Created is a claim an import created, and the line of its row.
+type Created struct {
+	Line int
+	dedupe.Query
+}
+
+// NewClaims are the claims the import created, to check with
+// dedupe.Index.FindAll against the claims that were there before.
+func (r Result) NewClaims() []dedupe.Query {
+	qs := make([]dedupe.Query, len(r.Created))
+	for i, c := range r.Created {
+		qs[i] = c.Query
+	}
+	return qs
 }
 
 func (r Result) String() string {
@@ -321,6 +341,7 @@ func (a *applier) claim(row *Row) (string, error) {
 			return "", rowFail(row, FStatement, err)
 		}
 		a.res.ClaimsCreated++
+		a.res.Created = append(a.res.Created, Created{Line: row.Line, Query: dedupe.Query{ID: c.ID, ActorID: c.ActorID, Statement: c.Statement}})
 		a.remember(c)
 		return c.ID, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := csvio.Result{Rows: 8, ClaimsUnchanged: 8, NotesSkipped: 4}
-		if res != want {
+		if !reflect.DeepEqual(res, want) {
 			t.Errorf("import %d: %v, want %v", i+1, res, want)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/sahilm/fuzzy"
@@ -52,23 +53,53 @@ type Index struct {
 	claims    []model.ClaimSummary
 	statement []text
 	quote     []text
-	byWord    map[string][]int // content word → claims holding it
+	// byWord lists, for each content word, the claims holding it as
+	// i<<2 | inStatement | inQuote, so that Find counts the words a claim
+	// shares with a statement, field by field, without comparing sets.
+	byWord map[string][]int32
+	// sizes are the numbers of distinct words in each claim's fields.
+	sizes []struct{ st, qt uint16 }
+	// scratches holds []overlap of one entry per claim, all zero, for
+	// Find to count in; Finds may run at once.
+	scratches sync.Pool
 }
+
+// overlap is how many of a statement's words a claim holds in either
+// field, in its statement and in its quote.
+type overlap struct{ any, st, qt int32 }
+
+func (ix *Index) scratch() *[]overlap {
+	if sc, ok := ix.scratches.Get().(*[]overlap); ok {
+		return sc
+	}
+	sc := make([]overlap, len(ix.claims))
+	return &sc
+}
+
+const (
+	inStatement = 1
+	inQuote     = 2
+)
 
 // NewIndex prepares existing claims for Find.
 func NewIndex(existing []model.ClaimSummary) *Index {
 	ix := &Index{claims: existing, statement: make([]text, len(existing)), quote: make([]text, len(existing)),
-		byWord: map[string][]int{}}
+		byWord: map[string][]int32{}, sizes: make([]struct{ st, qt uint16 }, len(existing))}
 	for i, c := range existing {
 		ix.statement[i] = newText(c.Statement)
 		ix.quote[i] = newText(c.Quote)
-		seen := map[string]bool{}
-		for _, t := range []text{ix.statement[i], ix.quote[i]} {
-			for w := range t.set {
-				if !seen[w] {
-					seen[w] = true
-					ix.byWord[w] = append(ix.byWord[w], i)
-				}
+		ix.sizes[i].st = uint16(min(len(ix.statement[i].set), math.MaxUint16))
+		ix.sizes[i].qt = uint16(min(len(ix.quote[i].set), math.MaxUint16))
+		for w := range ix.statement[i].set {
+			p := int32(i<<2 | inStatement)
+			if ix.quote[i].set[w] {
+				p |= inQuote
+			}
+			ix.byWord[w] = append(ix.byWord[w], p)
+		}
+		for w := range ix.quote[i].set {
+			if !ix.statement[i].set[w] {
+				ix.byWord[w] = append(ix.byWord[w], int32(i<<2|inQuote))
 			}
 		}
 	}
@@ -83,42 +114,59 @@ func (ix *Index) Find(statement, actorID string, limit int) []Match {
 	if len(q.words) == 0 {
 		return nil
 	}
-	// Count shared words per claim; score only those that share enough
-	// for either measure to reach the threshold: Jaccard needs shared
-	// words, and a contiguous fuzzy match of the shorter text needs most
-	// of its words.
-	shared := make([]int32, len(ix.claims))
-	var touched []int
+	// Count shared words per claim, in either field and in each: the
+	// counts in each field are the intersections word overlap needs.
+	// Score only the claims that share enough for either measure to
+	// reach the threshold: Jaccard needs shared words, and a contiguous
+	// fuzzy match of the shorter text needs most of its words.
+	scp := ix.scratch()
+	defer ix.scratches.Put(scp)
+	sc := *scp
+	var touched []int32
 	for w := range q.set {
-		for _, i := range ix.byWord[w] {
-			if shared[i] == 0 {
+		for _, p := range ix.byWord[w] {
+			i := p >> 2
+			o := &sc[i]
+			if o.any == 0 {
 				touched = append(touched, i)
 			}
-			shared[i]++
+			o.any++
+			o.st += p & inStatement
+			o.qt += p & inQuote >> 1
 		}
 	}
+	defer func() {
+		for _, i := range touched {
+			sc[i] = overlap{}
+		}
+	}()
 	var out []Match
 	for _, i := range touched {
-		c := ix.claims[i]
-		need := 0.3 * float64(min(len(q.set), max(len(ix.statement[i].set), len(ix.quote[i].set))))
-		if float64(shared[i]) < need {
+		o, size := sc[i], ix.sizes[i]
+		smaller := float64(min(len(q.set), int(max(size.st, size.qt))))
+		if float64(o.any) < 0.3*smaller {
 			continue
+		}
+		c, st, qt := &ix.claims[i], &ix.statement[i], &ix.quote[i]
+		boost := 0.0
+		if actorID != "" && c.ActorID == actorID {
+			boost = SameActorBoost
 		}
 		// The fuzzy match is the costly part: try it only when most of
 		// the shorter text's words are shared.
-		fuzzyToo := float64(shared[i]) >= 0.6*float64(min(len(q.set), max(len(ix.statement[i].set), len(ix.quote[i].set))))
-		s := scoreWith(q, ix.statement[i], fuzzyToo)
-		if len(ix.quote[i].words) > 0 {
+		fuzzyToo := float64(o.any) >= 0.6*smaller
+		if !fuzzyToo && math.Max(jaccardOf(q, *st, int(o.st)), 0.9*jaccardOf(q, *qt, int(o.qt)))+boost < Threshold {
+			continue
+		}
+		s := scoreWith(q, *st, int(o.st), fuzzyToo)
+		if len(qt.words) > 0 {
 			// The quote counts too, a little less: it carries the
 			// source's words, not the reviewer's.
-			s = math.Max(s, 0.9*scoreWith(q, ix.quote[i], fuzzyToo))
+			s = math.Max(s, 0.9*scoreWith(q, *qt, int(o.qt), fuzzyToo))
 		}
-		if actorID != "" && c.ActorID == actorID {
-			s += SameActorBoost
-		}
-		s = math.Min(s, 1)
+		s = math.Min(s+boost, 1)
 		if s >= Threshold {
-			out = append(out, Match{Claim: c, Score: s})
+			out = append(out, Match{Claim: *c, Score: s})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -136,6 +184,7 @@ func (ix *Index) Find(statement, actorID string, limit int) []Match {
 // text is a statement prepared for comparison.
 type text struct {
 	words   []string // normalised content words, in order
+	joined  string   // the words joined by spaces, for the fuzzy measure
 	set     map[string]bool
 	negated bool // it denies or negates ("denies that …", "did not …")
 }
@@ -158,19 +207,22 @@ func newText(s string) text {
 		t.words = append(t.words, w)
 		t.set[w] = true
 	}
+	t.joined = strings.Join(t.words, " ")
 	return t
 }
 
 // score is the similarity of two statements, 0..1, before the actor
 // boost: the larger of their word overlap and their fuzzy similarity,
 // cut to under a third when one negates what the other asserts.
-func score(a, b text) float64 { return scoreWith(a, b, true) }
+func score(a, b text) float64 { return scoreWith(a, b, intersection(a, b), true) }
 
-func scoreWith(a, b text, fuzzyToo bool) float64 {
+// scoreWith is score for texts that share inter words, with or without
+// the fuzzy measure.
+func scoreWith(a, b text, inter int, fuzzyToo bool) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
-	s := jaccard(a, b)
+	s := jaccardOf(a, b, inter)
 	if fuzzyToo {
 		s = math.Max(s, 0.9*fuzzySim(a, b))
 	}
@@ -182,13 +234,20 @@ func scoreWith(a, b text, fuzzyToo bool) float64 {
 	return s
 }
 
-func jaccard(a, b text) float64 {
+// intersection is how many words a and b share.
+func intersection(a, b text) int {
 	inter := 0
 	for w := range a.set {
 		if b.set[w] {
 			inter++
 		}
 	}
+	return inter
+}
+
+// jaccardOf is the word overlap of a and b, which share inter words; the
+// cut for negation is scoreWith's.
+func jaccardOf(a, b text, inter int) float64 {
 	union := len(a.set) + len(b.set) - inter
 	if union == 0 {
 		return 0
@@ -202,7 +261,7 @@ func jaccard(a, b text) float64 {
 // letters merely occur in order scores low. Lengths that differ much
 // lower the score.
 func fuzzySim(a, b text) float64 {
-	sa, sb := strings.Join(a.words, " "), strings.Join(b.words, " ")
+	sa, sb := a.joined, b.joined
 	if len(sa) > len(sb) {
 		sa, sb = sb, sa
 	}

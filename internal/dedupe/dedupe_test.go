@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -164,5 +165,52 @@ func TestScanEqualsFind(t *testing.T) {
 	}
 	if got := Scan("an of to", "x", corpus, 0); got != nil {
 		t.Errorf("a statement with no content word: %v", got)
+	}
+}
+
+// TestFindAllEqualsFind: FindAll gives, for each query with matches, what
+// Find gives, without the query's own claim, in query order; a cancelled
+// context stops it with an error.
+func TestFindAllEqualsFind(t *testing.T) {
+	var corpus []model.ClaimSummary
+	var qs []Query
+	for i, p := range pairs {
+		corpus = append(corpus, summary(fmt.Sprintf("a%d", i), "x", p.a, ""), summary(fmt.Sprintf("b%d", i), "y", p.b, ""))
+		// Each pair's first statement, as a claim of the corpus itself
+		// (its own id) and as a new one (no id).
+		qs = append(qs, Query{ID: fmt.Sprintf("a%d", i), ActorID: "x", Statement: p.a}, Query{ActorID: "y", Statement: p.a})
+	}
+	ix := NewIndex(corpus)
+	reports, err := ix.FindAll(context.Background(), qs, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := 0
+	for i, q := range qs {
+		var want []Match
+		for _, m := range ix.Find(q.Statement, q.ActorID, 0) {
+			if m.Claim.ID != q.ID {
+				want = append(want, m)
+			}
+		}
+		want = want[:min(len(want), 2)]
+		if len(want) == 0 {
+			continue
+		}
+		if next >= len(reports) || reports[next].Query != i {
+			t.Fatalf("query %d (%q) has matches %v but no report", i, q.Statement, want)
+		}
+		if got := reports[next].Matches; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("query %d: FindAll %v, Find %v", i, got, want)
+		}
+		next++
+	}
+	if next != len(reports) || next == 0 {
+		t.Errorf("%d reports, %d expected", len(reports), next)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.FindAll(ctx, qs, 2, nil); err == nil {
+		t.Error("FindAll with a cancelled context: no error")
 	}
 }

@@ -43,7 +43,7 @@ func (m *mainWindow) setupMenus() {
 		item("Open database…", m.openDatabase, nil),
 		item("Back up database…", func() { m.detail.commitTags(); showBackup(m.win, m.st) }, nil),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", func() { showImport(m.win, m.st, m.changed) }, nil),
+		item("Import…", func() { showImport(m.win, m.st, m.changed, m.openClaim) }, nil),
 		item("Export…", func() { m.detail.commitTags(); showExport(m.win, m.st) }, nil),
 		item("Extract claims from article…", func() { showExtract(m.win, m.st, m.changed) }, nil),
 		fyne.NewMenuItemSeparator(),

@@ -19,6 +19,7 @@ import (
 	"claims/internal/claimreview"
 	"claims/internal/csvio"
 	"claims/internal/db"
+	"claims/internal/dedupe"
 )
 
 // Export formats as the export dialog names them.
@@ -143,9 +144,10 @@ func runExport(w fyne.Window, st *db.Store, format string, bom bool, org claimre
 }
 
 // showImport asks for a CSV or TSV file and imports it into st, calling
-// onDone after a successful import so the views can reload.
-func showImport(w fyne.Window, st *db.Store, onDone func()) {
-	open := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+// onDone after a successful import so the views can reload; open selects
+// a claim in the window (the result lists likely duplicates to open).
+func showImport(w fyne.Window, st *db.Store, onDone func(), open func(id string)) {
+	picker := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, w)
 			return
@@ -163,6 +165,7 @@ func showImport(w fyne.Window, st *db.Store, onDone func()) {
 					return
 				}
 				d := newImportDialog(w, st, name, data, onDone)
+				d.open = open
 				if d.native {
 					d.start() // the app's own export needs no mapping
 					return
@@ -171,8 +174,8 @@ func showImport(w fyne.Window, st *db.Store, onDone func()) {
 			})
 		}()
 	}, w)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".tab", ".txt"}))
-	open.Show()
+	picker.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".tab", ".txt"}))
+	picker.Show()
 }
 
 // mappedFields are the fields the mapping dialog offers, in its order.
@@ -199,6 +202,7 @@ type importDialog struct {
 	name   string
 	data   []byte
 	onDone func()
+	open   func(id string) // selects a claim in the window; nil in tests
 
 	native   bool // the app's own claims export
 	tsv      *widget.Check
@@ -212,6 +216,7 @@ type importDialog struct {
 	status   *widget.Label
 	table    *csvio.Table
 	dlg      *dialog.CustomDialog
+	result   []dedupe.Report // the likely duplicates the last import found
 }
 
 func newImportDialog(w fyne.Window, st *db.Store, name string, data []byte, onDone func()) *importDialog {
@@ -435,12 +440,34 @@ func (d *importDialog) start() {
 	progress.SetButtons([]fyne.CanvasObject{cancelBtn})
 	progress.Show()
 	go func() {
-		res, err := importWork(ctx, d.st, d.data, opt, func(done, total int) {
-			fyne.Do(func() {
-				msg.SetText("Writing claims…")
-				bar.SetValue(float64(done) / float64(max(total, 1)))
+		// The claims recorded before, to check the new ones against.
+		before, err := d.st.ListClaims(ctx)
+		var res csvio.Result
+		var reports []dedupe.Report
+		checked := false
+		if err == nil {
+			res, err = importWork(ctx, d.st, d.data, opt, func(done, total int) {
+				fyne.Do(func() {
+					msg.SetText("Writing claims…")
+					bar.SetValue(float64(done) / float64(max(total, 1)))
+				})
 			})
-		})
+		}
+		if err == nil {
+			// The import is done; cancelling now only skips the check.
+			fyne.Do(func() {
+				msg.SetText("Checking the new claims against those already recorded…")
+				bar.SetValue(0)
+				cancelBtn.SetText("Skip")
+			})
+			var cerr error
+			reports, cerr = importDuplicates(ctx, before, res, func(done, total int) {
+				fyne.Do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
+			})
+			if checked = cerr == nil; !checked {
+				log.Printf("import %s: duplicate check: %v", d.name, cerr)
+			}
+		}
 		cancel()
 		fyne.Do(func() {
 			progress.Hide()
@@ -454,7 +481,12 @@ func (d *importDialog) start() {
 				if d.dlg != nil {
 					d.dlg.Hide()
 				}
-				dialog.ShowInformation("Import finished", res.String()+".", d.w)
+				d.result = reports
+				open := d.open
+				if open == nil {
+					open = func(string) {}
+				}
+				showImportResult(d.w, d.name, res, reports, checked, open)
 				if d.onDone != nil {
 					d.onDone()
 				}

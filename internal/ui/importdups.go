@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/csvio"
+	"claims/internal/dedupe"
+	"claims/internal/model"
+)
+
+// importDuplicates checks the claims an import created against the claims
+// that were recorded before it (listed before the import began).
+func importDuplicates(ctx context.Context, before []model.ClaimSummary, res csvio.Result, progress func(done, total int)) ([]dedupe.Report, error) {
+	if len(before) == 0 || len(res.Created) == 0 {
+		return nil, nil
+	}
+	return dedupe.NewIndex(before).FindAll(ctx, res.NewClaims(), 3, progress)
+}
+
+// showImportResult says what the import did and lists the new claims that
+// look like claims already recorded, each with buttons that open the new
+// claim or the one it looks like (open selects a claim in the window).
+// checked is false when the reviewer skipped the check.
+func showImportResult(w fyne.Window, name string, res csvio.Result, reports []dedupe.Report, checked bool, open func(id string)) {
+	text := "Imported " + name + ": " + res.String() + "."
+	if len(reports) == 0 {
+		switch {
+		case !checked && len(res.Created) > 0:
+			text += "\n\nThe check of the new claims for duplicates was skipped."
+		case len(res.Created) > 0:
+			text += fmt.Sprintf("\n\nNone of the %d new claims looks like a claim already recorded.", len(res.Created))
+		}
+		summary := wrapped(text)
+		dialog.ShowCustom("Import finished", "Close", container.NewGridWrap(fyne.NewSize(520, summary.MinSize().Height*1.1), summary), w)
+		return
+	}
+	var d dialog.Dialog
+	list := widget.NewList(
+		func() int { return len(reports) },
+		func() fyne.CanvasObject {
+			line := func() *widget.Label {
+				l := widget.NewLabel("")
+				l.Truncation = fyne.TextTruncateEllipsis
+				return l
+			}
+			newBtn := widget.NewButtonWithIcon("Open new", theme.NavigateNextIcon(), nil)
+			oldBtn := widget.NewButtonWithIcon("Open recorded", theme.NavigateNextIcon(), nil)
+			return container.NewBorder(nil, nil, nil, container.NewVBox(newBtn, oldBtn),
+				container.NewVBox(line(), line()))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := reports[i]
+			c, m := res.Created[r.Query], r.Matches[0]
+			row := o.(*fyne.Container)
+			lines := row.Objects[0].(*fyne.Container).Objects
+			lines[0].(*widget.Label).SetText(fmt.Sprintf("Line %d: “%s”", c.Line, c.Statement))
+			more := ""
+			if len(r.Matches) > 1 {
+				more = fmt.Sprintf(" and %d more", len(r.Matches)-1)
+			}
+			lines[1].(*widget.Label).SetText(fmt.Sprintf("  looks like %s: “%s”  (%.0f%% alike%s)", m.Claim.ActorName, m.Claim.Statement, 100*m.Score, more))
+			btns := row.Objects[1].(*fyne.Container).Objects
+			btns[0].(*widget.Button).OnTapped = func() { d.Hide(); open(c.ID) }
+			btns[1].(*widget.Button).OnTapped = func() { d.Hide(); open(m.Claim.ID) }
+		})
+	verb := "look"
+	if len(reports) == 1 {
+		verb = "looks"
+	}
+	head := wrapped(fmt.Sprintf("%s\n\n%d of the %d new claims %s like claims already recorded. Open each to link it to the recorded claim or delete it.",
+		text, len(reports), len(res.Created), verb))
+	content := container.NewBorder(head, nil, nil, nil, list)
+	d = dialog.NewCustom("Import finished: possible duplicates", "Close", content, w)
+	d.Resize(fyne.NewSize(min(w.Canvas().Size().Width*0.9, 900), min(w.Canvas().Size().Height*0.8, 600)))
+	d.Show()
+}
