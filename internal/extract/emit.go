@@ -74,6 +74,21 @@ func (a *article) emitClaim(si int, f finding) {
 	var object []Actor
 	if f.object.End > f.object.Start {
 		object = a.resolveParties(f.object)
+		// "Lusenia said Kovar had started the shelling and accused it of
+		// targeting civilian homes": "it" is the body named last that is
+		// not the speaker.
+		if o := strings.ToLower(a.text[f.object.Start:f.object.End]); o == "it" && len(object) == 1 && object[0].Kind == "" && len(speakers) == 1 {
+			sp := speakers[0]
+			for k := len(a.props) - 1; k >= 0 && si-a.meta[k].sent <= 1 && len(object) == 1 && object[0].Kind == ""; k-- {
+				for _, x := range a.props[k].Subjects {
+					if x.Kind != "" && x.Kind != model.KindPerson && (x.Kind != model.KindOther || startsCapital(x.Name)) && !sameActor(x, sp) {
+						x.Mention = a.text[f.object.Start:f.object.End]
+						object = []Actor{x}
+						break
+					}
+				}
+			}
+		}
 	}
 	// "Israel and Hamas blamed each other": each blames the other.
 	reciprocal := ""

@@ -113,8 +113,25 @@ func (a *article) namesRole(p Proposal, x Actor) bool {
 			return true
 		}
 	}
+	// "the national electricity company" for "The electricity company,
+	// Elektra,": the description the article put before its name, with
+	// adjectives.
+	for _, m := range a.mentions {
+		if !sameActor(m.actor, x) {
+			continue
+		}
+		if d := descComma.FindStringSubmatch(a.text[max(0, m.Start-60):m.Start]); d != nil {
+			if regexp.MustCompile(`\bthe\s+(?:[\p{L}-]+\s+){0,2}` + regexp.QuoteMeta(strings.ToLower(d[1])) + `\b`).MatchString(st) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// descComma matches a description of two words or more before a name
+// in an appositive: "The electricity company, " before "Elektra".
+var descComma = regexp.MustCompile(`(?i)\bthe\s+([\p{Ll}-]+\s+[\p{Ll}-]+),\s+$`)
 
 // pairGeneral pairs the denials and rebuttals the patterns left alone.
 // A proposal answers, best first: (1) a claim in its sentence or the one
@@ -538,7 +555,12 @@ func (a *article) pairAccusedAnswers() {
 				// not resolved.
 				break
 			}
-			if sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) {
+			// The accused speaking right after an accusation answers it
+			// even without a word in common: "… blamed the electricity
+			// company for failing to warn the hospital. The electricity
+			// company, Elektra, said the outage had been announced two
+			// days in advance."
+			if sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) || tm.kind == kAccuse && m.sent-tm.sent <= 2 && !eachOther.MatchString(t.Quote) {
 				a.props[i].Answers, a.props[i].Relation = j, model.Contradicts
 			}
 			break
@@ -564,6 +586,10 @@ func (a *article) pairAccusedAnswers() {
 		}
 	}
 }
+
+// eachOther matches parties blaming one another: no one of them is the
+// accused.
+var eachOther = regexp.MustCompile(`(?i)\b(?:each\s+other|one\s+another)\b`)
 
 // answersInSentence reports whether x answers claim target already in
 // sentence si.
