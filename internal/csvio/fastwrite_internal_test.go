@@ -34,9 +34,6 @@ func TestAppendCellMatchesRecord(t *testing.T) {
 		if got := string(appendCell(nil, s)); got != want {
 			t.Fatalf("appendCell(%q) = %q, want %q", s, got, want)
 		}
-		if got := string(appendCell(nil, string([]byte(s)))); got != want {
-			t.Fatalf("appendCell([]byte %q) = %q, want %q", s, got, want)
-		}
 		if got, want := string(appendEscaped(nil, s)), itemEscaper.Replace(s); got != want {
 			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
 		}

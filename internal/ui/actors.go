@@ -28,11 +28,9 @@ type actorsView struct {
 	edit     *widget.Button
 	detail   *fyne.Container
 	content  fyne.CanvasObject
-	// counts are the claims per actor of the claims counted, made once
-	// per load rather than once per row drawn.
-	counts        map[string]int
-	countedFirst  *model.ClaimSummary
-	countedLength int
+	// counts are the claims per actor, counted by load rather than once
+	// per row drawn.
+	counts map[string]int
 }
 
 func newActorsView(m *mainWindow) *actorsView {
@@ -70,23 +68,16 @@ func newActorsView(m *mainWindow) *actorsView {
 	return v
 }
 
-func (v *actorsView) claimsBy(actorID string) int {
-	claims := v.m.claims
-	var first *model.ClaimSummary
-	if len(claims) > 0 {
-		first = &claims[0]
-	}
-	if v.counts == nil || first != v.countedFirst || len(claims) != v.countedLength {
-		v.counts = make(map[string]int)
-		for i := range claims {
-			v.counts[claims[i].ActorID]++
-		}
-		v.countedFirst, v.countedLength = first, len(claims)
-	}
-	return v.counts[actorID]
-}
+func (v *actorsView) claimsBy(actorID string) int { return v.counts[actorID] }
 
+// load counts the claims of each actor in the window's claims and shows
+// the list again (the window calls it when the tab is shown and after
+// every reload while it is).
 func (v *actorsView) load() {
+	v.counts = make(map[string]int)
+	for i := range v.m.claims {
+		v.counts[v.m.claims[i].ActorID]++
+	}
 	v.list.Refresh()
 	if _, ok := v.m.actorByID(v.selected); ok {
 		v.show(v.selected)
