@@ -169,6 +169,19 @@ func (a *article) pairForward() {
 				best, bestScore = j, s
 			}
 		}
+		if (best < 0 || bestScore < 0.35) && a.leadSentence(m.sent) {
+			// "A man whose two dogs were seized … has denied that his
+			// animals were involved. The boy's mother said she had seen
+			// the two dogs run at her son …": a denial in the lead answers
+			// the claim the next sentences report, in whatever words.
+			for j := i + 1; j < len(a.props) && a.meta[j].sent-m.sent <= 2; j++ {
+				if a.meta[j].kind == kDeny || a.meta[j].kind == kUrge || a.props[j].IsCounter() || sameActor(a.props[j].Actor, p.Actor) || a.meta[j].sent == m.sent {
+					continue
+				}
+				best, bestScore = j, 1
+				break
+			}
+		}
 		if best >= 0 && bestScore >= 0.35 {
 			// The explicit denial answers the claim; a later "This is a
 			// smear" by the same party, paired meanwhile, is its own words
@@ -185,6 +198,16 @@ func (a *article) pairForward() {
 			a.props[i].Relation = m.relation
 		}
 	}
+}
+
+// leadSentence reports whether sentence si opens the article's body: the
+// first sentence after the headline (a dateline may start it).
+func (a *article) leadSentence(si int) bool {
+	first := 0
+	if a.headline {
+		first = 1
+	}
+	return si == first
 }
 
 type propKind int
@@ -1154,7 +1177,39 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 	if start > end {
 		return Span{}, negated, passive, false
 	}
+	if r := relativeNoComma(toks, start, end); r > 0 {
+		// "A man whose two dogs were seized … in a city park has denied":
+		// the noun before the relative clause speaks.
+		return Span{toks[0].start, toks[r-1].end}, negated, passive, true
+	}
 	return Span{toks[start].start, toks[end].end}, negated, passive, true
+}
+
+// relativeNoComma finds a relative clause without commas that opens the
+// clause and runs into the subject found at start..end: "A man whose
+// dogs were seized by police … has denied", "Families of babies who died
+// at the hospital said". It returns the index of "who", "whose" or
+// "which", or -1.
+func relativeNoComma(toks []token, start, end int) int {
+	for r := 1; r <= 6 && r < start; r++ {
+		w := toks[r].lower()
+		if !toks[r].isWord() {
+			return -1
+		}
+		if w != "who" && w != "whose" && w != "which" {
+			continue
+		}
+		if !toks[r-1].isWord() || npStop[toks[r-1].lower()] && toks[r-1].lower() != "the" {
+			return -1
+		}
+		for k := r + 1; k <= end; k++ {
+			if !toks[k].isWord() && toks[k].s != "-" && toks[k].s != "'" && toks[k].s != "’" {
+				return -1
+			}
+		}
+		return r
+	}
+	return -1
 }
 
 // plausibleSpeaker reports whether a phrase can be the one who asserts:
