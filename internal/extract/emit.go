@@ -215,9 +215,11 @@ func (a *article) emitDenial(si int, f finding) {
 	}
 	if best >= 0 && bestScore >= 0.35 {
 		extra := f.content
-		if strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") || dismissVerbs[f.verb] {
+		if _, deny := denyVerbs[f.verb]; deny || strings.HasSuffix(f.verb, " gerund") || strings.HasSuffix(f.verb, " object") || dismissVerbs[f.verb] {
 			// "denied misleading anyone" says no more than the denial;
-			// "called the claim that … false" repeats the claim.
+			// "called the claim that … false" repeats the claim; "denied
+			// that its systems had been breached" is what it denies, not
+			// what it says.
 			extra = Span{}
 		}
 		a.addDenials(si, f.subj, f.verb, f.quote, extra, best)

@@ -382,7 +382,7 @@ func (a *article) nameRoles() {
 // counselFor matches a speaker who speaks for someone else at the start
 // of a quote: "Mercer's lawyer, Ruth Adeyemi, told …", "His lawyer said
 // …", "A lawyer for Ferro said …".
-var counselFor = regexp.MustCompile(`^(?:([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})['’]s?|(?i:his|her|their))\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel|solicitors?|spokesman|spokeswoman|spokesperson)\b|^(?i:an?|the)\s+(?:\w+\s+)?(?:lawyer|attorney|spokesman|spokeswoman|spokesperson)\s+for\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})`)
+var counselFor = regexp.MustCompile(`^(?:([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})['’]s?|(?i:his|her|their))\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel|solicitors?|spokesman|spokeswoman|spokesperson|agents?|representatives?)\b|^(?i:an?|the)\s+(?:\w+\s+)?(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|agent|representative)\s+for\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})`)
 
 // pairGoingOn links what a party (or its lawyer or spokesman) says after
 // it has been accused or has denied: "Brenner Construction also rejected
@@ -492,7 +492,7 @@ var roleForQuote = regexp.MustCompile(`^(?i:an?|the)\s+(?:(?i:senior|chief|top)\
 
 // spokesPrefix matches a quote opening with a spokesman's or an
 // executive's role: "Military spokesman Colonel Adil Farouk said".
-var spokesPrefix = regexp.MustCompile(`^(?i:(?:an?|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman|head|officer|secretary)\s+(?:[\p{Lu}]|(?i:said|says|told)\b)`)
+var spokesPrefix = regexp.MustCompile(`^(?i:(?:an?|the|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?i:spokesman|spokeswoman|spokesperson|chief\s+executive|executive|director|chairman|chairwoman|head|officer|secretary),?\s+(?:[\p{Lu}]|(?i:said|says|told)\b)`)
 
 // recentShares reports whether proposal i shares a content word with a
 // claim in the eight sentences before it that is not by x.
