@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -179,5 +180,21 @@ func TestActors(t *testing.T) {
 	}
 	if _, ok := search.ExactActor("Washingto", actors); ok {
 		t.Error("ExactActor matched a prefix")
+	}
+}
+
+// TestListingIsTheEmptyQuery: Listing gives, claim by claim, what an empty
+// query on a built index gives.
+func TestListingIsTheEmptyQuery(t *testing.T) {
+	claims, actors := fixture()
+	want, _ := search.New(claims, actors).SearchContext(context.Background(), "", search.Filter{})
+	got := search.Listing(claims)
+	if got.Len() != want.Len() || got.Len() != len(claims) {
+		t.Fatalf("Listing holds %d claims, the empty query %d, of %d", got.Len(), want.Len(), len(claims))
+	}
+	for i := range got.Len() {
+		if g, w := got.Hit(i), want.Hit(i); g.Claim.ID != w.Claim.ID || g.Score != w.Score || len(g.StatementPos) != 0 {
+			t.Errorf("row %d: Listing %+v, empty query %+v", i, g, w)
+		}
 	}
 }

@@ -492,6 +492,9 @@ func (l *linkDialog) search() {
 		skip[r.Claim.ID] = true
 	}
 	m, ix, q := l.m, l.m.index, l.query.Text
+	if ix == nil {
+		return // the first index is still being built (a tenth of a second); the next keystroke searches
+	}
 	gen := l.gen.Add(1)
 	ctx, cancel := context.WithCancel(context.Background())
 	if l.cancel != nil {

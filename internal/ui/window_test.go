@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +160,37 @@ func TestFileMenuHasEveryEntry(t *testing.T) {
 	want := "New database…|Open database…|Back up database…||Import…|Export…|Extract claims from article…||Quit"
 	if got != want {
 		t.Errorf("File menu = %q\nwant        %q", got, want)
+	}
+}
+
+// TestListShowsBeforeIndex: at start the claims are listed as soon as
+// they are read, before the search index is built; a query typed in
+// between is run once the index is there.
+func TestListShowsBeforeIndex(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, st)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	m := newMainWindow(a, w, st, withResultQueue)
+	t.Cleanup(func() { m.wait(); st.Close() })
+	m.pending.Wait() // both results queued: the list, then the index
+	(<-m.results)()
+	if m.index != nil {
+		t.Fatal("the index came with the list")
+	}
+	n := len(m.claims)
+	if n == 0 || m.found.Len() != n || m.count.Text != fmt.Sprintf("%d of %d claims", n, n) {
+		t.Fatalf("before the index: %d claims, %d listed, count %q", n, m.found.Len(), m.count.Text)
+	}
+	test.Type(m.search, "imran") // no index yet: nothing to search
+	if m.found.Len() != n {
+		t.Errorf("typing before the index changed the list to %d claims", m.found.Len())
+	}
+	m.wait()
+	if m.index == nil || m.found.Len() == 0 || m.found.Len() == n || !strings.Contains(m.found.Claim(0).ActorName, "Imran Khan") {
+		t.Errorf("after the index: %d of %d claims, first %q", m.found.Len(), n, m.found.Claim(0).ActorName)
 	}
 }
