@@ -256,7 +256,7 @@ func Read(r io.Reader, opt Options) (*Batch, error) {
 			if opt.Mapping != nil || opt.MapSpec != "" || opt.NoHeader || !IsClaimsHeader(t.Header) {
 				return
 			}
-			pp = startPipelined(opt)
+			pp = newParser(opt, true, claimsMapping()).startWorkers()
 		}
 		pp.add(t.Rows[lo:hi], t.Lines[lo:hi], lo)
 	})
@@ -273,8 +273,8 @@ func Read(r io.Reader, opt Options) (*Batch, error) {
 	return Parse(t, opt)
 }
 
-// pipelined parses chunks of an own-shape file on every core as they are
-// read.
+// pipelined parses chunks of rows on every core as they are handed to it:
+// those of an own-shape file as they are read, or a table's.
 type pipelined struct {
 	p      *parser
 	chunks chan pipelinedChunk
@@ -291,8 +291,8 @@ type pipelinedChunk struct {
 	checks []rowChecks
 }
 
-func startPipelined(opt Options) *pipelined {
-	p := newParser(opt, true, claimsMapping())
+// startWorkers starts p's parsing on every core.
+func (p *parser) startWorkers() *pipelined {
 	pp := &pipelined{p: p, chunks: make(chan pipelinedChunk, 4)}
 	for range runtime.GOMAXPROCS(0) {
 		pp.done.Add(1)
@@ -422,19 +422,17 @@ func newParser(opt Options, native bool, m Mapping) *parser {
 	return p
 }
 
-// parseSequential parses the rows one after the other.
+// parseSequential parses the rows one after the other, then makes the
+// checks that span rows.
 func (p *parser) parseSequential(t *Table, b *Batch) (*Batch, error) {
 	memo := newParseMemo()
+	rows := make([]Row, len(t.Rows))
+	checks := make([]rowChecks, len(t.Rows))
 	for i, rec := range t.Rows {
-		row, skip, err := p.row(rec, t.Lines[i], nil, memo)
-		if err != nil {
-			return nil, err
-		}
-		if !skip {
-			b.Rows = append(b.Rows, row)
-		}
+		ck := &checks[i]
+		rows[i], ck.skip, ck.err = p.row(rec, t.Lines[i], ck, memo)
 	}
-	return b, nil
+	return p.replay(rows, checks, b)
 }
 
 // parseChunk is how many rows a worker parses at a time.
@@ -455,29 +453,12 @@ type rowChecks struct {
 // span rows in file order: the batch, or the error, is the one the
 // row-by-row parse gives.
 func (p *parser) parseParallel(t *Table, b *Batch) (*Batch, error) {
-	n := len(t.Rows)
-	rows := make([]Row, n)
-	checks := make([]rowChecks, n)
-	next := make(chan int, n/parseChunk+1)
-	for lo := 0; lo < n; lo += parseChunk {
-		next <- lo
+	pp := p.startWorkers()
+	for lo := 0; lo < len(t.Rows); lo += parseChunk {
+		hi := min(lo+parseChunk, len(t.Rows))
+		pp.add(t.Rows[lo:hi], t.Lines[lo:hi], lo)
 	}
-	close(next)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			memo := newParseMemo()
-			for lo := range next {
-				for i := lo; i < min(lo+parseChunk, n); i++ {
-					ck := &checks[i]
-					rows[i], ck.skip, ck.err = p.row(t.Rows[i], t.Lines[i], ck, memo)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	rows, checks := pp.wait()
 	return p.replay(rows, checks, b)
 }
 
@@ -600,8 +581,8 @@ func plainText(s string, max int) bool {
 	return utf8.ValidString(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max)
 }
 
-// row parses one record. With ck nil it also makes the checks that span
-// rows; otherwise it leaves them in ck for parseParallel.
+// row parses one record, leaving in ck what the checks that span rows
+// (replay) need.
 func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) (Row, bool, error) {
 	row := Row{Line: lines[0], cellLines: lines, cols: p.m}
 	get := func(f Field) string {
@@ -628,14 +609,7 @@ func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) 
 
 	c := &row.Claim
 	c.ID = strings.TrimSpace(get(FID))
-	if c.ID != "" && ck != nil {
-		ck.id = c.ID
-	} else if c.ID != "" {
-		if prev, dup := p.ids[c.ID]; dup {
-			return badf(FID, "claim id %q is also on line %d", c.ID, prev)
-		}
-		p.ids[c.ID] = row.Line
-	}
+	ck.id = c.ID
 	c.Statement = get(FStatement)
 	if t := strings.TrimSpace(c.Statement); t == "" || !plainText(t, model.MaxStatementLen) {
 		probe := model.Claim{ID: "x", ActorID: "x", Statement: c.Statement}
@@ -758,21 +732,13 @@ func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) 
 		memo.sources[srcKey] = src
 	}
 	if src != (model.Source{}) {
-		if src.ID != "" && ck != nil {
+		if src.ID != "" {
 			seen := src
 			ck.src = &seen
-		} else if src.ID != "" {
-			if seen, ok := p.sources[src.ID]; ok && seen.src != src {
-				return badf(FSourceID, "source %s is described differently on line %d", src.ID, seen.line)
-			} else if !ok {
-				p.sources[src.ID] = srcSeen{src, row.Line}
-			}
 		}
 		row.Source = &src
 	}
-	if ck != nil {
-		ck.pastSource = true
-	}
+	ck.pastSource = true
 
 	// Counter-claims and supporting claims.
 	var ids []string
