@@ -253,7 +253,7 @@ func Read(r io.Reader, opt Options) (*Batch, error) {
 	var pp *pipelined
 	t, err := readTable(r, opt, 0, func(t *Table, lo, hi int) {
 		if pp == nil {
-			if opt.Mapping != nil || opt.MapSpec != "" || opt.NoHeader || !IsClaimsHeader(t.Header) {
+			if !ownShape(opt, t.Header) {
 				return
 			}
 			pp = newParser(opt, true, claimsMapping()).startWorkers()
@@ -337,6 +337,13 @@ func (pp *pipelined) wait() ([]Row, []rowChecks) {
 	return rows, checks
 }
 
+// ownShape reports whether a file with this header is read as the app's
+// own export: its header is the claims header and no mapping says
+// otherwise.
+func ownShape(opt Options, header []string) bool {
+	return opt.Mapping == nil && opt.MapSpec == "" && !opt.NoHeader && header != nil && IsClaimsHeader(header)
+}
+
 // claimsMapping maps every field of the claims shape to its column.
 func claimsMapping() Mapping {
 	m := Mapping{}
@@ -351,7 +358,7 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 	b := &Batch{}
 	m := opt.Mapping
 	if m == nil {
-		if t.Header != nil && IsClaimsHeader(t.Header) && opt.MapSpec == "" {
+		if ownShape(opt, t.Header) {
 			b.Native = true
 			m = claimsMapping()
 		} else {
