@@ -62,19 +62,15 @@ func (r Result) String() string {
 // goes through a db.BulkTx, which gives the same result much faster.
 func Import(ctx context.Context, st *db.Store, b *Batch, progress func(done, total int)) (Result, error) {
 	var res Result
+	apply := func(tx store) (err error) {
+		res, err = b.apply(ctx, tx, progress)
+		return err
+	}
 	var err error
 	if len(b.Rows) >= bulkThreshold {
-		err = st.UpdateBulk(ctx, func(tx *db.BulkTx) error {
-			var err error
-			res, err = b.apply(ctx, tx, progress)
-			return err
-		})
+		err = st.UpdateBulk(ctx, func(tx *db.BulkTx) error { return apply(tx) })
 	} else {
-		err = st.Update(ctx, func(tx *db.Tx) error {
-			var err error
-			res, err = b.Apply(ctx, tx, progress)
-			return err
-		})
+		err = st.Update(ctx, func(tx *db.Tx) error { return apply(tx) })
 	}
 	if err != nil {
 		return Result{}, err
