@@ -637,6 +637,21 @@ func (a *article) partiesBefore(at int, not Actor, n int, govOnly bool) []Actor 
 	return out
 }
 
+// insideName reports whether name ends a longer capitalised name joined
+// by "of", "for", "on" or "and": "Police Conduct" in "The Independent
+// Office for Police Conduct" is not a person.
+func insideName(phrase, name string) bool {
+	f := strings.Fields(strings.TrimSuffix(phrase, name))
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "of", "for", "on", "and", "&":
+		return startsCapital(f[len(f)-2])
+	}
+	return false
+}
+
 // name is how a statement names an actor: the known actor's name, or the
 // words of the article for a suggested one.
 func (a *article) name(p Actor) string {
@@ -977,6 +992,19 @@ func splitParties(p string) []string {
 			out = append(out, x)
 		}
 	}
+	if len(out) == 2 {
+		// "The energy and water regulator": one body, "energy" does not
+		// speak on its own.
+		first := strings.TrimPrefix(strings.TrimPrefix(out[0], "The "), "the ")
+		if startsCapital(first) {
+			return out
+		}
+		first = strings.ToLower(first)
+		if !strings.Contains(first, " ") && !speakerWords[first] && !speakerNouns[first] && !peopleNoun(first) &&
+			!militaryWords[first] && !groupWords[first] && !orgWords[first] && !govWords[first] && !partyWords[first] {
+			return []string{p}
+		}
+	}
 	if len(out) > 1 {
 		lastWords := strings.Fields(out[len(out)-1])
 		head := lastWords[len(lastWords)-1]
@@ -1203,7 +1231,7 @@ func (a *article) resolveOne(p string, at int) Actor {
 			return m
 		}
 	}
-	if name != "" && name != p && looksLikePersonName(name) {
+	if name != "" && name != p && looksLikePersonName(name) && !insideName(p, name) {
 		if k, ok := a.ix.exact(name); ok {
 			return fromKnown(k, mentionText)
 		}

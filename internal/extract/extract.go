@@ -272,6 +272,11 @@ func newArticle(text string, known []model.Actor) *article {
 	if len(a.sents) > 1 {
 		first := strings.TrimRight(text[a.sents[0].Start:a.sents[0].End], " ")
 		a.headline = first != "" && !strings.ContainsAny(first[len(first)-1:], ".!?\"”")
+		if t := strings.TrimRight(first, "\"”"); !a.headline && t != first && t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?,") && !strings.ContainsAny(t, "“") && strings.Count(t, "\"") == 1 {
+			// "Water company rejects overcharging claims as “baseless”":
+			// a quoted word closes the headline, not a full stop.
+			a.headline = true
+		}
 	}
 	a.findMentions()
 	return a
@@ -1010,6 +1015,12 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		// the relative clause.
 		for c := j - 1; c >= 1 && c >= j-14; c-- {
 			if toks[c].s == "," {
+				if w := toks[c+1].lower(); (w == "which" || w == "who") && c+4 < j && (toks[c+2].lower() == "calls" || toks[c+2].lower() == "call") &&
+					(toks[c+3].lower() == "itself" || toks[c+3].lower() == "themselves") && toks[c+4].capitalised() {
+					// "The group, which calls itself Open Scholarship,
+					// said": the name it gives itself.
+					return Span{toks[c+4].start, toks[j-1].end}, negated, passive, true
+				}
 				if w := toks[c+1].lower(); (w == "who" || w == "which" || w == "whose" || participleAside[w]) && toks[c-1].isWord() {
 					j = c - 1
 					for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
@@ -1025,7 +1036,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 		// virologist at the institute, warned": the name before the
 		// appositive speaks.
 		j--
-		for c := j; c > 0 && c >= j-12; c-- {
+		for c := j; c > 0 && c >= j-16; c-- {
 			if toks[c].s == "," {
 				if nx := toks[c+1].lower(); nx == "as" || nx == "and" || nx == "or" || nx == "along" || nx == "together" {
 					// "X, as well as Y, said": a list, not an appositive.
@@ -1191,8 +1202,12 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 // at the hospital said". It returns the index of "who", "whose" or
 // "which", or -1.
 func relativeNoComma(toks []token, start, end int) int {
-	for r := 1; r <= 6 && r < start; r++ {
+	for r := 1; r <= 10 && r < start; r++ {
 		w := toks[r].lower()
+		if toks[r].s == "-" || isNumber(toks[r].s) {
+			// "a 31-year-old man".
+			continue
+		}
 		if !toks[r].isWord() {
 			return -1
 		}
@@ -1356,7 +1371,12 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	// No "that". Reporting clause at the end: "…, the agency said on
 	// Thursday." Content is what precedes the subject.
 	rest := strings.TrimSpace(text[toks[i].end:])
-	if endAdjunct(rest, lw == "told" || lw == "tells" || lw == "tell") {
+	// "said at least 40 pages matched …", "said up to 300 people had
+	// died": a quantity opens the clause.
+	quantity := i+3 < len(toks) && (toks[i+1].lower() == "at" && (toks[i+2].lower() == "least" || toks[i+2].lower() == "most") ||
+		toks[i+1].lower() == "up" && toks[i+2].lower() == "to" || toks[i+1].lower() == "more" && toks[i+2].lower() == "than") &&
+		(isNumber(toks[i+3].s) || numberNames[toks[i+3].lower()] != "")
+	if !quantity && endAdjunct(rest, lw == "told" || lw == "tells" || lw == "tell") {
 		pre := strings.TrimRight(text[:max(sj.Start, 0)], " ")
 		if strings.HasSuffix(pre, ",") && len(strings.Fields(pre)) >= 4 {
 			pre = strings.TrimSuffix(pre, ",")
@@ -1371,7 +1391,7 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	// "said the attack was …": a clause straight after the verb.
 	nxt := toks[i+1]
 	nl := nxt.lower()
-	if !nxt.isWord() || npStop[nl] && nl != "it" && nl != "there" || nl == "in" || nl == "on" || nl == "to" || nl == "at" || nl == "of" || nl == "for" {
+	if !quantity && (!nxt.isWord() || npStop[nl] && nl != "it" && nl != "there" || nl == "in" || nl == "on" || nl == "to" || nl == "at" || nl == "of" || nl == "for") {
 		return f, false
 	}
 	start := i + 1
@@ -1441,7 +1461,16 @@ var pastForms = func() map[string]bool {
 			m[p] = true
 		}
 	}
-	for _, p := range []string{"died", "fled", "won", "lost", "fell", "rose", "left", "began", "came", "went", "hit", "shot", "ran", "led", "paid", "sold", "held", "knew", "saw", "got", "cut", "put", "set", "lied"} {
+	for _, p := range []string{"died", "fled", "won", "lost", "fell", "rose", "left", "began", "came", "went", "hit", "shot", "ran", "led", "paid", "sold", "held", "knew", "saw", "got", "cut", "put", "set", "lied",
+		"met", "hid", "fed", "sat", "owed", "ate"} {
+		m[p] = true
+	}
+	// Common verbs in the present tense: "the stadium meets every
+	// standard", "the product contains no sugar".
+	for _, p := range []string{"meets", "contains", "complies", "remains", "exceeds", "poses", "causes", "violates", "breaches",
+		"owns", "controls", "operates", "lacks", "belongs", "costs", "harms", "threatens", "endangers", "supports",
+		"opposes", "denies", "receives", "pays", "owes", "holds", "keeps", "uses", "employs", "funds", "hides",
+		"knows", "means", "shows", "proves", "suggests", "exists", "works", "fails", "follows", "breaks", "kills"} {
 		m[p] = true
 	}
 	return m

@@ -265,6 +265,17 @@ func (a *article) generalTarget(i, mode int) int {
 			best, bestKey = j, key
 		}
 	}
+	if best < 0 && mode == 1 && a.leadSentence(m.sent) {
+		// "The family … has disputed the police account of his death"
+		// opening the article: the account the next sentences give.
+		for j := i + 1; j < len(a.props) && a.meta[j].sent-m.sent <= 2; j++ {
+			t, tm := a.props[j], a.meta[j]
+			if t.IsCounter() || tm.kind == kDeny || tm.kind == kUrge || tm.sent == m.sent || sameActor(t.Actor, p.Actor) {
+				continue
+			}
+			return j
+		}
+	}
 	return best
 }
 
@@ -545,9 +556,11 @@ func (a *article) pairAccusedAnswers() {
 				tm.sent == m.sent || a.answersInSentence(p.Actor, j, m.sent) {
 				continue
 			}
-			about := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor) || namesBodyOf(t, p.Actor) ||
+			// A claim the party has denied is about it, named or not.
+			denied := a.alreadyAnswers(p.Actor, j)
+			named := a.namesFully(t, p.Actor) || a.namesRole(t, p.Actor) || a.namesDescribed(t, p.Actor) || namesBodyOf(t, p.Actor) ||
 				a.namesOwned(t, p.Actor)
-			if !about {
+			if !named && !denied {
 				continue
 			}
 			if len(strings.Fields(t.Actor.Name)) == 1 && !startsCapital(t.Actor.Name) {
@@ -560,10 +573,13 @@ func (a *article) pairAccusedAnswers() {
 			// company for failing to warn the hospital. The electricity
 			// company, Elektra, said the outage had been announced two
 			// days in advance."
-			if sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) || tm.kind == kAccuse && m.sent-tm.sent <= 2 && !eachOther.MatchString(t.Quote) {
+			if sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) || named && tm.kind == kAccuse && m.sent-tm.sent <= 2 && !eachOther.MatchString(t.Quote) {
 				a.props[i].Answers, a.props[i].Relation = j, model.Contradicts
+				break
 			}
-			break
+			if !denied {
+				break
+			}
 		}
 		if a.props[i].IsCounter() || !negation.MatchString(p.Statement) {
 			continue
