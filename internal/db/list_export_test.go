@@ -14,13 +14,6 @@ func SetListChunk(n int64) func() {
 	return func() { listChunkRows = old }
 }
 
-// ExecRaw runs SQL on the store's writer, bypassing validation, to make
-// rows that only another tool would write.
-func ExecRaw(ctx context.Context, s *Store, query string, args ...any) error {
-	_, err := s.rw.ExecContext(ctx, query, args...)
-	return err
-}
-
 // ListClaimsOneConn is ListClaims on a single connection, as when the
 // pool has no other free.
 func ListClaimsOneConn(ctx context.Context, s *Store) ([]model.ClaimSummary, error) {

@@ -98,7 +98,7 @@ func TestListClaimsOddRows(t *testing.T) {
 		{"UPDATE claim_tags SET tag = ? WHERE claim_id = ?", []any{"tag\x1ehere", list[9].ID}},
 		{"DELETE FROM claims WHERE rowid % 7 = 3", nil},
 	} {
-		if err := db.ExecRaw(ctx, st, q.sql, q.args...); err != nil {
+		if err := db.ExecForTest(st, q.sql, q.args...); err != nil {
 			t.Fatal(q.sql, err)
 		}
 	}
