@@ -23,7 +23,13 @@ import (
 //     ASCII text is matched by jumping between the occurrences of the
 //     pattern's letters (bytes.IndexByte) instead of visiting every rune,
 //     computing the same scores and positions as fuzzy.Find;
-//   - a 64-bit letter mask per text rejects most texts before matching;
+//   - a 64-bit mask per text, with a bit of its own for each letter,
+//     rejects most texts before matching;
+//   - in a plain text (most are: no camel case, no separator but the
+//     space) a word of one letter is scored from the masks and the first
+//     three bytes, without a search; for a longer word the last letter is
+//     sought only where tight would accept it, since a match that ends
+//     further on is loose whatever its score;
 //   - a term that extends one searched recently ("bomb" after "bom") is
 //     matched only against the texts that matched the shorter one: a text
 //     in which fuzzy.Find finds "bomb" also holds "bom" in order;
@@ -350,9 +356,8 @@ func (ix *Index) cached(term string) *termResult {
 // few hits a list draws.
 func (r *termResult) positions(ix *Index, t int32) []int32 {
 	m := newMatcher(r.runes, r.term)
-	m.match(ix, t, m.buf)
-	if !m.tight(ix, t, m.buf) {
-		m.substring(ix, t, m.buf)
+	if _, kind := m.match(ix, t, 0, asciiState{}, nil); kind != matchTight {
+		m.substring(ix, t, m.buf, 0)
 	}
 	return m.buf
 }
@@ -440,102 +445,26 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	if resume != nil && len(from.runes) >= 2 {
 		k0 = len(from.runes) - 1
 	}
+	scan := termScan{ix: ix, runes: runes, term: term, candidates: candidates, score: res.score,
+		resume: resume, k0: k0}
+	if skip {
+		scan.within = within
+	}
 	w := min(workers(), max(1, n/2048))
 	matched := make([][]int32, w)
 	accepted := make([][]int32, w)
 	states := make([][]int32, w)
+	done := make([]bool, w)
 	var wg sync.WaitGroup
-	var cancelled bool
-	var cmu sync.Mutex
 	for k := range w {
-		lo, hi := k*n/w, (k+1)*n/w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m := newMatcher(runes, term)
-			// Sized for the worst case, so that appending never copies.
-			// A term of one letter leaves nothing to resume.
-			keep := len(runes) >= 2
-			// A letter alone is scored in plain texts without a search.
-			single := len(m.pat) == 1 && m.asciiOK && isLetter(m.pat[0])
-			mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
-			var st []int32
-			if keep {
-				st = getInt32s(5 * (hi - lo))
-			}
-			matched[k], accepted[k], states[k] = mine, acc, st
-			for i := lo; i < hi; i++ {
-				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
-					cmu.Lock()
-					cancelled = true
-					cmu.Unlock()
-					return
-				}
-				t := int32(i)
-				if candidates != nil {
-					t = candidates[i]
-				}
-				tx := &ix.texts[t]
-				if tx.mask&m.mask != m.mask || skip && !within.has(t) {
-					continue
-				}
-				var score int
-				var ok, noSub bool
-				save := asciiState{start: -1}
-				if tx.ascii() {
-					if !m.asciiOK {
-						continue
-					}
-					if single && tx.n&textPlain != 0 {
-						mine, acc = append(mine, t), append(acc, t)
-						res.score[t] = int32(oneLetter(ix.lo(tx), m.pat[0], tx.after))
-						continue
-					}
-					var from asciiState
-					letter := k0
-					if letter > 0 {
-						r := resume[5*i : 5*i+5]
-						if from = (asciiState{r[0], r[1], r[2], r[3], r[4]}); from.start < 0 {
-							letter = 0
-						} else {
-							noSub = from.start&noSubstring != 0
-							from.start &^= noSubstring
-						}
-					}
-					score, ok = matchASCII(ix.lo(tx), m.pat, m.buf, tx.n&textPlain != 0, tx.after, letter, from, &save)
-				} else {
-					score, ok = matchRunes(ix.strs[t], m.runes, m.buf)
-				}
-				if !ok {
-					continue
-				}
-				mine = append(mine, t)
-				pos := m.buf
-				accept := m.tight(ix, t, pos)
-				if !accept {
-					// The matcher may have picked scattered letters where
-					// the word also appears whole further on; not when
-					// the shorter term does not.
-					if noSub && save.start >= 0 {
-						save.start |= noSubstring
-					} else if accept = m.substring(ix, t, pos); accept {
-						score = 10 * len(runes)
-					} else if save.start >= 0 {
-						save.start |= noSubstring
-					}
-				}
-				if keep {
-					st = append(st, save.start, save.total, save.currAdj, save.lastMatch, save.pos0)
-				}
-				if accept {
-					res.score[t] = int32(score)
-					acc = append(acc, t)
-				}
-			}
-			matched[k], accepted[k], states[k] = mine, acc, st
+			matched[k], accepted[k], states[k], done[k] = scan.run(ctx, k*n/w, (k+1)*n/w)
 		}()
 	}
 	wg.Wait()
+	cancelled := slices.Contains(done, false)
 	if !cancelled {
 		// The cache keeps exact copies; the buffers serve the next search.
 		res.matched, res.accepted = concat(matched), concat(accepted)
@@ -567,6 +496,113 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	}
 	ix.mu.Unlock()
 	return res, nil
+}
+
+// termScan is the matching of one term against some texts, which term
+// shares between the cores.
+type termScan struct {
+	ix         *Index
+	runes      []rune
+	term       string
+	candidates []int32 // the texts to try; nil for all
+	// within, when set, is a restriction whose other texts are passed
+	// over.
+	within *restriction
+	// resume, when k0 > 0, holds the states of a shorter term's
+	// matched texts, which are the candidates.
+	resume []int32
+	k0     int
+	score  []int32 // the result's, filled for the texts accepted
+}
+
+// run matches the candidates lo to hi-1 (the texts, when candidates is
+// nil) and returns, in buffers from getInt32s, the texts matched, those
+// accepted and, for a term of two letters or more, the matched texts'
+// states to resume from; ok is false when ctx was done first.
+//
+// What the loop reads is kept in local variables: a goroutine that reads
+// a variable on the heap next to one another core writes (a shared
+// closure's, a small buffer's) waits for the cache line at every text.
+func (s *termScan) run(ctx context.Context, lo, hi int) (matched, accepted, states []int32, ok bool) {
+	ix, candidates, within, resume, k0, score := s.ix, s.candidates, s.within, s.resume, s.k0, s.score
+	m := newMatcher(s.runes, s.term)
+	mask, asciiOK := m.mask, m.asciiOK
+	// A term of one letter leaves nothing to resume.
+	keep := len(m.runes) >= 2
+	// A letter alone is scored in plain texts without a search.
+	single := len(m.pat) == 1 && asciiOK && isLetter(m.pat[0])
+	// Sized for the worst case, so that appending never copies.
+	mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
+	var st []int32
+	if keep {
+		st = getInt32s(5 * (hi - lo))
+	}
+	for i := lo; i < hi; i++ {
+		if (i-lo)&4095 == 4095 && ctx.Err() != nil {
+			return mine, acc, st, false
+		}
+		t := int32(i)
+		if candidates != nil {
+			t = candidates[i]
+		}
+		tx := &ix.texts[t]
+		if tx.mask&mask != mask || within != nil && !within.has(t) {
+			continue
+		}
+		if tx.ascii() && !asciiOK {
+			continue
+		}
+		if single && tx.n&textPlain != 0 {
+			mine, acc = append(mine, t), append(acc, t)
+			score[t] = int32(oneLetter(ix.lo(tx), m.pat[0], tx.after))
+			continue
+		}
+		var from asciiState
+		letter, noSub := k0, false
+		if letter > 0 {
+			r := resume[5*i : 5*i+5]
+			if from = (asciiState{r[0], r[1], r[2], r[3], r[4]}); from.start < 0 {
+				letter = 0
+			} else {
+				noSub = from.start&noSubstring != 0
+				from.start &^= noSubstring
+			}
+		}
+		save := asciiState{start: -1}
+		sc, kind := m.match(ix, t, letter, from, &save)
+		if kind == matchNone {
+			continue
+		}
+		mine = append(mine, t)
+		accept := kind == matchTight
+		if !accept {
+			// A plain text's loose match tells where the pattern's
+			// first occurrence may start at the earliest (see
+			// matchPlain).
+			at := 0
+			if tx.n&textPlain != 0 {
+				at = max(0, int(m.buf[len(m.buf)-1])-(len(m.buf)-1))
+			}
+			// The matcher may have picked scattered letters where the
+			// word also appears whole further on; not when the shorter
+			// term does not.
+			if noSub && save.start >= 0 {
+				save.start |= noSubstring
+			} else if accept = m.substring(ix, t, m.buf, at); accept {
+				sc = 10 * len(m.runes)
+			} else if save.start >= 0 {
+				save.start |= noSubstring
+			}
+		}
+		if keep {
+			st = append(st, save.start, save.total, save.currAdj, save.lastMatch, save.pos0)
+		}
+		if accept {
+			score[t] = int32(sc)
+			acc = append(acc, t)
+		}
+	}
+	return mine, acc, st, true
 }
 
 // concat joins the parts into one slice of their exact length.
@@ -875,7 +911,8 @@ type matcher struct {
 }
 
 func newMatcher(runes []rune, term string) *matcher {
-	m := &matcher{runes: runes, term: term, asciiOK: true, buf: make([]int32, len(runes))}
+	// buf takes a cache line of its own at least (see termScan.run).
+	m := &matcher{runes: runes, term: term, asciiOK: true, buf: make([]int32, len(runes), max(len(runes), 16))}
 	m.termASCII = len(runes) == len(term)
 	for _, r := range runes {
 		switch {
@@ -899,30 +936,59 @@ func newMatcher(runes []rune, term string) *matcher {
 	return m
 }
 
-// match reports whether fuzzy.Find matches the term in t, with its score
-// and the byte offsets of the matched runes in pos.
-func (m *matcher) match(ix *Index, t int32, pos []int32) (int, bool) {
-	if tx := &ix.texts[t]; tx.ascii() {
-		if !m.asciiOK {
-			return 0, false
+// How fuzzy.Find matched a term in a text.
+type matchKind uint8
+
+const (
+	matchNone  matchKind = iota // not at all
+	matchLoose                  // with letters spread wider than tight allows
+	matchTight                  // as tight accepts: the score and positions hold
+)
+
+// match is how fuzzy.Find matches the term in t, with its score and the
+// byte offsets of the matched runes in pos when tight accepts them. For
+// an ASCII text it starts at letter k0 from the state from and fills save
+// as matchASCII does.
+func (m *matcher) match(ix *Index, t int32, k0 int, from asciiState, save *asciiState) (int, matchKind) {
+	tx := &ix.texts[t]
+	var score int
+	var ok bool
+	switch {
+	case !tx.ascii():
+		if score, ok = matchRunes(ix.strs[t], m.runes, m.buf); ok &&
+			utf8.RuneCountInString(ix.strs[t][m.buf[0]:m.buf[len(m.buf)-1]]) <= 2*len(m.runes) {
+			return score, matchTight
 		}
-		return matchASCII(ix.lo(tx), m.pat, pos, tx.n&textPlain != 0, tx.after, 0, asciiState{}, nil)
+	case !m.asciiOK:
+		return 0, matchNone
+	case tx.n&textPlain != 0:
+		return matchPlain(ix.lo(tx), m.pat, m.buf, tx.after, k0, from, save)
+	default:
+		if score, ok = matchASCII(ix.lo(tx), m.pat, m.buf, k0, from, save); ok &&
+			int(m.buf[len(m.buf)-1]-m.buf[0]) <= 2*len(m.runes) {
+			return score, matchTight
+		}
 	}
-	return matchRunes(ix.strs[t], m.runes, pos)
+	if ok {
+		return 0, matchLoose
+	}
+	return 0, matchNone
 }
 
 // substring is the package's substring, writing the offsets into pos.
-func (m *matcher) substring(ix *Index, t int32, pos []int32) bool {
+// In an ASCII text without a NUL, no occurrence starts before byte from.
+func (m *matcher) substring(ix *Index, t int32, pos []int32, from int) bool {
 	if tx := &ix.texts[t]; tx.ascii() && tx.n&textCut == 0 {
 		// An ASCII window of len(term) bytes has as many runes as the
 		// term only when the term is ASCII too.
 		if !m.termASCII {
 			return false
 		}
-		i := bytes.Index(ix.lo(tx), m.pat)
+		i := bytes.Index(ix.lo(tx)[from:], m.pat)
 		if i < 0 {
 			return false
 		}
+		i += from
 		for j := range pos {
 			pos[j] = int32(i + j)
 		}
@@ -936,14 +1002,6 @@ func (m *matcher) substring(ix *Index, t int32, pos []int32) bool {
 		pos[j] = int32(p)
 	}
 	return true
-}
-
-// tight is the package's tight for the matcher's positions.
-func (m *matcher) tight(ix *Index, t int32, pos []int32) bool {
-	if ix.texts[t].ascii() {
-		return int(pos[len(pos)-1]-pos[0]) <= 2*len(m.runes)
-	}
-	return utf8.RuneCountInString(ix.strs[t][pos[0]:pos[len(pos)-1]]) <= 2*len(m.runes)
 }
 
 // The scores of fuzzy.Find.
@@ -972,17 +1030,13 @@ func isSeparator(c rune) bool {
 // occurrence from where the previous letter was settled up to the
 // character before the next occurrence of letter k+1 (to the end of s for
 // the last letter), and keeps the first best-scoring one. Only those
-// occurrences are visited here.
-//
-// In a plain text (see textPlain) the later occurrences of a region score
-// 20 only after a space, so one search for the space and the letter
-// replaces the visit of each.
+// occurrences are visited here (matchPlain does less in a plain text).
 //
 // It starts at letter k0 from the state from (k0 > 0: the letters before
 // k0 are settled as in a shorter term that begins like p; only pos[0] of
 // their positions is set), or afresh (k0 = 0); save, when set, receives
 // the state before the last letter.
-func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64, k0 int, from asciiState, save *asciiState) (int, bool) {
+func matchASCII(lo []byte, p []byte, pos []int32, k0 int, from asciiState, save *asciiState) (int, bool) {
 	n := len(lo)
 	var start, total, currAdj, lastMatch int
 	if k0 == 0 {
@@ -1031,14 +1085,6 @@ func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64, k0 i
 			if score > best {
 				best, bi = score, j
 			}
-			if plain && j == start {
-				if best < matchFollowingSeparatorBonus && j < end && after&bit(p[k]) != 0 {
-					if i := indexAfterSpace(lo[j:end+1], p[k]); i >= 0 {
-						best, bi = matchFollowingSeparatorBonus, j+i
-					}
-				}
-				break
-			}
 			// After the first occurrence of a region only the camel-case
 			// or the separator bonus can score, 20 at most: a 20 found
 			// there cannot be beaten.
@@ -1060,6 +1106,106 @@ func matchASCII(lo []byte, p []byte, pos []int32, plain bool, after uint64, k0 i
 		start = end + 1
 	}
 	return total + len(p) - n, true
+}
+
+// matchPlain is matchASCII for a plain text (see textPlain), in which an
+// occurrence after the first of a region scores 20 when it follows a
+// space and 0 otherwise: one search for the space and the letter replaces
+// the visit of each. after is the text's mask of the bytes that follow a
+// space.
+//
+// For the last letter, whose region runs to the end of the text, only the
+// occurrences that tight would accept are searched, up to pos[0]+2n for a
+// pattern of n letters: if the chosen one lies further on, it is enough
+// to know that one does, and the match is loose (pos[n-1] is then where
+// the region of the last letter starts, before which the pattern cannot
+// end: a substring of the text that equals it starts at pos[n-1]-n+1 or
+// later).
+func matchPlain(lo []byte, p []byte, pos []int32, after uint64, k0 int, from asciiState, save *asciiState) (int, matchKind) {
+	n, last := len(lo), len(p)-1
+	var start, total, currAdj, lastMatch int
+	if k0 == 0 {
+		if start = bytes.IndexByte(lo, p[0]); start < 0 {
+			return 0, matchNone
+		}
+		lastMatch = -1
+	} else {
+		start, total, currAdj, lastMatch = int(from.start), int(from.total), int(from.currAdj), int(from.lastMatch)
+		pos[0] = from.pos0
+	}
+	// first scores the occurrence of letter k that begins its region.
+	first := func(k int) int {
+		score := 0
+		if start == 0 {
+			score = firstCharMatchBonus
+		} else if lo[start-1] == ' ' {
+			score = matchFollowingSeparatorBonus
+		}
+		if k > 0 && start-1 == lastMatch {
+			bonus := currAdj*2 + adjacentMatchBonus
+			score += bonus
+			currAdj += bonus
+		}
+		return score
+	}
+	for k := k0; k < last; k++ {
+		next := bytes.IndexByte(lo[start+1:], p[k+1])
+		if next < 0 {
+			return 0, matchNone
+		}
+		end := start + next
+		best, bi := first(k), start
+		if best < matchFollowingSeparatorBonus && start < end && after&bit(p[k]) != 0 {
+			if i := indexAfterSpace(lo[start:end+1], p[k]); i >= 0 {
+				best, bi = matchFollowingSeparatorBonus, start+i
+			}
+		}
+		if k == 0 {
+			best += max(bi*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+		}
+		total += best
+		pos[k] = int32(bi)
+		lastMatch = bi
+		start = end + 1
+	}
+	if save != nil {
+		// Field by field: a copy of the whole would read back parts of
+		// the stores just made, which stalls.
+		save.start, save.total, save.currAdj, save.lastMatch = int32(start), int32(total), int32(currAdj), int32(lastMatch)
+		save.pos0 = -1
+		if last > 0 {
+			save.pos0 = pos[0]
+		}
+	}
+	c := p[last]
+	if last == 0 {
+		// One letter: its region is the whole text from its first
+		// occurrence, and tight accepts any.
+		best, bi := first(0), start
+		if best < matchFollowingSeparatorBonus && after&bit(c) != 0 {
+			if i := indexAfterSpace(lo[start:], c); i >= 0 {
+				best, bi = matchFollowingSeparatorBonus, start+i
+			}
+		}
+		pos[0] = int32(bi)
+		return best + max(bi*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) + 1 - n, matchTight
+	}
+	bound := int(pos[0]) + 2*len(p) // the last byte tight accepts
+	pos[last] = int32(start)
+	if start > bound {
+		return 0, matchLoose
+	}
+	best, bi := first(last), start
+	if best < matchFollowingSeparatorBonus && after&bit(c) != 0 {
+		hi := min(bound, n-1)
+		if i := indexAfterSpace(lo[start:hi+1], c); i >= 0 {
+			best, bi = matchFollowingSeparatorBonus, start+i
+		} else if indexAfterSpace(lo[hi:], c) >= 0 {
+			return 0, matchLoose
+		}
+	}
+	pos[last] = int32(bi)
+	return total + best + len(p) - n, matchTight
 }
 
 // oneLetter is matchASCII's score for the pattern of one letter c in a
