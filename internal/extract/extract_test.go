@@ -270,3 +270,46 @@ func TestKnownActorsLongestAliasFirst(t *testing.T) {
 		t.Fatalf("got %+v, want the Bordurian army (ba)", got)
 	}
 }
+
+// TestGeneralPairs pins constructions the general rules handle, each a
+// short made-up text: "counter actor → claim actor" for every pair.
+func TestGeneralPairs(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"a rebuttal of a denial answers the denial",
+			"Title\n\nThe Dockers Union accused Harbour Lines of forcing crews to work 18-hour shifts.\n\n" +
+				"Harbour Lines denied the accusation, saying every shift had been limited to twelve hours.\n\n" +
+				"The Dockers Union rejected that account.\n",
+			[]string{"Harbour Lines → Dockers Union", "Dockers Union → Harbour Lines"}},
+		{"a denial in the lead answers the account that follows",
+			"Owner denies dogs attacked boy\n\nA man whose two dogs were seized by police has denied that his animals were involved.\n\n" +
+				"The boy's mother, Rita Sandor, said she had seen the two dogs run at her son.\n",
+			[]string{"man → Rita Sandor"}},
+		{"accused it of names the party spoken of",
+			"Title\n\nLusenia's defence ministry said Kovar had started the shelling and accused it of targeting civilian homes.\n\n" +
+				"Kovar rejected that accusation.\n",
+			[]string{"Kovar → Lusenia"}},
+		{"declining to comment is not a denial",
+			"Title\n\nThe union accused Harbour Lines of forcing crews to work 18-hour shifts.\n\n" +
+				"Harbour Lines did not respond to a request for comment. Its chief executive declined to comment.\n",
+			nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			props := extract.Extract(tt.text, nil)
+			var got []string
+			for _, p := range props {
+				if p.IsCounter() {
+					got = append(got, p.Actor.Name+" → "+props[p.Answers].Actor.Name)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+				for _, p := range props {
+					t.Logf("%s | %s", p.Actor.Name, p.Statement)
+				}
+			}
+		})
+	}
+}

@@ -177,6 +177,21 @@ func (a *article) pairGeneral() {
 			rel = model.Denies
 		}
 		a.props[i].Answers, a.props[i].Relation = j, rel
+		if t := a.props[j]; t.IsCounter() {
+			// A rebuttal of an answer: "The union disputes Harbour
+			// Lines's account", with its own words after.
+			who := a.name(p.Actor)
+			noun := answerRef.FindStringSubmatch(p.Quote)[1]
+			stmt := who + " " + denyPresent(model.Disputes, who) + " " + a.name(t.Actor) + "'s " + strings.ToLower(noun)
+			if m.extra.End > m.extra.Start && !willOnly.MatchString(cleanClause(a.text[m.extra.Start:m.extra.End])) {
+				stmt += andSays(who) + lowerFirst(cleanClause(a.text[m.extra.Start:m.extra.End]))
+			}
+			a.props[i].Statement = sentenceCase(stmt)
+			a.props[i].Relation = model.Disputes
+			a.props[i].Subjects = []Actor{t.Actor}
+			a.meta[i].pending = false
+			continue
+		}
 		if m.pending {
 			t := a.props[j]
 			who := a.name(p.Actor)
@@ -200,6 +215,19 @@ func (a *article) pairGeneral() {
 // ranking, or -1.
 func (a *article) generalTarget(i, mode int) int {
 	p, m := a.props[i], a.meta[i]
+	if m.kind == kDeny && answerRef.MatchString(p.Quote) {
+		// "The union rejected that account": the answer just before,
+		// when it is by someone else.
+		for j := i - 1; j >= 0 && m.sent-a.meta[j].sent <= 2; j-- {
+			if a.meta[j].sent == m.sent || a.meta[j].kind == kUrge || a.headlineProp(j) {
+				continue
+			}
+			if a.props[j].IsCounter() && !sameActor(a.props[j].Actor, p.Actor) && !a.alreadyAnswers(p.Actor, j) {
+				return j
+			}
+			break
+		}
+	}
 	wantFigure := figureWords.MatchString(p.Quote) || figureWords.MatchString(p.Statement)
 	best, bestKey := -1, 1<<30
 	for j := range a.props {
@@ -278,6 +306,11 @@ func (a *article) generalTarget(i, mode int) int {
 	}
 	return best
 }
+
+// answerRef matches a denial of an answer rather than of an allegation:
+// "rejected that account", "dismissed the company's explanation",
+// "disputed the ministry's figures".
+var answerRef = regexp.MustCompile(`(?i)\b(?:rejected|rejects|dismissed|dismisses|disputed|disputes|denied|denies|questioned|questions|contested|contests)\s+(?:that|this|the|those|these|its|his|her|their|[\p{Lu}][\p{L}'’-]*['’]s?)\s+(?:[\p{L}'’-]+\s+)?(account|accounts|explanation|explanations|version|denial|denials|response|statement|figure|figures)\b`)
 
 // answersOwn reports whether proposal j answers a claim by x: x's
 // opponent's answer is not what x denies next.
