@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -89,11 +90,16 @@ func (l *claimList) TypedKey(ev *fyne.KeyEvent) {
 
 // selectedRow is the row of the selected claim, or -1.
 func (l *claimList) selectedRow() int {
-	if l.m.selected == "" {
+	sel := l.m.selected
+	if sel == "" {
 		return -1
 	}
+	// Ids made at about the same time share their first characters: the
+	// last one tells most apart without comparing the whole id (100,000
+	// results are looked through on every keystroke).
+	last := sel[len(sel)-1]
 	for i := range l.m.found.Len() {
-		if l.m.found.Claim(i).ID == l.m.selected {
+		if id := l.m.found.Claim(i).ID; len(id) == len(sel) && id[len(id)-1] == last && id == sel {
 			return i
 		}
 	}
@@ -142,12 +148,39 @@ type claimRow struct {
 	head, body *widget.RichText
 	statement  string
 	pos        []int // matched byte offsets in statement
+	// shown is what the row shows (see rowKey): the list redraws its
+	// rows several times a keystroke (select, scroll, refresh), and laying
+	// out the same text again costs a text shaping per line.
+	shown    string
+	headText string // the head line's text, for fitHead
+}
+
+// rowKey is everything of a hit that the row draws.
+func rowKey(h search.Hit, info string) string {
+	c := h.Claim
+	var b strings.Builder
+	b.WriteString(c.ID)
+	b.WriteByte(0)
+	b.WriteString(c.ActorName)
+	b.WriteByte(0)
+	b.WriteString(c.Statement)
+	b.WriteByte(0)
+	b.WriteString(info)
+	for _, ps := range [][]int{h.ActorPos, h.StatementPos} {
+		b.WriteByte(0)
+		for _, p := range ps {
+			b.WriteString(strconv.Itoa(p))
+			b.WriteByte(',')
+		}
+	}
+	return b.String()
 }
 
 func newClaimRow() fyne.CanvasObject {
 	r := &claimRow{head: widget.NewRichText(), body: widget.NewRichText()}
 	r.head.Truncation = fyne.TextTruncateEllipsis
-	r.body.Truncation = fyne.TextTruncateEllipsis
+	// fitBody cuts the statement itself: RichText's ellipsis would shape
+	// the line again, and does not cut a line of several styled segments.
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -158,7 +191,6 @@ func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
 
 func (r *claimRow) set(h search.Hit) {
 	c := h.Claim
-	head := highlight(c.ActorName, h.ActorPos, fyne.TextStyle{Bold: true})
 	info := "   " + c.Verdict.Label()
 	switch c.CounterCount {
 	case 0:
@@ -170,12 +202,28 @@ func (r *claimRow) set(h search.Hit) {
 	if len(h.Also) > 0 {
 		info += " · matched " + strings.Join(h.Also, ", ")
 	}
-	head = append(head, &widget.TextSegment{Text: info,
+	key := rowKey(h, info)
+	if key == r.shown {
+		return
+	}
+	r.shown = key
+	r.headText = c.ActorName + info
+	head := append(highlight(c.ActorName, h.ActorPos, fyne.TextStyle{Bold: true}), &widget.TextSegment{Text: info,
 		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
 	r.head.Segments = head
-	r.head.Refresh()
+	r.fitHead()
 	r.statement, r.pos = c.Statement, h.StatementPos
 	r.fitBody()
+}
+
+// fitHead lets RichText cut the actor and verdict line with "…" only
+// when it does not fit: its ellipsis shapes the line on every refresh.
+func (r *claimRow) fitHead() {
+	r.head.Truncation = fyne.TextTruncateEllipsis
+	if avail := r.Size().Width - 2*theme.InnerPadding() - 4; avail > 0 && fitCut(r.headText, avail, true) == len(r.headText) {
+		r.head.Truncation = fyne.TextTruncateOff
+	}
+	r.head.Refresh()
 }
 
 // Resize fits the statement to the new width.
@@ -183,38 +231,20 @@ func (r *claimRow) Resize(size fyne.Size) {
 	resized := size != r.Size()
 	r.BaseWidget.Resize(size)
 	if resized {
+		r.fitHead()
 		r.fitBody()
 	}
 }
 
 // fitBody shows as much of the statement as the row's width holds, with
-// the first match in view and "…" where it is cut. (RichText's own
-// ellipsis does not cut a line of several styled segments.)
+// the first match in view and "…" where it is cut.
 func (r *claimRow) fitBody() {
 	text, pos := clipToMatch(r.statement, r.pos, 70)
 	avail := r.Size().Width - 2*theme.InnerPadding() - 4
-	if avail > 0 && len(pos) > 0 {
-		measure := func(s string) float32 {
-			return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
-		}
-		if measure(text) > avail {
-			// the longest prefix, ending on a rune boundary, that fits
-			lo, hi := 0, len(text)
-			for lo < hi {
-				mid := (lo + hi + 1) / 2
-				for mid > lo && !utf8.RuneStart(text[mid]) {
-					mid--
-				}
-				if mid == lo || measure(text[:mid]+"…") > avail {
-					hi = mid - 1
-					if mid == lo {
-						break
-					}
-				} else {
-					lo = mid
-				}
-			}
-			cut := lo
+	if avail > 0 {
+		// Measured bold when some letters are: a highlighted letter is
+		// drawn bold, and bold is the wider.
+		if cut := fitCut(text, avail, len(pos) > 0); cut < len(text) {
 			text = text[:cut] + "…"
 			kept := pos[:0:0]
 			for _, p := range pos {
@@ -227,6 +257,54 @@ func (r *claimRow) fitBody() {
 	}
 	r.body.Segments = highlight(text, pos, fyne.TextStyle{})
 	r.body.Refresh()
+}
+
+// fitCuts remembers fitCut's answers: while a word is typed the same
+// statements come back at the same width, and each measurement shapes
+// the text. It is only used on the UI goroutine.
+var fitCuts = map[fitKey]int{}
+
+type fitKey struct {
+	text  string
+	width float32
+	bold  bool
+}
+
+// fitCut is the length of the longest prefix of text, ending on a rune
+// boundary, that fits width with "…" after it, or len(text) when all of
+// text fits.
+func fitCut(text string, width float32, bold bool) int {
+	k := fitKey{text, width, bold}
+	if cut, ok := fitCuts[k]; ok {
+		return cut
+	}
+	measure := func(s string) float32 {
+		return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width
+	}
+	cut := len(text)
+	if measure(text) > width {
+		lo, hi := 0, len(text)
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			for mid > lo && !utf8.RuneStart(text[mid]) {
+				mid--
+			}
+			if mid == lo || measure(text[:mid]+"…") > width {
+				hi = mid - 1
+				if mid == lo {
+					break
+				}
+			} else {
+				lo = mid
+			}
+		}
+		cut = lo
+	}
+	if len(fitCuts) >= 4096 {
+		clear(fitCuts)
+	}
+	fitCuts[k] = cut
+	return cut
 }
 
 // clipToMatch keeps a match deep inside a long statement in view: when
