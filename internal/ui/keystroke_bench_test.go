@@ -48,3 +48,29 @@ func BenchmarkKeystrokeOnUIGoroutine(b *testing.B) {
 		m.applyHits(found[i%2])
 	}
 }
+
+// BenchmarkScrollOnUIGoroutine scrolls the list of every claim of the
+// database named by CLAIMS_BENCH_DB by one screen (about a dozen rows, all
+// new) per operation: what a page-down or a flick of the wheel asks of
+// the event goroutine.
+func BenchmarkScrollOnUIGoroutine(b *testing.B) {
+	path := os.Getenv("CLAIMS_BENCH_DB")
+	if path == "" {
+		b.Skip("set CLAIMS_BENCH_DB to a database made with claims gen")
+	}
+	a := test.NewTempApp(b)
+	st, err := db.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	w := test.NewTempWindow(b, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 800))
+	m := newMainWindow(a, w, st, withResultQueue)
+	m.wait()
+	page := m.list.Size().Height
+	b.ResetTimer()
+	for i := 1; b.Loop(); i++ {
+		m.list.ScrollToOffset(float32(i) * page)
+	}
+}

@@ -264,41 +264,62 @@ func (r *claimRow) fitBody() {
 // the text. It is only used on the UI goroutine.
 var fitCuts = map[fitKey]int{}
 
+// runeWidths are the widths of single runes, for fitCut; used on the UI
+// goroutine only.
+var runeWidths = map[runeKey]float32{}
+
+type runeKey struct {
+	r     rune
+	style fyne.TextStyle
+	size  float32
+}
+
+func runeWidth(r rune, style fyne.TextStyle) float32 {
+	k := runeKey{r, style, theme.TextSize()}
+	w, ok := runeWidths[k]
+	if !ok {
+		w = fyne.MeasureText(string(r), k.size, style).Width
+		if len(runeWidths) < 1<<14 {
+			runeWidths[k] = w
+		}
+	}
+	return w
+}
+
 type fitKey struct {
-	text  string
-	width float32
-	bold  bool
+	text        string
+	width, size float32
+	bold        bool
 }
 
 // fitCut is the length of the longest prefix of text, ending on a rune
 // boundary, that fits width with "…" after it, or len(text) when all of
 // text fits.
 func fitCut(text string, width float32, bold bool) int {
-	k := fitKey{text, width, bold}
+	k := fitKey{text, width, theme.TextSize(), bold}
 	if cut, ok := fitCuts[k]; ok {
 		return cut
 	}
-	measure := func(s string) float32 {
-		return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width
-	}
+	style := fyne.TextStyle{Bold: bold}
+	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), style).Width }
 	cut := len(text)
 	if measure(text) > width {
-		lo, hi := 0, len(text)
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			for mid > lo && !utf8.RuneStart(text[mid]) {
-				mid--
+		// Where the cut falls by the widths of the runes one by one (each
+		// measured once for the whole list), then checked on the real
+		// text, whose letters may sit closer: a shaping or two instead of
+		// one per step of a search.
+		sum := runeWidth('…', style)
+		cut = 0
+		for i, r := range text {
+			if sum += runeWidth(r, style); sum > width {
+				break
 			}
-			if mid == lo || measure(text[:mid]+"…") > width {
-				hi = mid - 1
-				if mid == lo {
-					break
-				}
-			} else {
-				lo = mid
-			}
+			cut = i + utf8.RuneLen(r)
 		}
-		cut = lo
+		for cut > 0 && measure(text[:cut]+"…") > width {
+			_, size := utf8.DecodeLastRuneInString(text[:cut])
+			cut -= size
+		}
 	}
 	if len(fitCuts) >= 4096 {
 		clear(fitCuts)
