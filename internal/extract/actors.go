@@ -134,7 +134,9 @@ var (
 		"llc", "co", "company", "limited", "partners", "capital", "telecom", "steel", "resources", "bank", "insurance",
 		"group", "enterprises", "labs", "laboratories", "biotech", "therapeutics", "motors", "automotive", "electric", "power", "foods", "chemicals", "logistics", "shipping", "construction",
 		"grid", "utilities", "water", "air", "health", "services", "metals", "media", "networks", "solutions", "brands", "retail",
-		"tech", "health", "medical", "engineering", "transport", "rail", "motors", "textiles", "garments", "farms", "dairy")
+		"tech", "health", "medical", "engineering", "transport", "rail", "motors", "textiles", "garments", "farms", "dairy",
+		"timber", "nutrition", "lines", "paving", "maintenance", "securities", "chemical", "cosmetics", "apparel", "hotels",
+		"properties", "developers", "forestry", "software", "semiconductors", "aviation", "cement", "packaging", "beverages")
 	titleWords = set("mr", "mrs", "ms", "dr", "prof", "professor", "sir", "ambassador", "president", "prime", "minister", "secretary",
 		"deputy", "assistant", "principal", "senator", "sen", "rep", "representative", "gen", "general", "lt", "colonel", "col", "maj",
 		"major", "captain", "capt", "commander", "chief", "foreign", "interior", "defence", "defense", "finance", "director", "chairman",

@@ -61,6 +61,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.mergeSameSentence()
 	a.dropHeadline()
 	a.nameRoles()
+	a.nameDescribed()
 	a.nameClients()
 	a.proposeImplicit()
 	return a.props
@@ -1196,6 +1197,11 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 	return Span{toks[start].start, toks[end].end}, negated, passive, true
 }
 
+// reducedRelative are participles that open a relative clause without
+// "who": "A logging company accused of clearing trees … has denied".
+var reducedRelative = set("accused", "charged", "suspected", "hired", "owned", "based", "named", "backed", "funded", "linked",
+	"run", "operated", "employed", "involved", "blamed", "sued", "fined", "investigated", "arrested", "detained", "convicted")
+
 // relativeNoComma finds a relative clause without commas that opens the
 // clause and runs into the subject found at start..end: "A man whose
 // dogs were seized by police … has denied", "Families of babies who died
@@ -1211,7 +1217,7 @@ func relativeNoComma(toks []token, start, end int) int {
 		if !toks[r].isWord() {
 			return -1
 		}
-		if w != "who" && w != "whose" && w != "which" {
+		if w != "who" && w != "whose" && w != "which" && !(reducedRelative[w] && r >= 2 && !toks[r-1].capitalised()) {
 			continue
 		}
 		if !toks[r-1].isWord() || npStop[toks[r-1].lower()] && toks[r-1].lower() != "the" {

@@ -128,6 +128,19 @@ func (a *article) bodyNamedBefore(noun string, at int) (Actor, bool) {
 			}
 		}
 	}
+	if noun == "company" || noun == "firm" {
+		// "the company" after "Greenwood Timber": the business named
+		// last, by the word its name ends in.
+		for i := len(a.mentions) - 1; i >= 0; i-- {
+			m := a.mentions[i]
+			if m.Start >= at || m.actor.Kind != model.KindOrganisation {
+				continue
+			}
+			if f := strings.Fields(strings.ToLower(a.name(m.actor))); len(f) >= 2 && companyWords[f[len(f)-1]] {
+				return m.actor, true
+			}
+		}
+	}
 	return Actor{}, false
 }
 
@@ -150,6 +163,20 @@ func (a *article) bodyForNoun(noun string, at int) (Actor, bool) {
 	for _, n := range nounSynonyms[noun] {
 		if x, ok := a.bodyNamedBefore(n, at); ok {
 			return x, true
+		}
+	}
+	// "The health ministry dismissed a report … A spokeswoman for the
+	// ministry said": a speaker named in lower case is no mention, but
+	// its proposals hold it.
+	for i := len(a.props) - 1; i >= 0; i-- {
+		x := a.props[i].Actor
+		if a.props[i].Start >= at || x.Kind == model.KindPerson || x.Name == Unnamed.Name {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(x.Name)) {
+			if w == noun {
+				return x, true
+			}
 		}
 	}
 	return Actor{}, false

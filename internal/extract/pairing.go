@@ -636,6 +636,39 @@ func (a *article) pairAccusedAnswers() {
 	}
 }
 
+// nameDescribed gives a denier known only by a description ("A logging
+// company accused of clearing trees … has denied breaking any law") the
+// name of the party the claim it answers is about, when that party is a
+// business and the description ends in a word for one ("Greenwood
+// Timber").
+func (a *article) nameDescribed() {
+	for i, p := range a.props {
+		if !p.IsCounter() || !indefiniteBusiness.MatchString(p.Actor.Mention) {
+			continue
+		}
+		var named []Actor
+		for _, s := range a.props[p.Answers].Subjects {
+			if s.Kind == model.KindOrganisation && startsCapital(s.Name) {
+				named = append(named, s)
+			}
+		}
+		if len(named) != 1 {
+			continue
+		}
+		x := named[0]
+		x.Mention = p.Actor.Mention
+		old := a.name(p.Actor)
+		a.props[i].Actor = x
+		if strings.HasPrefix(strings.ToLower(p.Statement), strings.ToLower(old)) {
+			a.props[i].Statement = sentenceCase(a.name(x) + p.Statement[len(old):])
+		}
+	}
+}
+
+// indefiniteBusiness matches a business described, not named: "A logging
+// company", "a construction firm".
+var indefiniteBusiness = regexp.MustCompile(`(?i)^an?\s+(?:[\p{L}-]+\s+){0,2}(?:company|firm|business|operator|contractor|manufacturer|maker|supplier|retailer)$`)
+
 // eachOther matches parties blaming one another: no one of them is the
 // accused.
 var eachOther = regexp.MustCompile(`(?i)\b(?:each\s+other|one\s+another)\b`)
