@@ -68,14 +68,20 @@ type Result struct {
 	FzfMS          *float64 `json:"fzf_filter_ms"`     // whole queries, median
 	FzfP95MS       *float64 `json:"fzf_filter_p95_ms"` // whole queries
 
-	ExportS      *float64 `json:"export_claims_s"`
-	SqliteDumpS  *float64 `json:"sqlite3_dump_s"`
-	ExportRatio  *float64 `json:"export_vs_dump_ratio"`
-	ImportS      *float64 `json:"import_s"`
-	ExportBytes  int64    `json:"export_bytes,omitempty"`
-	PeakRSSMB    float64  `json:"peak_rss_mb"`
-	DatabaseMB   float64  `json:"database_mb"`
-	IndexedTexts int      `json:"indexed_lines"`
+	ExportS     *float64 `json:"export_claims_s"`
+	SqliteDumpS *float64 `json:"sqlite3_dump_s"`
+	ExportRatio *float64 `json:"export_vs_dump_ratio"`
+	ImportS     *float64 `json:"import_s"`
+	ExportBytes int64    `json:"export_bytes,omitempty"`
+	PeakRSSMB   float64  `json:"peak_rss_mb"`
+	// UIKeystrokeMS and UIScrollPageMS are the window's event goroutine's
+	// share of a keystroke (after the search) and of scrolling one screen
+	// of new rows: BenchmarkKeystrokeOnUIGoroutine and
+	// BenchmarkScrollOnUIGoroutine of internal/ui, run with go test.
+	UIKeystrokeMS  *float64 `json:"ui_keystroke_ms"`
+	UIScrollPageMS *float64 `json:"ui_scroll_page_ms"`
+	DatabaseMB     float64  `json:"database_mb"`
+	IndexedTexts   int      `json:"indexed_lines"`
 
 	Notes []string `json:"notes,omitempty"`
 }
@@ -160,6 +166,44 @@ func main() {
 	fmt.Printf("\nwrote %s\n", *out)
 }
 
+// uiBenchmarks runs internal/ui's event-goroutine benchmarks over the
+// database at path with go test (from the repository's root, where make
+// bench runs) and keeps their times per operation.
+func uiBenchmarks(r *Result, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "OnUIGoroutine$", "-benchtime", "200x", "-count", "1", "./internal/ui/")
+	cmd.Env = append(os.Environ(), "CLAIMS_BENCH_DB="+abs)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("go test: %w", err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 || f[3] != "ns/op" {
+			continue
+		}
+		ns, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			continue
+		}
+		v := math.Round(ns/1e4) / 100
+		switch {
+		case strings.HasPrefix(f[0], "BenchmarkKeystrokeOnUIGoroutine"):
+			r.UIKeystrokeMS = &v
+		case strings.HasPrefix(f[0], "BenchmarkScrollOnUIGoroutine"):
+			r.UIScrollPageMS = &v
+		}
+	}
+	if r.UIKeystrokeMS == nil || r.UIScrollPageMS == nil {
+		return errors.New("go test printed no result")
+	}
+	return nil
+}
+
 // quick skips the baselines, the export and the import.
 var quick bool
 
@@ -217,6 +261,11 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	}
 	r.FilterP50MS, r.FilterP95MS, r.FilterMaxMS = median(p50s), median(p95s), median(maxes)
 	r.FilterRunsP95MS = p95s
+
+	log.Printf("%d: the window's event goroutine", n)
+	if err := uiBenchmarks(r, path); err != nil {
+		r.Notes = append(r.Notes, "event goroutine benchmarks: "+err.Error())
+	}
 
 	if quick {
 		r.Notes = append(r.Notes, "--quick: no baselines, export or import")
@@ -547,6 +596,8 @@ func printTable(w io.Writer, rep Report, order []int) {
 	row("export / dump", func(r *Result) string { return p(r.ExportRatio) })
 	row("import_s", func(r *Result) string { return p(r.ImportS) })
 	row("peak_rss_mb", func(r *Result) string { return f(r.PeakRSSMB) })
+	row("ui_keystroke_ms (event loop)", func(r *Result) string { return p(r.UIKeystrokeMS) })
+	row("ui_scroll_page_ms (event loop)", func(r *Result) string { return p(r.UIScrollPageMS) })
 	row("database_mb", func(r *Result) string { return f(r.DatabaseMB) })
 	for _, n := range order {
 		for _, note := range rep.Sizes[strconv.Itoa(n)].Notes {
