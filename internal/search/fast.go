@@ -263,27 +263,30 @@ func (ix *Index) claimRefs(ci int) []ref { return ix.refs[ix.refStart[ci]:ix.ref
 // noMatch marks a text that a term does not match.
 const noMatch = math.MinInt32
 
-// termResult is how one term matched every text.
+// termResult is how one term matched every text. Its sets of texts have
+// bit t%64 of word t/64 for text t.
 type termResult struct {
 	term  string
 	runes []rune
-	// matched lists, in ascending order, the texts in which fuzzy.Find
-	// matches the term at all (before the closeness check): the only
-	// texts a longer term starting with this one can match.
-	matched []int32
+	// matched is the set of texts in which fuzzy.Find matches the term at
+	// all (before the closeness check): the only texts a longer term
+	// starting with this one can match.
+	matched []uint64
 	// score[t] is the term's score in text t (fuzzy's, or the whole-word
 	// fallback's) before the field weight, or noMatch.
 	score []int32
-	// accepted lists, in ascending order, the texts with a score; reach
-	// is how many claim references they have.
-	accepted []int32
+	// accepted is the set of texts with a score; reach is how many claim
+	// references they have.
+	accepted []uint64
 	reach    int
-	// resume[5*j:5*j+5] is, for matched[j], where matchASCII stood
-	// before the term's last letter (see asciiState; start -1 when the
-	// text is not ASCII): a term one or more letters longer resumes from
-	// there instead of matching the whole term again. Only the newest
-	// term of the cache keeps it.
-	resume []int32
+	// states[5*t:5*t+5] is, for each matched text t of a term of two
+	// letters or more, where matchASCII stood before the term's last
+	// letter (see asciiState; start -1 when the text is not ASCII): a
+	// term one or more letters longer resumes from there instead of
+	// matching the whole term again. Only the newest term of the cache
+	// keeps its states, and the next term to narrow from it takes them
+	// and writes its own over them (see Index.spare).
+	states []int32
 	// within, when set, is the restriction the term was matched under:
 	// only its texts were tried, and every other text reads noMatch.
 	within *restriction
@@ -293,12 +296,9 @@ type termResult struct {
 // matched, when that word is rare: a word typed after it ("kabul ar")
 // need only be tried on them.
 type restriction struct {
-	by    *termResult // the rare word, unrestricted
-	texts []int32     // ascending
-	bits  []uint64    // texts as a set
+	by   *termResult // the rare word, unrestricted
+	bits []uint64    // the texts, as a set
 }
-
-func (w *restriction) has(t int32) bool { return w.bits[t/64]&(1<<(t%64)) != 0 }
 
 // restriction returns the restriction to the claims r matched: the one
 // made last when it was made for r (a term typed key by key then narrows
@@ -319,19 +319,16 @@ func (ix *Index) restriction(r *termResult) *restriction {
 
 // restrict returns the texts of the claims holding r's accepted texts.
 func (ix *Index) restrict(r *termResult) *restriction {
-	w := &restriction{by: r, bits: make([]uint64, (len(ix.strs)+63)/64)}
-	for _, t := range r.accepted {
-		for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
-			for _, rf := range ix.claimRefs(int(ci)) {
-				x := rf.text()
-				w.bits[x/64] |= 1 << (x % 64)
+	w := &restriction{by: r, bits: make([]uint64, len(r.accepted))}
+	for i, word := range r.accepted {
+		for ; word != 0; word &= word - 1 {
+			t := i*64 + bits.TrailingZeros64(word)
+			for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
+				for _, rf := range ix.claimRefs(int(ci)) {
+					x := rf.text()
+					w.bits[x/64] |= 1 << (x % 64)
+				}
 			}
-		}
-	}
-	for i, word := range w.bits {
-		for word != 0 {
-			w.texts = append(w.texts, int32(i*64+bits.TrailingZeros64(word)))
-			word &= word - 1
 		}
 	}
 	return w
@@ -416,79 +413,89 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 			from = r
 		}
 	}
-	var resume []int32
-	if from != nil {
-		resume = from.resume
+	// The states go over the shorter term's, which they resume from, or
+	// into a spare buffer (a term of one letter leaves nothing to
+	// resume).
+	var states []int32
+	k0 := 0
+	if len(runes) >= 2 {
+		if from != nil && from.states != nil {
+			states, from.states = from.states, nil
+			k0 = len(from.runes) - 1
+		} else {
+			states, ix.spare = ix.spare, nil
+		}
 	}
 	ix.mu.Unlock()
+	if len(runes) >= 2 && states == nil {
+		states = make([]int32, 5*len(ix.strs))
+	}
 
-	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs)), within: within}
+	nw := (len(ix.strs) + 63) / 64
+	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs)), within: within,
+		matched: make([]uint64, nw), accepted: make([]uint64, nw)}
 	for i := range res.score {
 		res.score[i] = noMatch
 	}
-	var candidates []int32
-	n := len(ix.strs)
+	// The texts to try: all, a restriction's, or those the shorter term
+	// matched (in the restriction, when that term was not restricted).
+	scan := termScan{ix: ix, runes: runes, term: term, res: res, states: states, k0: k0}
 	switch {
 	case from != nil:
-		candidates = from.matched
-		n = len(candidates)
+		scan.set = from.matched
+		if within != nil && from.within == nil {
+			scan.and = within.bits
+		}
 	case within != nil:
-		candidates = within.texts
-		n = len(candidates)
+		scan.set = within.bits
 	}
-	// Texts from an unrestricted shorter term outside the restriction
-	// are passed over.
-	skip := within != nil && from != nil && from.within == nil
-	// Resume where the shorter term's last letter began (a term of one
-	// letter leaves nothing to resume).
-	k0 := 0
-	if resume != nil && len(from.runes) >= 2 {
-		k0 = len(from.runes) - 1
+	// Split the words of the sets so that each worker gets as many
+	// texts.
+	count := make([]int32, nw+1)
+	for i := range nw {
+		count[i+1] = count[i] + int32(bits.OnesCount64(scan.word(i)))
 	}
-	scan := termScan{ix: ix, runes: runes, term: term, candidates: candidates, score: res.score,
-		resume: resume, k0: k0}
-	if skip {
-		scan.within = within
-	}
+	n := int(count[nw])
 	w := min(workers(), max(1, n/2048))
-	matched := make([][]int32, w)
-	accepted := make([][]int32, w)
-	states := make([][]int32, w)
+	split := make([]int, w+1)
+	for k := range split {
+		split[k], _ = slices.BinarySearch(count, int32(k*n/w))
+	}
+	split[w] = nw
+	reach := make([]int, w)
 	done := make([]bool, w)
 	var wg sync.WaitGroup
 	for k := range w {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			matched[k], accepted[k], states[k], done[k] = scan.run(ctx, k*n/w, (k+1)*n/w)
+			reach[k], done[k] = scan.run(ctx, split[k], split[k+1])
 		}()
 	}
 	wg.Wait()
-	cancelled := slices.Contains(done, false)
-	if !cancelled {
-		// The cache keeps exact copies; the buffers serve the next search.
-		res.matched, res.accepted = concat(matched), concat(accepted)
-		if len(runes) >= 2 {
-			res.resume = concat(states)
+	if slices.Contains(done, false) {
+		if states != nil {
+			ix.mu.Lock()
+			if ix.spare == nil {
+				ix.spare = states
+			}
+			ix.mu.Unlock()
 		}
-	}
-	for k := range w {
-		putInt32s(matched[k])
-		putInt32s(accepted[k])
-		if states[k] != nil {
-			putInt32s(states[k])
-		}
-	}
-	if cancelled {
 		return nil, ctx.Err()
 	}
-	for _, t := range res.accepted {
-		res.reach += int(ix.claimStart[t+1] - ix.claimStart[t])
+	res.states = states
+	for _, r := range reach {
+		res.reach += r
 	}
 
 	ix.mu.Lock()
 	for _, r := range ix.terms {
-		r.resume = nil // a search that took it holds its own copy
+		// No search uses the states of a term in the cache: one that
+		// reads them takes them.
+		if r.states != nil && ix.spare == nil {
+			ix.spare = r.states
+		}
+		r.states = nil
 	}
 	ix.terms = append([]*termResult{res}, ix.terms...)
 	if len(ix.terms) > maxCachedTerms {
@@ -501,121 +508,117 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 // termScan is the matching of one term against some texts, which term
 // shares between the cores.
 type termScan struct {
-	ix         *Index
-	runes      []rune
-	term       string
-	candidates []int32 // the texts to try; nil for all
-	// within, when set, is a restriction whose other texts are passed
-	// over.
-	within *restriction
-	// resume, when k0 > 0, holds the states of a shorter term's
-	// matched texts, which are the candidates.
-	resume []int32
+	ix    *Index
+	runes []rune
+	term  string
+	// The texts to try are those of set (all, when it is nil) that are
+	// also in and (when it is set).
+	set, and []uint64
+	res      *termResult // whose score, matched and accepted are filled in
+	// states, for a term of two letters or more, receives the states of
+	// the matched texts; with k0 > 0 it holds those of the shorter term,
+	// to resume from.
+	states []int32
 	k0     int
-	score  []int32 // the result's, filled for the texts accepted
 }
 
-// run matches the candidates lo to hi-1 (the texts, when candidates is
-// nil) and returns, in buffers from getInt32s, the texts matched, those
-// accepted and, for a term of two letters or more, the matched texts'
-// states to resume from; ok is false when ctx was done first.
+// word is word i of the set of texts to try.
+func (s *termScan) word(i int) uint64 {
+	w := ^uint64(0)
+	if s.set != nil {
+		w = s.set[i]
+	}
+	if s.and != nil {
+		w &= s.and[i]
+	}
+	if n := len(s.ix.strs); i == (n-1)/64 && n%64 != 0 {
+		w &= 1<<(n%64) - 1
+	}
+	return w
+}
+
+// run matches the texts to try of words lo to hi-1 of the sets and
+// returns how many claim references the accepted ones have; ok is false
+// when ctx was done first.
 //
 // What the loop reads is kept in local variables: a goroutine that reads
 // a variable on the heap next to one another core writes (a shared
 // closure's, a small buffer's) waits for the cache line at every text.
-func (s *termScan) run(ctx context.Context, lo, hi int) (matched, accepted, states []int32, ok bool) {
-	ix, candidates, within, resume, k0, score := s.ix, s.candidates, s.within, s.resume, s.k0, s.score
+func (s *termScan) run(ctx context.Context, lo, hi int) (reach int, ok bool) {
+	ix, states, k0 := s.ix, s.states, s.k0
+	score, matched, accepted := s.res.score, s.res.matched, s.res.accepted
 	m := newMatcher(s.runes, s.term)
 	mask, asciiOK := m.mask, m.asciiOK
-	// A term of one letter leaves nothing to resume.
-	keep := len(m.runes) >= 2
+	keep := states != nil
 	// A letter alone is scored in plain texts without a search.
 	single := len(m.pat) == 1 && asciiOK && isLetter(m.pat[0])
-	// Sized for the worst case, so that appending never copies.
-	mine, acc := getInt32s(hi-lo), getInt32s(hi-lo)
-	var st []int32
-	if keep {
-		st = getInt32s(5 * (hi - lo))
-	}
-	for i := lo; i < hi; i++ {
-		if (i-lo)&4095 == 4095 && ctx.Err() != nil {
-			return mine, acc, st, false
+	for wi := lo; wi < hi; wi++ {
+		if (wi-lo)&63 == 63 && ctx.Err() != nil {
+			return 0, false
 		}
-		t := int32(i)
-		if candidates != nil {
-			t = candidates[i]
-		}
-		tx := &ix.texts[t]
-		if tx.mask&mask != mask || within != nil && !within.has(t) {
-			continue
-		}
-		if tx.ascii() && !asciiOK {
-			continue
-		}
-		if single && tx.n&textPlain != 0 {
-			mine, acc = append(mine, t), append(acc, t)
-			score[t] = int32(oneLetter(ix.lo(tx), m.pat[0], tx.after))
-			continue
-		}
-		var from asciiState
-		letter, noSub := k0, false
-		if letter > 0 {
-			r := resume[5*i : 5*i+5]
-			if from = (asciiState{r[0], r[1], r[2], r[3], r[4]}); from.start < 0 {
-				letter = 0
-			} else {
-				noSub = from.start&noSubstring != 0
-				from.start &^= noSubstring
+		var mine, acc uint64 // words wi of matched and accepted
+		for word := s.word(wi); word != 0; word &= word - 1 {
+			b := bits.TrailingZeros64(word)
+			t := int32(wi*64 + b)
+			tx := &ix.texts[t]
+			if tx.mask&mask != mask || tx.ascii() && !asciiOK {
+				continue
+			}
+			if single && tx.n&textPlain != 0 {
+				mine, acc = mine|1<<b, acc|1<<b
+				score[t] = int32(oneLetter(ix.lo(tx), m.pat[0], tx.after))
+				continue
+			}
+			var from asciiState
+			letter, noSub := k0, false
+			if letter > 0 {
+				r := states[5*t : 5*t+5]
+				if from = (asciiState{r[0], r[1], r[2], r[3], r[4]}); from.start < 0 {
+					letter = 0
+				} else {
+					noSub = from.start&noSubstring != 0
+					from.start &^= noSubstring
+				}
+			}
+			save := asciiState{start: -1}
+			sc, kind := m.match(ix, t, letter, from, &save)
+			if kind == matchNone {
+				continue
+			}
+			mine |= 1 << b
+			accept := kind == matchTight
+			if !accept {
+				// A plain text's loose match tells where the pattern's
+				// first occurrence may start at the earliest (see
+				// matchPlain).
+				at := 0
+				if tx.n&textPlain != 0 {
+					at = max(0, int(m.buf[len(m.buf)-1])-(len(m.buf)-1))
+				}
+				// The matcher may have picked scattered letters where the
+				// word also appears whole further on; not when the shorter
+				// term does not.
+				if noSub && save.start >= 0 {
+					save.start |= noSubstring
+				} else if accept = m.substring(ix, t, m.buf, at); accept {
+					sc = 10 * len(m.runes)
+				} else if save.start >= 0 {
+					save.start |= noSubstring
+				}
+			}
+			if keep {
+				r := states[5*t : 5*t+5]
+				r[0], r[1], r[2], r[3], r[4] = save.start, save.total, save.currAdj, save.lastMatch, save.pos0
+			}
+			if accept {
+				score[t] = int32(sc)
+				acc |= 1 << b
+				reach += int(ix.claimStart[t+1] - ix.claimStart[t])
 			}
 		}
-		save := asciiState{start: -1}
-		sc, kind := m.match(ix, t, letter, from, &save)
-		if kind == matchNone {
-			continue
-		}
-		mine = append(mine, t)
-		accept := kind == matchTight
-		if !accept {
-			// A plain text's loose match tells where the pattern's
-			// first occurrence may start at the earliest (see
-			// matchPlain).
-			at := 0
-			if tx.n&textPlain != 0 {
-				at = max(0, int(m.buf[len(m.buf)-1])-(len(m.buf)-1))
-			}
-			// The matcher may have picked scattered letters where the
-			// word also appears whole further on; not when the shorter
-			// term does not.
-			if noSub && save.start >= 0 {
-				save.start |= noSubstring
-			} else if accept = m.substring(ix, t, m.buf, at); accept {
-				sc = 10 * len(m.runes)
-			} else if save.start >= 0 {
-				save.start |= noSubstring
-			}
-		}
-		if keep {
-			st = append(st, save.start, save.total, save.currAdj, save.lastMatch, save.pos0)
-		}
-		if accept {
-			score[t] = int32(sc)
-			acc = append(acc, t)
-		}
+		matched[wi], accepted[wi] = mine, acc
 	}
-	return mine, acc, st, true
-}
-
-// concat joins the parts into one slice of their exact length.
-func concat(parts [][]int32) []int32 {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	out := make([]int32, 0, n)
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
+	return reach, true
 }
 
 // Search returns the claims that pass f and match every word of query,
@@ -684,9 +687,12 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 		nw := (len(ix.claims) + 63) / 64
 		seen := getUint64s(nw)[:nw]
 		clear(seen)
-		for _, t := range rarest.accepted {
-			for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
-				seen[ci/64] |= 1 << (ci % 64)
+		for i, word := range rarest.accepted {
+			for ; word != 0; word &= word - 1 {
+				t := i*64 + bits.TrailingZeros64(word)
+				for _, ci := range ix.claimsOf[ix.claimStart[t]:ix.claimStart[t+1]] {
+					seen[ci/64] |= 1 << (ci % 64)
+				}
 			}
 		}
 		candidates = getInt32s(rarest.reach)

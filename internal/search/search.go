@@ -95,6 +95,10 @@ type Index struct {
 	mu     sync.Mutex
 	terms  []*termResult // recent terms, newest first, to narrow from
 	within *restriction  // the last restriction made
+	// spare is a buffer for a term's states (see termResult.states) that
+	// no term holds: a term that does not narrow from the newest one
+	// writes its states there.
+	spare []int32
 }
 
 // New builds an index over claims, in the order given (which is the order
