@@ -112,7 +112,7 @@ func (v *extractView) content() fyne.CanvasObject {
 	none := widget.NewButton("Reject all", func() { v.setAll(false) })
 	right := container.NewBorder(
 		container.NewHBox(widget.NewLabelWithStyle("Proposed claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none),
-		nil, nil, nil, container.NewVScroll(v.rowsBox))
+		nil, nil, nil, container.NewVScroll(container.NewPadded(v.rowsBox)))
 	split := container.NewHSplit(v.tabs, right)
 	split.Offset = 0.45
 	cancel := widget.NewButton("Close", func() { v.win.Close() })

@@ -189,17 +189,27 @@ func TestExtractViewWithoutText(t *testing.T) {
 	}
 }
 
-// TestExtractViewScreenshot writes the review window to a PNG that a
-// person can look at, when CLAIMS_SCREENSHOTS names a folder.
-func TestExtractViewScreenshot(t *testing.T) {
-	dir := os.Getenv("CLAIMS_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set CLAIMS_SCREENSHOTS to a folder to write a screenshot")
+// TestScreenshotsExtract renders the review window of an article's
+// proposals to extract.png, where TestScreenshots writes its views (make
+// screenshots), and checks that it is 1200×800 and not blank.
+func TestScreenshotsExtract(t *testing.T) {
+	dir := t.TempDir()
+	if os.Getenv("CLAIMS_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "..", "docs", "screenshots")
+		if d := os.Getenv("CLAIMS_SCREENSHOTS_DIR"); d != "" {
+			dir = d
+		}
 	}
 	v, _, _ := newExtractHarness(t)
 	v.loadText("border.html", extractTestArticle)
 	v.findNow(t)
 	img := v.win.Canvas().Capture()
+	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 800 {
+		t.Errorf("the review window is %d×%d, want 1200×800", b.Dx(), b.Dy())
+	}
+	if n := colours(img); n < 4 {
+		t.Errorf("the review window looks blank (%d colours)", n)
+	}
 	f, err := os.Create(filepath.Join(dir, "extract.png"))
 	if err != nil {
 		t.Fatal(err)
