@@ -567,6 +567,7 @@ func (s *termScan) run(ctx context.Context, lo, hi int) (reach int, ok bool) {
 			if single && tx.n&textPlain != 0 {
 				mine, acc = mine|1<<b, acc|1<<b
 				score[t] = int32(oneLetter(ix.lo(tx), m.pat[0], tx.after))
+				reach += int(ix.claimStart[t+1] - ix.claimStart[t])
 				continue
 			}
 			var from asciiState

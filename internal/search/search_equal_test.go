@@ -148,6 +148,9 @@ func TestSearchEqualsReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := ix.CheckTerms(); err != nil {
+			t.Fatalf("after Search(%q): %v", q, err)
+		}
 		if !sameHits(rowByRow(res, r), want) {
 			t.Fatalf("SearchContext(%q, %+v).Hit differs from the reference:\n got %s\nwant %s", q, f, describe(rowByRow(res, r)), describe(want))
 		}
@@ -220,6 +223,9 @@ func TestSearchEqualsReferenceShort(t *testing.T) {
 			for _, q := range []string{string(a), string(a) + string(b), "the " + string(a), string(a) + " " + string(b)} {
 				if got, want := ix.Search(q, search.Filter{}), ix.ReferenceSearch(q, search.Filter{}); !sameHits(got, want) {
 					t.Fatalf("Search(%q) differs from the reference:\n got %s\nwant %s", q, describe(got), describe(want))
+				}
+				if err := ix.CheckTerms(); err != nil {
+					t.Fatalf("after Search(%q): %v", q, err)
 				}
 			}
 		}
