@@ -252,6 +252,14 @@ type ref uint32
 
 const refTextBits = 29
 
+// refWeight is weight by a ref's top three bits.
+var refWeight = func() (w [8]int32) {
+	for f := range numFields {
+		w[f] = int32(weight[f])
+	}
+	return w
+}()
+
 func newRef(f Field, text int32) ref { return ref(uint32(f)<<refTextBits | uint32(text)) }
 
 func (r ref) field() Field { return Field(r >> refTextBits) }
@@ -279,14 +287,14 @@ type termResult struct {
 	// references they have.
 	accepted []uint64
 	reach    int
-	// states[5*t:5*t+5] is, for each matched text t of a term of two
-	// letters or more, where matchASCII stood before the term's last
-	// letter (see asciiState; start -1 when the text is not ASCII): a
+	// states[t] is, for each matched text t of a term of two letters or
+	// more, where matchASCII stood before the term's last letter (start
+	// -1 when the text is not ASCII): a
 	// term one or more letters longer resumes from there instead of
 	// matching the whole term again. Only the newest term of the cache
 	// keeps its states, and the next term to narrow from it takes them
 	// and writes its own over them (see Index.spare).
-	states []int32
+	states []asciiState
 	// within, when set, is the restriction the term was matched under:
 	// only its texts were tried, and every other text reads noMatch.
 	within *restriction
@@ -353,7 +361,7 @@ func (ix *Index) cached(term string) *termResult {
 // few hits a list draws.
 func (r *termResult) positions(ix *Index, t int32) []int32 {
 	m := newMatcher(r.runes, r.term)
-	if _, kind := m.match(ix, t, 0, asciiState{}, nil); kind != matchTight {
+	if _, kind := m.match(ix, t, 0, nil); kind != matchTight {
 		m.substring(ix, t, m.buf, 0)
 	}
 	return m.buf
@@ -416,7 +424,7 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	// The states go over the shorter term's, which they resume from, or
 	// into a spare buffer (a term of one letter leaves nothing to
 	// resume).
-	var states []int32
+	var states []asciiState
 	k0 := 0
 	if len(runes) >= 2 {
 		if from != nil && from.states != nil {
@@ -428,7 +436,7 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	}
 	ix.mu.Unlock()
 	if len(runes) >= 2 && states == nil {
-		states = make([]int32, 5*len(ix.strs))
+		states = make([]asciiState, len(ix.strs))
 	}
 
 	nw := (len(ix.strs) + 63) / 64
@@ -518,7 +526,7 @@ type termScan struct {
 	// states, for a term of two letters or more, receives the states of
 	// the matched texts; with k0 > 0 it holds those of the shorter term,
 	// to resume from.
-	states []int32
+	states []asciiState
 	k0     int
 }
 
@@ -570,46 +578,44 @@ func (s *termScan) run(ctx context.Context, lo, hi int) (reach int, ok bool) {
 				reach += int(ix.claimStart[t+1] - ix.claimStart[t])
 				continue
 			}
-			var from asciiState
-			letter, noSub := k0, false
-			if letter > 0 {
-				r := states[5*t : 5*t+5]
-				if from = (asciiState{r[0], r[1], r[2], r[3], r[4]}); from.start < 0 {
-					letter = 0
-				} else {
-					noSub = from.start&noSubstring != 0
-					from.start &^= noSubstring
+			var st *asciiState // where the text's state is read and written
+			letter, noSub := 0, false
+			if keep {
+				st = &states[t]
+				if k0 > 0 && st.start >= 0 {
+					letter, noSub = k0, st.start&noSubstring != 0
+					st.start &^= noSubstring
 				}
 			}
-			save := asciiState{start: -1}
-			sc, kind := m.match(ix, t, letter, from, &save)
+			var sc int
+			var kind matchKind
+			if tx.n&textPlain != 0 {
+				sc, kind = matchPlain(ix.lo(tx), m.pat, m.buf, tx.after, letter, st)
+			} else {
+				sc, kind = m.match(ix, t, letter, st)
+			}
 			if kind == matchNone {
 				continue
 			}
 			mine |= 1 << b
 			accept := kind == matchTight
-			if !accept {
-				// A plain text's loose match tells where the pattern's
-				// first occurrence may start at the earliest (see
-				// matchPlain).
+			if !accept && !noSub {
+				// The matcher may have picked scattered letters where the
+				// word also appears whole further on (not when the shorter
+				// term does not). A plain text's loose match tells where
+				// it may start at the earliest (see matchPlain).
 				at := 0
 				if tx.n&textPlain != 0 {
 					at = max(0, int(m.buf[len(m.buf)-1])-(len(m.buf)-1))
 				}
-				// The matcher may have picked scattered letters where the
-				// word also appears whole further on; not when the shorter
-				// term does not.
-				if noSub && save.start >= 0 {
-					save.start |= noSubstring
-				} else if accept = m.substring(ix, t, m.buf, at); accept {
+				if accept = m.substring(ix, t, m.buf, at); accept {
 					sc = 10 * len(m.runes)
-				} else if save.start >= 0 {
-					save.start |= noSubstring
+				} else {
+					noSub = true
 				}
 			}
-			if keep {
-				r := states[5*t : 5*t+5]
-				r[0], r[1], r[2], r[3], r[4] = save.start, save.total, save.currAdj, save.lastMatch, save.pos0
+			if noSub && st != nil && st.start >= 0 {
+				st.start |= noSubstring
 			}
 			if accept {
 				score[t] = int32(sc)
@@ -880,10 +886,11 @@ func (ix *Index) scoreClaim(ci int, results []*termResult) (int, bool) {
 	refs := ix.claimRefs(ci)
 	score := 0
 	for _, r := range results {
+		sc := r.score
 		top := int32(noMatch)
 		for _, rf := range refs {
-			if s := r.score[rf.text()]; s != noMatch {
-				top = max(top, s+int32(weight[rf.field()]))
+			if s := sc[rf&(1<<refTextBits-1)]; s != noMatch {
+				top = max(top, s+refWeight[rf>>refTextBits])
 			}
 		}
 		if top == noMatch {
@@ -953,15 +960,19 @@ const (
 )
 
 // match is how fuzzy.Find matches the term in t, with its score and the
-// byte offsets of the matched runes in pos when tight accepts them. For
-// an ASCII text it starts at letter k0 from the state from and fills save
-// as matchASCII does.
-func (m *matcher) match(ix *Index, t int32, k0 int, from asciiState, save *asciiState) (int, matchKind) {
+// byte offsets of the matched runes in m.buf when tight accepts them. For
+// an ASCII text it starts at letter k0 from the state st and writes the
+// state before the last letter over it, as matchASCII does (st may be nil
+// when k0 is 0); for another, st's start is set to -1.
+func (m *matcher) match(ix *Index, t int32, k0 int, st *asciiState) (int, matchKind) {
 	tx := &ix.texts[t]
 	var score int
 	var ok bool
 	switch {
 	case !tx.ascii():
+		if st != nil {
+			st.start = -1
+		}
 		if score, ok = matchRunes(ix.strs[t], m.runes, m.buf); ok &&
 			utf8.RuneCountInString(ix.strs[t][m.buf[0]:m.buf[len(m.buf)-1]]) <= 2*len(m.runes) {
 			return score, matchTight
@@ -969,9 +980,9 @@ func (m *matcher) match(ix *Index, t int32, k0 int, from asciiState, save *ascii
 	case !m.asciiOK:
 		return 0, matchNone
 	case tx.n&textPlain != 0:
-		return matchPlain(ix.lo(tx), m.pat, m.buf, tx.after, k0, from, save)
+		return matchPlain(ix.lo(tx), m.pat, m.buf, tx.after, k0, st)
 	default:
-		if score, ok = matchASCII(ix.lo(tx), m.pat, m.buf, k0, from, save); ok &&
+		if score, ok = matchASCII(ix.lo(tx), m.pat, m.buf, k0, st); ok &&
 			int(m.buf[len(m.buf)-1]-m.buf[0]) <= 2*len(m.runes) {
 			return score, matchTight
 		}
@@ -1039,11 +1050,11 @@ func isSeparator(c rune) bool {
 // the last letter), and keeps the first best-scoring one. Only those
 // occurrences are visited here (matchPlain does less in a plain text).
 //
-// It starts at letter k0 from the state from (k0 > 0: the letters before
+// It starts at letter k0 from the state st (k0 > 0: the letters before
 // k0 are settled as in a shorter term that begins like p; only pos[0] of
-// their positions is set), or afresh (k0 = 0); save, when set, receives
-// the state before the last letter.
-func matchASCII(lo []byte, p []byte, pos []int32, k0 int, from asciiState, save *asciiState) (int, bool) {
+// their positions is set), or afresh (k0 = 0); st, when set, then
+// receives the state before the last letter.
+func matchASCII(lo []byte, p []byte, pos []int32, k0 int, st *asciiState) (int, bool) {
 	n := len(lo)
 	var start, total, currAdj, lastMatch int
 	if k0 == 0 {
@@ -1052,15 +1063,12 @@ func matchASCII(lo []byte, p []byte, pos []int32, k0 int, from asciiState, save 
 		}
 		lastMatch = -1
 	} else {
-		start, total, currAdj, lastMatch = int(from.start), int(from.total), int(from.currAdj), int(from.lastMatch)
-		pos[0] = from.pos0
+		start, total, currAdj, lastMatch = int(st.start), int(st.total), int(st.currAdj), int(st.lastMatch)
+		pos[0] = st.pos0
 	}
 	for k := k0; k < len(p); k++ {
-		if save != nil && k == len(p)-1 {
-			*save = asciiState{int32(start), int32(total), int32(currAdj), int32(lastMatch), -1}
-			if k > 0 {
-				save.pos0 = pos[0]
-			}
+		if st != nil && k == len(p)-1 {
+			st.save(start, total, currAdj, lastMatch, k, pos)
 		}
 		end := n - 1
 		if k < len(p)-1 {
@@ -1128,7 +1136,7 @@ func matchASCII(lo []byte, p []byte, pos []int32, k0 int, from asciiState, save 
 // the region of the last letter starts, before which the pattern cannot
 // end: a substring of the text that equals it starts at pos[n-1]-n+1 or
 // later).
-func matchPlain(lo []byte, p []byte, pos []int32, after uint64, k0 int, from asciiState, save *asciiState) (int, matchKind) {
+func matchPlain(lo []byte, p []byte, pos []int32, after uint64, k0 int, st *asciiState) (int, matchKind) {
 	n, last := len(lo), len(p)-1
 	var start, total, currAdj, lastMatch int
 	if k0 == 0 {
@@ -1137,8 +1145,8 @@ func matchPlain(lo []byte, p []byte, pos []int32, after uint64, k0 int, from asc
 		}
 		lastMatch = -1
 	} else {
-		start, total, currAdj, lastMatch = int(from.start), int(from.total), int(from.currAdj), int(from.lastMatch)
-		pos[0] = from.pos0
+		start, total, currAdj, lastMatch = int(st.start), int(st.total), int(st.currAdj), int(st.lastMatch)
+		pos[0] = st.pos0
 	}
 	// first scores the occurrence of letter k that begins its region.
 	first := func(k int) int {
@@ -1175,14 +1183,8 @@ func matchPlain(lo []byte, p []byte, pos []int32, after uint64, k0 int, from asc
 		lastMatch = bi
 		start = end + 1
 	}
-	if save != nil {
-		// Field by field: a copy of the whole would read back parts of
-		// the stores just made, which stalls.
-		save.start, save.total, save.currAdj, save.lastMatch = int32(start), int32(total), int32(currAdj), int32(lastMatch)
-		save.pos0 = -1
-		if last > 0 {
-			save.pos0 = pos[0]
-		}
+	if st != nil {
+		st.save(start, total, currAdj, lastMatch, last, pos)
 	}
 	c := p[last]
 	if last == 0 {
@@ -1254,6 +1256,16 @@ func oneLetter(lo []byte, c byte, after uint64) int {
 // none) and pos0 where letter 0 did (-1 before it).
 type asciiState struct {
 	start, total, currAdj, lastMatch, pos0 int32
+}
+
+// save records the state before letter k.
+func (st *asciiState) save(start, total, currAdj, lastMatch, k int, pos []int32) {
+	// Field by field: a copy of a whole struct would read back parts of
+	// the stores just made, which stalls.
+	st.start, st.total, st.currAdj, st.lastMatch, st.pos0 = int32(start), int32(total), int32(currAdj), int32(lastMatch), -1
+	if k > 0 {
+		st.pos0 = pos[0]
+	}
 }
 
 // noSubstring, set in a saved state's start, records that the term is not

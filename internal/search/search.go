@@ -98,7 +98,7 @@ type Index struct {
 	// spare is a buffer for a term's states (see termResult.states) that
 	// no term holds: a term that does not narrow from the newest one
 	// writes its states there.
-	spare []int32
+	spare []asciiState
 }
 
 // New builds an index over claims, in the order given (which is the order
