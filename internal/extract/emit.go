@@ -929,6 +929,7 @@ func (a *article) resolveParties(sp Span) []Actor {
 	}
 	phrase = dateline.ReplaceAllString(phrase, "")
 	phrase = strings.Trim(phrase, " ,;:\"“”")
+	phrase = cleanSpeaker(phrase)
 	if phrase == "" {
 		return nil
 	}
@@ -1021,7 +1022,10 @@ func splitParties(p string) []string {
 
 // resolveOne names one party.
 func (a *article) resolveOne(p string, at int) Actor {
-	p = strings.TrimSpace(p)
+	p = cleanSpeaker(strings.TrimSpace(p))
+	if p == "" {
+		return Actor{}
+	}
 	mentionText := p
 	low := strings.ToLower(p)
 	bare := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(low, "the "), "a "), "an "))
@@ -1717,4 +1721,54 @@ func overlap(a, b string) float64 {
 		}
 	}
 	return float64(n) / float64(len(aw))
+}
+
+// leadingTime matches a time phrase read back into a subject: "Earlier
+// this year Varnia accused …", "Last week the ministry said …", "On
+// Monday, police said …".
+var leadingTime = regexp.MustCompile(`^(?i:(?:earlier|later)\s+(?:this|that|last|in\s+the)\s+(?:year|month|week|day|morning|evening|afternoon|spring|summer|autumn|winter)|(?:earlier|later|meanwhile|separately|yesterday|today|tonight|previously|now|then)|(?:on|last|this|by|late|early)\s+(?:` + timeWordsRe + `)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|by|since)\s+(?:` + monthsRe + `|\d{4}))\s*,?\s+`)
+
+// trailingAdverb matches an adverb read into the end of a subject:
+// "Kessovia also denied", "the company later said".
+var trailingAdverb = regexp.MustCompile(`\s+(?:also|too|again|later|quickly|swiftly|repeatedly|then|still|now|already|previously|meanwhile|subsequently|immediately|promptly|strongly|firmly|flatly|initially|originally|first|once|separately|likewise|similarly|however)$`)
+
+// dataBy matches data as the speaker: "public records compiled by the
+// Grenholm Gazette", "figures kept by the mission" — the one who compiled
+// them speaks.
+var dataBy = regexp.MustCompile(`^(?i:(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|figures|data|documents|statistics|count|tally|analysis|estimates?|numbers|survey|research|calculations)\s+(?:compiled|kept|published|gathered|collected|released|produced|held|seen|obtained|analysed|analyzed|reviewed|conducted|carried\s+out|made|done)\s+by)\s+(.+)$`)
+
+const timeWordsRe = `monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|weekend|spring|summer|autumn|winter|` + monthsRe
+
+const monthsRe = `january|february|march|april|may|june|july|august|september|october|november|december`
+
+// timeOnly are words that name a time and never a speaker: a subject read
+// back to "on Saturday" is no speaker.
+var timeOnly = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+	"tonight", "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+	"november", "december", "weekend", "morning", "evening", "afternoon", "night")
+
+// cleanSpeaker drops what a subject read backwards may carry that is no
+// part of who speaks: a leading time phrase, a trailing adverb, data as
+// the speaker ("records compiled by X" is X), and a time word alone.
+func cleanSpeaker(p string) string {
+	for i := 0; i < 3; i++ {
+		q := p
+		if m := leadingTime.FindStringIndex(q); m != nil && m[1] < len(q) {
+			q = q[m[1]:]
+		}
+		q = trailingAdverb.ReplaceAllString(q, "")
+		if m := dataBy.FindStringSubmatch(q); m != nil {
+			q = m[1]
+		}
+		q = strings.TrimSpace(q)
+		if q == p {
+			break
+		}
+		p = q
+	}
+	f := strings.Fields(strings.ToLower(p))
+	if len(f) == 1 && timeOnly[strings.Trim(f[0], ",.")] || len(f) == 2 && (f[0] == "on" || f[0] == "last" || f[0] == "this") && timeOnly[f[1]] {
+		return ""
+	}
+	return p
 }
