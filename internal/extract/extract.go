@@ -1148,6 +1148,12 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			n++
 			continue
 		}
+		if lw == "for" && j > 0 && j+2 <= end && counselWords[toks[j-1].lower()] && (determiners[toks[j+1].lower()] || toks[j+1].lower() == "his" || toks[j+1].lower() == "her" || toks[j+1].lower() == "their") {
+			// "A lawyer for the family said": the lawyer speaks.
+			j--
+			n++
+			continue
+		}
 		if lw == "of" || lw == "for" || lw == "in" || lw == "from" || lw == "at" {
 			// Inside a name ("Directorate of National Security") or after
 			// a speaker ("authorities in Kabul"), only before a capital;
@@ -2000,3 +2006,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 	}
 	return f, false
 }
+
+// counselWords speak for someone else: "a lawyer for the family".
+var counselWords = set("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors", "counsel", "barrister",
+	"barristers", "agent", "representative", "advocate")

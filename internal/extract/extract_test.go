@@ -327,6 +327,17 @@ func TestSpeakers(t *testing.T) {
 		{"records compiled by a newspaper speak for it",
 			"Title\n\nThe firm has won five contracts since 2019, according to public records compiled by the Grenholm Gazette.\n",
 			[]string{"Grenholm Gazette"}},
+		{"a role is the person named with it in the next sentences",
+			"Title\n\nA former researcher at Velora Pharmaceuticals has alleged that the company hid reports of heart problems.\n\n" +
+				"In a letter, the researcher, Dr. Miriam Oakes, wrote that nine patients had suffered irregular heartbeats.\n",
+			[]string{"Miriam Oakes", "Miriam Oakes"}},
+		{"the name may follow with its role",
+			"Title\n\nA lawyer for the family said the police had ignored the warnings.\n\n" +
+				"Erik Staal, a lawyer at Staal & Berg, said the officers had been told twice.\n",
+			[]string{"Erik Staal", "Erik Staal"}},
+		{"a role with no name stays as written",
+			"Title\n\nA senior official said the talks had failed.\n\nThe minister, Anna Berg, will travel on Friday.\n",
+			[]string{"senior official"}},
 		{"a weekday is no speaker",
 			"Title\n\nThe operator of a ferry that sank on Saturday has rejected accusations that the vessel was overloaded.\n",
 			nil},

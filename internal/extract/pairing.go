@@ -352,8 +352,15 @@ func roleAhead(text string, at int, role string) bool {
 // "Councillor Piet Varga", "The watchdog, Digital Rights Monitor", or
 // "Finance Minister Petra Solan" as one mention.
 func (a *article) roleOfMention(mn mention, role string) bool {
-	if roleAhead(a.text, mn.Start, role) {
+	if roleAhead(a.text, mn.Start, role) || roleAhead(a.text, titleBefore(a.text, mn.Start), role) {
 		return true
+	}
+	// "Miriam Oakes, the researcher," or "Miriam Oakes, a researcher at
+	// Velora,": the role after the name.
+	if mn.actor.Kind == model.KindPerson || looksLikePersonName(a.text[mn.Start:mn.End]) {
+		if m := roleAfter.FindStringSubmatch(a.text[mn.End:min(len(a.text), mn.End+80)]); m != nil && strings.EqualFold(m[1], role) {
+			return true
+		}
 	}
 	w := strings.Fields(strings.ToLower(a.text[mn.Start:mn.End]))
 	for k := 0; k+1 < len(w); k++ {
@@ -375,11 +382,19 @@ func (a *article) nameRoles() {
 			continue
 		}
 		w := strings.Fields(strings.ToLower(x.Name))
+		// "a former researcher at Velora Pharmaceuticals", "a lawyer for
+		// the family": the role is the noun before the body.
+		for k := 1; k < len(w); k++ {
+			if w[k] == "at" || w[k] == "of" || w[k] == "for" || w[k] == "with" || w[k] == "from" || w[k] == "in" {
+				w = w[:k]
+				break
+			}
+		}
 		if len(w) == 0 || len(w) > 4 {
 			continue
 		}
 		role := w[len(w)-1]
-		if !titleWords[role] && descriptorKinds[role] == "" && !peopleNoun(role) || pluralName(x.Name) {
+		if !titleWords[role] && descriptorKinds[role] == "" && !peopleNoun(role) && !peopleNoun(role+"s") || pluralName(x.Name) {
 			continue
 		}
 		// "the minister" is the one named before with that title; "a city
@@ -887,3 +902,25 @@ func (a *article) proposeImplicit() {
 		i++
 	}
 }
+
+// roleAfter matches the role given after a name: ", the researcher,", ",
+// a former lawyer at …".
+var roleAfter = regexp.MustCompile(`^,\s+(?i:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b(?:,|\s+(?:at|of|for|with|from|in)\b)`)
+
+// titleBefore moves a position back over a title before a name ("the
+// researcher, Dr. Miriam Oakes": the role before "Dr.").
+func titleBefore(text string, at int) int {
+	i := strings.TrimRight(text[:at], " ")
+	j := strings.LastIndexAny(i, " \n")
+	w := strings.ToLower(strings.TrimSuffix(i[j+1:], "."))
+	if honorifics[w] && j >= 0 {
+		return j + 1
+	}
+	return at
+}
+
+// honorifics stand between a role and a name: "the researcher, Dr.
+// Miriam Oakes" (not "Agency director Paula Renn", where the title is the
+// role).
+var honorifics = set("dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "colonel", "col", "major", "maj",
+	"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "general", "gen", "judge", "justice", "rev", "reverend", "father")
