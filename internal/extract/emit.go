@@ -1115,6 +1115,18 @@ func (a *article) resolveOne(p string, at int) Actor {
 			}
 		}
 	}
+	// "A Velora spokesman said": the body named before whose name starts
+	// so ("Velora Pharmaceuticals").
+	if m := namedRole.FindStringSubmatch(p); m != nil {
+		for i := len(a.mentions) - 1; i >= 0; i-- {
+			mn := a.mentions[i]
+			if n := a.name(mn.actor); mn.Start < at && mn.actor.Kind != model.KindPerson && mn.actor.Kind != "" && (n == m[1] || strings.HasPrefix(n, m[1]+" ")) {
+				x := mn.actor
+				x.Mention = mentionText
+				return x
+			}
+		}
+	}
 	// "A police statement said": the police.
 	if f := strings.Fields(p); len(f) >= 2 && (strings.EqualFold(f[len(f)-1], "statement") || strings.EqualFold(f[len(f)-1], "statements")) {
 		if rest := strings.Join(f[:len(f)-1], " "); a.plausibleSpeaker(rest) {
@@ -1772,3 +1784,7 @@ func cleanSpeaker(p string) string {
 	}
 	return p
 }
+
+// namedRole matches a role for a body given by its name: "A Velora
+// spokesman", "a Frisco official".
+var namedRole = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)\s+(?:spokesman|spokeswoman|spokesperson|official|executive|representative|source)$`)

@@ -63,6 +63,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.nameRoles()
 	a.nameDescribed()
 	a.nameClients()
+	a.pairNextInParagraph()
 	a.proposeImplicit()
 	return a.props
 }

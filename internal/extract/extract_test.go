@@ -291,6 +291,11 @@ func TestGeneralPairs(t *testing.T) {
 			"Title\n\nLusenia's defence ministry said Kovar had started the shelling and accused it of targeting civilian homes.\n\n" +
 				"Kovar rejected that accusation.\n",
 			[]string{"Kovar → Lusenia"}},
+		{"the other party answering right after a claim answers that claim",
+			"Title\n\nA former researcher at Velora Pharmaceuticals has alleged that the company hid reports of heart problems.\n\n" +
+				"Velora called the allegations false.\n\n" +
+				"The researcher, Miriam Oakes, said she had raised her concerns internally three times. A Velora spokesman said the company had no record of any such complaint.\n",
+			[]string{"Velora Pharmaceuticals → Miriam Oakes", "Velora Pharmaceuticals → Miriam Oakes"}},
 		{"declining to comment is not a denial",
 			"Title\n\nThe union accused Harbour Lines of forcing crews to work 18-hour shifts.\n\n" +
 				"Harbour Lines did not respond to a request for comment. Its chief executive declined to comment.\n",

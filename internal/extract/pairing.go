@@ -924,3 +924,70 @@ func titleBefore(text string, at int) int {
 // role).
 var honorifics = set("dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "colonel", "col", "major", "maj",
 	"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "general", "gen", "judge", "justice", "rev", "reverend", "father")
+
+// pairNextInParagraph makes an answer by the other party right after a
+// claim, in the same paragraph, answer that claim: "Oakes said she had
+// raised her concerns internally three times. A Velora spokesman said
+// the company had no record of any such complaint." The other party is
+// one the claimant spoke about before, or one that answered the
+// claimant before.
+func (a *article) pairNextInParagraph() {
+	for i := 1; i < len(a.props); i++ {
+		p := a.props[i]
+		if p.Answers == i-1 {
+			continue
+		}
+		j := i - 1
+		t := a.props[j]
+		if !p.IsCounter() {
+			continue
+		}
+		if t.IsCounter() || a.meta[j].kind == kDeny || a.meta[j].kind == kUrge || t.Actor.Name == Unnamed.Name ||
+			sameActor(t.Actor, p.Actor) || a.headlineProp(j) {
+			continue
+		}
+		si, sj := a.meta[i].sent, a.meta[j].sent
+		if si-sj != 1 || a.paragraph(si) != a.paragraph(sj) || a.meta[p.Answers].sent >= sj {
+			continue
+		}
+		if a.meta[p.Answers].kind == kAccuse && a.meta[j].kind != kAccuse {
+			// An accusation keeps its answer: "Residents accused the
+			// council of …. Campaigners say they wrote to the council ….
+			// The council insists it acted on every report".
+			continue
+		}
+		if a.refersBack(i) {
+			// "rejected the allegations" points at what it names.
+			continue
+		}
+		if !a.otherParty(j, p.Actor) {
+			continue
+		}
+		a.props[i].Answers = j
+	}
+}
+
+// refersBack reports whether counter-claim i names what it answers: "the
+// allegations", "these claims", "the report".
+func (a *article) refersBack(i int) bool {
+	return backRef.MatchString(a.props[i].Quote)
+}
+
+var backRef = regexp.MustCompile(`(?i)\b(?:the|these|those|such|that|this|her|his|their|its)\s+(?:[\w'’]+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|findings|study|criticism|account|explanation)\b`)
+
+// otherParty reports whether x is on the other side from the speaker of
+// claim j: the claim or an earlier one by its speaker is about x, or x
+// answered an earlier claim by that speaker.
+func (a *article) otherParty(j int, x Actor) bool {
+	c := a.props[j].Actor
+	for k := 0; k <= j; k++ {
+		q := a.props[k]
+		if sameActor(q.Actor, c) && a.isAbout(q, x) {
+			return true
+		}
+		if sameActor(q.Actor, x) && q.IsCounter() && sameActor(a.props[q.Answers].Actor, c) {
+			return true
+		}
+	}
+	return false
+}
