@@ -850,10 +850,55 @@ func (a *article) resolvePronouns(s string, speaker Actor, at int) string {
 	}
 	if speaker.Kind == model.KindPerson {
 		name := a.name(speaker)
+		// A pronoun is the speaker only when its gender can be the
+		// speaker's: the speaker's own when known ("he said" after the
+		// name, "Mr"), else the only gender in the clause ("his client
+		// … when she left" is left as written).
+		g := a.genderOf(speaker)
+		hasM, hasF := malePronoun.MatchString(s), femalePronoun.MatchString(s)
+		if f := strings.Fields(s); g == 0 && hasM && hasF && len(f) > 1 {
+			// Both genders: the one that opens the clause ("he had
+			// accepted … and thanked Ferro for her service", "his client
+			// … when she left") is the speaker's.
+			g = pronounGender(f[0])
+		}
+		other := a.relativeGender(speaker, at)
+		if g == other {
+			g = 0
+		}
+		fits := func(pg byte) bool {
+			if pg == other {
+				// "His lawyer, Irene Falk, said … his phone": the client's.
+				return false
+			}
+			if g != 0 {
+				return pg == g
+			}
+			return !(hasM && hasF)
+		}
+		// "she had raised her concerns": after the name replaces the
+		// subject, the subject's own "her" stays.
+		lead := byte(0)
+		if m := leadingSubjectPronoun.FindStringSubmatch(s); m != nil && fits(pronounGender(m[1])) {
+			lead = pronounGender(m[1])
+			s = name + s[len(m[1]):]
+		}
 		// "told her they saw no gun": "her" as an object is the name.
-		s = herObject.ReplaceAllString(s, name+"$1")
-		s = pronounHis.ReplaceAllString(s, name+"'s")
-		s = pronounHim.ReplaceAllStringFunc(s, func(string) string { return name })
+		if fits('f') {
+			s = herObject.ReplaceAllString(s, name+"$1")
+		}
+		s = pronounHis.ReplaceAllStringFunc(s, func(w string) string {
+			if pg := pronounGender(w); fits(pg) && pg != lead {
+				return name + "'s"
+			}
+			return w
+		})
+		s = pronounHim.ReplaceAllStringFunc(s, func(w string) string {
+			if fits(pronounGender(w)) {
+				return name
+			}
+			return w
+		})
 	}
 	return a.resolveGroup(s, at)
 }
@@ -1788,3 +1833,91 @@ func cleanSpeaker(p string) string {
 // namedRole matches a role for a body given by its name: "A Velora
 // spokesman", "a Frisco official".
 var namedRole = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)\s+(?:spokesman|spokeswoman|spokesperson|official|executive|representative|source)$`)
+
+var (
+	malePronoun           = regexp.MustCompile(`\b(?i:he|him|his|himself)\b`)
+	femalePronoun         = regexp.MustCompile(`\b(?i:she|her|hers|herself)\b`)
+	leadingSubjectPronoun = regexp.MustCompile(`^(he|she)\s`)
+	// genderCue is a pronoun speaking right after a person is named:
+	// "…,” he said", "She told reporters".
+	genderCue = regexp.MustCompile(`\b(he|she|He|She)\s+(?:said|says|told|added|adds|wrote|denied|denies|insisted|argued|claimed|testified|explained|noted|stated|replied|warned|asked|recalled|acknowledged|admitted)\b`)
+	// honorificCue is a title that gives a gender: "Mr Castell".
+	honorificCue = regexp.MustCompile(`\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$`)
+)
+
+// pronounGender is 'm' or 'f' for a gendered pronoun, else 0.
+func pronounGender(w string) byte {
+	switch strings.ToLower(w) {
+	case "he", "him", "his", "himself":
+		return 'm'
+	case "she", "her", "hers", "herself":
+		return 'f'
+	}
+	return 0
+}
+
+// genderOf is what the article says of a person's gender: 'm', 'f', or 0
+// when it does not say or says both. The cues are a title before one of
+// the person's mentions and a pronoun that speaks when the person is the
+// last one named.
+func (a *article) genderOf(x Actor) byte {
+	if a.genders == nil {
+		a.genders = map[string]byte{}
+		set := func(n string, g byte) {
+			if old, ok := a.genders[n]; ok && old != g {
+				g = 'x'
+			}
+			a.genders[n] = g
+		}
+		for _, mn := range a.mentions {
+			if mn.actor.Kind != model.KindPerson {
+				continue
+			}
+			if m := honorificCue.FindStringSubmatch(a.text[max(0, mn.Start-8):mn.Start]); m != nil {
+				g := byte('m')
+				if w := strings.ToLower(m[1]); w == "mrs" || w == "ms" || w == "miss" || w == "dame" || w == "lady" {
+					g = 'f'
+				}
+				set(a.name(mn.actor), g)
+			}
+		}
+		for _, m := range genderCue.FindAllStringSubmatchIndex(a.text, -1) {
+			if y, ok := a.lastMention(m[0], func(y Actor) bool { return y.Kind == model.KindPerson }); ok {
+				set(a.name(y), pronounGender(a.text[m[2]:m[3]]))
+			}
+		}
+	}
+	if g := a.genders[a.name(x)]; g == 'm' || g == 'f' {
+		return g
+	}
+	return 0
+}
+
+// relativeOf matches a person introduced by a tie to someone else, just
+// before the name: "His lawyer, ", "her sister ".
+var relativeOf = regexp.MustCompile(`\b(His|his|Her|her)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+,?\s+$`)
+
+// relativeGender is the gender of the one the speaker is introduced by,
+// in the sentence of position at ("His lawyer, Irene Falk, said …": 'm'),
+// or 0.
+func (a *article) relativeGender(x Actor, at int) byte {
+	from := 0
+	for _, s := range a.sents {
+		if s.Start <= at && at <= s.End {
+			from = s.Start
+		}
+	}
+	for i := len(a.mentions) - 1; i >= 0; i-- {
+		mn := a.mentions[i]
+		if mn.Start >= at || mn.Start < from {
+			continue
+		}
+		if sameActor(mn.actor, x) {
+			if m := relativeOf.FindStringSubmatch(a.text[max(from, mn.Start-40):mn.Start]); m != nil {
+				return pronounGender(m[1])
+			}
+			return 0
+		}
+	}
+	return 0
+}

@@ -240,6 +240,8 @@ type article struct {
 
 	// paras is the paragraph of each sentence (see paragraph).
 	paras []int
+	// genders are the people's genders the article gives (see genderOf).
+	genders map[string]byte
 
 	// lastSubj is the speaker of the last attribution found; shared is
 	// the speaker a coordinated clause inherits.

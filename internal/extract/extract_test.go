@@ -360,3 +360,25 @@ func TestSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounsByGender pins pronoun replacement in statements: a pronoun
+// is the speaker only when its gender can be the speaker's.
+func TestPronounsByGender(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Title\n\nMiriam Oakes said she had raised her concerns internally three times.\n",
+			"Miriam Oakes had raised her concerns internally three times."},
+		{"Title\n\nHis sister, Grace Orji, told reporters that she had seen bruises on his face.\n",
+			"Grace Orji had seen bruises on his face."},
+		{"Title\n\nThe lawyer, Peter Castell, said his client had been offered a payment when she left the company.\n",
+			"Peter Castell's client had been offered a payment when she left the company."},
+	} {
+		props := extract.Extract(tt.text, nil)
+		var got []string
+		for _, p := range props {
+			got = append(got, p.Statement)
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
