@@ -26,6 +26,7 @@ type Saved struct {
 	ClaimIDs  []string      // one per proposal, in order
 	NewActors []model.Actor // actors created because no known one matched
 	Links     int
+	Recorded  int // proposals that stood for a claim already recorded
 }
 
 // Save stores proposals as claims reported in src: a new source when src.ID
@@ -34,7 +35,22 @@ type Saved struct {
 // neither known nor created for a claim is left out rather than created.
 // Each counter-claim is linked to the claim it answers with its relation.
 func Save(st Store, src *model.Source, props []Proposal) (Saved, error) {
+	return SaveUsing(st, src, props, nil)
+}
+
+// SaveUsing is Save where the reviewer found that some proposals repeat a
+// claim already recorded: recorded[i], when not empty, is the id of the
+// claim that proposal i stands for. That proposal is not stored again;
+// the links to and from it are made with the recorded claim (a new denial
+// of a recorded allegation answers the recorded one).
+func SaveUsing(st Store, src *model.Source, props []Proposal, recorded []string) (Saved, error) {
 	var out Saved
+	reuse := func(i int) string {
+		if i < len(recorded) {
+			return recorded[i]
+		}
+		return ""
+	}
 	if src.ID == "" {
 		if err := st.CreateSource(src); err != nil {
 			return out, err
@@ -81,6 +97,9 @@ func Save(st Store, src *model.Source, props []Proposal) (Saved, error) {
 	}
 	actorIDs := make([]string, len(props))
 	for i, p := range props {
+		if reuse(i) != "" {
+			continue
+		}
 		id, err := lookup(p.Actor, true)
 		if err != nil {
 			return out, err
@@ -91,6 +110,11 @@ func Save(st Store, src *model.Source, props []Proposal) (Saved, error) {
 		actorIDs[i] = id
 	}
 	for i, p := range props {
+		if id := reuse(i); id != "" {
+			out.ClaimIDs = append(out.ClaimIDs, id)
+			out.Recorded++
+			continue
+		}
 		var subjects []string
 		for _, s := range p.Subjects {
 			id, err := lookup(s, false)
@@ -116,6 +140,9 @@ func Save(st Store, src *model.Source, props []Proposal) (Saved, error) {
 	for i, p := range props {
 		if p.Answers < 0 || p.Answers >= len(props) || p.Answers == i {
 			continue
+		}
+		if out.ClaimIDs[i] == out.ClaimIDs[p.Answers] {
+			continue // both stand for the same recorded claim
 		}
 		rel := p.Relation
 		if rel == "" {

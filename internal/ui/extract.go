@@ -76,6 +76,22 @@ type proposalRow struct {
 	actor     *widget.SelectEntry
 	statement *widget.Entry
 	relation  *widget.Select
+	// saveAs, for a proposal that looks like recorded claims, chooses
+	// between a new claim (option 0) and recorded claim i (option i+1,
+	// recorded[i]).
+	saveAs   *widget.Select
+	recorded []string
+}
+
+const extractSaveNew = "a new claim"
+
+// recordedID is the recorded claim the reviewer chose to stand for the
+// proposal, or "" for a new claim.
+func (r *proposalRow) recordedID() string {
+	if r.saveAs == nil || r.saveAs.SelectedIndex() <= 0 {
+		return ""
+	}
+	return r.recorded[r.saveAs.SelectedIndex()-1]
 }
 
 const extractNoRelation = "— (a claim of its own)"
@@ -360,13 +376,19 @@ func (v *extractView) newRow(i int, p extract.Proposal, actorNames []string) (*p
 		container.NewBorder(nil, nil, widget.NewLabel("Relation"), nil, row.relation),
 		quote,
 	}
-	if i < len(v.dups) {
-		for _, d := range v.dups[i] {
-			l := widget.NewLabel(fmt.Sprintf("Possible duplicate (%.0f%%): %s — %s", d.Score*100, d.Claim.ActorName, d.Claim.Statement))
+	if i < len(v.dups) && len(v.dups[i]) > 0 {
+		options := []string{extractSaveNew}
+		for k, d := range v.dups[i] {
+			l := widget.NewLabel(fmt.Sprintf("Possible duplicate %d (%.0f%% alike): %s — %s", k+1, d.Score*100, d.Claim.ActorName, d.Claim.Statement))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.WarningImportance
 			items = append(items, l)
+			options = append(options, fmt.Sprintf("recorded claim %d (%s), linked instead", k+1, d.Claim.ActorName))
+			row.recorded = append(row.recorded, d.Claim.ID)
 		}
+		row.saveAs = widget.NewSelect(options, nil)
+		row.saveAs.SetSelectedIndex(0)
+		items = append(items, container.NewBorder(nil, nil, widget.NewLabel("Save as"), nil, row.saveAs))
 	}
 	items = append(items, widget.NewSeparator())
 	return row, container.NewVBox(items...)
@@ -387,9 +409,12 @@ func (v *extractView) setAll(on bool) {
 }
 
 // reviewed returns the accepted proposals with the reviewer's edits.
-func (v *extractView) reviewed() []extract.Proposal {
+// reviewed returns the accepted proposals as edited and, for each, the
+// recorded claim chosen to stand for it ("" for a new claim).
+func (v *extractView) reviewed() ([]extract.Proposal, []string) {
 	keep := make([]bool, len(v.props))
 	edited := make([]extract.Proposal, len(v.props))
+	var recorded []string
 	for i, p := range v.props {
 		r := v.rows[i]
 		keep[i] = r.accept.Checked && strings.TrimSpace(r.statement.Text) != "" && strings.TrimSpace(r.actor.Text) != ""
@@ -403,8 +428,11 @@ func (v *extractView) reviewed() []extract.Proposal {
 			}
 		}
 		edited[i] = p
+		if keep[i] {
+			recorded = append(recorded, r.recordedID())
+		}
 	}
-	return extract.Select(edited, keep)
+	return extract.Select(edited, keep), recorded
 }
 
 // actorNamed is the actor the reviewer typed: the proposed one when
@@ -431,7 +459,7 @@ func (v *extractView) actorNamed(name string, proposed extract.Actor) extract.Ac
 }
 
 func (v *extractView) onSave() {
-	props := v.reviewed()
+	props, recorded := v.reviewed()
 	if len(props) == 0 {
 		v.status.SetText("Nothing is accepted: tick the proposals to save.")
 		return
@@ -446,7 +474,7 @@ func (v *extractView) onSave() {
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		saved, err := saveProposals(context.Background(), v.st, src, props)
+		saved, err := saveProposals(context.Background(), v.st, src, props, recorded)
 		v.do(func() { v.saved(saved, err) })
 	}()
 }
@@ -460,12 +488,13 @@ func (v *extractView) newSource() model.Source {
 	return model.Source{Title: strings.TrimSpace(v.title.Text), Text: v.text}
 }
 
-// saveProposals stores the proposals in one transaction.
-func saveProposals(ctx context.Context, st *db.Store, src model.Source, props []extract.Proposal) (extract.Saved, error) {
+// saveProposals stores the proposals in one transaction; recorded[i], when
+// set, is the recorded claim that stands for proposal i.
+func saveProposals(ctx context.Context, st *db.Store, src model.Source, props []extract.Proposal, recorded []string) (extract.Saved, error) {
 	var saved extract.Saved
 	err := st.Update(ctx, func(tx *db.Tx) error {
 		var err error
-		saved, err = extract.Save(tx, &src, props)
+		saved, err = extract.SaveUsing(tx, &src, props, recorded)
 		return err
 	})
 	return saved, err
@@ -479,7 +508,10 @@ func (v *extractView) saved(s extract.Saved, err error) {
 		dialog.ShowError(fmt.Errorf("the claims were not saved (nothing was): %w", err), v.win)
 		return
 	}
-	msg := fmt.Sprintf("Saved %d claims and %d links.", len(s.ClaimIDs), s.Links)
+	msg := fmt.Sprintf("Saved %s and %s.", plural(len(s.ClaimIDs)-s.Recorded, "claim"), plural(s.Links, "link"))
+	if s.Recorded > 0 {
+		msg += fmt.Sprintf(" %s already recorded linked instead of saved again.", plural(s.Recorded, "claim"))
+	}
 	if len(s.NewActors) > 0 {
 		var names []string
 		for _, a := range s.NewActors {

@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,14 +140,40 @@ func TestExtractViewProposesEditsAndSaves(t *testing.T) {
 		first.CounterActors[0] != "Government of Borduria" {
 		t.Errorf("edited claim saved as %+v", first)
 	}
-	if !strings.HasPrefix(v.status.Text, "Saved 5 claims and 1 links.") {
+	if !strings.HasPrefix(v.status.Text, "Saved 5 claims and 1 link.") {
 		t.Errorf("status %q", v.status.Text)
 	}
 
-	// Finding the same claims again warns about the duplicates.
+	// Finding the same claims again warns about the duplicates, and the
+	// reviewer can have the recorded claim stand for the proposal: the
+	// allegation is not saved twice, and its denial, accepted again under
+	// another actor, answers the recorded one.
 	v.findNow(t)
 	if len(v.dups) == 0 || len(v.dups[0]) == 0 || v.dups[0][0].Claim.ID != first.ID {
-		t.Errorf("no duplicate warning for the saved claim: %+v", v.dups)
+		t.Fatalf("no duplicate warning for the saved claim: %+v", v.dups)
+	}
+	if v.rows[0].saveAs == nil || v.rows[0].saveAs.Selected != extractSaveNew {
+		t.Fatal("no choice to use the recorded claim")
+	}
+	v.rows[0].saveAs.SetSelectedIndex(1)
+	for i, r := range v.rows {
+		r.accept.SetChecked(i <= 1)
+	}
+	v.rows[1].actor.SetText("Borduria's foreign ministry")
+	v.title.SetText("Border row, second report (made-up)")
+	v.onSave()
+	extractWait(v)
+	after, _ := st.ListClaims(ctx)
+	if len(after) != len(claims)+1 {
+		t.Fatalf("%d claims after saving with the recorded claim, want %d", len(after), len(claims)+1)
+	}
+	for _, c := range after {
+		if c.ID == first.ID && (c.CounterCount != 2 || !slices.Contains(c.CounterActors, "Borduria's foreign ministry")) {
+			t.Errorf("the recorded claim's counter-claims: %d %q", c.CounterCount, c.CounterActors)
+		}
+	}
+	if !strings.Contains(v.status.Text, "Saved 1 claim and 1 link. 1 claim already recorded linked instead") {
+		t.Errorf("status %q", v.status.Text)
 	}
 }
 
