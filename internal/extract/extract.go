@@ -1226,7 +1226,9 @@ func relativeNoComma(toks []token, start, end int) int {
 		if !toks[r].isWord() {
 			return -1
 		}
-		if w != "who" && w != "whose" && w != "which" && !(reducedRelative[w] && r >= 2 && !toks[r-1].capitalised()) {
+		ingRelative := strings.HasSuffix(w, "ing") && r >= 2 && !toks[r-1].capitalised() && determiners[toks[0].lower()] &&
+			(orgHeads[toks[r-1].lower()] || speakerNouns[toks[r-1].lower()])
+		if w != "who" && w != "whose" && w != "which" && !(reducedRelative[w] && r >= 2 && !toks[r-1].capitalised()) && !ingRelative {
 			continue
 		}
 		if !toks[r-1].isWord() || npStop[toks[r-1].lower()] && toks[r-1].lower() != "the" {

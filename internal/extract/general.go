@@ -107,7 +107,9 @@ var orgHeads = set("agency", "ministry", "company", "firm", "group", "party", "i
 	"commission", "council", "committee", "board", "authority", "bureau", "office", "department", "court", "tribunal",
 	"association", "foundation", "alliance", "coalition", "campaign", "club", "bank", "regulator", "watchdog", "body",
 	"organisation", "organization", "hospital", "university", "network", "movement", "charity", "newspaper", "broadcaster",
-	"army", "military", "police", "government", "mission", "embassy", "laboratory", "lab", "service", "monitor")
+	"army", "military", "police", "government", "mission", "embassy", "laboratory", "lab", "service", "monitor",
+	"factory", "plant", "mill", "mine", "retailer", "supplier", "manufacturer", "maker", "operator", "airline", "carrier",
+	"school", "clinic", "trust")
 
 // bodyNamedBefore finds the body that "the <noun>" stands for: the latest
 // non-person mention before at whose description is noun or whose name
@@ -120,6 +122,11 @@ func (a *article) bodyNamedBefore(noun string, at int) (Actor, bool) {
 		}
 		if m.desc == noun {
 			// "a company spokeswoman": the company named last.
+			return m.actor, true
+		}
+		if after := strings.ToLower(a.text[m.End:min(len(a.text), m.End+len(noun)+2)]); strings.TrimSpace(after) == noun && strings.HasPrefix(after, " ") &&
+			len(strings.Fields(a.name(m.actor))) >= 2 {
+			// "the factory" after "the Sunrise Textiles factory".
 			return m.actor, true
 		}
 		for _, w := range strings.Fields(strings.ToLower(a.name(m.actor))) {
