@@ -151,8 +151,12 @@ type claimRow struct {
 	// shown is what the row shows (see rowKey): the list redraws its
 	// rows several times a keystroke (select, scroll, refresh), and laying
 	// out the same text again costs a text shaping per line.
-	shown    string
-	headText string // the head line's text, for fitHead
+	shown string
+	// actor, actorPos and info are the head line: the actor's name, its
+	// matched offsets, and the verdict and counter-claims after it.
+	actor    string
+	actorPos []int
+	info     string
 }
 
 // rowKey is everything of a hit that the row draws.
@@ -178,9 +182,9 @@ func rowKey(h search.Hit, info string) string {
 
 func newClaimRow() fyne.CanvasObject {
 	r := &claimRow{head: widget.NewRichText(), body: widget.NewRichText()}
-	r.head.Truncation = fyne.TextTruncateEllipsis
-	// fitBody cuts the statement itself: RichText's ellipsis would shape
-	// the line again, and does not cut a line of several styled segments.
+	// fitHead and fitBody cut the lines themselves: RichText's ellipsis
+	// would shape them again on every refresh, and does not cut a line of
+	// several styled segments.
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -207,23 +211,45 @@ func (r *claimRow) set(h search.Hit) {
 		return
 	}
 	r.shown = key
-	r.headText = c.ActorName + info
-	head := append(highlight(c.ActorName, h.ActorPos, fyne.TextStyle{Bold: true}), &widget.TextSegment{Text: info,
-		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
-	r.head.Segments = head
+	r.actor, r.actorPos, r.info = c.ActorName, h.ActorPos, info
 	r.fitHead()
 	r.statement, r.pos = c.Statement, h.StatementPos
 	r.fitBody()
 }
 
-// fitHead lets RichText cut the actor and verdict line with "…" only
-// when it does not fit: its ellipsis shapes the line on every refresh.
+// fitHead shows the actor (bold, its matches highlighted) and the verdict
+// line after it, cut with "…" where the row's width ends: the line's
+// end first, then the actor's name.
 func (r *claimRow) fitHead() {
-	r.head.Truncation = fyne.TextTruncateEllipsis
-	if avail := r.Size().Width - 2*theme.InnerPadding() - 4; avail > 0 && fitCut(r.headText, avail, true) == len(r.headText) {
-		r.head.Truncation = fyne.TextTruncateOff
+	actor, pos, info := r.actor, r.actorPos, r.info
+	if avail := r.Size().Width - 2*theme.InnerPadding() - 4; avail > 0 {
+		bold := fyne.TextStyle{Bold: true}
+		if cut := fitCut(actor, avail, true); cut < len(actor) {
+			actor, pos, info = actor[:cut]+"…", keepBefore(pos, cut), ""
+		} else if rest := avail - measured(actor, bold); rest <= 0 {
+			info = ""
+		} else if cut := fitCut(info, rest, false); cut < len(info) {
+			info = info[:cut] + "…"
+		}
 	}
+	segs := highlight(actor, pos, fyne.TextStyle{Bold: true})
+	if info != "" {
+		segs = append(segs, &widget.TextSegment{Text: info,
+			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	}
+	r.head.Segments = segs
 	r.head.Refresh()
+}
+
+// keepBefore is the offsets in pos before cut.
+func keepBefore(pos []int, cut int) []int {
+	kept := pos[:0:0]
+	for _, p := range pos {
+		if p < cut {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // Resize fits the statement to the new width.
@@ -245,14 +271,7 @@ func (r *claimRow) fitBody() {
 		// Measured bold when some letters are: a highlighted letter is
 		// drawn bold, and bold is the wider.
 		if cut := fitCut(text, avail, len(pos) > 0); cut < len(text) {
-			text = text[:cut] + "…"
-			kept := pos[:0:0]
-			for _, p := range pos {
-				if p < cut {
-					kept = append(kept, p)
-				}
-			}
-			pos = kept
+			text, pos = text[:cut]+"…", keepBefore(pos, cut)
 		}
 	}
 	r.body.Segments = highlight(text, pos, fyne.TextStyle{})
@@ -263,6 +282,23 @@ func (r *claimRow) fitBody() {
 // statements come back at the same width, and each measurement shapes
 // the text. It is only used on the UI goroutine.
 var fitCuts = map[fitKey]int{}
+
+// widths remembers measured's answers; used on the UI goroutine only.
+var widths = map[fitKey]float32{}
+
+// measured is the width of text in style at the theme's text size.
+func measured(text string, style fyne.TextStyle) float32 {
+	k := fitKey{text: text, size: theme.TextSize(), bold: style.Bold}
+	w, ok := widths[k]
+	if !ok {
+		w = fyne.MeasureText(text, k.size, style).Width
+		if len(widths) >= 4096 {
+			clear(widths)
+		}
+		widths[k] = w
+	}
+	return w
+}
 
 // runeWidths are the widths of single runes, for fitCut; used on the UI
 // goroutine only.
@@ -303,7 +339,7 @@ func fitCut(text string, width float32, bold bool) int {
 	style := fyne.TextStyle{Bold: bold}
 	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), style).Width }
 	cut := len(text)
-	if measure(text) > width {
+	if measured(text, style) > width {
 		// Where the cut falls by the widths of the runes one by one (each
 		// measured once for the whole list), then checked on the real
 		// text, whose letters may sit closer: a shaping or two instead of

@@ -12,12 +12,12 @@ import (
 	"claims/internal/search"
 )
 
-// TestRowFitsItsWidth: a row cuts a long statement with "…" to what its
-// width holds, lets a short actor line be, and cuts a long one with
-// RichText's ellipsis; drawing the same hit again changes nothing.
+// TestRowFitsItsWidth: a row cuts a long statement, and an actor line too
+// long for it, with "…" to what its width holds, and leaves short ones
+// whole; drawing the same hit again changes nothing.
 func TestRowFitsItsWidth(t *testing.T) {
 	test.NewTempApp(t)
-	c := model.ClaimSummary{Claim: model.Claim{ID: "c1",
+	c := model.ClaimSummary{Claim: model.Claim{ID: "c1", Verdict: model.Unreviewed,
 		Statement: strings.Repeat("The ministry denied every part of the report. ", 6)}, ActorName: "Ministry of Interior"}
 	r := newClaimRow().(*claimRow)
 	r.Resize(fyne.NewSize(400, 60))
@@ -30,8 +30,8 @@ func TestRowFitsItsWidth(t *testing.T) {
 	if w := fyne.MeasureText(body, theme.TextSize(), fyne.TextStyle{}).Width; w > avail {
 		t.Errorf("the cut statement is %.0f wide, the row holds %.0f", w, avail)
 	}
-	if r.head.Truncation != fyne.TextTruncateOff {
-		t.Error("a short actor line is cut")
+	if head := r.head.String(); head != "Ministry of Interior   Unreviewed" {
+		t.Errorf("a short actor line reads %q", head)
 	}
 	segs := r.body.Segments
 	r.set(search.Hit{Claim: &c})
@@ -39,13 +39,24 @@ func TestRowFitsItsWidth(t *testing.T) {
 		t.Error("the same hit was laid out again")
 	}
 	long := c
-	long.ID, long.ActorName = "c2", strings.Repeat("Committee for the Protection of Journalists ", 3)
+	long.ID, long.ActorName, long.CounterCount = "c2", "Committee for the Protection of Journalists", 3
+	r.set(search.Hit{Claim: &long, Also: []string{`source "Doha: Bombing explained"`}})
+	head := r.head.String()
+	if !strings.HasPrefix(head, long.ActorName+"   Un") || !strings.HasSuffix(head, "…") {
+		t.Errorf("a long head line reads %q", head)
+	}
+	info := strings.TrimPrefix(head, long.ActorName)
+	if w := fyne.MeasureText(long.ActorName, theme.TextSize(), fyne.TextStyle{Bold: true}).Width +
+		fyne.MeasureText(info, theme.TextSize(), fyne.TextStyle{}).Width; w > avail {
+		t.Errorf("the cut head line is %.0f wide, the row holds %.0f", w, avail)
+	}
+	long.ActorName = strings.Repeat("Committee for the Protection of Journalists ", 3)
 	r.set(search.Hit{Claim: &long})
-	if r.head.Truncation != fyne.TextTruncateEllipsis {
-		t.Error("a long actor line is not cut")
+	if head := r.head.String(); !strings.HasSuffix(head, "…") || strings.Contains(head, "Unreviewed") {
+		t.Errorf("an actor name too long for the row: %q", head)
 	}
 	r.Resize(fyne.NewSize(4000, 60))
-	if r.head.Truncation != fyne.TextTruncateOff || strings.HasSuffix(r.body.String(), "…") {
-		t.Errorf("a wide row still cuts: head %v, body %q", r.head.Truncation, r.body.String())
+	if strings.HasSuffix(r.head.String(), "…") || strings.HasSuffix(r.body.String(), "…") {
+		t.Errorf("a wide row still cuts: %q / %q", r.head.String(), r.body.String())
 	}
 }
