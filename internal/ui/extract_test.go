@@ -220,13 +220,7 @@ func TestExtractViewWithoutText(t *testing.T) {
 // proposals to extract.png, where TestScreenshots writes its views (make
 // screenshots), and checks that it is 1200×800 and not blank.
 func TestScreenshotsExtract(t *testing.T) {
-	dir := t.TempDir()
-	if os.Getenv("CLAIMS_SCREENSHOTS") == "1" {
-		dir = filepath.Join("..", "..", "docs", "screenshots")
-		if d := os.Getenv("CLAIMS_SCREENSHOTS_DIR"); d != "" {
-			dir = d
-		}
-	}
+	dir := screenshotDir(t)
 	v, _, _ := newExtractHarness(t)
 	v.loadText("border.html", extractTestArticle)
 	v.findNow(t)

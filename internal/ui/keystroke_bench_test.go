@@ -21,23 +21,11 @@ import (
 // and alternates between the results of "t" (nearly every claim) and of
 // "the bombin", with a claim selected, in a 1280×800 window.
 func BenchmarkKeystrokeOnUIGoroutine(b *testing.B) {
-	path := os.Getenv("CLAIMS_BENCH_DB")
-	if path == "" {
-		b.Skip("set CLAIMS_BENCH_DB to a database made with claims gen")
-	}
-	a := test.NewTempApp(b)
-	st, err := db.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	w := test.NewTempWindow(b, widget.NewLabel(""))
-	w.Resize(fyne.NewSize(1280, 800))
-	m := newMainWindow(a, w, st, withResultQueue)
-	m.wait()
+	m := benchWindow(b)
 	ctx := context.Background()
 	var found [2]*search.Results
 	for i, q := range []string{"t", "the bombin"} {
+		var err error
 		if found[i], err = m.index.SearchContext(ctx, q, search.Filter{}); err != nil {
 			b.Fatal(err)
 		}
@@ -54,6 +42,17 @@ func BenchmarkKeystrokeOnUIGoroutine(b *testing.B) {
 // new) per operation: what a page-down or a flick of the wheel asks of
 // the event goroutine.
 func BenchmarkScrollOnUIGoroutine(b *testing.B) {
+	m := benchWindow(b)
+	page := m.list.Size().Height
+	b.ResetTimer()
+	for i := 1; b.Loop(); i++ {
+		m.list.ScrollToOffset(float32(i) * page)
+	}
+}
+
+// benchWindow opens the database named by CLAIMS_BENCH_DB in a 1280×800
+// main window, loaded and indexed; without it the benchmark is skipped.
+func benchWindow(b *testing.B) *mainWindow {
 	path := os.Getenv("CLAIMS_BENCH_DB")
 	if path == "" {
 		b.Skip("set CLAIMS_BENCH_DB to a database made with claims gen")
@@ -63,14 +62,10 @@ func BenchmarkScrollOnUIGoroutine(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
 	w := test.NewTempWindow(b, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1280, 800))
 	m := newMainWindow(a, w, st, withResultQueue)
 	m.wait()
-	page := m.list.Size().Height
-	b.ResetTimer()
-	for i := 1; b.Loop(); i++ {
-		m.list.ScrollToOffset(float32(i) * page)
-	}
+	return m
 }

@@ -20,16 +20,7 @@ import (
 // docs/screenshots/ when CLAIMS_SCREENSHOTS=1, otherwise into a temporary
 // folder. It runs on the sample database, as a first start shows it.
 func TestScreenshots(t *testing.T) {
-	dir := t.TempDir()
-	if os.Getenv("CLAIMS_SCREENSHOTS") == "1" {
-		dir = filepath.Join("..", "..", "docs", "screenshots")
-		if d := os.Getenv("CLAIMS_SCREENSHOTS_DIR"); d != "" {
-			dir = d
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := screenshotDir(t)
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefReviewer, "Sara Ahmed")
 	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
@@ -106,4 +97,21 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// screenshotDir is where the screenshot tests write: docs/screenshots
+// (or CLAIMS_SCREENSHOTS_DIR) when CLAIMS_SCREENSHOTS=1, as make
+// screenshots sets it, otherwise a temporary folder.
+func screenshotDir(t *testing.T) string {
+	if os.Getenv("CLAIMS_SCREENSHOTS") != "1" {
+		return t.TempDir()
+	}
+	dir := filepath.Join("..", "..", "docs", "screenshots")
+	if d := os.Getenv("CLAIMS_SCREENSHOTS_DIR"); d != "" {
+		dir = d
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
