@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -76,6 +77,11 @@ type proposalRow struct {
 	actor     *widget.SelectEntry
 	statement *widget.Entry
 	relation  *widget.Select
+	// answers picks the proposal this one answers when relation is set:
+	// option k is proposal targets[k].
+	answers *widget.Select
+	targets []int
+	head    *widget.Label
 	// saveAs, for a proposal that looks like recorded claims, chooses
 	// between a new claim (option 0) and recorded claim i (option i+1,
 	// recorded[i]).
@@ -324,6 +330,7 @@ func (v *extractView) show(r extraction) {
 		row, box := v.newRow(i, p, names)
 		v.rows = append(v.rows, row)
 		v.rowsBox.Add(box)
+		v.updateHead(i)
 	}
 	v.preview.Segments = highlightSegments(r.text, r.props)
 	v.preview.Refresh()
@@ -354,14 +361,37 @@ func (v *extractView) newRow(i int, p extract.Proposal, actorNames []string) (*p
 	row.statement.Wrapping = fyne.TextWrapWord
 	row.statement.SetText(p.Statement)
 	row.statement.SetMinRowsVisible(2)
-	row.relation = widget.NewSelect(append([]string{extractNoRelation}, extractRelationNames()...), nil)
-	head := fmt.Sprintf("#%d", i+1)
+	// Which proposal this one answers, and how: proposed by the
+	// extractor, and the reviewer's to change (a denial it did not pair
+	// is paired here, before saving).
+	row.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var targets []string
+	for k, q := range v.props {
+		if k != i {
+			row.targets = append(row.targets, k)
+			targets = append(targets, fmt.Sprintf("#%d %s", k+1, ellipsis(q.Actor.Name, 40)))
+		}
+	}
+	row.answers = widget.NewSelect(targets, func(string) { v.updateHead(i) })
+	row.answers.PlaceHolder = "the claim it answers"
+	row.relation = widget.NewSelect(append([]string{extractNoRelation}, extractRelationNames()...), func(rel string) {
+		if rel == extractNoRelation || len(row.targets) == 0 {
+			row.answers.Disable()
+		} else {
+			row.answers.Enable()
+			if row.answers.SelectedIndex() < 0 {
+				// The nearest proposal before this one, as a denial
+				// usually follows what it denies.
+				row.answers.SetSelectedIndex(max(0, min(i-1, len(row.targets)-1)))
+			}
+		}
+		v.updateHead(i)
+	})
 	if p.IsCounter() {
+		row.answers.SetSelectedIndex(slices.Index(row.targets, p.Answers))
 		row.relation.SetSelected(string(p.Relation))
-		head += fmt.Sprintf(" answers #%d (%s)", p.Answers+1, v.props[p.Answers].Actor.Name)
 	} else {
 		row.relation.SetSelected(extractNoRelation)
-		row.relation.Disable()
 	}
 	actorNote := "known actor"
 	if !p.Actor.Known() {
@@ -370,10 +400,12 @@ func (v *extractView) newRow(i int, p extract.Proposal, actorNames []string) (*p
 	quote := widget.NewLabelWithStyle("“"+p.Quote+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	quote.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{
-		container.NewHBox(row.accept, widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewHBox(row.accept, row.head),
 		container.NewBorder(nil, nil, widget.NewLabel("Actor"), widget.NewLabel(actorNote), row.actor),
 		row.statement,
-		container.NewBorder(nil, nil, widget.NewLabel("Relation"), nil, row.relation),
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel("Relation"), nil, row.relation),
+			container.NewBorder(nil, nil, widget.NewLabel("of"), nil, row.answers)),
 		quote,
 	}
 	if i < len(v.dups) && len(v.dups[i]) > 0 {
@@ -408,7 +440,29 @@ func (v *extractView) setAll(on bool) {
 	}
 }
 
-// reviewed returns the accepted proposals with the reviewer's edits.
+// answered is the proposal the row answers and how, as the reviewer left
+// them, or -1 and "" for a claim of its own.
+func (r *proposalRow) answered() (int, model.Relation) {
+	k := r.answers.SelectedIndex()
+	if r.relation.Selected == extractNoRelation || r.relation.Selected == "" || k < 0 {
+		return -1, ""
+	}
+	return r.targets[k], model.Relation(r.relation.Selected)
+}
+
+// updateHead numbers row i and says what it answers.
+func (v *extractView) updateHead(i int) {
+	if i >= len(v.rows) || v.rows[i] == nil {
+		return // still being built: show sets it
+	}
+	r := v.rows[i]
+	head := fmt.Sprintf("#%d", i+1)
+	if k, rel := r.answered(); k >= 0 {
+		head += fmt.Sprintf(" %s #%d (%s)", rel, k+1, v.props[k].Actor.Name)
+	}
+	r.head.SetText(head)
+}
+
 // reviewed returns the accepted proposals as edited and, for each, the
 // recorded claim chosen to stand for it ("" for a new claim).
 func (v *extractView) reviewed() ([]extract.Proposal, []string) {
@@ -420,13 +474,7 @@ func (v *extractView) reviewed() ([]extract.Proposal, []string) {
 		keep[i] = r.accept.Checked && strings.TrimSpace(r.statement.Text) != "" && strings.TrimSpace(r.actor.Text) != ""
 		p.Statement = strings.TrimSpace(r.statement.Text)
 		p.Actor = v.actorNamed(strings.TrimSpace(r.actor.Text), p.Actor)
-		if p.IsCounter() {
-			if r.relation.Selected == extractNoRelation || r.relation.Selected == "" {
-				p.Answers, p.Relation = -1, ""
-			} else {
-				p.Relation = model.Relation(r.relation.Selected)
-			}
-		}
+		p.Answers, p.Relation = r.answered()
 		edited[i] = p
 		if keep[i] {
 			recorded = append(recorded, r.recordedID())

@@ -93,7 +93,7 @@ func TestExtractViewProposesEditsAndSaves(t *testing.T) {
 	if got := v.rows[0].actor.Text; got != "Government of Ruritania" {
 		t.Errorf("first actor %q, want the known actor", got)
 	}
-	if v.rows[1].relation.Selected != "denies" || v.rows[0].relation.Selected != extractNoRelation || !v.rows[0].relation.Disabled() {
+	if v.rows[1].relation.Selected != "denies" || v.rows[0].relation.Selected != extractNoRelation || !v.rows[0].answers.Disabled() {
 		t.Errorf("relations: %q, %q", v.rows[0].relation.Selected, v.rows[1].relation.Selected)
 	}
 	// The quotes are highlighted in the preview.
@@ -174,6 +174,46 @@ func TestExtractViewProposesEditsAndSaves(t *testing.T) {
 	}
 	if !strings.Contains(v.status.Text, "Saved 1 claim and 1 link. 1 claim already recorded linked instead") {
 		t.Errorf("status %q", v.status.Text)
+	}
+}
+
+// TestExtractViewPairsByHand: the reviewer pairs a proposal the
+// extractor left on its own with the claim it answers, and unpairs a
+// denial; what is saved follows the choices.
+func TestExtractViewPairsByHand(t *testing.T) {
+	v, st, _ := newExtractHarness(t)
+	v.loadText("border.html", extractTestArticle)
+	v.findNow(t)
+	kovacs := v.rows[2]
+	if k, _ := kovacs.answered(); k >= 0 || !kovacs.answers.Disabled() {
+		t.Fatalf("the Kovacs charge answers #%d", k+1)
+	}
+	kovacs.relation.SetSelected("disputes")
+	kovacs.answers.SetSelectedIndex(0) // #1, the shelling allegation
+	if got := kovacs.head.Text; got != "#3 disputes #1 (Government of Ruritania)" {
+		t.Errorf("head %q", got)
+	}
+	v.rows[1].relation.SetSelected(extractNoRelation)
+	if got := v.rows[1].head.Text; got != "#2" {
+		t.Errorf("unpaired head %q", got)
+	}
+	for i, r := range v.rows {
+		r.accept.SetChecked(i <= 2)
+	}
+	v.title.SetText("Border row (made-up)")
+	v.onSave()
+	extractWait(v)
+	claims, _ := st.ListClaims(context.Background())
+	if len(claims) != 3 {
+		t.Fatalf("%d claims saved, want 3", len(claims))
+	}
+	for _, c := range claims {
+		switch {
+		case c.ActorID == "ru" && (c.CounterCount != 1 || c.CounterActors[0] != "Anna Kovacs"):
+			t.Errorf("the allegation's counter-claims: %q", c.CounterActors)
+		case c.ActorID != "ru" && c.CounterCount != 0:
+			t.Errorf("%s's claim has %d counter-claims", c.ActorName, c.CounterCount)
+		}
 	}
 }
 
