@@ -122,24 +122,33 @@ func (ix *Index) lowerTexts() <-chan struct{} {
 // measureText says whether s is ASCII up to its first NUL, and how long
 // that part is.
 func measureText(s string) text {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
 	t := text{mask: math.MaxUint64}
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		s = s[:i]
-		t.n |= textCut
-	}
+	// One pass, eight bytes at a time, up to the first NUL or byte that
+	// is not ASCII; then byte by byte.
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
-			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 != 0 {
-			return t
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// x&high: a byte that is not ASCII; (x-ones)&^x&high: a zero byte
+		// (or not ASCII).
+		if (x|(x-ones)&^x)&high != 0 {
+			break
 		}
 	}
 	for ; i < len(s); i++ {
+		if s[i] == 0 {
+			t.n |= textCut
+			break
+		}
 		if s[i] >= utf8.RuneSelf {
+			if strings.IndexByte(s[i:], 0) >= 0 {
+				t.n |= textCut
+			}
 			return t
 		}
 	}
-	t.n |= textASCII | uint32(len(s))
+	t.n |= textASCII | uint32(i)
 	return t
 }
 
@@ -156,51 +165,48 @@ func lowerASCII(s string, dst []byte) (mask, after uint64, plain bool) {
 	n := len(s)
 	lo, bitmap := dst[:n], dst[n:n+(n+7)/8]
 	copy(lo, s)
-	clear(bitmap)
 	var odd, prevLower uint64 // odd: a separator or a camel-case hump
-	var prev uint64           // the character before, for after
-	i := 0
-	for ; i+8 <= n; i += 8 {
-		x := binary.LittleEndian.Uint64(lo[i:])
+	var prevSpace uint64      // 0x80 when the byte before the word is a space
+	for i := 0; i < n; i += 8 {
+		// The last word is read and written through tail, padded with
+		// zeros, which no test below takes for a letter, a separator or a
+		// space, and which the letters' mask does not see.
+		var x uint64
+		var tail [8]byte
+		valid := ^uint64(0) // the word's bytes that s has
+		if i+8 <= n {
+			x = binary.LittleEndian.Uint64(lo[i:])
+		} else {
+			copy(tail[:], lo[i:])
+			x = binary.LittleEndian.Uint64(tail[:])
+			valid = 1<<(8*(n-i)) - 1
+		}
 		up := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & high
 		low := (x + 0x1f1f1f1f1f1f1f1f) &^ (x + 0x0505050505050505) & high
 		seps := zero(x^('/'*ones)) | zero(x^('-'*ones)) | zero(x^('_'*ones)) | zero(x^('.'*ones)) | zero(x^('\\'*ones))
-		if i+8 == n {
-			seps &^= 0x80 << 56 // the last character precedes nothing
+		if i+8 >= n {
+			seps &^= 0x80 << (8 * (n - 1 - i)) // the last character precedes nothing
 		}
 		odd |= seps | (low<<8|prevLower)&up
 		prevLower = low >> 56
 		x |= up >> 2
-		binary.LittleEndian.PutUint64(lo[i:], x)
+		if valid == ^uint64(0) {
+			binary.LittleEndian.PutUint64(lo[i:], x)
+		} else {
+			binary.LittleEndian.PutUint64(tail[:], x)
+			copy(lo[i:], tail[:])
+		}
 		bitmap[i/8] = byte(((up >> 7) * 0x0102040810204080) >> 56)
-		for range 8 {
-			c := x & 0xff
-			mask |= bit(byte(c))
-			if prev == ' ' {
-				after |= bit(byte(c))
-			}
-			prev = c
-			x >>= 8
+		// fol marks the bytes that follow a space.
+		spaces := zero(x ^ (' ' * ones))
+		for fol := (spaces<<8 | prevSpace) & valid; fol != 0; fol &= fol - 1 {
+			after |= bits64[byte(x>>(bits.TrailingZeros64(fol)-7))]
 		}
-	}
-	wasLower := prevLower != 0
-	for ; i < n; i++ {
-		c := lo[i]
-		isUpper := 'A' <= c && c <= 'Z'
-		if isUpper && wasLower || i < n-1 && c != ' ' && isSeparator(rune(c)) {
-			odd = 1
-		}
-		wasLower = 'a' <= c && c <= 'z'
-		if isUpper {
-			c += 'a' - 'A'
-			bitmap[i/8] |= 1 << (i % 8)
-		}
-		lo[i] = c
-		mask |= bit(c)
-		if prev == ' ' {
-			after |= bit(c)
-		}
-		prev = uint64(c)
+		prevSpace = spaces >> 56
+		// The padding takes the value of the first byte.
+		x |= (x & 0xff) * ones &^ valid
+		mask |= bits64[byte(x)] | bits64[byte(x>>8)] | bits64[byte(x>>16)] | bits64[byte(x>>24)] |
+			bits64[byte(x>>32)] | bits64[byte(x>>40)] | bits64[byte(x>>48)] | bits64[byte(x>>56)]
 	}
 	return mask, after, odd == 0
 }
@@ -217,6 +223,14 @@ func bit(c byte) uint64 {
 	}
 	return 1 << b
 }
+
+// bits64[c] is bit(c), looked up faster.
+var bits64 = func() (t [256]uint64) {
+	for c := range 256 {
+		t[c] = bit(byte(c))
+	}
+	return t
+}()
 
 // isLetter reports whether c is a lower-case ASCII letter.
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
