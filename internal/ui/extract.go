@@ -59,6 +59,7 @@ type extractView struct {
 	props   []extract.Proposal
 	dups    [][]dedupe.Match
 	rows    []*proposalRow
+	names   []string // the known actors' names, for the actor boxes
 
 	input     *widget.Entry
 	preview   *widget.RichText
@@ -69,6 +70,7 @@ type extractView struct {
 	sourceSel *widget.Select
 	findBtn   *widget.Button
 	saveBtn   *widget.Button
+	addBtn    *widget.Button
 }
 
 // proposalRow holds the widgets with which one proposal is reviewed.
@@ -120,6 +122,8 @@ func newExtractView(w fyne.Window, st *db.Store, onDone func()) *extractView {
 	v.findBtn.Importance = widget.HighImportance
 	v.saveBtn = widget.NewButtonWithIcon("Save accepted claims", theme.DocumentSaveIcon(), v.onSave)
 	v.saveBtn.Disable()
+	v.addBtn = widget.NewButtonWithIcon("Add selected text", theme.ContentAddIcon(), v.addSelected)
+	v.addBtn.Disable()
 	return v
 }
 
@@ -133,7 +137,7 @@ func (v *extractView) content() fyne.CanvasObject {
 	all := widget.NewButton("Accept all", func() { v.setAll(true) })
 	none := widget.NewButton("Reject all", func() { v.setAll(false) })
 	right := container.NewBorder(
-		container.NewHBox(widget.NewLabelWithStyle("Proposed claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none),
+		container.NewHBox(widget.NewLabelWithStyle("Proposed claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none, v.addBtn),
 		nil, nil, nil, container.NewVScroll(container.NewPadded(v.rowsBox)))
 	split := container.NewHSplit(v.tabs, right)
 	split.Offset = 0.45
@@ -324,6 +328,8 @@ func (v *extractView) show(r extraction) {
 		names = append(names, a.Name)
 	}
 	sort.Strings(names)
+	v.names = names
+	v.addBtn.Enable()
 	v.rows = nil
 	v.rowsBox.RemoveAll()
 	for i, p := range r.props {
@@ -438,6 +444,43 @@ func (v *extractView) setAll(on bool) {
 	for _, r := range v.rows {
 		r.accept.SetChecked(on)
 	}
+}
+
+// addSelected proposes the words selected in the article text as a claim
+// of its own, for the reviewer to give its actor: one the rules missed.
+// Existing rows may then be set to answer it. (It is not checked against
+// the recorded claims; New claim in the main window is.)
+func (v *extractView) addSelected() {
+	sel := strings.TrimSpace(v.input.SelectedText())
+	if sel == "" {
+		v.tabs.SelectIndex(0)
+		v.status.SetText("Select the words of the claim in the article text, then press Add selected text.")
+		return
+	}
+	p := extract.Proposal{Statement: sel, Quote: sel, Start: -1, End: -1, Answers: -1, Verb: "added by the reviewer"}
+	if at := strings.Index(v.text, sel); at >= 0 {
+		p.Start, p.End = at, at+len(sel)
+	}
+	i := len(v.props)
+	v.props = append(v.props, p)
+	v.dups = append(v.dups, nil)
+	for k, r := range v.rows {
+		r.targets = append(r.targets, i)
+		r.answers.Options = append(r.answers.Options, fmt.Sprintf("#%d (added)", i+1))
+		r.answers.Refresh()
+		if len(r.targets) == 1 && r.relation.Selected != extractNoRelation {
+			r.answers.Enable()
+		}
+		v.updateHead(k)
+	}
+	row, box := v.newRow(i, p, v.names)
+	v.rows = append(v.rows, row)
+	v.rowsBox.Add(box)
+	v.updateHead(i)
+	v.preview.Segments = highlightSegments(v.text, v.props)
+	v.preview.Refresh()
+	v.saveBtn.Enable()
+	v.status.SetText(fmt.Sprintf("Added #%d from the selection: give it its actor (and what it answers, if anything), then save.", i+1))
 }
 
 // answered is the proposal the row answers and how, as the reviewer left

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -278,5 +279,66 @@ func TestScreenshotsExtract(t *testing.T) {
 	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExtractViewAddsSelectedText: words the rules missed, selected in the
+// article text, become a proposal the reviewer completes and pairs; it is
+// saved with its actor, and a proposal set to answer it is linked to it.
+func TestExtractViewAddsSelectedText(t *testing.T) {
+	v, st, _ := newExtractHarness(t)
+	v.loadText("border.html", extractTestArticle)
+	v.findNow(t)
+	before := len(v.rows)
+	v.addSelected()
+	if len(v.rows) != before || !strings.Contains(v.status.Text, "Select the words") {
+		t.Fatalf("without a selection: %d rows, status %q", len(v.rows), v.status.Text)
+	}
+	// Select "The river flooded two towns last week" with the keyboard.
+	// (Rows are the lines as shown: unwrapped, they are the text's.)
+	v.input.Wrapping = fyne.TextWrapOff
+	v.input.Refresh()
+	at := strings.Index(v.input.Text, "The river")
+	v.input.CursorRow = strings.Count(v.input.Text[:at], "\n")
+	v.input.CursorColumn = at - strings.LastIndex(v.input.Text[:at], "\n") - 1
+	v.input.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for range len("The river flooded two towns last week") {
+		v.input.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	v.input.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if got := v.input.SelectedText(); got != "The river flooded two towns last week" {
+		t.Fatalf("selected %q", got)
+	}
+	v.addSelected()
+	if len(v.rows) != before+1 {
+		t.Fatalf("%d rows after adding, want %d", len(v.rows), before+1)
+	}
+	added := v.rows[before]
+	if added.statement.Text != "The river flooded two towns last week" || added.actor.Text != "" {
+		t.Errorf("added row: %q by %q", added.statement.Text, added.actor.Text)
+	}
+	added.actor.SetText("Borduria's weather office")
+	// The Kovacs charge now disputes the added claim.
+	kovacs := v.rows[2]
+	kovacs.relation.SetSelected("disputes")
+	kovacs.answers.SetSelectedIndex(len(kovacs.targets) - 1)
+	if k, _ := kovacs.answered(); k != before {
+		t.Fatalf("the Kovacs charge answers #%d, want #%d", k+1, before+1)
+	}
+	for i, r := range v.rows {
+		r.accept.SetChecked(i == 2 || i == before)
+	}
+	v.title.SetText("Border row (made-up)")
+	v.onSave()
+	extractWait(v)
+	claims, _ := st.ListClaims(context.Background())
+	if len(claims) != 2 {
+		t.Fatalf("%d claims saved, want 2", len(claims))
+	}
+	for _, c := range claims {
+		if c.Statement == "The river flooded two towns last week" &&
+			(c.ActorName != "Borduria's weather office" || c.CounterCount != 1 || c.CounterActors[0] != "Anna Kovacs") {
+			t.Errorf("the added claim: by %q, counter-claims %q", c.ActorName, c.CounterActors)
+		}
 	}
 }
