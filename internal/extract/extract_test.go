@@ -74,6 +74,18 @@ func TestPlainHTML(t *testing.T) {
 			t.Errorf("text keeps %q:\n%s", bad, got)
 		}
 	}
+	// The page around an article: navigation holding a form, related
+	// links in an aside, a caption, a footer.
+	page := `<html><body><header><nav><ul><li>Home</li></ul><form><input></form><a>World</a></nav></header>
+<article><h1>Minister denies claim</h1><figure><img src="x.jpg"><figcaption>The minister on Tuesday. Photograph: Agency</figcaption></figure>
+<p>The opposition accused the minister of taking payments.</p>
+<aside><h3>Related</h3><ul><li>Tram costs double, audit says</li></ul></aside>
+<p>The minister denied it.</p></article>
+<footer><p>Sign up for our newsletter.</p></footer></body></html>`
+	got = extract.Plain("page.html", []byte(page))
+	if want := "Minister denies claim\n\nThe opposition accused the minister of taking payments.\n\nThe minister denied it.\n"; got != want {
+		t.Errorf("article page gives\n%q, want\n%q", got, want)
+	}
 	// Sniffed without an extension.
 	if got := extract.Plain("article", []byte("<p>Hello &amp; bye</p>")); strings.TrimSpace(got) != "Hello & bye" {
 		t.Errorf("sniffed HTML = %q", got)

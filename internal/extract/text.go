@@ -46,19 +46,36 @@ func looksLikeHTML(s string) bool {
 }
 
 var (
-	htmlDropped = regexp.MustCompile(`(?is)<!--.*?-->|<(script|style|noscript|template|svg|head|nav|footer|form|iframe)\b.*?</(script|style|noscript|template|svg|head|nav|footer|form|iframe)\s*>`)
-	htmlBlock   = regexp.MustCompile(`(?i)</?(p|div|br|h[1-6]|li|ul|ol|tr|table|article|section|blockquote|header|main|aside|figure|figcaption|pre|dd|dt|hr|title)\b[^>]*>`)
-	htmlTag     = regexp.MustCompile(`(?s)<[^>]*>`)
-	spaceRun    = regexp.MustCompile(`[ \t\f\v\x{00a0}]+`)
-	blankLines  = regexp.MustCompile(`\n[ \t]*(\n[ \t]*)+`)
+	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	// htmlDropped are the elements dropped with their content, each up to
+	// its own closing tag: code, the page's furniture around the article
+	// (navigation, footer, forms), and what sits beside its text — asides
+	// (related links, boxes, pull quotes that repeat the text) and the
+	// captions of pictures.
+	htmlDropped = func() []*regexp.Regexp {
+		var out []*regexp.Regexp
+		for _, tag := range []string{"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "form",
+			"iframe", "aside", "figcaption", "button", "select"} {
+			out = append(out, regexp.MustCompile(`(?is)<`+tag+`\b.*?</`+tag+`\s*>`))
+		}
+		return out
+	}()
+	htmlBlock  = regexp.MustCompile(`(?i)</?(p|div|br|h[1-6]|li|ul|ol|tr|table|article|section|blockquote|header|main|aside|figure|figcaption|pre|dd|dt|hr|title)\b[^>]*>`)
+	htmlTag    = regexp.MustCompile(`(?s)<[^>]*>`)
+	spaceRun   = regexp.MustCompile(`[ \t\f\v\x{00a0}]+`)
+	blankLines = regexp.MustCompile(`\n[ \t]*(\n[ \t]*)+`)
 )
 
 // FromHTML strips an HTML document to its text. Block elements (p, div,
-// headings, list items, br …) become paragraph breaks; script, style and
-// other non-text elements are dropped with their content; entities are
+// headings, list items, br …) become paragraph breaks; script, style,
+// navigation, asides, captions and other elements that are not the
+// article's text are dropped with their content; entities are
 // decoded with the standard library's html package.
 func FromHTML(s string) string {
-	s = htmlDropped.ReplaceAllString(s, " ")
+	s = htmlComment.ReplaceAllString(s, " ")
+	for _, re := range htmlDropped {
+		s = re.ReplaceAllString(s, " ")
+	}
 	s = htmlBlock.ReplaceAllString(s, "\n\n")
 	s = htmlTag.ReplaceAllString(s, "")
 	// Whitespace in HTML source is not layout: collapse it before decoding,
