@@ -504,6 +504,23 @@ func (a *article) alreadyAnswers(x Actor, target int) bool {
 	return false
 }
 
+// indefinite reports whether the lower-case text introduces noun with "a"
+// or "an", up to three words before it ("a construction firm").
+func indefinite(text, noun string) bool {
+	w := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' })
+	for i, x := range w {
+		if x != "a" && x != "an" {
+			continue
+		}
+		for k := i + 1; k < len(w) && k <= i+4; k++ {
+			if w[k] == noun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isAbout reports whether claim p is about actor x: x is one of its
 // subjects or is named in its statement.
 func (a *article) isAbout(p Proposal, x Actor) bool {
@@ -518,6 +535,11 @@ func (a *article) isAbout(p Proposal, x Actor) bool {
 		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
 			return true
 		}
+	}
+	// "… payments from a construction firm" is about the firm the
+	// article goes on to name ("The firm, Halden Build, said …").
+	if d := strings.Fields(strings.ToLower(a.descOf(x))); len(d) > 0 && indefinite(st, d[len(d)-1]) {
+		return true
 	}
 	// "Officers had used batons" is about the police; "club stewards"
 	// about the club.
