@@ -64,6 +64,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.nameDescribed()
 	a.nameClients()
 	a.pairNextInParagraph()
+	a.pairAdded()
 	a.proposeImplicit()
 	return a.props
 }
@@ -968,6 +969,19 @@ func quoteDepths(text string, toks []token) []bool {
 	return out
 }
 
+// skipAux steps back from token j over auxiliaries and adverbs ("has
+// since", "also"), but not over a capitalised one that ends a name
+// ("Clean Rivers Now"), and returns where it stopped.
+func skipAux(toks []token, j int) int {
+	for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
+		if toks[j].capitalised() && j > 0 && toks[j-1].isWord() && toks[j-1].capitalised() {
+			break
+		}
+		j--
+	}
+	return j
+}
+
 // subjectBefore finds the subject noun phrase that ends before token i:
 // auxiliaries and adverbs between it and the verb are skipped. It returns
 // the phrase's span in the clause and whether the verb is negated or
@@ -976,6 +990,9 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 	j := i - 1
 	// Skip auxiliaries, adverbs, "plans to", time phrases.
 	for j >= 0 && toks[j].isWord() && (auxWords[toks[j].lower()] || toks[j].lower() == "not" || toks[j].lower() == "never" || strings.HasSuffix(toks[j].lower(), "n't") || isAdverb(toks[j].lower()) && !toks[j].capitalised()) {
+		if toks[j].capitalised() && j > 0 && toks[j-1].isWord() && toks[j-1].capitalised() {
+			break // part of a name: "Clean Rivers Now said"
+		}
 		lw := toks[j].lower()
 		if lw == "not" || lw == "never" || strings.HasSuffix(lw, "n't") {
 			negated = true
@@ -1003,9 +1020,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			if toks[c].s == "," {
 				if w := toks[c+1].lower(); w == "for" || w == "in" || w == "meanwhile" || w == "though" || w == "too" || w == "on" || w == "at" || w == "however" {
 					j = c - 1
-					for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
-						j--
-					}
+					j = skipAux(toks, j)
 				}
 				break
 			}
@@ -1027,9 +1042,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 				}
 				if w := toks[c+1].lower(); (w == "who" || w == "which" || w == "whose" || participleAside[w]) && toks[c-1].isWord() {
 					j = c - 1
-					for j >= 0 && toks[j].isWord() && auxWords[toks[j].lower()] {
-						j--
-					}
+					j = skipAux(toks, j)
 				}
 				break
 			}
@@ -1392,7 +1405,10 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	// died": a quantity opens the clause.
 	quantity := i+3 < len(toks) && (toks[i+1].lower() == "at" && (toks[i+2].lower() == "least" || toks[i+2].lower() == "most") ||
 		toks[i+1].lower() == "up" && toks[i+2].lower() == "to" || toks[i+1].lower() == "more" && toks[i+2].lower() == "than") &&
-		(isNumber(toks[i+3].s) || numberNames[toks[i+3].lower()] != "")
+		(isNumber(toks[i+3].s) || numberNames[toks[i+3].lower()] != "") ||
+		// "said only nine of the discharges appeared", "said nearly 200
+		// homes were flooded".
+		i+2 < len(toks) && numberQualifiers[toks[i+1].lower()] && (isNumber(toks[i+2].s) || numberNames[toks[i+2].lower()] != "")
 	if !quantity && endAdjunct(rest, lw == "told" || lw == "tells" || lw == "tell") {
 		pre := strings.TrimRight(text[:max(sj.Start, 0)], " ")
 		if strings.HasSuffix(pre, ",") && len(strings.Fields(pre)) >= 4 {
@@ -1462,6 +1478,9 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 	}
 	return f, true
 }
+
+// numberQualifiers qualify a number that opens a reported clause.
+var numberQualifiers = set("only", "just", "nearly", "almost", "about", "around", "roughly", "some", "over", "barely", "fewer", "exactly")
 
 // finiteMarkers are auxiliaries and common verbs that show a reported
 // clause has a verb of its own.

@@ -967,6 +967,32 @@ func (a *article) pairNextInParagraph() {
 	}
 }
 
+// pairAdded makes a claim its speaker "added" right after a counter-claim
+// part of that answer: "“Our reporting is complete,” a company spokesperson
+// said. The spokesperson added that the group had misread the data"
+// contradicts what the first answer contradicted.
+func (a *article) pairAdded() {
+	for i := 1; i < len(a.props); i++ {
+		p, t := a.props[i], a.props[i-1]
+		if p.IsCounter() || !addedVerbs[p.Verb] || !t.IsCounter() || !sameActor(p.Actor, t.Actor) ||
+			a.meta[i].sent-a.meta[i-1].sent > 1 || a.meta[i].kind == kUrge || !contests.MatchString(p.Statement) {
+			// What it adds must contest something: "… and will look
+			// into this one," he added, is no answer.
+			continue
+		}
+		a.props[i].Answers, a.props[i].Relation = t.Answers, model.Contradicts
+		if t.Relation == model.Disputes {
+			a.props[i].Relation = model.Disputes
+		}
+	}
+}
+
+// contests marks a statement that says something is wrong.
+var contests = regexp.MustCompile(`(?i)\b(?:not|no|never|nothing|none|\w+n't|false|untrue|wrong|wrongly|incorrect\w*|inaccura\w+|mislead\w*|misread|misunderst\w+|mistaken\w*|miscount\w*|double-count\w*|overstat\w+|exaggerat\w+|flawed|error\w*|baseless|unfounded)\b`)
+
+// addedVerbs carry on what the speaker said before.
+var addedVerbs = set("added", "adds", "continued", "went on")
+
 // refersBack reports whether counter-claim i names what it answers: "the
 // allegations", "these claims", "the report".
 func (a *article) refersBack(i int) bool {
