@@ -46,6 +46,28 @@ func (a *article) emitClaim(si int, f finding) {
 			}
 		}
 	}
+	// "The club said in a statement that it “categorically denies any
+	// involvement”": the speaker's own denial, reported.
+	if f.kind == kAssert && f.content.End > f.content.Start {
+		if m := saidItDenies.FindStringSubmatchIndex(a.text[f.content.Start:f.content.End]); m != nil {
+			at := f.content.Start
+			d := f
+			d.kind, d.ref = kDeny, true
+			d.verb = strings.ToLower(a.text[at+m[2] : at+m[3]])
+			d.relation = model.Relation(denyVerbs[d.verb])
+			d.object = trimSpan(a.text, Span{at + m[4], at + m[5]})
+			d.object.End = d.object.Start + len(strings.TrimRight(a.text[d.object.Start:d.object.End], "\"”'’.!?"))
+			d.extra = Span{}
+			if m[6] >= 0 {
+				d.extra = a.clauseEnd(Span{at + m[6], f.content.End})
+			}
+			before := len(a.props)
+			a.emitDenial(si, d)
+			if len(a.props) > before {
+				return
+			}
+		}
+	}
 	speakers := a.resolveParties(f.subj)
 	if f.unnamed {
 		speakers = []Actor{Unnamed}

@@ -118,6 +118,11 @@ var claimNouns = set("allegation", "allegations", "accusation", "accusations", "
 	"count", "tally", "toll", "numbers", "data", "article", "reporting", "theory", "methods", "methodology", "analysis",
 	"evidence", "testimony", "tests", "sampling", "research", "survey", "poll", "calculations", "reading", "interpretation", "characterisation", "characterization", "portrayal", "description")
 
+// saidItDenies matches a reported clause in which the speaker denies:
+// "(that) it “categorically denies any involvement” and that …". Group 1
+// is the verb, 2 what is denied, 3 (when set) the words after "and that".
+var saidItDenies = regexp.MustCompile(`(?i)^\s*(?:that\s+)?["“]?(?:it|he|she|they|we)\s+["“]?(?:(?:\w+ly|has|have|had|also|again|still)\s+){0,2}["“]?(denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\s+([^,;]+?)(?:["”]?\s*,?\s+and\s+that\s+(.+))?["”]?[.!?]?\s*$`)
+
 // involvementNouns are what a party denies having ("denied any involvement").
 var involvementNouns = set("involvement", "role", "responsibility", "wrongdoing", "link", "links", "ties", "connection",
 	"connections", "knowledge", "part", "complicity", "participation", "interference", "meddling", "culpability", "support")

@@ -1,0 +1,30 @@
+package extract_test
+
+import (
+	"testing"
+
+	"claims/internal/extract"
+	"claims/internal/model"
+)
+
+// TestSaidItDenies: a speaker's denial reported in a said-clause ("said it
+// denied …", "said in a statement that it “categorically denies …”")
+// answers the accusation, as "X denies …" does; a said-clause without a
+// denial stays a claim of its own.
+func TestSaidItDenies(t *testing.T) {
+	const lead = "Prosecutors have charged the club director with fraud, saying he paid an agent secret commissions.\n\n"
+	for _, s := range []string{
+		"The club said it denied any involvement.",
+		`The club said in a statement that it "categorically denies any involvement".`,
+		"The club said that it rejected the charge.",
+	} {
+		props := extract.Extract(lead+s+"\n", nil)
+		if len(props) != 2 || props[1].Answers != 0 || props[1].Relation != model.Denies || props[1].Actor.Name != "club" {
+			t.Errorf("%s\n  gives %+v", s, props)
+		}
+	}
+	props := extract.Extract(lead+"The club said it would cooperate with the inquiry.\n", nil)
+	if len(props) != 2 || props[1].IsCounter() {
+		t.Errorf("a said-clause without a denial: %+v", props)
+	}
+}
