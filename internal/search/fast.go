@@ -769,17 +769,9 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	total := 0
-	for _, k := range keys {
-		total += len(k)
-	}
-	all := make([]uint64, 0, total)
-	for _, k := range keys {
-		all = append(all, k...)
-	}
 	// The keys are in index order: ranking them is sorting by score,
 	// keeping that order among equal scores.
-	sortKeys(all)
+	all := sortKeys(keys)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -796,43 +788,55 @@ func scoreOf(k uint64) int {
 	return int(int64(math.MaxUint32-uint32(k>>32)) + math.MinInt32)
 }
 
-// sortKeys sorts keys that are in ascending index order (the low 32 bits)
-// into ascending order.
-func sortKeys(keys []uint64) {
-	if len(keys) < 1<<12 {
-		slices.Sort(keys)
-		return
-	}
+// sortKeys returns, in a new slice in ascending order, the keys of parts,
+// which are in ascending index order (the low 32 bits) one part after the
+// other.
+func sortKeys(parts [][]uint64) []uint64 {
+	total := 0
 	lo, hi := uint32(math.MaxUint32), uint32(0)
-	for _, k := range keys {
-		lo, hi = min(lo, uint32(k>>32)), max(hi, uint32(k>>32))
+	for _, p := range parts {
+		total += len(p)
+		for _, k := range p {
+			lo, hi = min(lo, uint32(k>>32)), max(hi, uint32(k>>32))
+		}
 	}
-	if hi-lo < 1<<12 {
-		countingSort(keys, lo, hi)
-		return
+	if total >= 1<<12 && hi-lo < 1<<12 {
+		return countingSort(parts, total, lo, hi)
 	}
-	radixSort(keys)
+	all := make([]uint64, 0, total)
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	if total < 1<<12 {
+		slices.Sort(all)
+	} else {
+		radixSort(all)
+	}
+	return all
 }
 
-// countingSort sorts keys in ascending index order by their score part,
-// which lies in [lo, hi]: one stable pass keeps the index order among
-// equal scores.
-func countingSort(keys []uint64, lo, hi uint32) {
+// countingSort returns the total keys of parts, in ascending index order,
+// sorted by their score part, which lies in [lo, hi]: one stable pass
+// straight from the parts keeps the index order among equal scores.
+func countingSort(parts [][]uint64, total int, lo, hi uint32) []uint64 {
 	count := make([]int, hi-lo+2)
-	for _, k := range keys {
-		count[uint32(k>>32)-lo+1]++
+	for _, p := range parts {
+		for _, k := range p {
+			count[uint32(k>>32)-lo+1]++
+		}
 	}
 	for i := 1; i < len(count); i++ {
 		count[i] += count[i-1]
 	}
-	tmp := getUint64s(len(keys))[:len(keys)]
-	for _, k := range keys {
-		d := uint32(k>>32) - lo
-		tmp[count[d]] = k
-		count[d]++
+	out := make([]uint64, total)
+	for _, p := range parts {
+		for _, k := range p {
+			d := uint32(k>>32) - lo
+			out[count[d]] = k
+			count[d]++
+		}
 	}
-	copy(keys, tmp)
-	putUint64s(tmp)
+	return out
 }
 
 // radixSort sorts keys by 16-bit digits, skipping the digits all keys share.
