@@ -366,6 +366,21 @@ func (a *article) lowerStart(s string) string {
 	return s
 }
 
+// deniedWhat is what a denial of claim t denies, for its statement:
+// "that <t's statement>", or, when t is in its speaker's own first-person
+// words ("We did not target civilians. Our soldiers …"), which do not
+// read after "denies that", "<t's speaker>'s account".
+func (a *article) deniedWhat(t Proposal) string {
+	body := strings.TrimSuffix(t.Statement, ".")
+	first := strings.ToLower(strings.Trim(strings.SplitN(body, " ", 2)[0], "\"“'‘"))
+	if firstPerson[first] || strings.Contains(body, ". ") {
+		return a.name(t.Actor) + "'s account"
+	}
+	return "that " + a.lowerStart(body)
+}
+
+var firstPerson = set("i", "we", "our", "my", "us", "me", "i'm", "we're", "we've", "i've")
+
 func denyPresent(r model.Relation, who string) string {
 	if r == "" {
 		r = model.Denies
@@ -631,12 +646,11 @@ func (a *article) addDenials(si int, denier Span, verb string, quote, extra Span
 		}
 		parties = append(parties, subjects[:n]...)
 	}
-	body := strings.TrimSuffix(t.Statement, ".")
 	for _, p := range parties {
 		if sameActor(p, t.Actor) || a.alreadyAnswers(p, target) {
 			continue
 		}
-		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " that " + a.lowerStart(body)
+		stmt := a.name(p) + " " + denyPresent(rel, a.name(p)) + " " + a.deniedWhat(t)
 		if extra.End > extra.Start && !willOnly.MatchString(cleanClause(a.text[extra.Start:extra.End])) {
 			stmt += andSays(a.name(p)) + lowerFirst(cleanClause(a.text[extra.Start:extra.End]))
 		}

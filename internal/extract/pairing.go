@@ -195,7 +195,7 @@ func (a *article) pairGeneral() {
 		if m.pending {
 			t := a.props[j]
 			who := a.name(p.Actor)
-			stmt := who + " " + denyPresent(rel, who) + " that " + a.lowerStart(strings.TrimSuffix(t.Statement, "."))
+			stmt := who + " " + denyPresent(rel, who) + " " + a.deniedWhat(t)
 			if m.extra.End > m.extra.Start && !willOnly.MatchString(cleanClause(a.text[m.extra.Start:m.extra.End])) {
 				stmt += andSays(who) + lowerFirst(cleanClause(a.text[m.extra.Start:m.extra.End]))
 			}
@@ -974,8 +974,18 @@ func (a *article) pairNextInParagraph() {
 func (a *article) pairAdded() {
 	for i := 1; i < len(a.props); i++ {
 		p, t := a.props[i], a.props[i-1]
-		if p.IsCounter() || !addedVerbs[p.Verb] || !t.IsCounter() || !sameActor(p.Actor, t.Actor) ||
-			a.meta[i].sent-a.meta[i-1].sent > 1 || a.meta[i].kind == kUrge || !contests.MatchString(p.Statement) {
+		// The same speaker going on, or the spokesperson of the body that
+		// just answered ("… rejected the accusation. “We did not target
+		// civilians,” ministry spokesman Arlen Toma told …").
+		if p.IsCounter() || !t.IsCounter() {
+			continue
+		}
+		goesOn := addedVerbs[p.Verb] && sameActor(p.Actor, t.Actor) ||
+			a.speaksFor(i, t.Actor) && !sameActor(p.Actor, a.props[t.Answers].Actor)
+		// Next to it: the sentence after, or the paragraph after (a
+		// quotation of several sentences), with nothing proposed between.
+		near := a.meta[i].sent-a.meta[i-1].sent <= 1 || a.paragraph(a.meta[i].sent)-a.paragraph(a.meta[i-1].sent) <= 1
+		if !goesOn || !near || a.meta[i].kind == kUrge || !contests.MatchString(p.Statement) {
 			// What it adds must contest something: "… and will look
 			// into this one," he added, is no answer.
 			continue
@@ -989,6 +999,15 @@ func (a *article) pairAdded() {
 
 // contests marks a statement that says something is wrong.
 var contests = regexp.MustCompile(`(?i)\b(?:not|no|never|nothing|none|\w+n't|false|untrue|wrong|wrongly|incorrect\w*|inaccura\w+|mislead\w*|misread|misunderst\w+|mistaken\w*|miscount\w*|double-count\w*|overstat\w+|exaggerat\w+|flawed|error\w*|baseless|unfounded)\b`)
+
+// speaksFor reports whether proposal i's speaker is introduced as a
+// spokesperson ("ministry spokesman Arlen Toma told …") speaking after
+// body x: x's spokesperson.
+func (a *article) speaksFor(i int, x Actor) bool {
+	return x.Kind != model.KindPerson && spokesperson.MatchString(a.props[i].Actor.Mention)
+}
+
+var spokesperson = regexp.MustCompile(`(?i)\bspokes(?:man|woman|person)\b`)
 
 // addedVerbs carry on what the speaker said before.
 var addedVerbs = set("added", "adds", "continued", "went on")

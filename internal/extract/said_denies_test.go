@@ -1,6 +1,9 @@
 package extract_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"claims/internal/extract"
@@ -26,5 +29,23 @@ func TestSaidItDenies(t *testing.T) {
 	props := extract.Extract(lead+"The club said it would cooperate with the inquiry.\n", nil)
 	if len(props) != 2 || props[1].IsCounter() {
 		t.Errorf("a said-clause without a denial: %+v", props)
+	}
+}
+
+// TestDenialOfFirstPersonWords: a denial of a claim in its speaker's own
+// first-person words names that speaker's account instead of repeating
+// "we" after "denies that".
+func TestDenialOfFirstPersonWords(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "madeup", "border-shelling-spokesman.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range extract.Extract(extract.Plain("a.txt", b), nil) {
+		if p.Actor.Name == "Lia Varo" && p.IsCounter() && !strings.HasPrefix(p.Statement, "Lia Varo denies Arlen Toma's account") {
+			t.Errorf("Lia Varo's denial reads %q", p.Statement)
+		}
+		if strings.Contains(p.Statement, "denies that we") {
+			t.Errorf("%q", p.Statement)
+		}
 	}
 }
