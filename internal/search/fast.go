@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,7 +34,9 @@ import (
 //   - a term that extends one searched recently ("bomb" after "bom") is
 //     matched only against the texts that matched the shorter one: a text
 //     in which fuzzy.Find finds "bomb" also holds "bom" in order;
-//   - the texts, then the claims, are split across the cores;
+//   - the texts, then the claims, are split across the cores, in chunks
+//     that a core takes when done with one, so that a core another
+//     program holds up does less of the work;
 //   - a search whose context is cancelled stops within a few thousand
 //     texts.
 
@@ -414,6 +417,40 @@ const maxCachedTerms = 4
 // workers is how many goroutines share a search.
 func workers() int { return min(runtime.GOMAXPROCS(0), 16) }
 
+// chunksFor is how many pieces a search's work is cut into for w
+// workers (see share).
+func chunksFor(w int) int {
+	if w == 1 {
+		return 1
+	}
+	return 8 * w
+}
+
+// share calls fn once for each chunk from 0 to chunks-1, on w goroutines
+// (fn's worker, 0 to w-1) each of which takes the next chunk when done
+// with one: a core that another program holds up then does less of the
+// work instead of holding up the search.
+func share(w, chunks int, fn func(worker, chunk int)) {
+	if w == 1 {
+		for c := range chunks {
+			fn(0, c)
+		}
+		return
+	}
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for k := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := int(next.Add(1)) - 1; c < chunks; c = int(next.Add(1)) - 1 {
+				fn(k, c)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // term returns the term's matches, from the cache or by matching the texts
 // that could match it; with within set, only within's texts.
 func (ix *Index) term(ctx context.Context, term string, within *restriction) (*termResult, error) {
@@ -471,30 +508,26 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	case within != nil:
 		scan.set = within.bits
 	}
-	// Split the words of the sets so that each worker gets as many
-	// texts.
+	// Split the words of the sets into chunks of as many texts.
 	count := make([]int32, nw+1)
 	for i := range nw {
 		count[i+1] = count[i] + int32(bits.OnesCount64(scan.word(i)))
 	}
 	n := int(count[nw])
 	w := min(workers(), max(1, n/2048))
-	split := make([]int, w+1)
-	for k := range split {
-		split[k], _ = slices.BinarySearch(count, int32(k*n/w))
+	chunks := chunksFor(w)
+	split := make([]int, chunks+1)
+	for c := range split {
+		split[c], _ = slices.BinarySearch(count, int32(c*n/chunks))
 	}
-	split[w] = nw
+	split[chunks] = nw
 	reach := make([]int, w)
-	done := make([]bool, w)
-	var wg sync.WaitGroup
-	for k := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			reach[k], done[k] = scan.run(ctx, split[k], split[k+1])
-		}()
-	}
-	wg.Wait()
+	done := make([]bool, chunks)
+	share(w, chunks, func(k, c int) {
+		r, ok := scan.run(ctx, split[c], split[c+1])
+		reach[k] += r
+		done[c] = ok
+	})
 	if slices.Contains(done, false) {
 		if states != nil {
 			ix.mu.Lock()
@@ -732,35 +765,30 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 		n = len(candidates)
 	}
 	w := min(workers(), max(1, n/4096))
-	keys := make([][]uint64, w)
-	var wg sync.WaitGroup
-	for k := range w {
-		lo, hi := k*n/w, (k+1)*n/w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mine := getUint64s(hi - lo)
-			keys[k] = mine
-			for i := lo; i < hi; i++ {
-				if (i-lo)&4095 == 4095 && ctx.Err() != nil {
-					return
-				}
-				ci := i
-				if candidates != nil {
-					ci = int(candidates[i])
-				}
-				if !f.match(&ix.claims[ci]) {
-					continue
-				}
-				score, ok := ix.scoreClaim(ci, results)
-				if ok {
-					mine = append(mine, key(score, ci))
-				}
+	chunks := chunksFor(w)
+	keys := make([][]uint64, chunks)
+	share(w, chunks, func(_, c int) {
+		lo, hi := c*n/chunks, (c+1)*n/chunks
+		mine := getUint64s(hi - lo)
+		keys[c] = mine
+		for i := lo; i < hi; i++ {
+			if (i-lo)&4095 == 4095 && ctx.Err() != nil {
+				return
 			}
-			keys[k] = mine
-		}()
-	}
-	wg.Wait()
+			ci := i
+			if candidates != nil {
+				ci = int(candidates[i])
+			}
+			if !f.match(&ix.claims[ci]) {
+				continue
+			}
+			score, ok := ix.scoreClaim(ci, results)
+			if ok {
+				mine = append(mine, key(score, ci))
+			}
+		}
+		keys[c] = mine
+	})
 	defer func() {
 		for _, k := range keys {
 			putUint64s(k)
