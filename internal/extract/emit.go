@@ -716,6 +716,11 @@ func (a *article) name(p Actor) string {
 	if !p.Known() && len(p.Mention) > 4 && strings.EqualFold(p.Mention[:4], "the ") && strings.EqualFold(p.Mention[4:], p.Name) {
 		return "the " + p.Name
 	}
+	if !p.Known() && p.Name != "" && !startsCapital(p.Name) && (strings.HasPrefix(strings.ToLower(p.Mention), "a ") || strings.HasPrefix(strings.ToLower(p.Mention), "an ")) {
+		// "A consumer association said it had …": "the consumer
+		// association had …", once it has been introduced.
+		return "the " + p.Name
+	}
 	if p.Name != "" {
 		return p.Name
 	}
