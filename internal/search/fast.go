@@ -493,9 +493,6 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	nw := (len(ix.strs) + 63) / 64
 	res := &termResult{term: term, runes: runes, score: make([]int32, len(ix.strs)), within: within,
 		matched: make([]uint64, nw), accepted: make([]uint64, nw)}
-	for i := range res.score {
-		res.score[i] = noMatch
-	}
 	// The texts to try: all, a restriction's, or those the shorter term
 	// matched (in the restriction, when that term was not restricted).
 	scan := termScan{ix: ix, runes: runes, term: term, res: res, states: states, k0: k0}
@@ -605,6 +602,12 @@ func (s *termScan) run(ctx context.Context, lo, hi int) (reach int, ok bool) {
 	m := newMatcher(s.runes, s.term)
 	mask, asciiOK := m.mask, m.asciiOK
 	keep := states != nil
+	// The chunks of the sets cover all the texts: each marks its own
+	// texts unscored (the words of the sets are theirs to write too).
+	fill := score[min(lo*64, len(score)):min(hi*64, len(score))]
+	for i := range fill {
+		fill[i] = noMatch
+	}
 	// A letter alone is scored in plain texts without a search.
 	single := len(m.pat) == 1 && asciiOK && isLetter(m.pat[0])
 	for wi := lo; wi < hi; wi++ {
