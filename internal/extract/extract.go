@@ -66,7 +66,20 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairNextInParagraph()
 	a.pairAdded()
 	a.proposeImplicit()
+	a.dropDatelines()
 	return a.props
+}
+
+// dropDatelines starts the quotes that open with the article's dateline
+// after it: "NORTHBRIDGE (Example Wire) — A campaign group says …" quotes
+// "A campaign group says …".
+func (a *article) dropDatelines() {
+	for i, p := range a.props {
+		if m := dateline.FindStringIndex(p.Quote); m != nil && m[1] < len(p.Quote) && p.Start >= 0 {
+			a.props[i].Quote = p.Quote[m[1]:]
+			a.props[i].Start += m[1]
+		}
+	}
 }
 
 // responseVerbs report a party's answer to what was said about it.
@@ -481,7 +494,7 @@ var (
 	accordingTail = regexp.MustCompile(`(?i),?\s+according\s+to\s+([^,;]{2,80}?)\s*[.!?"”]*$`)
 	accordingHead = regexp.MustCompile(`(?i)^(?:["“]?)according\s+to\s+([^,;]{2,80}?),\s+`)
 	// A content clause's tail that is not part of the claim.
-	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:declined|refused|would\s+not|did\s+not\s+(?:say|comment|give|elaborate)|said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized)\b.*$`)
+	contentTail = regexp.MustCompile(`(?i),\s+(?:according\s+to|citing|adding\s+that|adding|calling\s+(?:it|them|the|these|this)|in\s+a\s+statement|in\s+a\s+(?:post|tweet|interview)|saying|he\s+said|she\s+said|they\s+said|officials\s+said)\b.*$|,?\s+(?:and|but)\s+(?:also\s+)?(?:declined|refused|would\s+not|did\s+not\s+(?:say|comment|give|elaborate)|said|added|claimed|warned|insisted|urged|called|told|stressed|noted|acknowledged|conceded|announced|imposed|vowed|pledged|promised|threatened|summoned|ordered|expelled|accused|denied|rejected|demanded|asked|criticised|criticized|fined|suspended|banned|sanctioned|revoked|barred|sued)\b.*$`)
 	dateline    = regexp.MustCompile(`^(?:\((?:Reuters|AP|AFP|Wire|UPI|dpa)\)|[\p{Lu}][\p{Lu} .]{2,30}(?:,\s+[\p{Lu}][\p{L}\p{N} .]{1,30})?|[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2})\s*(?:\([^)]*\))?\s*[:—–-]+\s+`)
 	// "Government officials say that …" as the subject of a denial etc.
 	pluralRef = regexp.MustCompile(`(?i)^(?:(?:all|both|these|those|all\s+the|both\s+the)\s+(?:(two|three|four|five|2|3|4|5)\s+)?|(?:the|all)\s+(two|three|four|five|2|3|4|5)\s+)(?:of\s+them|parties|sides|countries|governments|nations|groups|men|leaders|officials|organi[sz]ations|states|camps)$|^(?:all|the)\s+(two|three|four|five)$|^(?:both|all\s+of\s+them|both\s+of\s+them|each)$`)

@@ -394,3 +394,13 @@ func TestPronounsByGender(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteWithoutDateline: a quote from the first paragraph does not
+// start with the article's dateline, and still points into the text.
+func TestQuoteWithoutDateline(t *testing.T) {
+	text := "Water company accused over spills\n\nNORTHBRIDGE (Example Wire) — A campaign group says Riverside Water discharged sewage on 40 days last summer.\n"
+	props := extract.Extract(text, nil)
+	if len(props) != 1 || !strings.HasPrefix(props[0].Quote, "A campaign group says") || text[props[0].Start:props[0].End] != props[0].Quote {
+		t.Errorf("%+v", props)
+	}
+}
