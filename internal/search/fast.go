@@ -306,11 +306,11 @@ type termResult struct {
 	reach    int
 	// states[t] is, for each matched text t of a term of two letters or
 	// more, where matchASCII stood before the term's last letter (start
-	// -1 when the text is not ASCII): a
-	// term one or more letters longer resumes from there instead of
-	// matching the whole term again. Only the newest term of the cache
-	// keeps its states, and the next term to narrow from it takes them
-	// and writes its own over them (see Index.spare).
+	// -1 when the text is not ASCII): a term one or more letters longer
+	// resumes from there instead of matching the whole term again. Only
+	// the newest term of the cache keeps its states, and the next term
+	// to narrow from it takes them and writes its own over them (see
+	// Index.spare).
 	states []asciiState
 	// within, when set, is the restriction the term was matched under:
 	// only its texts were tried, and every other text reads noMatch.
