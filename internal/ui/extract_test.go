@@ -198,16 +198,7 @@ func TestExtractViewPairsByHand(t *testing.T) {
 	if got := v.rows[1].head.Text; got != "#2" {
 		t.Errorf("unpaired head %q", got)
 	}
-	for i, r := range v.rows {
-		r.accept.SetChecked(i <= 2)
-	}
-	v.title.SetText("Border row (made-up)")
-	v.onSave()
-	extractWait(v)
-	claims, _ := st.ListClaims(context.Background())
-	if len(claims) != 3 {
-		t.Fatalf("%d claims saved, want 3", len(claims))
-	}
+	claims := saveOnly(t, v, st, func(i int) bool { return i <= 2 }, 3)
 	for _, c := range claims {
 		switch {
 		case c.ActorID == "ru" && (c.CounterCount != 1 || c.CounterActors[0] != "Anna Kovacs"):
@@ -325,20 +316,31 @@ func TestExtractViewAddsSelectedText(t *testing.T) {
 	if k, _ := kovacs.answered(); k != before {
 		t.Fatalf("the Kovacs charge answers #%d, want #%d", k+1, before+1)
 	}
-	for i, r := range v.rows {
-		r.accept.SetChecked(i == 2 || i == before)
-	}
-	v.title.SetText("Border row (made-up)")
-	v.onSave()
-	extractWait(v)
-	claims, _ := st.ListClaims(context.Background())
-	if len(claims) != 2 {
-		t.Fatalf("%d claims saved, want 2", len(claims))
-	}
+	claims := saveOnly(t, v, st, func(i int) bool { return i == 2 || i == before }, 2)
 	for _, c := range claims {
 		if c.Statement == "The river flooded two towns last week" &&
 			(c.ActorName != "Borduria's weather office" || c.CounterCount != 1 || c.CounterActors[0] != "Anna Kovacs") {
 			t.Errorf("the added claim: by %q, counter-claims %q", c.ActorName, c.CounterActors)
 		}
 	}
+}
+
+// saveOnly accepts the proposals keep picks, saves them with a made-up
+// source title and returns the claims stored, which must number want.
+func saveOnly(t *testing.T, v *extractView, st *db.Store, keep func(int) bool, want int) []model.ClaimSummary {
+	t.Helper()
+	for i, r := range v.rows {
+		r.accept.SetChecked(keep(i))
+	}
+	v.title.SetText("Border row (made-up)")
+	v.onSave()
+	extractWait(v)
+	claims, err := st.ListClaims(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(claims) != want {
+		t.Fatalf("%d claims saved, want %d", len(claims), want)
+	}
+	return claims
 }
