@@ -1254,6 +1254,11 @@ func relativeNoComma(toks []token, start, end int) int {
 		}
 		ingRelative := strings.HasSuffix(w, "ing") && r >= 2 && !toks[r-1].capitalised() && determiners[toks[0].lower()] &&
 			(orgHeads[toks[r-1].lower()] || speakerNouns[toks[r-1].lower()])
+		if (w == "calling" || w == "calls") && r+1 < len(toks) && (toks[r+1].lower() == "itself" || toks[r+1].lower() == "themselves") {
+			// "A hacking group calling itself Black Lantern said": the
+			// name it gives itself speaks, not "a hacking group".
+			return -1
+		}
 		if w != "who" && w != "whose" && w != "which" && !(reducedRelative[w] && r >= 2 && !toks[r-1].capitalised()) && !ingRelative {
 			continue
 		}

@@ -49,3 +49,13 @@ func TestDenialOfFirstPersonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCallingItselfOpensSentence: a party named by what it calls itself
+// speaks under that name at the start of a sentence too (a relative
+// clause without commas must not take "a hacking group" instead).
+func TestCallingItselfOpensSentence(t *testing.T) {
+	props := extract.Extract("Intro line here\n\nA hacking group calling itself Black Lantern said it had stolen the records of a million patients.\n", nil)
+	if len(props) != 1 || props[0].Actor.Name != "Black Lantern" {
+		t.Errorf("%+v", props)
+	}
+}
