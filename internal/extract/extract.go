@@ -65,6 +65,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.nameClients()
 	a.pairNextInParagraph()
 	a.pairAdded()
+	a.pairRepresentatives()
 	a.proposeImplicit()
 	a.dropDatelines()
 	return a.props

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"claims/internal/model"
 )
@@ -1031,6 +1032,121 @@ func (a *article) otherParty(j int, x Actor) bool {
 			return true
 		}
 		if sameActor(q.Actor, x) && q.IsCounter() && sameActor(a.props[q.Answers].Actor, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairRepresentatives pairs what a party's representative says, when it
+// says something is wrong or speaks to the same matter, with the latest
+// claim about that party: "Its chief executive, Dana Holm, said the
+// regulator had compared the wrong periods" after the regulator's charge
+// against Frisco; "A company spokeswoman said the group's samples …";
+// "its medical director, Dr. Paul Hennig, said …". The party is the body
+// "its"/"their" stands for (the latest body that spoke), the one named
+// before "'s", or the noun before "spokeswoman".
+func (a *article) pairRepresentatives() {
+	for i := range a.props {
+		p, m := a.props[i], a.meta[i]
+		if p.IsCounter() || m.kind == kUrge || p.Start < 0 || a.headlineProp(i) {
+			continue
+		}
+		// The party its speaker represents.
+		party, noun, rep := a.represented(i)
+		if !rep {
+			continue
+		}
+		if party.Name == "" && noun != "" {
+			party = Actor{Name: noun, Mention: noun}
+		}
+		best := -1
+		for j := i - 1; j >= 0 && m.sent-a.meta[j].sent <= 10; j-- {
+			t := a.props[j]
+			if t.IsCounter() || a.meta[j].kind == kUrge || a.meta[j].kind == kDeny || a.headlineProp(j) ||
+				sameActor(t.Actor, p.Actor) || sameActor(t.Actor, party) || noun != "" && namesNoun(t.Actor, noun) {
+				// Not its own side's claim: "A spokesman for the rebel
+				// Eastern Front" backs what the rebels said.
+				continue
+			}
+			if a.isAbout(t, party) || noun != "" && (containsWord(strings.ToLower(t.Statement), noun) || a.subjectNoun(t, noun)) {
+				best = j
+				break
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t := a.props[best]
+		// What it says must contest the claim or speak to its matter; a
+		// representative introduced a few sentences after it answers it.
+		if !contests.MatchString(p.Statement) && !sharesContent(p.Statement, t.Statement, p.Actor, t.Actor) {
+			continue
+		}
+		a.props[i].Answers, a.props[i].Relation = best, model.Contradicts
+	}
+}
+
+// represented is the party proposal i's speaker speaks for, from the words
+// that introduce the speaker: a party, or a noun naming it ("company").
+func (a *article) represented(i int) (party Actor, noun string, ok bool) {
+	p := a.props[i]
+	q := p.Quote
+	if m := repPossessive.FindStringSubmatch(q); m != nil {
+		switch owner := strings.ToLower(m[1]); owner {
+		case "its", "their":
+			for k := i - 1; k >= 0; k-- {
+				if x := a.props[k].Actor; x.Kind != model.KindPerson && x.Kind != "" && x.Name != Unnamed.Name {
+					return x, "", true
+				}
+			}
+			return Actor{}, "", false
+		default:
+			// "The council's chief executive": the council.
+			w := strings.Fields(owner)
+			return Actor{}, strings.TrimPrefix(w[len(w)-1], "the "), true
+		}
+	}
+	if m := repSpokes.FindStringSubmatch(q); m != nil {
+		noun = strings.ToLower(m[1] + m[2])
+		return Actor{}, noun, noun != ""
+	}
+	return Actor{}, "", false
+}
+
+// repPossessive matches a speaker introduced by a role of a party: "Its
+// chief executive, Dana Holm, said", "The council's chief executive, Owen
+// Pryce,". Group 1 is the owner.
+var repPossessive = regexp.MustCompile(`(?i)^(its|their|the\s+[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:executive|director|head|chair|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|lawyer|counsel|manager|researcher|principal|headteacher|founder|owner|secretary)\b[^,]{0,20},`)
+
+// repSpokes matches "A company spokeswoman said" (group 1) and "A
+// spokesman for the ministry" (group 2).
+var repSpokes = regexp.MustCompile(`(?i)^an?\s+(?:([\p{L}-]+)\s+spokes(?:man|woman|person)|spokes(?:man|woman|person)\s+for\s+the\s+([\p{L}-]+))\b`)
+
+// namesNoun reports whether x's name or mention holds noun, or its plural.
+func namesNoun(x Actor, noun string) bool {
+	text := strings.ToLower(x.Name + " " + x.Mention)
+	return containsWord(text, noun) || containsWord(text, noun+"s")
+}
+
+// containsWord reports whether the lower-case text holds word w.
+func containsWord(text, w string) bool {
+	for _, x := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectNoun reports whether one of claim t's subjects is described by
+// noun ("the company" for Norrland Pulp).
+func (a *article) subjectNoun(t Proposal, noun string) bool {
+	for _, s := range t.Subjects {
+		if d := strings.Fields(strings.ToLower(a.descOf(s))); len(d) > 0 && d[len(d)-1] == noun {
+			return true
+		}
+		if n := strings.Fields(strings.ToLower(s.Name)); len(n) > 0 && n[len(n)-1] == noun {
 			return true
 		}
 	}

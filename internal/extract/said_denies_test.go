@@ -59,3 +59,31 @@ func TestCallingItselfOpensSentence(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestRepresentativeAnswers: a party's representative saying the claim
+// about it is wrong answers that claim; one speaking for the claimant's
+// own side does not.
+func TestRepresentativeAnswers(t *testing.T) {
+	text := "Regulator fines grocer\n\nThe consumer regulator accused Frisco of raising prices for a few weeks before cutting them in advertised discounts.\n\n" +
+		"Frisco said it would appeal. Its chief executive, Dana Holm, said the regulator had compared the wrong periods.\n"
+	props := extract.Extract(text, nil)
+	found := false
+	for _, p := range props {
+		if p.Actor.Name == "Dana Holm" {
+			found = true
+			if !p.IsCounter() || props[p.Answers].Actor.Name != "consumer regulator" {
+				t.Errorf("Dana Holm's answer: %+v", p)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no proposal by Dana Holm: %+v", props)
+	}
+	text = "Rebels claim drone\n\nRebels in the highlands said on Sunday that they had shot down a military drone near the town of Marek.\n\n" +
+		"A spokesman for the rebel Eastern Front, Joel Amani, said his fighters had hit the drone with a heavy machine gun.\n"
+	for _, p := range extract.Extract(text, nil) {
+		if p.Actor.Name == "Joel Amani" && p.IsCounter() {
+			t.Errorf("the rebels' spokesman answers the rebels: %+v", p)
+		}
+	}
+}
