@@ -1855,7 +1855,7 @@ var trailingAdverb = regexp.MustCompile(`\s+(?:also|too|again|later|quickly|swif
 // dataBy matches data as the speaker: "public records compiled by the
 // Grenholm Gazette", "figures kept by the mission" — the one who compiled
 // them speaks.
-var dataBy = regexp.MustCompile(`^(?i:(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|figures|data|documents|statistics|count|tally|analysis|estimates?|numbers|survey|research|calculations)\s+(?:compiled|kept|published|gathered|collected|released|produced|held|seen|obtained|analysed|analyzed|reviewed|conducted|carried\s+out|made|done)\s+by)\s+(.+)$`)
+var dataBy = regexp.MustCompile(`^(?i:(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|figures|data|documents|statistics|count|tally|analysis|estimates?|numbers|survey|research|calculations|report|study|review|audit|investigation|inquiry|assessment)\s+(?:(?:compiled|kept|published|gathered|collected|released|produced|held|seen|obtained|analysed|analyzed|reviewed|conducted|carried\s+out|made|done|issued|commissioned|written)\s+)?(?:(?:on|last|this)\s+[\p{L}]+\s+|in\s+[\p{L}]+\s+)?by)\s+(.+)$`)
 
 const timeWordsRe = `monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|weekend|spring|summer|autumn|winter|` + monthsRe
 

@@ -87,3 +87,12 @@ func TestRepresentativeAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestReportByNamesItsAuthor: "according to a report published on
+// Wednesday by X" is X's claim.
+func TestReportByNamesItsAuthor(t *testing.T) {
+	props := extract.Extract("Intro line here\n\nAnother line with words in it.\n\nAt least 14 patients caught an infection on the ward, according to a report published on Wednesday by the regional health authority.\n", nil)
+	if len(props) != 1 || props[0].Actor.Name != "regional health authority" {
+		t.Errorf("%+v", props)
+	}
+}
