@@ -1586,8 +1586,20 @@ func endAdjunct(rest string, told bool) bool {
 	if told {
 		// Skip the addressee: "told Arab News", "told reporters".
 		i := 0
-		for i < len(words) && (startsCapital(words[i]) || addressees[strings.ToLower(strings.Trim(words[i], ",."))] && !determiners[strings.ToLower(words[i])]) {
-			i++
+		for i < len(words) {
+			w := strings.ToLower(strings.Trim(words[i], ",."))
+			if startsCapital(words[i]) || addressees[w] && !determiners[w] {
+				i++
+				continue
+			}
+			// "told a jury", "told the court": a determiner before an
+			// addressee.
+			if determiners[w] && i+1 < len(words) && addressees[strings.ToLower(strings.Trim(words[i+1], ",."))] &&
+				!determiners[strings.ToLower(strings.Trim(words[i+1], ",."))] {
+				i += 2
+				continue
+			}
+			break
 		}
 		if i == 0 {
 			return false

@@ -96,3 +96,14 @@ func TestReportByNamesItsAuthor(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestToldAJuryAtTheEnd: "…, a former tenant told a jury on Tuesday" ends
+// a report like "…, a former tenant said".
+func TestToldAJuryAtTheEnd(t *testing.T) {
+	for _, end := range []string{"told a jury on Tuesday", "told the court", "said"} {
+		props := extract.Extract("Intro line here\n\nAnother line with words in it.\n\nThe landlord had been told months earlier that the smoke alarms did not work, a former tenant "+end+".\n", nil)
+		if len(props) != 1 || props[0].Actor.Name != "former tenant" {
+			t.Errorf("%s: %+v", end, props)
+		}
+	}
+}
