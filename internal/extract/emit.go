@@ -1055,6 +1055,14 @@ func (a *article) resolveParties(sp Span) []Actor {
 	if k, ok := a.ix.exact(phrase); ok {
 		return []Actor{fromKnown(k, phrase)}
 	}
+	// "A councillor in Dunmere": a person described by a role and a
+	// place, not the place (nameRoles may then find the name the article
+	// gives the role, "Councillor Ruth Abara").
+	if m := roleInPlace.FindStringSubmatch(phrase); m != nil {
+		if w := strings.Fields(strings.ToLower(m[1])); titleWords[w[len(w)-1]] || roleWords[w[len(w)-1]] || peopleNoun(w[len(w)-1]+"s") {
+			return []Actor{{Name: strings.ToLower(m[1]) + " " + m[2], Mention: phrase, Kind: model.KindPerson}}
+		}
+	}
 	// "X of the Y Centre" (a person and their affiliation).
 	if m := personOf.FindStringSubmatch(phrase); m != nil && looksLikePersonName(m[1]) {
 		return []Actor{a.resolveOne(m[1], sp.Start)}
@@ -1488,6 +1496,10 @@ func (a *article) resolveOne(p string, at int) Actor {
 	}
 	return Actor{Name: clean, Kind: kind, Mention: mentionText}
 }
+
+// roleInPlace matches a singular role and where it is: "A councillor in
+// Dunmere", "a doctor from Belmar".
+var roleInPlace = regexp.MustCompile(`^(?:(?i:an?)\s+)?((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+((?:in|from)\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)$`)
 
 // callingItself matches a party described, then named by what it calls
 // itself: "A militant group calling itself the Red Dawn Brigade".

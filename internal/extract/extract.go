@@ -1191,6 +1191,7 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			if j < end && j > 0 && (toks[j+1].capitalised() || (toks[j+1].lower() == "the" && j+2 <= end && toks[j+2].capitalised()) ||
 				lw == "of" && (govWords[toks[j-1].lower()] || orgWords[toks[j-1].lower()]) && toks[j+1].isWord()) &&
 				(toks[j-1].capitalised() || speakerWords[toks[j-1].lower()] || speakerNouns[toks[j-1].lower()] ||
+					titleWords[toks[j-1].lower()] && lw == "in" ||
 					(lw == "at" || lw == "from") && toks[j-1].isWord() && !npStop[toks[j-1].lower()]) {
 				j--
 				n++

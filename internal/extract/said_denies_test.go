@@ -107,3 +107,12 @@ func TestToldAJuryAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleInPlace: "A councillor in Dunmere has accused …" is the
+// councillor (named later), not the town.
+func TestRoleInPlace(t *testing.T) {
+	props := extract.Extract("Intro line here\n\nAnother line with words in it.\n\nA councillor in Dunmere has accused the town's housing department of moving relatives of council staff up the waiting list.\n\nCouncillor Ruth Abara said at least six families had been given flats.\n", nil)
+	if len(props) != 2 || props[0].Actor.Name != "Ruth Abara" {
+		t.Errorf("%+v", props)
+	}
+}
