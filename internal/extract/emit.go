@@ -1092,6 +1092,21 @@ var partySplit = regexp.MustCompile(`(?i),?\s+as\s+well\s+as\s+|,?\s+along\s+wit
 // officials" into its parties, and shares a trailing head noun with a bare
 // adjective ("Afghan and US officials" → "Afghan officials", "US
 // officials").
+// isCountryWord reports whether w names one of the known countries.
+func isCountryWord(w string) bool {
+	for _, c := range countries {
+		if strings.EqualFold(c.name, w) {
+			return true
+		}
+		for _, al := range c.aliases {
+			if strings.EqualFold(al, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func splitParties(p string) []string {
 	// Not inside a name such as "Centre for Strategic Studies and Research".
 	if orgName.MatchString(p) && !strings.Contains(p, ",") {
@@ -1114,6 +1129,16 @@ func splitParties(p string) []string {
 		// speak on its own.
 		first := strings.TrimPrefix(strings.TrimPrefix(out[0], "The "), "the ")
 		if startsCapital(first) {
+			// "the Competition and Consumer Authority", "Food and Drug
+			// Administration": one body whose name holds "and" — a single
+			// capitalised word that is no country, then a name ending in
+			// a body's noun.
+			last := strings.Fields(out[1])
+			if !strings.Contains(first, " ") && !isCountryWord(first) && len(last) >= 2 && startsCapital(last[0]) &&
+				(orgHeads[strings.ToLower(last[len(last)-1])] || strings.EqualFold(last[len(last)-1], "administration") ||
+					strings.EqualFold(last[len(last)-1], "executive")) {
+				return []string{p}
+			}
 			return out
 		}
 		first = strings.ToLower(first)
@@ -1887,6 +1912,11 @@ func cleanSpeaker(p string) string {
 		q := p
 		if m := leadingTime.FindStringIndex(q); m != nil && m[1] < len(q) {
 			q = q[m[1]:]
+		}
+		// "On Tuesday the ministry said" read back to "Tuesday the
+		// ministry".
+		if f := strings.Fields(q); len(f) >= 2 && timeOnly[strings.ToLower(strings.Trim(f[0], ","))] {
+			q = strings.Join(f[1:], " ")
 		}
 		q = trailingAdverb.ReplaceAllString(q, "")
 		if m := dataBy.FindStringSubmatch(q); m != nil {

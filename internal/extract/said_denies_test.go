@@ -116,3 +116,21 @@ func TestRoleInPlace(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestNameWithAnd: "the Competition and Consumer Authority" is one body,
+// "Kessia and Dovar" two; "On Tuesday the ministry" is the ministry.
+func TestNameWithAnd(t *testing.T) {
+	for s, want := range map[string]string{
+		"On Tuesday the Competition and Consumer Authority said it had examined the prices of 1,200 products.": "Competition and Consumer Authority",
+		"Kessia and Dovar said the talks had failed.":                                                          "Kessia|Dovar",
+		"On Tuesday the ministry said the talks had failed.":                                                   "ministry",
+	} {
+		var got []string
+		for _, p := range extract.Extract("Intro line here\n\nAnother line with words in it.\n\n"+s+"\n", nil) {
+			got = append(got, p.Actor.Name)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s: speakers %q, want %q", s, got, want)
+		}
+	}
+}
