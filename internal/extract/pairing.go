@@ -422,6 +422,10 @@ func (a *article) nameRoles() {
 				found = mn.actor
 			}
 		}
+		if found.Name != "" && orgHeads[role] && found.Kind == model.KindPerson {
+			// "the council" is the body, not "council leader Brian Tull".
+			found = Actor{}
+		}
 		if found.Name != "" {
 			for k := range a.props {
 				if sameActor(a.props[k].Actor, x) {

@@ -134,3 +134,13 @@ func TestNameWithAnd(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyNotItsOfficer: "an allegation the council has denied" is the
+// council's denial even when "Council leader Brian Tull" speaks later.
+func TestBodyNotItsOfficer(t *testing.T) {
+	text := "Intro line here\n\nA councillor in Dunmere has accused the town's housing department of moving relatives of council staff up the waiting list, an allegation the council has denied.\n\nCouncil leader Brian Tull said the figures were wrong.\n"
+	props := extract.Extract(text, nil)
+	if len(props) < 2 || props[1].Actor.Name != "council" || !props[1].IsCounter() {
+		t.Errorf("%+v", props)
+	}
+}
