@@ -1162,8 +1162,11 @@ func subjectBefore(toks []token, i int) (sp Span, negated, passive, ok bool) {
 			n++
 			continue
 		}
-		if (lw == "at" || lw == "from" || lw == "with") && j < end && j > 0 && (determiners[toks[j+1].lower()] || isNumber(toks[j+1].s) || numberNames[toks[j+1].lower()] != "") &&
-			(peopleNoun(toks[j-1].lower()+"s") || peopleNoun(toks[j-1].lower()) || extraPeople[toks[j-1].lower()]) {
+		if (lw == "at" || lw == "from" || lw == "with") && j < end && j > 0 && (determiners[toks[j+1].lower()] || isNumber(toks[j+1].s) || numberNames[toks[j+1].lower()] != "" || toks[j+1].lower() == "one") &&
+			(peopleNoun(toks[j-1].lower()+"s") || peopleNoun(toks[j-1].lower()) || extraPeople[toks[j-1].lower()] ||
+				lw == "at" && speakerNouns[toks[j-1].lower()] && !orgHeads[toks[j-1].lower()]) {
+			// "A former exams officer at one of the country's largest
+			// academy chains".
 			// "A nurse at a clinic in the town of Belmar".
 			j--
 			n++
@@ -1371,9 +1374,13 @@ func (a *article) parseSay(text string, off int, toks []token, i int, strong, in
 			}
 		}
 	}
-	// What follows the verb: skip an addressee and adjuncts up to "that".
+	// What follows the verb: skip an addressee and adjuncts up to "that"
+	// ("said in a complaint to the national exams regulator that …").
 	k := i + 1
 	limit := i + 9
+	if m := sayAdjunct.FindStringIndex(text[toks[i].end:]); m != nil {
+		limit += strings.Count(text[toks[i].end:toks[i].end+m[1]], " ")
+	}
 	for k < len(toks) && k < limit {
 		t := toks[k]
 		if t.lower() == "that" {

@@ -265,7 +265,9 @@ func pluralName(n string) bool {
 // statement", "at a news conference", "last week", "separately".
 var sayAdjunct = regexp.MustCompile(`(?i)^,?\s*(?:` +
 	`(?:on|last|this|early|late|earlier|later)\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|week|month|year|night|morning|evening|afternoon|weekend)(?:\s+(?:morning|evening|afternoon|night))?` +
-	`|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|interview|letter|post|speech|filing|briefing|message|note|tweet|video|submission|ruling|court|hearing)` +
+	`|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|interview|letter|post|speech|filing|briefing|message|note|tweet|video|submission|ruling|court|hearing|complaint|lawsuit|petition|affidavit|testimony|email|e-mail|blog)` +
+	// "in a complaint to the national exams regulator".
+	`(?:\s+to\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:regulator|ministry|court|police|committee|commission|council|board|authority|agency|inquiry|parliament|tribunal|ombudsman|watchdog|office|prosecutor|prosecutors|investigators))?` +
 	`|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|hearing|meeting|event|summit|session)` +
 	`|(?:yesterday|today|earlier|later|separately|again|previously|repeatedly|privately|publicly)` +
 	`)\b`)

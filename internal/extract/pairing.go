@@ -395,7 +395,7 @@ func (a *article) nameRoles() {
 			continue
 		}
 		role := w[len(w)-1]
-		if !titleWords[role] && descriptorKinds[role] == "" && !peopleNoun(role) && !peopleNoun(role+"s") || pluralName(x.Name) {
+		if !titleWords[role] && descriptorKinds[role] == "" && !peopleNoun(role) && !peopleNoun(role+"s") || pluralName(strings.Join(w, " ")) {
 			continue
 		}
 		// "the minister" is the one named before with that title; "a city

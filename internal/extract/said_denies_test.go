@@ -144,3 +144,16 @@ func TestBodyNotItsOfficer(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestRoleAtOneOf: "A former exams officer at one of the country's largest
+// academy chains has alleged …" is the officer the next sentence names,
+// whose own claim "said in a complaint to the national exams regulator
+// that …" is found too.
+func TestRoleAtOneOf(t *testing.T) {
+	text := "Intro line here\n\nWESTBRIDGE - A former exams officer at one of the country's largest academy chains has alleged that teachers were told to rewrite pupils' coursework before it was sent for marking.\n\n" +
+		"The officer, Daniel Okafor, who worked at the Beacon Learning Trust until March, said in a complaint to the national exams regulator that senior staff had given teachers lists of pupils.\n"
+	props := extract.Extract(text, nil)
+	if len(props) != 2 || props[0].Actor.Name != "Daniel Okafor" || props[1].Actor.Name != "Daniel Okafor" {
+		t.Errorf("%+v", props)
+	}
+}
