@@ -80,6 +80,15 @@ func (a *article) emitClaim(si int, f finding) {
 				speakers[i] = x
 			}
 		}
+		// "The Free Hills Movement denied firing … the group said …": a
+		// bare "the group" (movement, organisation) is the named body
+		// that spoke just before.
+		if low := strings.ToLower(sp.Mention); !sp.Known() && (low == "the group" || low == "the movement" || low == "the organisation" || low == "the organization") {
+			if x, ok := a.lastBodySpeaker(si, false); ok && startsCapital(x.Name) && x.Kind != model.KindGovernment {
+				x.Mention = sp.Mention
+				speakers[i] = x
+			}
+		}
 	}
 	if len(speakers) == 0 {
 		return

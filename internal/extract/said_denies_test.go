@@ -157,3 +157,14 @@ func TestRoleAtOneOf(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestTheGroupIsTheBodyBefore: "The Free Hills Movement denied …. In a
+// statement posted online, the group said …": the group is the movement.
+func TestTheGroupIsTheBodyBefore(t *testing.T) {
+	text := "Intro line here\n\nThe government blamed the rebels for the shelling.\n\nThe Free Hills Movement denied firing on Belek. In a statement posted online, the group said its fighters had withdrawn from the eastern hills two weeks ago.\n"
+	for _, p := range extract.Extract(text, nil) {
+		if p.Actor.Name == "group" {
+			t.Errorf("the group was not resolved: %+v", p)
+		}
+	}
+}
