@@ -360,6 +360,11 @@ func andSays(who string) string {
 // ("dispute that unemployment …"): a word capitalised only because it
 // began the clause. Names keep their capital.
 func (a *article) lowerStart(s string) string {
+	// A name of several words keeps its capital: "Consumer Authority",
+	// "Government of Borduria's drones".
+	if f := strings.Fields(s); len(f) > 1 && startsCapital(f[0]) && (startsCapital(f[1]) || len(f) > 2 && f[1] == "of" && startsCapital(f[2])) {
+		return s
+	}
 	if t := lowerFirst(s); t != s {
 		return t
 	}
@@ -368,6 +373,7 @@ func (a *article) lowerStart(s string) string {
 	if w == "" || !startsCapital(w) || len(w) < 2 || strings.ToUpper(w) == w {
 		return s
 	}
+
 	low := strings.ToLower(w[:1]) + w[1:]
 	if regexp.MustCompile(`\b` + regexp.QuoteMeta(low) + `\b`).MatchString(a.text) {
 		return low + s[len(w):]
@@ -745,6 +751,12 @@ func (a *article) statement(f finding, speaker Actor, object []Actor) string {
 		// "it" is the one who rejects them.
 		if ps := a.resolveParties(f.pronounFor); len(ps) == 1 && ps[0].Kind != "" {
 			content = a.name(ps[0]) + content[strings.Index(content, " "):]
+		}
+	} else if f.pronounFor.End > f.pronounFor.Start && leadingPossessive.MatchString(content) {
+		// "blamed the Free Hills Movement, saying its fighters had
+		// fired": the Free Hills Movement's fighters.
+		if ps := a.resolveParties(f.pronounFor); len(ps) == 1 && ps[0].Kind != "" && ps[0].Kind != model.KindPerson {
+			content = a.name(ps[0]) + "'s" + content[strings.Index(content, " "):]
 		}
 	}
 	content = a.resolvePronouns(content, speaker, f.content.Start)
@@ -1534,6 +1546,9 @@ func (a *article) resolveOne(p string, at int) Actor {
 // roleInPlace matches a singular role and where it is: "A councillor in
 // Dunmere", "a doctor from Belmar".
 var roleInPlace = regexp.MustCompile(`^(?:(?i:an?)\s+)?((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+((?:in|from)\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)$`)
+
+// leadingPossessive matches "its" or "their" opening a clause.
+var leadingPossessive = regexp.MustCompile(`^(?i:its|their)\s`)
 
 // callingItself matches a party described, then named by what it calls
 // itself: "A militant group calling itself the Red Dawn Brigade".

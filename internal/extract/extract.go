@@ -913,11 +913,23 @@ func (a *article) clause(si int, c Span) {
 		if subj, ok := a.leadingSubject(sp(0, m[0])); ok {
 			content := a.clauseEnd(sp(m[1], len(text)))
 			if rest := a.text[content.Start:content.End]; len(strings.Fields(rest)) >= 3 && hasFiniteVerb(rest) {
-				a.emitClaim(si, finding{kind: kAssert, verb: "saying", subj: subj, content: content, quote: trimPunct(a.text, c)})
+				f := finding{kind: kAssert, verb: "saying", subj: subj, content: content, quote: trimPunct(a.text, c)}
+				// "The government blamed the rebel Free Hills Movement,
+				// saying its fighters had fired the shells": the claim is
+				// about the one blamed, and "its" is that one's.
+				if b := blamedBefore.FindStringSubmatchIndex(text[:m[0]]); b != nil {
+					f.object = sp(b[2], b[3])
+					f.pronounFor = f.object
+				}
+				a.emitClaim(si, f)
 			}
 		}
 	}
 }
+
+// blamedBefore matches the party an action blames, just before ",
+// saying": "blamed the rebel Free Hills Movement".
+var blamedBefore = regexp.MustCompile(`(?i)\b(?:blamed|blames|accused|accuses|condemned|condemns|criticised|criticized|criticises|criticizes)\s+((?:the\s+)?[^,]{2,60}?)$`)
 
 // sayingTail matches the reason a subject gives after its action: ",
 // saying (that) …".

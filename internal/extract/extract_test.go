@@ -180,8 +180,8 @@ func TestExtract(t *testing.T) {
 		{"denial of someone's claim in one sentence",
 			"Szohod rejected claims by Ruritania that its drones struck a hospital.",
 			[]want{
-				{"Government of Ruritania", "Its drones struck a hospital.", "", ""},
-				{"Government of Borduria", "Government of Borduria denies that its drones struck a hospital.", model.Denies, "Government of Ruritania"},
+				{"Government of Ruritania", "Government of Borduria's drones struck a hospital.", "", ""},
+				{"Government of Borduria", "Government of Borduria denies that Government of Borduria's drones struck a hospital.", model.Denies, "Government of Ruritania"},
 			}},
 		{"person named in full, then by title and surname",
 			"The talks were led by Deputy Foreign Minister Elena Varga. Ms. Varga warned that the talks could collapse within days.",
