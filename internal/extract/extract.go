@@ -921,10 +921,53 @@ func (a *article) clause(si int, c Span) {
 					f.object = sp(b[2], b[3])
 					f.pronounFor = f.object
 				}
+				before := len(a.props)
 				a.emitClaim(si, f)
+				// "The ruling Democratic Alliance hit back at the
+				// opposition, saying …": an answer to the latest claim by
+				// the one it hits back at.
+				if h := hitBackAt.FindStringSubmatchIndex(text[:m[0]]); h != nil && len(a.props) == before+1 {
+					g := 2
+					if h[g] < 0 {
+						g = 4
+					}
+					a.answerLatestBy(len(a.props)-1, sp(h[g], h[g+1]))
+				}
 			}
 		}
 	}
+}
+
+// hitBackAt matches a rebuttal of someone before ", saying": "hit back
+// at the opposition", "lashed out at the union".
+var hitBackAt = regexp.MustCompile(`(?i)\b(?:hit|hits|fired|fires|struck|strikes|lashed|lashes)\s+back\s+at\s+((?:the\s+)?[^,]{2,60}?)$|\b(?:lashed|lashes|rounded)\s+(?:out\s+)?(?:at|on)\s+((?:the\s+)?[^,]{2,60}?)$`)
+
+// answerLatestBy makes proposal i answer (disputes) the latest claim, a
+// few sentences back at most, by the party named at span x.
+func (a *article) answerLatestBy(i int, x Span) {
+	if x.End <= x.Start {
+		return
+	}
+	targets := a.resolveParties(x)
+	for j := i - 1; j >= 0 && a.meta[i].sent-a.meta[j].sent <= 6; j-- {
+		t := a.props[j]
+		if t.IsCounter() && a.meta[j].kind == kDeny || sameActor(t.Actor, a.props[i].Actor) {
+			continue
+		}
+		for _, y := range targets {
+			if y.Kind != "" && (sameActor(t.Actor, y) || a.isAbout(Proposal{Statement: a.name(t.Actor)}, y) ||
+				strings.EqualFold(strings.TrimPrefix(strings.ToLower(y.Mention), "the "), "opposition") && a.opposition(t.Actor)) {
+				a.props[i].Answers, a.props[i].Relation = j, model.Disputes
+				return
+			}
+		}
+	}
+}
+
+// opposition reports whether x is introduced as the opposition ("The
+// opposition People's Front").
+func (a *article) opposition(x Actor) bool {
+	return strings.Contains(strings.ToLower(x.Mention), "opposition") || strings.Contains(strings.ToLower(a.descOf(x)), "opposition")
 }
 
 // blamedBefore matches the party an action blames, just before ",

@@ -168,3 +168,14 @@ func TestTheGroupIsTheBodyBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestHitBackAt: "The ruling Democratic Alliance hit back at the
+// opposition, saying …" disputes the opposition's claim.
+func TestHitBackAt(t *testing.T) {
+	text := "Intro line here\n\nThe opposition People's Front alleged on Monday that ballot boxes in 40 polling stations had been stuffed with votes for the ruling party.\n\n" +
+		"The ruling Democratic Alliance hit back at the opposition, saying the People's Front was \"preparing excuses for a defeat it saw coming\".\n"
+	props := extract.Extract(text, nil)
+	if len(props) != 2 || props[1].Answers != 0 || props[1].Relation != model.Disputes {
+		t.Errorf("%+v", props)
+	}
+}
