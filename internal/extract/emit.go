@@ -895,9 +895,10 @@ func cleanClause(s string) string {
 var (
 	pronounHis = regexp.MustCompile(`\b(his|her)\b`)
 	pronounHim = regexp.MustCompile(`\b(him|he|she)\b`)
-	// "her" before a subject pronoun, a preposition or the end is an
-	// object, not a possessive.
-	herObject = regexp.MustCompile(`\bher(\s+(?:they|he|she|we|it|that|to|and|or|about|of|in|on|at|for|with|by|from)\b|[,.;:]|$)`)
+	// "her" before a subject pronoun, a determiner ("told her the
+	// paperwork was …"), a preposition or the end is an object, not a
+	// possessive.
+	herObject = regexp.MustCompile(`\bher(\s+(?:they|he|she|we|it|that|the|a|an|this|these|those|to|and|or|about|of|in|on|at|for|with|by|from)\b|[,.;:]|$)`)
 	// "it had killed", "they had seen" — not "it was possible".
 	leadingIt = regexp.MustCompile(`^(?i:they\s|it\s+(?:had|has|would|will|could|did|does|can|may|might|must|should|remained|remains|wanted|wants|plans|planned|intends|intended|[a-z]+ed)\s)`)
 	theGroup  = regexp.MustCompile(`^(?i)(the\s+(?:group|militants|movement|organi[sz]ation|militia))\b`)
