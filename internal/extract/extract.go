@@ -66,6 +66,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairNextInParagraph()
 	a.pairAdded()
 	a.pairRepresentatives()
+	a.pairOwnQuote()
 	a.proposeImplicit()
 	a.dropDatelines()
 	return a.props

@@ -42,7 +42,10 @@ func TestMadeUpArticlePairs(t *testing.T) {
 		// "The company has repeatedly said the drug is safe", right after
 		// its denial, contradicts the same allegation.
 		{"trial-data.txt", []string{"Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → former researcher at Medixa Labs", "Medixa Labs → Thomas Reyes"}},
-		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
+		// The company's quotation right after its rejection ("Safety is
+		// our first priority and all inspections were up to date")
+		// contradicts the union's charge too.
+		{"mine-collapse.html", []string{"Goldreef Mining → Union leaders", "Goldreef Mining → Union leaders", "Goldreef Mining → Local residents"}},
 		// The commission chairman's "observers had found no evidence of
 		// systematic irregularities", right after the commission's
 		// denial, contradicts the fraud claim too.

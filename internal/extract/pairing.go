@@ -1091,6 +1091,27 @@ func (a *article) pairRepresentatives() {
 	}
 }
 
+// pairOwnQuote makes a speaker's quotation right after the speaker's own
+// answer, in the same paragraph, part of that answer: "Pashko … said the
+// consultancy had nothing to do with him. “I learned about these
+// contracts from the newspapers,” he told the court." A promise ("we will
+// cooperate") is no answer.
+func (a *article) pairOwnQuote() {
+	for i := 1; i < len(a.props); i++ {
+		p, t := a.props[i], a.props[i-1]
+		if p.IsCounter() || !t.IsCounter() || !sameActor(p.Actor, t.Actor) || p.Actor.Kind == "" || a.meta[i].kind == kUrge ||
+			a.paragraph(a.meta[i].sent) != a.paragraph(a.meta[i-1].sent) || a.meta[i].sent-a.meta[i-1].sent > 2 ||
+			!(strings.HasPrefix(p.Quote, "\"") || strings.HasPrefix(p.Quote, "“")) ||
+			promise.MatchString(p.Statement) {
+			continue
+		}
+		a.props[i].Answers, a.props[i].Relation = t.Answers, model.Contradicts
+	}
+}
+
+// promise marks what a speaker will do: "… and will look into this one".
+var promise = regexp.MustCompile(`(?i)\b(?:will|would|shall|going\s+to|plans?\s+to|intends?\s+to)\b`)
+
 // represented is the party proposal i's speaker speaks for, from the words
 // that introduce the speaker: a party, or a noun naming it ("company").
 func (a *article) represented(i int) (party Actor, noun string, ok bool) {

@@ -179,3 +179,13 @@ func TestHitBackAt(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestOwnQuoteAfterOwnAnswer: a speaker's quotation right after the
+// speaker's answer, in the same paragraph, answers the same claim.
+func TestOwnQuoteAfterOwnAnswer(t *testing.T) {
+	lead := "Intro line here\n\nProsecutors allege that Gregor Pashko received 2.3 million dinars through a consultancy run by his cousin.\n\n"
+	props := extract.Extract(lead+"Pashko, who denies all the charges, said the consultancy had nothing to do with him. \"I learned about these contracts from the newspapers,\" he told the court.\n", nil)
+	if len(props) != 3 || props[2].Answers != 0 {
+		t.Errorf("%+v", props)
+	}
+}
