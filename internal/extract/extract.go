@@ -56,6 +56,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairResponses()
 	a.pairRebuttals()
 	a.pairGeneral()
+	a.pairAfterReport()
 	a.pairAccusedAnswers()
 	a.pairGoingOn()
 	a.mergeSameSentence()
@@ -655,11 +656,27 @@ func splitClauses(text string, sp Span) []Span {
 					start = i + len(", ")
 				}
 			}
+		case ' ':
+			// "X has denied wrongdoing after a rights group said …": the
+			// denial and the report it answers.
+			if !inQuote && i > start && denialBefore.MatchString(text[start:i]) {
+				if m := afterReport.FindStringIndex(text[i:sp.End]); m != nil && m[0] == 0 {
+					out = append(out, Span{start, i})
+					start = i + len(" after ")
+				}
+			}
 		}
 	}
 	out = append(out, trimSpan(text, Span{start, sp.End}))
 	return out
 }
+
+// afterReport matches a report given as the cause of what comes before:
+// " after a rights group said …".
+var afterReport = regexp.MustCompile(`^\s+after\s+(?:an?|the)\s+[^,;"“]{1,60}?\s+(?:said|says|claimed|alleged|reported|accused)\b`)
+
+// denialBefore matches a clause that denies: the part before "after".
+var denialBefore = regexp.MustCompile(`(?i)\b(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes)\b`)
 
 // clause finds one attribution in a clause and turns it into proposals.
 func (a *article) clause(si int, c Span) {

@@ -53,7 +53,7 @@ func describedName(p string) (head string, kind model.ActorKind, name string, ok
 			i--
 			continue
 		}
-		if lw := strings.ToLower(w); (lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "de") && i < len(f) && i-1 > 0 {
+		if lw := strings.ToLower(w); (lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "de" || lw == "&") && i < len(f) && i-1 > 0 {
 			i--
 			continue
 		}

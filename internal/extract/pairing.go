@@ -1091,6 +1091,23 @@ func (a *article) pairRepresentatives() {
 	}
 }
 
+// pairAfterReport pairs a denial with the report its sentence gives as
+// its cause: "The clothing retailer Marlow & Finch has denied wrongdoing
+// after a rights group said workers … were forced to work …".
+func (a *article) pairAfterReport() {
+	for i := 0; i+1 < len(a.props); i++ {
+		p, t := a.props[i], a.props[i+1]
+		if p.IsCounter() || a.meta[i].kind != kDeny || a.meta[i].sent != a.meta[i+1].sent || t.IsCounter() ||
+			a.meta[i+1].kind == kDeny || sameActor(p.Actor, t.Actor) || p.End < 0 || t.Start < p.End {
+			continue
+		}
+		if between := strings.ToLower(a.text[p.End:t.Start]); !strings.Contains(" "+between+" ", " after ") {
+			continue
+		}
+		a.props[i].Answers, a.props[i].Relation = i+1, model.Denies
+	}
+}
+
 // pairOwnQuote makes a speaker's quotation right after the speaker's own
 // answer, in the same paragraph, part of that answer: "Pashko … said the
 // consultancy had nothing to do with him. “I learned about these

@@ -189,3 +189,14 @@ func TestOwnQuoteAfterOwnAnswer(t *testing.T) {
 		t.Errorf("%+v", props)
 	}
 }
+
+// TestDeniedAfterReport: "X has denied wrongdoing after a rights group said
+// …" is a claim by the group and X's denial of it; "Marlow & Finch" after
+// its description is one name.
+func TestDeniedAfterReport(t *testing.T) {
+	text := "Intro line here\n\nKESSEL - The clothing retailer Marlow & Finch has denied wrongdoing after a rights group said workers at one of its suppliers were forced to work up to 16 hours a day.\n"
+	props := extract.Extract(text, nil)
+	if len(props) != 2 || props[0].Actor.Name != "Marlow & Finch" || props[0].Answers != 1 || props[1].Actor.Name != "rights group" {
+		t.Errorf("%+v", props)
+	}
+}
