@@ -1103,17 +1103,23 @@ func isSeparator(c rune) bool {
 // k0 are settled as in a shorter term that begins like p; only pos[0] of
 // their positions is set), or afresh (k0 = 0); st, when set, then
 // receives the state before the last letter.
+// begin is where matchASCII and matchPlain start: the first occurrence of
+// the pattern's first letter (false when there is none), or the state st
+// saved before letter k0.
+func begin(lo, p []byte, pos []int32, k0 int, st *asciiState) (start, total, currAdj, lastMatch int, ok bool) {
+	if k0 == 0 {
+		start = bytes.IndexByte(lo, p[0])
+		return start, 0, 0, -1, start >= 0
+	}
+	pos[0] = st.pos0
+	return int(st.start), int(st.total), int(st.currAdj), int(st.lastMatch), true
+}
+
 func matchASCII(lo []byte, p []byte, pos []int32, k0 int, st *asciiState) (int, bool) {
 	n := len(lo)
-	var start, total, currAdj, lastMatch int
-	if k0 == 0 {
-		if start = bytes.IndexByte(lo, p[0]); start < 0 {
-			return 0, false
-		}
-		lastMatch = -1
-	} else {
-		start, total, currAdj, lastMatch = int(st.start), int(st.total), int(st.currAdj), int(st.lastMatch)
-		pos[0] = st.pos0
+	start, total, currAdj, lastMatch, ok := begin(lo, p, pos, k0, st)
+	if !ok {
+		return 0, false
 	}
 	for k := k0; k < len(p); k++ {
 		if st != nil && k == len(p)-1 {
@@ -1187,15 +1193,9 @@ func matchASCII(lo []byte, p []byte, pos []int32, k0 int, st *asciiState) (int, 
 // later).
 func matchPlain(lo []byte, p []byte, pos []int32, after uint64, k0 int, st *asciiState) (int, matchKind) {
 	n, last := len(lo), len(p)-1
-	var start, total, currAdj, lastMatch int
-	if k0 == 0 {
-		if start = bytes.IndexByte(lo, p[0]); start < 0 {
-			return 0, matchNone
-		}
-		lastMatch = -1
-	} else {
-		start, total, currAdj, lastMatch = int(st.start), int(st.total), int(st.currAdj), int(st.lastMatch)
-		pos[0] = st.pos0
+	start, total, currAdj, lastMatch, ok := begin(lo, p, pos, k0, st)
+	if !ok {
+		return 0, matchNone
 	}
 	// first scores the occurrence of letter k that begins its region.
 	first := func(k int) int {
