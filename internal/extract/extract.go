@@ -671,6 +671,24 @@ func splitClauses(text string, sp Span) []Span {
 	return out
 }
 
+// ownWords is a denial's own words after token from: the clause after
+// "…, stating/saying/insisting (that)", or an empty span.
+func (a *article) ownWords(text string, off int, toks []token, from int) Span {
+	for m := from; m+1 < len(toks); m++ {
+		if _, say := sayVerbs[toks[m].lower()]; say && strings.HasSuffix(toks[m].lower(), "ing") {
+			n := m + 1
+			if toks[n].lower() == "that" {
+				n++
+			}
+			if n < len(toks) {
+				return a.clauseEnd(Span{off + toks[n].start, off + len(text)})
+			}
+			break
+		}
+	}
+	return Span{}
+}
+
 // afterReport matches a report given as the cause of what comes before:
 // " after a rights group said …".
 var afterReport = regexp.MustCompile(`^\s+after\s+(?:an?|the)\s+[^,;"“]{1,60}?\s+(?:said|says|claimed|alleged|reported|accused)\b`)
@@ -2031,18 +2049,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 		// back.
 		f.ref = true
 		f.object = Span{off + toks[k].start, off + toks[k].end}
-		for m := k + 1; m+1 < len(toks); m++ {
-			if _, say := sayVerbs[toks[m].lower()]; say && strings.HasSuffix(toks[m].lower(), "ing") {
-				n := m + 1
-				if toks[n].lower() == "that" {
-					n++
-				}
-				if n < len(toks) {
-					f.extra = a.clauseEnd(Span{off + toks[n].start, off + len(text)})
-				}
-				break
-			}
-		}
+		f.extra = a.ownWords(text, off, toks, k+1)
 		return f, true
 	}
 	// "denied knowingly taking …": skip the adverb.
@@ -2097,19 +2104,7 @@ func (a *article) parseDeny(text string, off int, toks []token, i int) (finding,
 			}
 			f.ref = true
 			f.object = Span{off + toks[k].start, off + toks[j].end}
-			// Its own words: "…, stating/saying/insisting that …".
-			for m := j + 1; m+1 < len(toks); m++ {
-				if _, say := sayVerbs[toks[m].lower()]; say && strings.HasSuffix(toks[m].lower(), "ing") {
-					n := m + 1
-					if toks[n].lower() == "that" {
-						n++
-					}
-					if n < len(toks) {
-						f.extra = a.clauseEnd(Span{off + toks[n].start, off + len(text)})
-					}
-					break
-				}
-			}
+			f.extra = a.ownWords(text, off, toks, j+1)
 			return f, true
 		}
 	}

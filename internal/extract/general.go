@@ -323,24 +323,7 @@ var roleAt = regexp.MustCompile(`^(?:[a-z-]+\s+){0,2}([a-z]+)\s+(?:at|of|from|wi
 
 // sharesContent reports whether two statements share a content word that
 // is not part of either speaker's name: they are about the same matter.
-func sharesContent(a, b string, x, y Actor) bool {
-	names := map[string]bool{}
-	for _, n := range []string{x.Name, y.Name, x.Mention, y.Mention} {
-		for _, w := range contentWords(n) {
-			names[w] = true
-		}
-	}
-	bs := map[string]bool{}
-	for _, w := range contentWords(b) {
-		bs[w] = true
-	}
-	for _, w := range contentWords(a) {
-		if bs[w] && !names[w] && len(w) >= 3 {
-			return true
-		}
-	}
-	return false
-}
+func sharesContent(a, b string, x, y Actor) bool { return sharedWords(a, b, x, y, 3) > 0 }
 
 // passiveDenial matches "The claim was refuted by X" (and ", which said
 // …" after it).
@@ -1183,7 +1166,12 @@ func (a *article) descOf(x Actor) string {
 
 // sharedCount counts the content words two statements share, leaving out
 // the words of the speakers' names.
-func sharedCount(a, b string, x, y Actor) int {
+func sharedCount(a, b string, x, y Actor) int { return sharedWords(a, b, x, y, 4) }
+
+// sharedWords counts the distinct content words of at least minLen
+// letters that a and b share, leaving out the words of the speakers'
+// names x and y.
+func sharedWords(a, b string, x, y Actor, minLen int) int {
 	names := map[string]bool{}
 	for _, n := range []string{x.Name, y.Name, x.Mention, y.Mention} {
 		for _, w := range contentWords(n) {
@@ -1197,7 +1185,7 @@ func sharedCount(a, b string, x, y Actor) int {
 	n := 0
 	seen := map[string]bool{}
 	for _, w := range contentWords(a) {
-		if bs[w] && !names[w] && len(w) >= 4 && !seen[w] {
+		if bs[w] && !names[w] && len(w) >= minLen && !seen[w] {
 			seen[w] = true
 			n++
 		}
