@@ -573,6 +573,18 @@ func indefinite(text, noun string) bool {
 	return false
 }
 
+// namedIn reports whether the lower-case statement st names x by its
+// name or its mention (not "it" or "they").
+func namedIn(st string, x Actor) bool {
+	for _, n := range []string{x.Name, x.Mention} {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // isAbout reports whether claim p is about actor x: x is one of its
 // subjects or is named in its statement.
 func (a *article) isAbout(p Proposal, x Actor) bool {
@@ -582,11 +594,8 @@ func (a *article) isAbout(p Proposal, x Actor) bool {
 		}
 	}
 	st := strings.ToLower(p.Statement)
-	for _, n := range []string{x.Name, x.Mention} {
-		n = strings.ToLower(strings.TrimSpace(n))
-		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
-			return true
-		}
+	if namedIn(st, x) {
+		return true
 	}
 	// "… payments from a construction firm" is about the firm the
 	// article goes on to name ("The firm, Halden Build, said …").

@@ -737,11 +737,8 @@ func (a *article) namesFully(p Proposal, x Actor) bool {
 		}
 	}
 	st := strings.ToLower(p.Statement)
-	for _, n := range []string{x.Name, x.Mention} {
-		n = strings.ToLower(strings.TrimSpace(n))
-		if len(n) >= 3 && n != "it" && n != "they" && strings.Contains(st, n) {
-			return true
-		}
+	if namedIn(st, x) {
+		return true
 	}
 	return false
 }
