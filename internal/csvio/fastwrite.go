@@ -357,16 +357,5 @@ func appendTime(dst []byte, t time.Time) []byte {
 	if t.IsZero() {
 		return dst
 	}
-	t = t.UTC()
-	y, mo, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.AppendFormat(dst, TimeLayout)
-	}
-	h, mi, s := t.Clock()
-	ms := t.Nanosecond() / int(time.Millisecond)
-	return append(dst,
-		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), 'T',
-		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':',
-		byte('0'+s/10), byte('0'+s%10), '.', byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10), 'Z')
+	return model.AppendTime(dst, t)
 }

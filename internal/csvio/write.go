@@ -55,7 +55,7 @@ func PairsColumns() []string {
 
 // TimeLayout is how created and updated times and note times are written:
 // UTC to the millisecond, as the store keeps them.
-const TimeLayout = "2006-01-02T15:04:05.000Z"
+const TimeLayout = model.TimeLayout
 
 func formatTime(t time.Time) string {
 	if t.IsZero() {

@@ -707,25 +707,8 @@ func insertRows(out []bulkExec, action, head string, width, n int, fill func(arg
 	return out
 }
 
-// appendStoredTime appends t as formatTime writes it, without the
-// general formatter for the years it can write by hand.
-func appendStoredTime(dst []byte, t time.Time) []byte {
-	t = t.UTC()
-	y, mo, d := t.Date()
-	if y < 0 || y > 9999 {
-		return append(dst, formatTime(t)...)
-	}
-	h, mi, s := t.Clock()
-	ms := t.Nanosecond() / int(time.Millisecond)
-	return append(dst,
-		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), 'T',
-		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':',
-		byte('0'+s/10), byte('0'+s%10), '.', byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10), 'Z')
-}
-
-// storedTimeText is formatTime through appendStoredTime.
-func storedTimeText(t time.Time) string { return string(appendStoredTime(make([]byte, 0, 24), t)) }
+// storedTimeText is formatTime without the general formatter.
+func storedTimeText(t time.Time) string { return string(model.AppendTime(make([]byte, 0, 24), t)) }
 
 // statements turns a batch into INSERTs, each table in the order of its
 // primary key, so that the key's index grows in long runs.

@@ -36,7 +36,7 @@ var (
 )
 
 // timeLayout is how times are stored: UTC, fixed width, sortable as text.
-const timeLayout = "2006-01-02T15:04:05.000Z"
+const timeLayout = model.TimeLayout
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
