@@ -69,20 +69,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	a.pairRepresentatives()
 	a.pairOwnQuote()
 	a.proposeImplicit()
-	a.dropDatelines()
 	return a.props
-}
-
-// dropDatelines starts the quotes that open with the article's dateline
-// after it: "NORTHBRIDGE (Example Wire) — A campaign group says …" quotes
-// "A campaign group says …".
-func (a *article) dropDatelines() {
-	for i, p := range a.props {
-		if m := dateline.FindStringIndex(p.Quote); m != nil && m[1] < len(p.Quote) && p.Start >= 0 {
-			a.props[i].Quote = p.Quote[m[1]:]
-			a.props[i].Start += m[1]
-		}
-	}
 }
 
 // responseVerbs report a party's answer to what was said about it.
@@ -290,6 +277,13 @@ type mention struct {
 
 func newArticle(text string, known []model.Actor) *article {
 	a := &article{text: text, ix: newKnownIndex(known), sents: Sentences(text)}
+	for i, sn := range a.sents[:min(4, len(a.sents))] {
+		// "NORTHBRIDGE (Example Wire) — A campaign group says …": the
+		// dateline is no part of the sentence, nor of its quote.
+		if m := dateline.FindStringIndex(text[sn.Start:sn.End]); m != nil && m[1] < sn.End-sn.Start {
+			a.sents[i].Start += m[1]
+		}
+	}
 	if len(a.sents) > 1 {
 		first := strings.TrimRight(text[a.sents[0].Start:a.sents[0].End], " ")
 		a.headline = first != "" && !strings.ContainsAny(first[len(first)-1:], ".!?\"”")
