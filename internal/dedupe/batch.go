@@ -43,8 +43,12 @@ func (ix *Index) FindAll(ctx context.Context, qs []Query, limit int, progress fu
 				q := qs[i]
 				// One more than the limit, in case the claim itself is
 				// among the indexed ones.
+				want := limit + 1
+				if limit <= 0 {
+					want = 0 // no limit
+				}
 				var ms []Match
-				for _, m := range ix.Find(q.Statement, q.ActorID, limit+1) {
+				for _, m := range ix.Find(q.Statement, q.ActorID, want) {
 					if m.Claim.ID != q.ID || q.ID == "" {
 						ms = append(ms, m)
 					}

@@ -208,6 +208,14 @@ func TestFindAllEqualsFind(t *testing.T) {
 	if next != len(reports) || next == 0 {
 		t.Errorf("%d reports, %d expected", len(reports), next)
 	}
+	// No limit: every match but the query's own claim.
+	all, err := ix.FindAll(context.Background(), qs[:1], 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(ix.Find(qs[0].Statement, qs[0].ActorID, 0)) - 1; want > 1 && (len(all) != 1 || len(all[0].Matches) != want) {
+		t.Errorf("FindAll without a limit: %+v, want %d matches", all, want)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := ix.FindAll(ctx, qs, 2, nil); err == nil {
