@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"claims/internal/model"
 )
@@ -1070,7 +1069,7 @@ func (a *article) pairRepresentatives() {
 				// Eastern Front" backs what the rebels said.
 				continue
 			}
-			if a.isAbout(t, party) || noun != "" && (containsWord(strings.ToLower(t.Statement), noun) || a.subjectNoun(t, noun)) {
+			if a.isAbout(t, party) || noun != "" && (hasWord(t.Statement, set(noun)) || a.subjectNoun(t, noun)) {
 				best = j
 				break
 			}
@@ -1164,18 +1163,7 @@ var repSpokes = regexp.MustCompile(`(?i)^an?\s+(?:([\p{L}-]+)\s+spokes(?:man|wom
 
 // namesNoun reports whether x's name or mention holds noun, or its plural.
 func namesNoun(x Actor, noun string) bool {
-	text := strings.ToLower(x.Name + " " + x.Mention)
-	return containsWord(text, noun) || containsWord(text, noun+"s")
-}
-
-// containsWord reports whether the lower-case text holds word w.
-func containsWord(text, w string) bool {
-	for _, x := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if x == w {
-			return true
-		}
-	}
-	return false
+	return hasWord(x.Name+" "+x.Mention, set(noun, noun+"s"))
 }
 
 // subjectNoun reports whether one of claim t's subjects is described by
