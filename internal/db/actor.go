@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -22,13 +23,18 @@ func (tx *Tx) CreateActor(a *model.Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	t := formatTime(now())
+	t := formatTime(tx.now())
 	if _, err := tx.exec(
 		`INSERT INTO actors (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 		a.ID, a.Name, string(a.Kind), t, t); err != nil {
 		return mapError(fmt.Sprintf("create actor %q", a.Name), err)
 	}
-	return tx.setAliases(a)
+	if err := tx.setAliases(a); err != nil {
+		return err
+	}
+	tx.record(changeRow{entity: entActor, entityID: a.ID, field: entActor, new: a.Name})
+	tx.slugs.add(a)
+	return nil
 }
 
 // UpdateActor replaces an actor's name, kind and aliases.
@@ -41,13 +47,47 @@ func (tx *Tx) UpdateActor(a *model.Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	old, err := tx.Actor(a.ID)
+	if err != nil {
+		return err
+	}
 	res, err := tx.exec(
 		`UPDATE actors SET name = ?, kind = ?, updated_at = ? WHERE id = ?`,
-		a.Name, string(a.Kind), formatTime(now()), a.ID)
+		a.Name, string(a.Kind), formatTime(tx.now()), a.ID)
 	if err := mustAffect(res, err, "update actor "+a.ID); err != nil {
 		return err
 	}
-	return tx.setAliases(a)
+	if err := tx.setAliases(a); err != nil {
+		return err
+	}
+	// Read back: aliases come back in their stored order.
+	now, err := tx.Actor(a.ID)
+	if err != nil {
+		return err
+	}
+	for _, f := range actorFields {
+		if o, n := f.get(&old), f.get(&now); o != n {
+			tx.record(changeRow{entity: entActor, entityID: a.ID, field: f.name, old: o, new: n})
+		}
+	}
+	tx.slugs.add(&now)
+	return nil
+}
+
+// actorFields are the parts of an actor the history records.
+var actorFields = []struct {
+	name string
+	get  func(*model.Actor) string
+	set  func(*model.Actor, string)
+}{
+	{"name", func(a *model.Actor) string { return a.Name }, func(a *model.Actor, v string) { a.Name = v }},
+	{"kind", func(a *model.Actor) string { return string(a.Kind) }, func(a *model.Actor, v string) { a.Kind = model.ActorKind(v) }},
+	{"aliases", func(a *model.Actor) string { return strings.Join(a.Aliases, "\n") }, func(a *model.Actor, v string) {
+		a.Aliases = nil
+		if v != "" {
+			a.Aliases = strings.Split(v, "\n")
+		}
+	}},
 }
 
 func (tx *Tx) setAliases(a *model.Actor) error {
@@ -75,19 +115,32 @@ func (tx *Tx) setAliases(a *model.Actor) error {
 // DeleteActor removes an actor that no claim refers to; otherwise it
 // returns model.ErrInUse (merge the actor into another instead).
 func (s *Store) DeleteActor(ctx context.Context, id string) error {
-	return s.Update(ctx, func(tx *Tx) error {
-		var n int
-		if err := tx.queryRow(
-			`SELECT (SELECT count(*) FROM claims WHERE actor_id = ?) + (SELECT count(*) FROM claim_subjects WHERE actor_id = ?)`,
-			id, id).Scan(&n); err != nil {
-			return mapError("count claims of actor", err)
-		}
-		if n > 0 {
-			return fmt.Errorf("store: actor is named in %d claims; merge it into another actor instead: %w", n, model.ErrInUse)
-		}
-		res, err := tx.exec(`DELETE FROM actors WHERE id = ?`, id)
-		return mustAffect(res, err, "delete actor "+id)
-	})
+	return s.Update(ctx, func(tx *Tx) error { return tx.DeleteActor(id) })
+}
+
+// DeleteActor removes an unused actor inside the transaction.
+func (tx *Tx) DeleteActor(id string) error {
+	var n int
+	if err := tx.queryRow(
+		`SELECT (SELECT count(*) FROM claims WHERE actor_id = ?) + (SELECT count(*) FROM claim_subjects WHERE actor_id = ?)`,
+		id, id).Scan(&n); err != nil {
+		return mapError("count claims of actor", err)
+	}
+	if n > 0 {
+		return fmt.Errorf("store: actor is named in %d claims; merge it into another actor instead: %w", n, model.ErrInUse)
+	}
+	a, err := tx.Actor(id)
+	if err != nil {
+		return err
+	}
+	res, err := tx.exec(`DELETE FROM actors WHERE id = ?`, id)
+	if err := mustAffect(res, err, "delete actor "+id); err != nil {
+		return err
+	}
+	data, _ := json.Marshal(a)
+	tx.record(changeRow{entity: entActor, entityID: id, field: entActor, old: a.Name, data: string(data)})
+	tx.slugs.remove(id)
+	return nil
 }
 
 // Actor returns one actor with its aliases.
@@ -126,7 +179,11 @@ func aliasesOf(ctx context.Context, q querier, id string) ([]string, error) {
 
 // Actors lists every actor with its aliases, by name.
 func (s *Store) Actors(ctx context.Context) ([]model.Actor, error) {
-	rows, err := s.ro.QueryContext(ctx, `
+	return listActors(ctx, s.ro)
+}
+
+func listActors(ctx context.Context, q querier) ([]model.Actor, error) {
+	rows, err := q.QueryContext(ctx, `
 		SELECT a.id, a.name, a.kind, coalesce(group_concat(al.alias, char(31) ORDER BY al.alias COLLATE NOCASE), '')
 		FROM actors a LEFT JOIN actor_aliases al ON al.actor_id = a.id
 		GROUP BY a.id ORDER BY a.name COLLATE NOCASE`)
@@ -178,33 +235,50 @@ func findActor(ctx context.Context, q querier, name string) (model.Actor, error)
 
 // MergeActors folds actor goneID into keepID: its claims, the claims about
 // it, its name and aliases all move to keepID, then goneID is deleted. It
-// is one transaction.
+// is one transaction, and one change set that Undo can revert.
 func (s *Store) MergeActors(ctx context.Context, keepID, goneID string) error {
 	if keepID == goneID {
 		return fmt.Errorf("store: cannot merge an actor into itself: %w", model.ErrInvalid)
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		keep, err := actorByID(tx.ctx, tx.tx, keepID)
+		keep, err := tx.Actor(keepID)
 		if err != nil {
 			return err
 		}
-		gone, err := actorByID(tx.ctx, tx.tx, goneID)
+		gone, err := tx.Actor(goneID)
 		if err != nil {
 			return err
 		}
-		steps := []struct{ action, sql string }{
-			{"move claims", `UPDATE claims SET actor_id = ?1 WHERE actor_id = ?2`},
-			// A claim about both actors keeps one subject row.
-			{"drop duplicate subjects", `DELETE FROM claim_subjects WHERE actor_id = ?2
-				AND claim_id IN (SELECT claim_id FROM claim_subjects WHERE actor_id = ?1)`},
-			{"move subjects", `UPDATE claim_subjects SET actor_id = ?1 WHERE actor_id = ?2`},
-			{"drop aliases", `DELETE FROM actor_aliases WHERE actor_id = ?2`},
-			{"delete actor", `DELETE FROM actors WHERE id = ?2`},
+		var ids []string
+		if err := scanRows(tx.ctx, tx.tx, `
+			SELECT id FROM claims WHERE actor_id = ?1
+			UNION SELECT claim_id FROM claim_subjects WHERE actor_id = ?1`, func(rows *sql.Rows) error {
+			var id string
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		}, goneID); err != nil {
+			return err
 		}
-		for _, st := range steps {
-			if _, err := tx.exec(st.sql, keepID, goneID); err != nil {
-				return mapError("merge actors: "+st.action, err)
+		for _, id := range ids {
+			c, err := tx.Claim(id)
+			if err != nil {
+				return err
 			}
+			if c.ActorID == goneID {
+				c.ActorID = keepID
+			}
+			for i, sid := range c.SubjectIDs {
+				if sid == goneID {
+					c.SubjectIDs[i] = keepID // Validate drops a second keepID
+				}
+			}
+			if err := tx.UpdateClaim(&c); err != nil {
+				return err
+			}
+		}
+		if err := tx.DeleteActor(goneID); err != nil {
+			return err
 		}
 		keep.Aliases = append(keep.Aliases, gone.Name)
 		keep.Aliases = append(keep.Aliases, gone.Aliases...)

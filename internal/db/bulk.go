@@ -235,11 +235,13 @@ func allClaims(ctx context.Context, q querier) ([]model.Claim, error) {
 	}
 	var out []model.Claim
 	err = bulkScan(ctx, q, `
-		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict, created_at, updated_at
+		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict,
+		       review_url, rating_explanation, reviewed_on, created_at, updated_at
 		FROM claims ORDER BY created_at, id`, func(rows *sql.Rows) error {
 		var c model.Claim
 		var verdict, created, updated string
-		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict, &created, &updated)
+		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict,
+			&c.Review.URL, &c.Review.Explanation, &c.Review.Published, &created, &updated)
 		c.Verdict = model.Verdict(verdict)
 		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
 		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]

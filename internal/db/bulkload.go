@@ -80,6 +80,7 @@ type statementOf struct {
 
 // bulkBatch is a batch of new rows to write.
 type bulkBatch struct {
+	at      time.Time // the transaction's time, stamped on new sources
 	sources []model.Source
 	claims  []model.Claim
 	links   []LinkInfo
@@ -142,7 +143,7 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 	if err != nil {
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
-	tx := &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt)}
+	tx := s.newTx(ctx, sqlTx)
 	b := &BulkTx{tx: tx}
 	fail := func(err error) error {
 		if b.writer != nil {
@@ -160,10 +161,7 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 	if err := b.finish(); err != nil {
 		return fail(err)
 	}
-	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("store: unable to commit: %w", err)
-	}
-	return nil
+	return tx.commit()
 }
 
 // load reads what the lookups need, and drops the claim tables' plain
@@ -368,6 +366,7 @@ func (b *BulkTx) CreateSource(src *model.Source) error {
 	b.sources[src.ID] = true
 	b.made[src.ID] = *src
 	b.q.sources = append(b.q.sources, *src)
+	b.tx.record(changeRow{entity: entSource, entityID: src.ID, field: entSource, new: src.Title})
 	return b.sendIfFull()
 }
 
@@ -447,7 +446,7 @@ func (b *BulkTx) checkClaimRefs(c *model.Claim, action string) error {
 // CreateClaim queues a new claim, with Tx.CreateClaim's defaults (an id,
 // creation time now, update time the creation time) and checks.
 func (b *BulkTx) CreateClaim(c *model.Claim) error {
-	if err := newClaimDefaults(c); err != nil {
+	if err := newClaimDefaults(c, b.tx.now()); err != nil {
 		return err
 	}
 	if b.claims[c.ID] {
@@ -459,6 +458,7 @@ func (b *BulkTx) CreateClaim(c *model.Claim) error {
 	b.claims[c.ID] = true
 	b.noteStatement(c)
 	b.q.claims = append(b.q.claims, *c)
+	b.tx.record(changeRow{entity: entClaim, entityID: c.ID, claimID: c.ID, field: entClaim, new: c.Statement})
 	return b.sendIfFull()
 }
 
@@ -504,12 +504,17 @@ func (b *BulkTx) Link(l model.Link) error {
 	}
 	k := [2]string{l.FromID, l.ToID}
 	st, ok := b.links[k]
+	if ok && st.rel == l.Relation {
+		return nil
+	}
 	switch {
 	case !ok:
-		b.q.links = append(b.q.links, LinkInfo{Link: l, CreatedAt: now()})
+		b.q.links = append(b.q.links, LinkInfo{Link: l, CreatedAt: b.tx.now()})
 		b.links[k] = linkState{rel: l.Relation, queued: len(b.q.links)}
+		b.tx.record(changeRow{entity: entLink, entityID: l.FromID, claimID: l.ToID, field: entLink, new: string(l.Relation)})
 	case st.queued > 0:
 		b.q.links[st.queued-1].Relation = l.Relation
+		b.tx.record(changeRow{entity: entLink, entityID: l.FromID, claimID: l.ToID, field: entLink, old: string(st.rel), new: string(l.Relation)})
 		st.rel = l.Relation
 		b.links[k] = st
 	default:
@@ -544,7 +549,7 @@ func (b *BulkTx) HasNote(claimID, author, text string, at time.Time) (bool, erro
 
 // AddNote queues a note, with Tx.AddNote's defaults and checks.
 func (b *BulkTx) AddNote(n *model.Annotation) error {
-	if err := newNoteDefaults(n); err != nil {
+	if err := newNoteDefaults(n, b.tx.now()); err != nil {
 		return err
 	}
 	if !b.claims[n.ClaimID] {
@@ -553,6 +558,7 @@ func (b *BulkTx) AddNote(n *model.Annotation) error {
 	k := noteKey{n.ClaimID, n.Author, n.Text}
 	b.notes[k] = append(b.notes[k], formatTime(n.CreatedAt))
 	b.q.notes = append(b.q.notes, *n)
+	b.tx.record(noteChange(n, false))
 	return b.sendIfFull()
 }
 
@@ -588,6 +594,7 @@ func (b *BulkTx) send() error {
 		st.queued = 0
 		b.links[k] = st
 	}
+	b.q.at = b.tx.now()
 	b.writer.add(b.q)
 	b.q = bulkBatch{}
 	return nil
@@ -716,7 +723,7 @@ func (batch *bulkBatch) statements() []bulkExec {
 	var out []bulkExec
 	srcs := batch.sources
 	slices.SortFunc(srcs, func(a, b model.Source) int { return strings.Compare(a.ID, b.ID) })
-	t := formatTime(now())
+	t := formatTime(batch.at)
 	out = insertRows(out, "create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
 		8, len(srcs), func(args []any, i int) []any {
 			s := &srcs[i]
@@ -727,15 +734,16 @@ func (batch *bulkBatch) statements() []bulkExec {
 		claims[i] = &batch.claims[i]
 	}
 	slices.SortFunc(claims, func(a, b *model.Claim) int { return strings.Compare(a.ID, b.ID) })
-	out = insertRows(out, "create claim", `INSERT OR FAIL INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)`,
-		9, len(claims), func(args []any, i int) []any {
+	out = insertRows(out, "create claim", `INSERT OR FAIL INTO claims (`+claimColumns+`)`,
+		12, len(claims), func(args []any, i int) []any {
 			c := claims[i]
 			created := storedTimeText(c.CreatedAt)
 			updated := created
 			if !c.UpdatedAt.Equal(c.CreatedAt) {
 				updated = storedTimeText(c.UpdatedAt)
 			}
-			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict), created, updated)
+			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
+				c.Review.URL, c.Review.Explanation, c.Review.Published, created, updated)
 		})
 	type item struct {
 		claim, v string

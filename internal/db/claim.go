@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"claims/internal/model"
 )
@@ -16,15 +17,15 @@ func (s *Store) CreateClaim(ctx context.Context, c *model.Claim) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.CreateClaim(c) })
 }
 
-// newClaimDefaults fills a new claim's empty id and times (created now,
+// newClaimDefaults fills a new claim's empty id and times (created at,
 // updated when created) and validates it: what every way of creating a
 // claim does first.
-func newClaimDefaults(c *model.Claim) error {
+func newClaimDefaults(c *model.Claim, at time.Time) error {
 	if c.ID == "" {
 		c.ID = model.NewID()
 	}
 	if c.CreatedAt.IsZero() {
-		c.CreatedAt = now()
+		c.CreatedAt = at
 	}
 	if c.UpdatedAt.IsZero() {
 		c.UpdatedAt = c.CreatedAt
@@ -32,76 +33,90 @@ func newClaimDefaults(c *model.Claim) error {
 	return c.Validate()
 }
 
+// claimColumns are the claim's own columns, written in this order by every
+// INSERT of a claim.
+const claimColumns = `id, statement, quote, actor_id, source_id, made_on, verdict,
+	review_url, rating_explanation, reviewed_on, created_at, updated_at`
+
+// claimArgs are c's values for claimColumns.
+func claimArgs(c *model.Claim) []any {
+	return []any{c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
+		c.Review.URL, c.Review.Explanation, c.Review.Published, formatTime(c.CreatedAt), formatTime(c.UpdatedAt)}
+}
+
 // CreateClaim stores a new claim inside the transaction.
 func (tx *Tx) CreateClaim(c *model.Claim) error {
-	if err := newClaimDefaults(c); err != nil {
+	if err := newClaimDefaults(c, tx.now()); err != nil {
 		return err
 	}
-	_, err := tx.exec(`
-		INSERT INTO claims (id, statement, quote, actor_id, source_id, made_on, verdict, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
-		formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+	_, err := tx.exec(`INSERT INTO claims (`+claimColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, claimArgs(c)...)
 	if err != nil {
 		return mapError("create claim", explainClaimRefs(err, c))
 	}
+	tx.record(changeRow{entity: entClaim, entityID: c.ID, claimID: c.ID, field: entClaim, new: c.Statement})
 	return tx.addClaimLists(c)
 }
 
-// UpdateClaim replaces a claim's fields, subjects and tags and stamps it as
-// updated now. CreatedAt is kept.
+// UpdateClaim replaces a claim's fields, subjects and tags. When anything
+// changed, the changes are recorded and the claim is stamped as updated
+// now; c.CreatedAt and c.UpdatedAt are set to the stored times.
 func (s *Store) UpdateClaim(ctx context.Context, c *model.Claim) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateClaim(c) })
 }
 
 // UpdateClaim replaces a claim inside the transaction.
 func (tx *Tx) UpdateClaim(c *model.Claim) error {
-	c.UpdatedAt = now()
-	return tx.replaceClaim(c)
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	old, err := tx.Claim(c.ID)
+	if err != nil {
+		return err
+	}
+	return tx.replaceClaim(&old, c)
 }
 
-// PutClaim creates the claim, or, when a claim with its ID exists, replaces
-// it, keeping the timestamps c carries (zero ones become now). It is how
-// imports merge rows by id.
+// PutClaim creates the claim, or, when a claim with its ID exists, updates
+// it as UpdateClaim does. It is how imports merge rows by id.
 func (tx *Tx) PutClaim(c *model.Claim) error {
-	var exists bool
-	if err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, c.ID).Scan(&exists); err != nil {
-		return mapError("look up claim", err)
+	exists, err := tx.ClaimExists(c.ID)
+	if err != nil {
+		return err
 	}
 	if !exists {
 		return tx.CreateClaim(c)
 	}
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = now()
-	}
-	if c.UpdatedAt.IsZero() {
-		c.UpdatedAt = now()
-	}
-	return tx.replaceClaim(c)
+	return tx.UpdateClaim(c)
 }
 
-func (tx *Tx) replaceClaim(c *model.Claim) error {
-	if err := c.Validate(); err != nil {
-		return err
+// replaceClaim writes c, validated, over old, recording each field that
+// changed.
+func (tx *Tx) replaceClaim(old, c *model.Claim) error {
+	changed := model.ChangedFields(old, c)
+	c.CreatedAt, c.UpdatedAt = old.CreatedAt, old.UpdatedAt
+	if len(changed) == 0 {
+		return nil
 	}
+	c.UpdatedAt = tx.now()
 	res, err := tx.exec(`
 		UPDATE claims SET statement = ?, quote = ?, actor_id = ?, source_id = ?, made_on = ?, verdict = ?,
-		       updated_at = ?
+		       review_url = ?, rating_explanation = ?, reviewed_on = ?, updated_at = ?
 		WHERE id = ?`,
 		c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
-		formatTime(c.UpdatedAt), c.ID)
+		c.Review.URL, c.Review.Explanation, c.Review.Published, formatTime(c.UpdatedAt), c.ID)
 	if err := mustAffect(res, explainClaimRefs(err, c), "update claim "+c.ID); err != nil {
 		return err
 	}
-	// Report the stored creation time back to the caller.
-	var created string
-	if err := tx.queryRow(`SELECT created_at FROM claims WHERE id = ?`, c.ID).Scan(&created); err != nil {
-		return mapError("read claim", err)
+	lists := false
+	for _, f := range changed {
+		tx.record(changeRow{entity: entClaim, entityID: c.ID, claimID: c.ID, field: string(f), old: f.Get(old), new: f.Get(c)})
+		lists = lists || f == model.FieldTags || f == model.FieldSubjects
 	}
-	c.CreatedAt = parseTime(created)
+	if !lists {
+		return nil
+	}
 	return tx.setClaimLists(c)
 }
-
 // setClaimLists replaces a claim's subjects and tags.
 func (tx *Tx) setClaimLists(c *model.Claim) error {
 	for _, q := range []string{`DELETE FROM claim_subjects WHERE claim_id = ?`, `DELETE FROM claim_tags WHERE claim_id = ?`} {
@@ -160,9 +175,12 @@ func (s *Store) SetVerdict(ctx context.Context, id string, v model.Verdict) erro
 		return fmt.Errorf("store: verdict %q: %w", v, model.ErrInvalid)
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.exec(`UPDATE claims SET verdict = ?, updated_at = ? WHERE id = ?`,
-			string(v), formatTime(now()), id)
-		return mustAffect(res, err, "set verdict of claim "+id)
+		c, err := tx.Claim(id)
+		if err != nil {
+			return err
+		}
+		c.Verdict = v
+		return tx.UpdateClaim(&c)
 	})
 }
 
@@ -173,35 +191,19 @@ func (s *Store) SetTags(ctx context.Context, id string, tags []string) error {
 		return err
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.exec(`UPDATE claims SET updated_at = ? WHERE id = ?`, formatTime(now()), id)
-		if err := mustAffect(res, err, "set tags of claim "+id); err != nil {
+		c, err := tx.Claim(id)
+		if err != nil {
 			return err
 		}
-		if _, err := tx.exec(`DELETE FROM claim_tags WHERE claim_id = ?`, id); err != nil {
-			return mapError("replace tags", err)
-		}
-		for i, tag := range tags {
-			if _, err := tx.exec(
-				`INSERT INTO claim_tags (claim_id, tag, position) VALUES (?, ?, ?)`, id, tag, i); err != nil {
-				return mapError("add tag", err)
-			}
-		}
-		return nil
-	})
-}
-
-// DeleteClaim removes a claim with its notes, tags and links. The claims
-// that answered it stay: they are claims in their own right.
-func (s *Store) DeleteClaim(ctx context.Context, id string) error {
-	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.exec(`DELETE FROM claims WHERE id = ?`, id)
-		return mustAffect(res, err, "delete claim "+id)
+		c.Tags = tags
+		return tx.UpdateClaim(&c)
 	})
 }
 
 // summarySelect reads ClaimSummary rows; scanSummary reads them back.
 const summarySelect = `
 	SELECT c.id, c.statement, c.quote, c.actor_id, coalesce(c.source_id, ''), c.made_on, c.verdict,
+	       c.review_url, c.rating_explanation, c.reviewed_on,
 	       c.created_at, c.updated_at, a.name, coalesce(s.title, ''), coalesce(s.outlet, ''),
 	       coalesce((SELECT group_concat(tag, char(31) ORDER BY position) FROM claim_tags WHERE claim_id = c.id), ''),
 	       coalesce((SELECT group_concat(actor_id, char(31) ORDER BY position) FROM claim_subjects WHERE claim_id = c.id), ''),
@@ -216,7 +218,7 @@ func scanSummary(rows *sql.Rows) (model.ClaimSummary, error) {
 	var cs model.ClaimSummary
 	var verdict, created, updated, tags, subjects, counters string
 	err := rows.Scan(&cs.ID, &cs.Statement, &cs.Quote, &cs.ActorID, &cs.SourceID, &cs.MadeOn, &verdict,
-		&created, &updated, &cs.ActorName, &cs.SourceTitle, &cs.SourceOutlet, &tags, &subjects,
+		&cs.Review.URL, &cs.Review.Explanation, &cs.Review.Published, &created, &updated, &cs.ActorName, &cs.SourceTitle, &cs.SourceOutlet, &tags, &subjects,
 		&cs.CounterCount, &counters)
 	cs.Verdict = model.Verdict(verdict)
 	cs.CreatedAt, cs.UpdatedAt = parseTime(created), parseTime(updated)
@@ -380,4 +382,71 @@ func related(ctx context.Context, q querier, where, otherCol, id string) ([]mode
 		out = append(out, r)
 	}
 	return out, mapError("list linked claims", rows.Err())
+}
+
+// StaleField is a field that someone changed after the window showed it,
+// to something other than what the window now saves.
+type StaleField struct {
+	Field  model.ClaimField
+	Shown  string    // what the window showed
+	Mine   string    // what the window saves
+	Stored string    // what is stored now
+	By     ChangeSet // who stored it, and when, when the history knows
+}
+
+// StaleError is the stale-save check's refusal: the claim changed under
+// the editor. Nothing was saved.
+type StaleError struct {
+	ClaimID string
+	Fields  []StaleField
+}
+
+func (e *StaleError) Error() string {
+	var parts []string
+	for _, f := range e.Fields {
+		s := string(f.Field)
+		if f.By.ID != 0 {
+			s += fmt.Sprintf(" (changed by %s at %s)", f.By.Reviewer, f.By.At.Local().Format("2006-01-02 15:04"))
+		}
+		parts = append(parts, s)
+	}
+	return fmt.Sprintf("store: claim %s was changed since it was shown: %s", e.ClaimID, strings.Join(parts, ", "))
+}
+
+// Is makes errors.Is(err, model.ErrConflict) true.
+func (e *StaleError) Is(target error) bool { return target == model.ErrConflict }
+
+// EditClaim saves the fields a person changed from shown (the claim as the
+// window showed it) to edited, and no other: what someone else changed
+// meanwhile in other fields stays. When someone changed one of the same
+// fields to a different value since it was shown, nothing is saved and
+// the error is a *StaleError naming each such field, its stored value and
+// who stored it; save again with shown set to the stored claim to
+// overwrite.
+func (s *Store) EditClaim(ctx context.Context, shown, edited model.Claim) error {
+	if err := edited.Validate(); err != nil {
+		return err
+	}
+	return s.Update(ctx, func(tx *Tx) error {
+		cur, err := tx.Claim(edited.ID)
+		if err != nil {
+			return err
+		}
+		next := cur
+		stale := &StaleError{ClaimID: edited.ID}
+		for _, f := range model.ChangedFields(&shown, &edited) {
+			if stored := f.Get(&cur); stored != f.Get(&shown) && stored != f.Get(&edited) {
+				by, _, err := lastChange(tx.ctx, tx.tx, edited.ID, f)
+				if err != nil {
+					return err
+				}
+				stale.Fields = append(stale.Fields, StaleField{Field: f, Shown: f.Get(&shown), Mine: f.Get(&edited), Stored: stored, By: by})
+			}
+			f.Set(&next, f.Get(&edited))
+		}
+		if len(stale.Fields) > 0 {
+			return stale
+		}
+		return tx.UpdateClaim(&next)
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"claims/internal/model"
@@ -56,6 +57,9 @@ type Store struct {
 	path string
 	rw   *sql.DB // one connection: SQLite has one writer at a time
 	ro   *sql.DB // readers, which WAL lets run beside the writer
+
+	mu     sync.Mutex
+	origin Origin // who writes when the context does not say (SetOrigin)
 }
 
 // Open opens the claims database at path, creating it when the file does
@@ -128,19 +132,36 @@ func (s *Store) Close() error {
 }
 
 // Update runs fn in one write transaction: everything fn does is committed
-// together, or, when fn returns an error, nothing is.
+// together, or, when fn returns an error, nothing is. The changes it makes
+// are recorded as one change set, made by the context's Origin.
 func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 	sqlTx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
-	tx := &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt)}
+	tx := s.newTx(ctx, sqlTx)
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
 	}
-	if err := sqlTx.Commit(); err != nil {
+	return tx.commit()
+}
+
+func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx) *Tx {
+	return &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt), origin: s.originOf(ctx)}
+}
+
+// commit writes the change set and commits.
+func (tx *Tx) commit() error {
+	if err := tx.writeHistory(); err != nil {
+		_ = tx.tx.Rollback()
+		return err
+	}
+	if err := tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit: %w", err)
+	}
+	if p, ok := tx.ctx.Value(setIDKey{}).(*int64); ok && p != nil {
+		*p = tx.setID
 	}
 	return nil
 }
@@ -150,6 +171,13 @@ type Tx struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt // prepared once per transaction; closed with it
+
+	origin  Origin
+	at      time.Time   // the transaction's time (now); zero until first asked
+	changes []changeRow // recorded, written with the commit
+	setID   int64       // the change set, once written
+	undoes  int64       // the set this transaction reverts, if it is an undo
+	slugs   slugIndex   // actors by SlugKey, read on first use
 }
 
 // stmt returns query prepared in this transaction, preparing it on first

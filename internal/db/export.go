@@ -241,10 +241,11 @@ func readSnapClaims(ctx context.Context, q querier) ([]snapClaim, error) {
 		return nil, mapError("read snapshot", err)
 	}
 	out := make([]snapClaim, 0, n)
-	var f [9]string
+	var f [12]string
 	err := scanSnapText(ctx, q, `
 		SELECT id || char(31) || statement || char(31) || quote || char(31) || actor_id || char(31) ||
 		       coalesce(source_id, '') || char(31) || made_on || char(31) || verdict || char(31) ||
+		       review_url || char(31) || rating_explanation || char(31) || reviewed_on || char(31) ||
 		       created_at || char(31) || updated_at
 		FROM claims`, func(s string) error {
 		if err := splitSnapFields(s, f[:]); err != nil {
@@ -252,8 +253,9 @@ func readSnapClaims(ctx context.Context, q querier) ([]snapClaim, error) {
 		}
 		out = append(out, snapClaim{
 			Claim: model.Claim{ID: f[0], Statement: f[1], Quote: f[2], ActorID: f[3], SourceID: f[4],
-				MadeOn: f[5], Verdict: model.Verdict(f[6])},
-			created: f[7], updated: f[8]})
+				MadeOn: f[5], Verdict: model.Verdict(f[6]),
+				Review: model.Review{URL: f[7], Explanation: f[8], Published: f[9]}},
+			created: f[10], updated: f[11]})
 		return nil
 	})
 	return out, err

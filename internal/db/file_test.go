@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,8 +36,8 @@ func TestOpenCreatesMigratedWALDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if got := pragma(t, path, "user_version"); got != "1" {
-		t.Errorf("user_version = %s, want 1", got)
+	if got, want := pragma(t, path, "user_version"), fmt.Sprint(LatestVersion()); got != want {
+		t.Errorf("user_version = %s, want %s", got, want)
 	}
 	if got := pragma(t, path, "journal_mode"); got != "wal" {
 		t.Errorf("journal_mode = %s, want wal", got)
@@ -152,8 +153,8 @@ func TestOpenRefusesOtherFilesUntouched(t *testing.T) {
 func TestMigrationUpgradesAndBacksUp(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	v1 := migrationFS[:1]
-	s, err := open(ctx, path, v1)
+	v2 := migrationFS[:2]
+	s, err := open(ctx, path, v2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,8 +165,9 @@ func TestMigrationUpgradesAndBacksUp(t *testing.T) {
 	s.Close()
 
 	next, err := loadMigrations(fstest.MapFS{
-		"m/0001_initial.sql":  {Data: []byte(v1[0].sql)},
-		"m/0002_reviewed.sql": {Data: []byte(`ALTER TABLE claims ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''`)},
+		"m/0001_initial.sql":  {Data: []byte(v2[0].sql)},
+		"m/0002_history.sql":  {Data: []byte(v2[1].sql)},
+		"m/0003_reviewed.sql": {Data: []byte(`ALTER TABLE claims ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''`)},
 	}, "m")
 	if err != nil {
 		t.Fatal(err)
@@ -179,20 +181,20 @@ func TestMigrationUpgradesAndBacksUp(t *testing.T) {
 	if err != nil || got.ID != a.ID {
 		t.Errorf("data lost in the upgrade: %v, %v", got, err)
 	}
-	if v := pragma(t, path, "user_version"); v != "2" {
-		t.Errorf("user_version = %s, want 2", v)
+	if v := pragma(t, path, "user_version"); v != "3" {
+		t.Errorf("user_version = %s, want 3", v)
 	}
-	baks, _ := filepath.Glob(path + ".v1-*.bak")
+	baks, _ := filepath.Glob(path + ".v2-*.bak")
 	if len(baks) != 1 {
 		t.Fatalf("backups = %v, want one", baks)
 	}
-	if v := pragma(t, baks[0], "user_version"); v != "1" {
-		t.Errorf("backup is at version %s, want 1", v)
+	if v := pragma(t, baks[0], "user_version"); v != "2" {
+		t.Errorf("backup is at version %s, want 2", v)
 	}
 
 	// A failing migration leaves the database at its last good version.
 	broken, _ := loadMigrations(fstest.MapFS{
-		"m/0001_initial.sql": {Data: []byte(v1[0].sql)},
+		"m/0001_initial.sql": {Data: []byte(v2[0].sql)},
 		"m/0002_bad.sql":     {Data: []byte(`CREATE TABLE actors (id TEXT)`)},
 	}, "m")
 	path2 := filepath.Join(t.TempDir(), "b.db")

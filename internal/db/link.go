@@ -18,19 +18,38 @@ func (tx *Tx) Link(l model.Link) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
-	_, err := tx.exec(`
+	old, err := tx.LinkRelation(l.FromID, l.ToID)
+	if err != nil || old == l.Relation {
+		return err
+	}
+	_, err = tx.exec(`
 		INSERT INTO links (from_id, to_id, relation, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (from_id, to_id) DO UPDATE SET relation = excluded.relation`,
-		l.FromID, l.ToID, string(l.Relation), formatTime(now()))
-	return mapError("link claims", notFoundIfInUse(err, fmt.Sprintf("claim %s or %s", l.FromID, l.ToID)))
+		l.FromID, l.ToID, string(l.Relation), formatTime(tx.now()))
+	if err != nil {
+		return mapError("link claims", notFoundIfInUse(err, fmt.Sprintf("claim %s or %s", l.FromID, l.ToID)))
+	}
+	tx.record(changeRow{entity: entLink, entityID: l.FromID, claimID: l.ToID, field: entLink, old: string(old), new: string(l.Relation)})
+	return nil
 }
 
 // Unlink removes the link from fromID to toID.
 func (s *Store) Unlink(ctx context.Context, fromID, toID string) error {
-	return s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.exec(`DELETE FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID)
-		return mustAffect(res, err, "unlink claims")
-	})
+	return s.Update(ctx, func(tx *Tx) error { return tx.Unlink(fromID, toID) })
+}
+
+// Unlink removes a link inside the transaction.
+func (tx *Tx) Unlink(fromID, toID string) error {
+	old, err := tx.LinkRelation(fromID, toID)
+	if err != nil {
+		return err
+	}
+	res, err := tx.exec(`DELETE FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID)
+	if err := mustAffect(res, err, "unlink claims"); err != nil {
+		return err
+	}
+	tx.record(changeRow{entity: entLink, entityID: fromID, claimID: toID, field: entLink, old: string(old)})
+	return nil
 }
 
 // Links lists every link, oldest first.

@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"encoding/json"
+	"time"
 
 	"claims/internal/model"
 )
@@ -12,23 +14,43 @@ func (s *Store) AddNote(ctx context.Context, n *model.Annotation) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.AddNote(n) })
 }
 
-// newNoteDefaults fills a new note's empty id and time (now) and
+// newNoteDefaults fills a new note's empty id and time (at) and
 // validates it.
-func newNoteDefaults(n *model.Annotation) error {
+func newNoteDefaults(n *model.Annotation, at time.Time) error {
 	if n.ID == "" {
 		n.ID = model.NewID()
 	}
 	if n.CreatedAt.IsZero() {
-		n.CreatedAt = now()
+		n.CreatedAt = at
 	}
 	return n.Validate()
 }
 
 // AddNote appends a note inside the transaction.
 func (tx *Tx) AddNote(n *model.Annotation) error {
-	if err := newNoteDefaults(n); err != nil {
+	if err := newNoteDefaults(n, tx.now()); err != nil {
 		return err
 	}
+	if err := tx.insertNote(n); err != nil {
+		return err
+	}
+	tx.record(noteChange(n, false))
+	return nil
+}
+
+// noteChange records a note added, or removed, with what is needed to put
+// it back.
+func noteChange(n *model.Annotation, removed bool) changeRow {
+	data, _ := json.Marshal(n)
+	r := changeRow{entity: entNote, entityID: n.ID, claimID: n.ClaimID, field: entNote, new: n.Text, data: string(data)}
+	if removed {
+		r.old, r.new = r.new, ""
+	}
+	return r
+}
+
+// insertNote writes a note as it is, without recording it.
+func (tx *Tx) insertNote(n *model.Annotation) error {
 	_, err := tx.exec(
 		`INSERT INTO annotations (id, claim_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)`,
 		n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))

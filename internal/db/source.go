@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"claims/internal/model"
@@ -20,12 +21,29 @@ func (tx *Tx) CreateSource(src *model.Source) error {
 	if err := src.Validate(); err != nil {
 		return err
 	}
-	t := formatTime(now())
+	t := formatTime(tx.now())
 	_, err := tx.exec(`
 		INSERT INTO sources (id, title, outlet, url, published, text, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.ID, src.Title, src.Outlet, src.URL, src.Published, src.Text, t, t)
-	return mapError(fmt.Sprintf("create source %q", src.Title), err)
+	if err != nil {
+		return mapError(fmt.Sprintf("create source %q", src.Title), err)
+	}
+	tx.record(changeRow{entity: entSource, entityID: src.ID, field: entSource, new: src.Title})
+	return nil
+}
+
+// sourceFields are the parts of a source the history records.
+var sourceFields = []struct {
+	name string
+	get  func(*model.Source) string
+	set  func(*model.Source, string)
+}{
+	{"title", func(s *model.Source) string { return s.Title }, func(s *model.Source, v string) { s.Title = v }},
+	{"outlet", func(s *model.Source) string { return s.Outlet }, func(s *model.Source, v string) { s.Outlet = v }},
+	{"url", func(s *model.Source) string { return s.URL }, func(s *model.Source, v string) { s.URL = v }},
+	{"publication date", func(s *model.Source) string { return s.Published }, func(s *model.Source, v string) { s.Published = v }},
+	{"text", func(s *model.Source) string { return s.Text }, func(s *model.Source, v string) { s.Text = v }},
 }
 
 // UpdateSource replaces a source's fields.
@@ -38,27 +56,53 @@ func (tx *Tx) UpdateSource(src *model.Source) error {
 	if err := src.Validate(); err != nil {
 		return err
 	}
+	old, err := tx.Source(src.ID)
+	if err != nil {
+		return err
+	}
+	var changed bool
+	for _, f := range sourceFields {
+		if o, n := f.get(&old), f.get(src); o != n {
+			tx.record(changeRow{entity: entSource, entityID: src.ID, field: f.name, old: o, new: n})
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
 	res, err := tx.exec(`
 		UPDATE sources SET title = ?, outlet = ?, url = ?, published = ?, text = ?, updated_at = ?
 		WHERE id = ?`,
-		src.Title, src.Outlet, src.URL, src.Published, src.Text, formatTime(now()), src.ID)
+		src.Title, src.Outlet, src.URL, src.Published, src.Text, formatTime(tx.now()), src.ID)
 	return mustAffect(res, err, "update source "+src.ID)
 }
 
 // DeleteSource removes a source that no claim cites; otherwise it returns
 // model.ErrInUse.
 func (s *Store) DeleteSource(ctx context.Context, id string) error {
-	return s.Update(ctx, func(tx *Tx) error {
-		var n int
-		if err := tx.queryRow(`SELECT count(*) FROM claims WHERE source_id = ?`, id).Scan(&n); err != nil {
-			return mapError("count claims of source", err)
-		}
-		if n > 0 {
-			return fmt.Errorf("store: %d claims cite this source; delete them or change their source first: %w", n, model.ErrInUse)
-		}
-		res, err := tx.exec(`DELETE FROM sources WHERE id = ?`, id)
-		return mustAffect(res, err, "delete source "+id)
-	})
+	return s.Update(ctx, func(tx *Tx) error { return tx.DeleteSource(id) })
+}
+
+// DeleteSource removes a source no claim cites inside the transaction.
+func (tx *Tx) DeleteSource(id string) error {
+	var n int
+	if err := tx.queryRow(`SELECT count(*) FROM claims WHERE source_id = ?`, id).Scan(&n); err != nil {
+		return mapError("count claims of source", err)
+	}
+	if n > 0 {
+		return fmt.Errorf("store: %d claims cite this source; delete them or change their source first: %w", n, model.ErrInUse)
+	}
+	src, err := tx.Source(id)
+	if err != nil {
+		return err
+	}
+	res, err := tx.exec(`DELETE FROM sources WHERE id = ?`, id)
+	if err := mustAffect(res, err, "delete source "+id); err != nil {
+		return err
+	}
+	data, _ := json.Marshal(src)
+	tx.record(changeRow{entity: entSource, entityID: id, field: entSource, old: src.Title, data: string(data)})
+	return nil
 }
 
 const sourceColumns = `id, title, outlet, url, published, text`

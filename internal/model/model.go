@@ -20,12 +20,15 @@ var (
 	ErrInUse    = errors.New("in use")
 )
 
-// Limits that keep a single field from swallowing a whole article by mistake.
+// Limits that keep a single field from swallowing a whole article by
+// mistake, sized for real fact-check data: PolitiFact, Snopes and ClaimsKG
+// exports hold statements of a few hundred characters, speaker names with
+// their titles and topic tags of up to a couple of hundred.
 const (
-	MaxStatementLen = 2000
+	MaxStatementLen = 5000
 	MaxQuoteLen     = 20000
-	MaxNameLen      = 300
-	MaxTagLen       = 60
+	MaxNameLen      = 500
+	MaxTagLen       = 500
 )
 
 func invalid(format string, args ...any) error {
@@ -218,8 +221,34 @@ type Claim struct {
 	MadeOn     string   // when it was made, a Date; may be empty
 	Verdict    Verdict
 	Tags       []string
+	Review     Review // the published fact-check, when there is one
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+}
+
+// Review is the published fact-check behind a claim's verdict: where it
+// is, why the rating, and when it was published. Each part may be empty.
+type Review struct {
+	URL         string // the fact-check article itself (ClaimReview url)
+	Explanation string // why the rating (ClaimReview ratingExplanation)
+	Published   string // a Date (ClaimReview datePublished)
+}
+
+// Validate checks the review's parts and trims them in place.
+func (r *Review) Validate() error {
+	r.URL = strings.TrimSpace(r.URL)
+	r.Explanation = strings.TrimSpace(r.Explanation)
+	r.Published = strings.TrimSpace(r.Published)
+	if err := checkText("review URL", r.URL, MaxStatementLen); err != nil {
+		return err
+	}
+	if r.URL != "" && !IsWebURL(r.URL) {
+		return invalid("review URL %q must start with http:// or https://", r.URL)
+	}
+	if err := checkText("rating explanation", r.Explanation, MaxQuoteLen); err != nil {
+		return err
+	}
+	return ValidateDate("review date", r.Published)
 }
 
 // Validate checks the claim's fields and normalises them in place:
@@ -244,6 +273,9 @@ func (c *Claim) Validate() error {
 		return invalid("claim needs the actor who makes it")
 	}
 	if err := ValidateDate("date made", c.MadeOn); err != nil {
+		return err
+	}
+	if err := c.Review.Validate(); err != nil {
 		return err
 	}
 	if c.Verdict == "" {

@@ -1,0 +1,389 @@
+package db_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"claims/internal/db"
+	"claims/internal/model"
+)
+
+// as returns a context whose writes are made by reviewer, via how.
+func as(reviewer, how string) context.Context {
+	return db.WithOrigin(context.Background(), db.Origin{Reviewer: reviewer, Via: how})
+}
+
+// describe lists a claim's history as "reviewer via: change" lines.
+func describe(t *testing.T, st *db.Store, claimID string) []string {
+	t.Helper()
+	list, err := st.History(context.Background(), claimID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range list {
+		out = append(out, c.Set.Reviewer+" "+c.Set.Via+": "+c.Describe())
+	}
+	return out
+}
+
+func TestEveryChangeIsRecorded(t *testing.T) {
+	st := openTestDB(t)
+	ctx := as("Ayesha", "window")
+	pak := model.Actor{Name: "Government of Pakistan", Kind: model.KindGovernment}
+	afg := model.Actor{Name: "Afghan government", Kind: model.KindGovernment}
+	for _, a := range []*model.Actor{&pak, &afg} {
+		if err := st.CreateActor(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claim := model.Claim{Statement: "The bombing was planned in Afghanistan", ActorID: pak.ID}
+	denial := model.Claim{Statement: "Kabul had no part in it", ActorID: afg.ID}
+	for _, c := range []*model.Claim{&claim, &denial} {
+		if err := st.CreateClaim(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []func() error{
+		func() error { return st.SetVerdict(as("Bilal", "window"), claim.ID, model.Misleading) },
+		func() error { return st.SetTags(ctx, claim.ID, []string{"bombing", "dasu"}) },
+		func() error {
+			return st.AddNote(ctx, &model.Annotation{ClaimID: claim.ID, Author: "Ayesha", Text: "Check the ISPR statement"})
+		},
+		func() error {
+			return st.Link(as("Ayesha", "import of pairs.csv"), model.Link{FromID: denial.ID, ToID: claim.ID, Relation: model.Denies})
+		},
+		func() error {
+			return st.Link(ctx, model.Link{FromID: denial.ID, ToID: claim.ID, Relation: model.Denies}) // no change
+		},
+		func() error { return st.SetVerdict(ctx, claim.ID, model.Misleading) }, // no change
+		func() error {
+			c, _ := st.Claim(ctx, claim.ID)
+			c.Review = model.Review{URL: "https://example.org/check", Published: "2024-03-30"}
+			c.SubjectIDs = []string{afg.ID}
+			return st.UpdateClaim(as("Bilal", "cli"), &c)
+		},
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	got := describe(t, st, claim.ID)
+	want := []string{
+		"Ayesha window: claim added: The bombing was planned in Afghanistan",
+		"Bilal window: verdict: unreviewed → misleading",
+		"Ayesha window: tags: (none) → bombing; dasu",
+		"Ayesha window: note added: Check the ISPR statement",
+		"Ayesha import of pairs.csv: link added: denies",
+		"Bilal cli: subjects: (none) → Afghan government",
+		"Bilal cli: review url: (none) → https://example.org/check",
+		"Bilal cli: review date: (none) → 2024-03-30",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("history:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The denial's history shows the link too: it is the claim that answers.
+	if d := describe(t, st, denial.ID); len(d) != 2 || !strings.Contains(d[1], "link added: denies") {
+		t.Errorf("denial's history: %q", d)
+	}
+	sets, err := st.Sets(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two actors, two claims, five writes that changed something: one set each.
+	if len(sets) != 9 {
+		t.Errorf("%d change sets, want 9 (writes that change nothing make none)", len(sets))
+	}
+	if v, _ := st.Version(context.Background()); v != sets[0].ID {
+		t.Errorf("Version = %d, want the newest set %d", v, sets[0].ID)
+	}
+}
+
+func TestUndoAndRedo(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	a := mustActor(t, st, "Imran Khan", model.KindPerson)
+	c := mustClaim(t, st, a, "Washington conspired to remove him")
+	var set int64
+	if err := st.SetVerdict(db.WithSetID(as("Ayesha", "window"), &set), c.ID, model.False); err != nil {
+		t.Fatal(err)
+	}
+	if set == 0 {
+		t.Fatal("WithSetID left no set number")
+	}
+	undo, err := st.Undo(as("Ayesha", "window"), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Claim(ctx, c.ID); got.Verdict != model.Unreviewed {
+		t.Errorf("after undo the verdict is %s", got.Verdict)
+	}
+	if _, err := st.Undo(ctx, set); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("undoing a set twice: %v", err)
+	}
+	redo, err := st.Undo(ctx, undo) // redo
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Claim(ctx, c.ID); got.Verdict != model.False {
+		t.Errorf("after redo the verdict is %s", got.Verdict)
+	}
+	h := describe(t, st, c.ID)
+	if !strings.HasSuffix(h[len(h)-2], "undo of set "+fmt.Sprint(set)+": verdict: false → unreviewed") ||
+		!strings.HasSuffix(h[len(h)-1], "redo of set "+fmt.Sprint(set)+": verdict: unreviewed → false") {
+		t.Errorf("history after undo and redo:\n%s", strings.Join(h, "\n"))
+	}
+
+	// A later change to the same value blocks the undo, naming it.
+	if err := st.SetVerdict(as("Bilal", "window"), c.ID, model.Mixed); err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.Undo(ctx, redo)
+	var ue *db.UndoError
+	if !errors.As(err, &ue) || len(ue.Conflicts) != 1 || ue.Conflicts[0].Field != "verdict" ||
+		ue.Conflicts[0].By.Reviewer != "Bilal" || ue.Conflicts[0].Now != "mixed" {
+		t.Fatalf("undo over a later change: %v", err)
+	}
+	if !strings.Contains(err.Error(), "verdict") || !strings.Contains(err.Error(), "Bilal") {
+		t.Errorf("message does not name the field and who: %v", err)
+	}
+	if got, _ := st.Claim(ctx, c.ID); got.Verdict != model.Mixed {
+		t.Errorf("a refused undo changed the verdict to %s", got.Verdict)
+	}
+	if _, err := st.Undo(ctx, 999); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("undo of no set: %v", err)
+	}
+}
+
+func TestTrashKeepsWhatWasDeleted(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	khan := mustActor(t, st, "Imran Khan", model.KindPerson)
+	us := mustActor(t, st, "US government", model.KindGovernment)
+	src := model.Source{Title: "Khan's rally", Outlet: "Dawn", Published: "2022-04-10"}
+	if err := st.CreateSource(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	charge := model.Claim{Statement: "Washington conspired to remove him", ActorID: khan.ID, SourceID: src.ID,
+		SubjectIDs: []string{us.ID}, Tags: []string{"regime-change"}, Verdict: model.False}
+	if err := st.CreateClaim(ctx, &charge); err != nil {
+		t.Fatal(err)
+	}
+	denial := mustClaim(t, st, us, "The US played no part")
+	mustLink(t, st, denial, charge, model.Denies)
+	if err := st.AddNote(ctx, &model.Annotation{ClaimID: charge.ID, Author: "Ayesha", Text: "no evidence offered"}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.ClaimDetail(ctx, charge.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := st.DeleteClaim(as("Bilal", "window"), charge.ID); err != nil {
+		t.Fatal(err)
+	}
+	trash, err := st.Trash(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trash) != 1 || trash[0].ID != charge.ID || trash[0].ActorName != "Imran Khan" || trash[0].Deleted.Reviewer != "Bilal" {
+		t.Fatalf("Trash = %+v", trash)
+	}
+	if _, err := st.Claim(ctx, charge.ID); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("deleted claim still listed: %v", err)
+	}
+	// The source is no longer cited; deleting it does not stop the restore.
+	if err := st.DeleteSource(ctx, src.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := st.RestoreClaim(ctx, charge.ID); err != nil {
+		t.Fatal(err)
+	}
+	after, err := st.ClaimDetail(ctx, charge.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Claim.Statement != before.Claim.Statement || after.Claim.Verdict != model.False ||
+		!slices.Equal(after.Claim.Tags, before.Claim.Tags) || len(after.Subjects) != 1 || after.Subjects[0].ID != us.ID ||
+		after.Source == nil || after.Source.ID != src.ID || after.Source.Outlet != "Dawn" ||
+		len(after.Counters()) != 1 || after.Counters()[0].Claim.ID != denial.ID ||
+		len(after.Notes) != 1 || after.Notes[0].Text != "no evidence offered" || !after.Notes[0].CreatedAt.Equal(before.Notes[0].CreatedAt) ||
+		!after.Claim.CreatedAt.Equal(before.Claim.CreatedAt) {
+		t.Errorf("restored:\n%+v\nwas:\n%+v", after, before)
+	}
+	if trash, _ := st.Trash(ctx); len(trash) != 0 {
+		t.Errorf("Trash after restoring = %+v", trash)
+	}
+	if err := st.RestoreClaim(ctx, charge.ID); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("restoring twice: %v", err)
+	}
+}
+
+func TestUndoImportLikeSet(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	var set int64
+	var ids []string
+	err := st.Update(db.WithSetID(as("Ayesha", "import of liar.tsv"), &set), func(tx *db.Tx) error {
+		a, _, err := tx.FindOrCreateActor(model.Actor{Name: "rick-perry"})
+		if err != nil {
+			return err
+		}
+		for _, s := range []string{"Texas leads in jobs", "Taxes are lowest here"} {
+			c := model.Claim{Statement: s, ActorID: a.ID, Verdict: model.MostlyTrue}
+			if err := tx.CreateClaim(&c); err != nil {
+				return err
+			}
+			ids = append(ids, c.ID)
+		}
+		return tx.Link(model.Link{FromID: ids[1], ToID: ids[0], Relation: model.Supports})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A reviewer's later verdict on one of them blocks undoing the import.
+	if err := st.SetVerdict(as("Bilal", "window"), ids[0], model.False); err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.Undo(ctx, set)
+	var ue *db.UndoError
+	if !errors.As(err, &ue) || len(ue.Conflicts) != 1 || ue.Conflicts[0].EntityID != ids[0] || ue.Conflicts[0].Field != "verdict" {
+		t.Fatalf("undo of an import over a later verdict: %v", err)
+	}
+	if list, _ := st.ListClaims(ctx); len(list) != 2 {
+		t.Fatalf("a refused undo changed the claims: %d left", len(list))
+	}
+	// Set back, the way is clear: the claims go to the Trash and the actor
+	// the import made goes too.
+	if err := st.SetVerdict(ctx, ids[0], model.MostlyTrue); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Undo(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := st.ListClaims(ctx); len(list) != 0 {
+		t.Errorf("%d claims left after undoing the import", len(list))
+	}
+	if actors, _ := st.Actors(ctx); len(actors) != 0 {
+		t.Errorf("actors left after undoing the import: %v", actors)
+	}
+	if trash, _ := st.Trash(ctx); len(trash) != 2 {
+		t.Errorf("Trash holds %d claims, want the 2 the import made", len(trash))
+	}
+}
+
+func TestEditClaimStaleSaveCheck(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	a := mustActor(t, st, "ISPR", model.KindMilitary)
+	shown := mustClaim(t, st, a, "The army stayed neutral")
+
+	// Another reviewer sets the verdict after this window showed the claim.
+	if err := st.SetVerdict(as("Bilal", "window"), shown.ID, model.Misleading); err != nil {
+		t.Fatal(err)
+	}
+	// Editing another field saves it and keeps Bilal's verdict.
+	mine := shown
+	mine.Tags = []string{"army"}
+	if err := st.EditClaim(ctx, shown, mine); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Claim(ctx, shown.ID)
+	if got.Verdict != model.Misleading || !slices.Equal(got.Tags, []string{"army"}) {
+		t.Errorf("after an edit of tags: verdict %s tags %v", got.Verdict, got.Tags)
+	}
+	// Editing the verdict Bilal changed is refused, naming him.
+	mine = shown
+	mine.Verdict = model.True
+	err := st.EditClaim(ctx, shown, mine)
+	var se *db.StaleError
+	if !errors.As(err, &se) || len(se.Fields) != 1 || se.Fields[0].Field != model.FieldVerdict ||
+		se.Fields[0].Stored != "misleading" || se.Fields[0].Mine != "true" || se.Fields[0].By.Reviewer != "Bilal" {
+		t.Fatalf("stale save: %v", err)
+	}
+	if got, _ := st.Claim(ctx, shown.ID); got.Verdict != model.Misleading {
+		t.Errorf("a refused save changed the verdict to %s", got.Verdict)
+	}
+	// Saving again over what is stored now (the window's "keep mine").
+	if err := st.EditClaim(ctx, got, func() model.Claim { c := got; c.Verdict = model.True; return c }()); err != nil {
+		t.Fatal(err)
+	}
+	// The same value saved by both is no conflict.
+	mine = shown
+	mine.Verdict = model.True
+	if err := st.EditClaim(ctx, shown, mine); err != nil {
+		t.Errorf("saving the value already stored: %v", err)
+	}
+}
+
+func TestMergeActorsCanBeUndone(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	keep := mustActor(t, st, "Tehreek-e-Taliban Pakistan", model.KindGroup, "TTP")
+	gone := mustActor(t, st, "Tehrik-i-Taliban Pakistan", model.KindGroup)
+	c := mustClaim(t, st, gone, "The group denied the attack")
+	var set int64
+	if err := st.MergeActors(db.WithSetID(ctx, &set), keep.ID, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Claim(ctx, c.ID); got.ActorID != keep.ID {
+		t.Fatalf("merge did not move the claim")
+	}
+	if _, err := st.Undo(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Claim(ctx, c.ID)
+	back, err := st.Actor(ctx, gone.ID)
+	if err != nil || got.ActorID != gone.ID || back.Name != gone.Name {
+		t.Errorf("after undoing the merge: claim's actor %s, gone actor %+v %v", got.ActorID, back, err)
+	}
+	if k, _ := st.Actor(ctx, keep.ID); !slices.Equal(k.Aliases, []string{"TTP"}) {
+		t.Errorf("kept actor's aliases after undo: %v", k.Aliases)
+	}
+}
+
+func TestMatchActorBySlug(t *testing.T) {
+	st := openTestDB(t)
+	perry := mustActor(t, st, "Rick Perry", model.KindPerson)
+	slug := mustActor(t, st, "barack-obama", model.KindPerson)
+	mustActor(t, st, "John Smith", model.KindPerson)
+	mustActor(t, st, "John-Smith", model.KindOrganisation)
+	err := st.Update(context.Background(), func(tx *db.Tx) error {
+		for _, tt := range []struct{ name, want string }{
+			{"rick-perry", perry.ID},
+			{"rick_perry", perry.ID},
+			{"Barack Obama", slug.ID},
+			{"RICK PERRY", perry.ID},
+			{"Rick Perry Jr", ""},
+			{"john_smith", ""}, // two actors fit
+		} {
+			got, err := tx.MatchActor(tt.name)
+			if tt.want == "" {
+				if !errors.Is(err, model.ErrNotFound) {
+					t.Errorf("MatchActor(%q) = %v, %v; want none", tt.name, got.Name, err)
+				}
+				continue
+			}
+			if err != nil || got.ID != tt.want {
+				t.Errorf("MatchActor(%q) = %v, %v", tt.name, got.Name, err)
+			}
+		}
+		a, created, err := tx.FindOrCreateActor(model.Actor{Name: "greg-abbott", Kind: model.KindPerson})
+		if err != nil || !created {
+			t.Fatalf("FindOrCreateActor: %v %v", created, err)
+		}
+		if b, created, err := tx.FindOrCreateActor(model.Actor{Name: "Greg Abbott"}); err != nil || created || b.ID != a.ID {
+			t.Errorf("an actor made in the same transaction is not found by its slug: %v %v", created, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
