@@ -117,6 +117,7 @@ func (tx *Tx) replaceClaim(old, c *model.Claim) error {
 	}
 	return tx.setClaimLists(c)
 }
+
 // setClaimLists replaces a claim's subjects and tags.
 func (tx *Tx) setClaimLists(c *model.Claim) error {
 	for _, q := range []string{`DELETE FROM claim_subjects WHERE claim_id = ?`, `DELETE FROM claim_tags WHERE claim_id = ?`} {
