@@ -40,7 +40,7 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	if db.Exists(*path) {
 		return fmt.Errorf("%s already exists; gen fills a new file only", *path)
 	}
-	st, err := db.Open(*path)
+	st, err := openStore(*path)
 	if err != nil {
 		return err
 	}

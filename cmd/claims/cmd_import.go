@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"claims/internal/csvio"
-	"claims/internal/db"
 	"claims/internal/dedupe"
 	"claims/internal/model"
 )
@@ -17,10 +17,12 @@ import (
 func init() {
 	register(command{
 		name:  "import",
-		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] [--dates mdy|dmy] [--no-duplicates] FILE",
+		usage: "--db PATH [--format csv|tsv] [--no-header] [--map FIELD=COL,...] [--verdict-map LABEL=VERDICT;...] [--dates mdy|dmy] [--prefer file|db] [--skip-bad-rows FILE] [--no-duplicates] FILE",
 		summary: "Import claims from a CSV or TSV file: the app's own export (merged by id) or another tool's\n" +
-			"      spreadsheet through a column mapping. All rows or none; prints what was created and\n" +
-			"      which new claims look like claims already in the database.",
+			"      spreadsheet through a column mapping. Only the fields the file gives are written; a value\n" +
+			"      changed in the app since the file was written is kept, or, when the file changes it too,\n" +
+			"      is a conflict that stops the import unless --prefer settles it. All rows or none (or the\n" +
+			"      good rows, with --skip-bad-rows); one change set that \"claims undo\" reverts.",
 		run: runImport,
 	})
 }
@@ -45,6 +47,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	dates := fs.String("dates", "auto", "how other tools' dates like 6/11/2008 read: mdy (11 June), dmy (6 November), or auto\n"+
 		"(worked out from a date such as 6/13/2008 that reads only one way)")
 	noDups := fs.Bool("no-duplicates", false, "skip the check of the new claims against those already in the database")
+	prefer := fs.String("prefer", "", "settle conflicts (values changed both in the app since the file was written and in the\n"+
+		"file): \"file\" writes the file's, \"db\" keeps the database's; without it a conflict stops the import")
+	skipBad := fs.String("skip-bad-rows", "", "import the good rows and write the refused ones, with why, to this `FILE`\n"+
+		"(mend them there and import it as it is); without it one bad row stops the import")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -80,8 +86,13 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	switch *prefer {
+	case "", csvio.PreferFile, csvio.PreferDB:
+	default:
+		return fmt.Errorf("%w: --prefer %q is not file or db", errUsage, *prefer)
+	}
 	opt := csvio.Options{TSV: tsv, NoHeader: *noHeader, MapSpec: strings.Join(maps, ","), Verdict: vm,
-		NoteAuthor: *noteAuthor, DateOrder: order}
+		NoteAuthor: *noteAuthor, DateOrder: order, Prefer: *prefer, SkipBad: *skipBad != ""}
 	if *noHeader && opt.MapSpec == "" {
 		return fmt.Errorf("%w: a file without a header needs --map to say which column holds what", errUsage)
 	}
@@ -99,7 +110,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
 	}
-	st, err := db.Open(*path)
+	for _, w := range batch.Warnings {
+		fmt.Fprintf(stderr, "claims: warning: %s: %s\n", file, w)
+	}
+	st, err := openStore(*path)
 	if err != nil {
 		return err
 	}
@@ -113,11 +127,23 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	res, err := csvio.Import(ctx, st, batch, nil)
+	var set int64
+	res, err := csvio.Import(via("import of "+filepath.Base(file), &set), st, batch, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
 	}
+	if *skipBad != "" {
+		if err := csvio.WriteFileAtomic(*skipBad, func(w io.Writer) error { return csvio.WriteRefused(w, batch, tsv) }); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "Imported %s: %s.\n", file, res)
+	printImportNotes(stdout, res, batch, *skipBad)
+	if set != 0 {
+		fmt.Fprintf(stdout, "Recorded as change set %d; \"claims undo --db %s %d\" reverts it.\n", set, *path, set)
+	} else {
+		fmt.Fprintln(stdout, "Nothing in the database changed.")
+	}
 	if len(before) == 0 || len(res.Created) == 0 {
 		return nil
 	}
@@ -127,6 +153,48 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	printDuplicates(stdout, res.Created, reports)
 	return nil
+}
+
+// printImportNotes lists what a person should read after an import: rows
+// left out, rows merged, values kept, conflicts settled.
+func printImportNotes(w io.Writer, res csvio.Result, b *csvio.Batch, refusedFile string) {
+	if len(b.Refused) > 0 {
+		fmt.Fprintf(w, "%d rows were left out and written, with why, to %s:\n", len(b.Refused), refusedFile)
+		for i, r := range b.Refused {
+			if i == 10 {
+				fmt.Fprintf(w, "  … and %d more\n", len(b.Refused)-i)
+				break
+			}
+			fmt.Fprintf(w, "  %s\n", r.Reason)
+		}
+	} else if refusedFile != "" {
+		fmt.Fprintf(w, "No row was left out (%s holds only the header).\n", refusedFile)
+	}
+	for _, m := range res.Merged {
+		what := ""
+		if len(m.Replaced) > 0 {
+			what = "; its " + strings.Join(m.Replaced, ", ") + " replaced that row's"
+		}
+		fmt.Fprintf(w, "line %d went into the same claim as line %d (%s): same actor and statement, and no source or date to tell them apart%s\n",
+			m.Line, m.Into, m.ClaimID, what)
+	}
+	if len(res.Kept) > 0 {
+		fmt.Fprintf(w, "%d values were kept as the database has them: they changed after the file was written, and the file holds them as they were:\n", len(res.Kept))
+		for i, k := range res.Kept {
+			if i == 10 {
+				fmt.Fprintf(w, "  … and %d more\n", len(res.Kept)-i)
+				break
+			}
+			fmt.Fprintf(w, "  line %d, claim %s: %s\n", k.Line, k.ClaimID, k.Field)
+		}
+	}
+	for _, c := range res.Conflicts {
+		how := "the file's value written"
+		if c.Settled == csvio.PreferDB {
+			how = "the database's value kept"
+		}
+		fmt.Fprintf(w, "conflict settled, %s: %s\n", how, c)
+	}
 }
 
 // printDuplicates lists the new claims that look like claims already in

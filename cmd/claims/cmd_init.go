@@ -33,7 +33,7 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	existed := db.Exists(*path)
-	st, err := db.Open(*path)
+	st, err := openStore(*path)
 	if err != nil {
 		return err
 	}

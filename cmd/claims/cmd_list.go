@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -61,7 +62,25 @@ func openExisting(path string) (*db.Store, error) {
 	if !db.Exists(path) {
 		return nil, fmt.Errorf("no claims database at %s; create one with \"claims init --db %s\"", path, path)
 	}
-	return db.Open(path)
+	return openStore(path)
+}
+
+// openStore opens (or creates) a database whose writes the history
+// records as made from the command line by the reviewer CLAIMS_REVIEWER
+// names, or else by the login name.
+func openStore(path string) (*db.Store, error) {
+	st, err := db.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st.SetOrigin(db.Origin{Reviewer: strings.TrimSpace(os.Getenv("CLAIMS_REVIEWER")), Via: "cli"})
+	return st, nil
+}
+
+// via is a context whose writes the history records as made by how (e.g.
+// "import of claims.csv"), leaving in *set the change set they made.
+func via(how string, set *int64) context.Context {
+	return db.WithSetID(db.WithOrigin(context.Background(), db.Origin{Via: how}), set)
 }
 
 // oneLine keeps a field on its line in tab-separated output.

@@ -106,7 +106,7 @@ func TestImportMappedTSVCLI(t *testing.T) {
 	args := []string{"import", "--db", dbPath, "--no-header", "--map", "statement=2,actor=3,verdict=4,date-made=5,url=6,outlet=7,tags=8,notes=9"}
 	// Without the override "Needs a look" is unknown: nothing is imported.
 	code, _, errOut := runCLI(t, append(args, tsv)...)
-	if code != 1 || !strings.Contains(errOut, `line 5, column "verdict"`) || !strings.Contains(errOut, "nothing was imported") {
+	if code != 1 || !strings.Contains(errOut, `"Needs a look": 1 row, first on line 5`) || !strings.Contains(errOut, "nothing was imported") {
 		t.Fatalf("unknown label: exit %d %q", code, errOut)
 	}
 	code, out, errOut := runCLI(t, append(args, "--verdict-map", "Needs a look=unreviewed", tsv)...)

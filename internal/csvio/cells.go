@@ -61,24 +61,22 @@ func Restore(s string) string {
 	return s
 }
 
-var itemEscaper = strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`, "|", `\|`)
-
 // joinItems writes a multi-value cell: one item per line, each made of
-// parts joined by " | ", every part escaped.
+// parts joined by " | ", every part escaped (appendEscaped).
 func joinItems(items [][]string) string {
-	var b strings.Builder
+	var b []byte
 	for i, parts := range items {
 		if i > 0 {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 		for j, p := range parts {
 			if j > 0 {
-				b.WriteString(" | ")
+				b = append(b, " | "...)
 			}
-			b.WriteString(itemEscaper.Replace(p))
+			b = appendEscaped(b, p)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // joinList writes a multi-value cell of single-part items.

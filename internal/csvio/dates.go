@@ -121,3 +121,21 @@ func numericDateISO(f Field, s, order string) (string, bool, error) {
 	}
 	return iso, true, nil
 }
+
+// padISODate writes an ISO date given without leading zeros ("2021-7-16",
+// "2021-7") with them; anything else comes back as it is.
+func padISODate(s string) string {
+	parts := strings.Split(s, "-")
+	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 {
+		return s
+	}
+	for i, p := range parts {
+		if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" || (i > 0 && len(p) > 2) {
+			return s
+		}
+		if len(p) == 1 {
+			parts[i] = "0" + p
+		}
+	}
+	return strings.Join(parts, "-")
+}

@@ -201,6 +201,9 @@ func (rw *rowWriter) row(dst []byte, i int, sc *scratch) []byte {
 	}
 	dst = appendCell(append(dst, ','), c.MadeOn)
 	dst = appendCell(append(dst, ','), string(c.Verdict))
+	dst = appendCell(append(dst, ','), c.Review.URL)
+	dst = appendCell(append(dst, ','), c.Review.Explanation)
+	dst = appendCell(append(dst, ','), c.Review.Published)
 	sc.a = appendList(sc.a[:0], c.Tags)
 	dst = appendCell(append(dst, ','), bstr(sc.a))
 
@@ -284,7 +287,7 @@ func appendList(dst []byte, items []string) []byte {
 }
 
 // appendEscaped appends one part of a multi-value item with backslash,
-// line breaks and pipes escaped, as itemEscaper does.
+// line breaks and pipes escaped: \\, \n, \r and \|.
 func appendEscaped(dst []byte, s string) []byte {
 	if len(s) > 16 && strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '\n') < 0 &&
 		strings.IndexByte(s, '\r') < 0 && strings.IndexByte(s, '|') < 0 {
@@ -312,13 +315,16 @@ func appendEscaped(dst []byte, s string) []byte {
 	return append(dst, s[start:]...)
 }
 
-// appendCell appends one cell as csvWriter.record writes it: CRLF inside
-// turned into LF, formula triggers neutralised with an apostrophe, quoted
-// when it holds a comma, quote or line break or starts or ends with a
-// space, quotes doubled inside.
+// appendCell appends one cell of a CSV record, the one way every file the
+// package writes encodes a cell: CRLF inside turned into LF until none is
+// left (a reader turns it into LF, so what is read back is what was
+// written), formula
+// triggers neutralised with an apostrophe (Neutralise), quoted when it
+// holds a comma, quote or line break or starts or ends with a space,
+// quotes doubled inside.
 func appendCell(dst []byte, f string) []byte {
-	if strings.IndexByte(f, '\r') >= 0 && strings.Contains(f, "\r\n") {
-		f = strings.ReplaceAll(f, "\r\n", "\n")
+	for strings.IndexByte(f, '\r') >= 0 && strings.Contains(f, "\r\n") {
+		f = strings.ReplaceAll(f, "\r\n", "\n") // until none is left: "\r\r\n" holds two
 	}
 	if len(f) == 0 {
 		return dst

@@ -2,21 +2,18 @@ package csvio
 
 import (
 	"bytes"
+	"encoding/csv"
 	"math/rand"
+	"strings"
 	"testing"
 	"time"
 )
 
-// cellRef is one cell as the plain csvWriter writes it.
-func cellRef(s string) string {
-	var b bytes.Buffer
-	cw := newCSVWriter(&b, WriteOptions{})
-	cw.record([]string{s})
-	cw.flush()
-	return string(bytes.TrimSuffix(b.Bytes(), []byte("\r\n")))
-}
-
-func TestAppendCellMatchesRecord(t *testing.T) {
+// Every cell appendCell writes reads back, through encoding/csv and
+// Restore, as the text it was given (with CRLF as LF, which is how a CSV
+// reader returns it), and never starts a formula; every item appendEscaped
+// writes reads back whole through splitList.
+func TestCellsReadBack(t *testing.T) {
 	cases := []string{"", " ", "  ", "a", " a", "a ", " a ", "a,b", `a"b`, `"`, "a\nb", "a\rb", "a\r\nb", "\r\r\n", "\r\n\r\n",
 		"=cmd|' /C calc'!A0", "+SUM(1,1)", "-2+3", "@SUM(1)", "\tx", "\rx", "'", "'=x", "''=x", "'plain", " =x", "= ", "' ", "'= ",
 		"=\"quoted\"", "- ", "-,", "\r\n=", "=\r\n", "x\r", "\r"}
@@ -30,12 +27,29 @@ func TestAppendCellMatchesRecord(t *testing.T) {
 		cases = append(cases, string(b))
 	}
 	for _, s := range cases {
-		want := cellRef(s)
-		if got := string(appendCell(nil, s)); got != want {
-			t.Fatalf("appendCell(%q) = %q, want %q", s, got, want)
+		line := append(appendCell(nil, s), ",x\r\n"...)
+		r := csv.NewReader(bytes.NewReader(line))
+		r.LazyQuotes = false
+		rec, err := r.Read()
+		if err != nil || len(rec) != 2 {
+			t.Fatalf("appendCell(%q) = %q does not read back: %v %q", s, line, err, rec)
 		}
-		if got, want := string(appendEscaped(nil, s)), itemEscaper.Replace(s); got != want {
-			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
+		// A lone CR inside a quoted field is kept; CRLF is read as LF.
+		want := s
+		for strings.Contains(want, "\r\n") {
+			want = strings.ReplaceAll(want, "\r\n", "\n")
+		}
+		if got := Restore(rec[0]); got != want {
+			t.Fatalf("appendCell(%q) reads back as %q", s, got)
+		}
+		if rec[0] != "" && isTrigger(rec[0][0]) {
+			t.Fatalf("appendCell(%q) = %q starts a formula", s, rec[0])
+		}
+		if strings.TrimSpace(s) != s || strings.TrimSpace(s) == "" {
+			continue // list items are trimmed, and blank ones dropped
+		}
+		if got := splitList(string(appendEscaped(nil, s))); len(got) != 1 || got[0] != s {
+			t.Fatalf("appendEscaped(%q) reads back as %q", s, got)
 		}
 	}
 }

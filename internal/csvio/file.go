@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -57,4 +58,35 @@ func LooksTabSeparated(name string, head []byte) bool {
 	}
 	line, _, _ := bytes.Cut(head, []byte("\n"))
 	return bytes.Count(line, []byte("\t")) > bytes.Count(line, []byte(","))
+}
+
+// WriteRefused writes the rows an import left out (Batch.Refused) as the
+// file had them, with a last column, headed RefusedColumn, that says why:
+// mend them and import the file again as it is (the reason column is not
+// read). tsv writes tab-separated values, else CSV.
+func WriteRefused(w io.Writer, b *Batch, tsv bool) error {
+	record := func(cells []string) error {
+		if !tsv {
+			cw := newCSVWriter(w, WriteOptions{})
+			cw.record(cells)
+			return cw.flush()
+		}
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = strings.NewReplacer("\t", " ", "\r", " ", "\n", " ").Replace(c)
+		}
+		_, err := io.WriteString(w, strings.Join(out, "\t")+"\n")
+		return err
+	}
+	if b.Header != nil {
+		if err := record(append(slices.Clone(b.Header), RefusedColumn)); err != nil {
+			return err
+		}
+	}
+	for _, r := range b.Refused {
+		if err := record(append(slices.Clone(r.Cells), r.Reason)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

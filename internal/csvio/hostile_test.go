@@ -86,9 +86,9 @@ func TestMillionRowsWithABadLastRow(t *testing.T) {
 	if err == nil {
 		_, err = csvio.Import(context.Background(), st, b, nil)
 	}
-	var re *csvio.RowError
-	if !errors.As(err, &re) || re.Line != n {
-		t.Fatalf("err = %v, want a row error on line %d", err, n)
+	var ul *csvio.UnknownLabelsError
+	if !errors.As(err, &ul) || len(ul.Labels) != 1 || ul.Labels[0].Line != n {
+		t.Fatalf("err = %v, want the unknown label on line %d", err, n)
 	}
 	if empty, _ := st.IsEmpty(context.Background()); !empty {
 		t.Error("rows were written")

@@ -232,7 +232,12 @@ func ParseVerdictMap(specs ...string) (VerdictMap, error) {
 	return vm, nil
 }
 
-// Verdict reads one label.
+// errUnknownLabel is the error of a label no table reads.
+var errUnknownLabel = fmt.Errorf("%w: rating label not known", model.ErrInvalid)
+
+// Verdict reads one label: case, spaces and punctuation do not count
+// ("False.", "Misleading!", "Pants on Fire!"). A label nothing reads gives
+// an error wrapping errUnknownLabel; no verdict is ever guessed.
 func (vm VerdictMap) Verdict(label string) (model.Verdict, error) {
 	k := key(label)
 	if k == "" {
@@ -241,7 +246,7 @@ func (vm VerdictMap) Verdict(label string) (model.Verdict, error) {
 	if v, ok := vm[k]; ok {
 		return v, nil
 	}
-	if v, err := model.ParseVerdict(label); err == nil {
+	if v, err := model.ParseVerdict(k); err == nil {
 		return v, nil
 	}
 	if v, ok := VerdictLabels[k]; ok {
@@ -250,6 +255,65 @@ func (vm VerdictMap) Verdict(label string) (model.Verdict, error) {
 	if v, ok := vm["*"]; ok {
 		return v, nil
 	}
-	return "", fmt.Errorf("%w: verdict label %q is not known; map it with --verdict-map %q (or \"*=unreviewed\" for every unknown label)",
-		model.ErrInvalid, label, strings.TrimSpace(label)+"=false")
+	return "", fmt.Errorf("%w: %q", errUnknownLabel, strings.TrimSpace(label))
+}
+
+// UnknownLabelsError lists every rating label of a file that nothing
+// reads, with how many rows carry each and the first of them.
+type UnknownLabelsError struct {
+	Labels []UnknownLabel // in the order they first appear
+}
+
+// UnknownLabel is one label nothing reads.
+type UnknownLabel struct {
+	Label string
+	Rows  int
+	Line  int // the first
+}
+
+func (e *UnknownLabelsError) add(label string, line int) {
+	for i := range e.Labels {
+		if e.Labels[i].Label == label {
+			e.Labels[i].Rows++
+			return
+		}
+	}
+	e.Labels = append(e.Labels, UnknownLabel{Label: label, Rows: 1, Line: line})
+}
+
+// Is makes errors.Is(err, model.ErrInvalid) true.
+func (e *UnknownLabelsError) Is(target error) bool { return target == model.ErrInvalid }
+
+// Suggestion is a --verdict-map for the unknown labels with a blank to
+// fill in for each: the app does not guess what another fact-checker's
+// rating means.
+func (e *UnknownLabelsError) Suggestion() string {
+	parts := make([]string, len(e.Labels))
+	for i, l := range e.Labels {
+		parts[i] = l.Label + "=…"
+	}
+	return strings.Join(parts, ";")
+}
+
+func (e *UnknownLabelsError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d rating label(s) are not known:", len(e.Labels))
+	for _, l := range e.Labels {
+		rows := "rows"
+		if l.Rows == 1 {
+			rows = "row"
+		}
+		fmt.Fprintf(&b, "\n  %q: %d %s, first on line %d", l.Label, l.Rows, rows, l.Line)
+	}
+	fmt.Fprintf(&b, "\nSay what each means on the app's scale (%s), replacing each … in\n  --verdict-map %q\n"+
+		"or import them all as unreviewed with --verdict-map \"*=unreviewed\"", scaleNames(), e.Suggestion())
+	return b.String()
+}
+
+func scaleNames() string {
+	var s []string
+	for _, v := range model.Verdicts() {
+		s = append(s, string(v))
+	}
+	return strings.Join(s, ", ")
 }

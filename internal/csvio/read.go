@@ -63,7 +63,29 @@ type Options struct {
 	// DateOrder says how other tools' numeric dates such as 6/11/2008 are
 	// read: DatesMDY, DatesDMY, or DatesAuto to work it out from the file.
 	DateOrder string
+	// Prefer settles conflicts (a value changed both in the app since the
+	// file was written and in the file): "file" writes the file's value,
+	// "db" keeps the database's. With "", a conflict stops the import with
+	// a *ConflictError that lists them all.
+	Prefer string
+	// Decide settles single conflicts ("file" or "db"), before Prefer.
+	Decide map[ConflictKey]string
+	// SkipBad imports the good rows of a file that has bad ones, which are
+	// left out and listed in Batch.Refused. Without it a bad row stops the
+	// import.
+	SkipBad bool
 }
+
+// Prefer values.
+const (
+	PreferFile = "file"
+	PreferDB   = "db"
+)
+
+// RefusedColumn heads the last column of a file of refused rows
+// (WriteRefused); an import ignores a column with this name, so the file
+// can be mended and imported as it is.
+const RefusedColumn = "refused because"
 
 // Table is a file read into cells, before any meaning is given to them.
 type Table struct {
@@ -199,18 +221,39 @@ func tsvRecords(r *bufio.Reader) func() ([]string, []int, error) {
 	}
 }
 
-// IsClaimsHeader reports whether header is the claims shape's.
+// IsClaimsHeader reports whether header is the claims shape's: column
+// names of that shape only, each once, among them id, statement and actor.
+// Columns may be missing (a file from before a column was added, or a
+// spreadsheet with columns deleted) or in another order; a column headed
+// RefusedColumn is not read.
 func IsClaimsHeader(header []string) bool {
-	cols := ClaimsColumns()
-	if len(header) != len(cols) {
-		return false
+	return claimsMapping(header) != nil
+}
+
+// claimsMapping maps the fields of a claims-shape header to their
+// columns, or returns nil when header is not one (IsClaimsHeader).
+func claimsMapping(header []string) Mapping {
+	known := map[string]Field{}
+	for _, f := range ClaimsColumns() {
+		known[string(f)] = f
 	}
-	for i, c := range cols {
-		if header[i] != string(c) {
-			return false
+	m := Mapping{}
+	for i, h := range header {
+		if h == RefusedColumn {
+			continue
+		}
+		f, ok := known[h]
+		if _, dup := m[f]; !ok || dup {
+			return nil
+		}
+		m[f] = i
+	}
+	for _, f := range []Field{FID, FStatement, FActor} {
+		if _, ok := m[f]; !ok {
+			return nil
 		}
 	}
-	return true
+	return m
 }
 
 // Batch is a file parsed and validated, ready to be written in one
@@ -218,6 +261,22 @@ func IsClaimsHeader(header []string) bool {
 type Batch struct {
 	Native bool // the app's own claims shape
 	Rows   []Row
+	// Header is the file's header row (nil without one).
+	Header []string
+	// Warnings are things a person should know before importing: a first
+	// row that looks like data rather than column names.
+	Warnings []string
+	// Refused are the rows left out under Options.SkipBad, with why.
+	Refused []Refused
+	opt     Options
+}
+
+// Refused is a row an import left out: its line, why, and its cells as
+// the file has them.
+type Refused struct {
+	Line   int
+	Reason string
+	Cells  []string
 }
 
 // Row is one claim row, validated.
@@ -234,7 +293,27 @@ type Row struct {
 	// which cell holds which field (shared by every row of the file).
 	cellLines []int
 	cols      Mapping
+	// given are the claim fields the row gives: in the app's own files,
+	// those with a column; in other tools' files, those with a column and
+	// a value in this row. An import touches no other field.
+	given fieldSet
+	cells []string // the record, kept under Options.SkipBad
 }
+
+// fieldSet is a set of claim fields, one bit each in model.ClaimFields
+// order.
+type fieldSet uint32
+
+func fieldBit(f model.ClaimField) fieldSet {
+	for i, x := range model.ClaimFields() {
+		if x == f {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+func (s fieldSet) has(f model.ClaimField) bool { return s&fieldBit(f) != 0 }
 
 // lineOf is the line a field's cell starts on.
 func (r *Row) lineOf(f Field) int {
@@ -256,7 +335,7 @@ func Read(r io.Reader, opt Options) (*Batch, error) {
 			if !ownShape(opt, t.Header) {
 				return
 			}
-			pp = newParser(opt, true, claimsMapping()).startWorkers()
+			pp = newParser(opt, true, claimsMapping(t.Header)).startWorkers()
 		}
 		pp.add(t.Rows[lo:hi], t.Lines[lo:hi], lo)
 	})
@@ -265,7 +344,7 @@ func Read(r io.Reader, opt Options) (*Batch, error) {
 		if err != nil {
 			return nil, err
 		}
-		return pp.p.replay(rows, checks, &Batch{Native: true})
+		return pp.p.replay(rows, checks, &Batch{Native: true, Header: t.Header, opt: opt})
 	}
 	if err != nil {
 		return nil, err
@@ -344,23 +423,14 @@ func ownShape(opt Options, header []string) bool {
 	return opt.Mapping == nil && opt.MapSpec == "" && !opt.NoHeader && header != nil && IsClaimsHeader(header)
 }
 
-// claimsMapping maps every field of the claims shape to its column.
-func claimsMapping() Mapping {
-	m := Mapping{}
-	for i, f := range ClaimsColumns() {
-		m[f] = i
-	}
-	return m
-}
-
 // Parse gives a table's cells their meaning.
 func Parse(t *Table, opt Options) (*Batch, error) {
-	b := &Batch{}
+	b := &Batch{Header: t.Header, opt: opt}
 	m := opt.Mapping
 	if m == nil {
 		if ownShape(opt, t.Header) {
 			b.Native = true
-			m = claimsMapping()
+			m = claimsMapping(t.Header)
 		} else {
 			var guess Mapping
 			if t.Header != nil {
@@ -386,6 +456,11 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 	for f, i := range m {
 		if i < 0 || (width > 0 && i >= width) {
 			return nil, fmt.Errorf("%w: the mapping puts %s in column %d, but the file has %d columns", model.ErrInvalid, f, i+1, width)
+		}
+	}
+	if !b.Native && t.Header != nil {
+		if w := headerLooksLikeData(t.Header); w != "" {
+			b.Warnings = append(b.Warnings, w)
 		}
 	}
 	p := newParser(opt, b.Native, m)
@@ -416,8 +491,12 @@ const (
 // newParser makes the parser for a file read through mapping m.
 func newParser(opt Options, native bool, m Mapping) *parser {
 	p := &parser{native: native, opt: opt, m: m, sources: map[string]srcSeen{}, ids: map[string]int{}}
-	for _, i := range m {
+	for f, i := range m {
 		p.mapped = append(p.mapped, i)
+		if cf := claimFieldOf(f); cf != "" {
+			p.fields = append(p.fields, colField{i, cf})
+			p.allGiven |= fieldBit(cf)
+		}
 	}
 	slices.Sort(p.mapped)
 	if p.opt.NoteAuthor == "" {
@@ -449,6 +528,7 @@ const parseChunk = 1024
 // span rows (a claim id repeated, a source described differently), which
 // parseParallel then makes in file order.
 type rowChecks struct {
+	label      string        // a rating label nothing reads, "" when none
 	id         string        // the claim id, "" when none
 	src        *model.Source // the row's source, when it has an id and was reached
 	pastSource bool          // the row's error, if any, came after the source check
@@ -470,37 +550,63 @@ func (p *parser) parseParallel(t *Table, b *Batch) (*Batch, error) {
 }
 
 // replay makes the checks that span rows on rows parsed on their own, in
-// file order, and returns the batch or the first error.
+// file order, and returns the batch or the first error. Under
+// Options.SkipBad a bad row is left out and listed in b.Refused instead.
+// Rating labels nothing reads are gathered from every row and reported
+// together (UnknownLabelsError).
 func (p *parser) replay(rows []Row, checks []rowChecks, b *Batch) (*Batch, error) {
 	b.Rows = rows[:0]
+	labels := &UnknownLabelsError{}
 	for i := range rows {
 		ck := &checks[i]
 		if ck.skip {
 			continue
 		}
 		row := &rows[i]
-		if ck.id != "" {
-			if prev, dup := p.ids[ck.id]; dup {
-				return nil, rowErr(row.lineOf(FID), FID, fmt.Errorf("%w: claim id %q is also on line %d", model.ErrInvalid, ck.id, prev))
+		if err := p.crossCheck(row, ck); err != nil {
+			if !p.opt.SkipBad {
+				return nil, err
 			}
-			p.ids[ck.id] = row.Line
+			b.Refused = append(b.Refused, Refused{Line: row.Line, Reason: err.Error(), Cells: row.cells})
+			continue
 		}
-		if ck.err != nil && !ck.pastSource {
-			return nil, ck.err
-		}
-		if src := ck.src; src != nil {
-			if seen, ok := p.sources[src.ID]; ok && seen.src != *src {
-				return nil, rowErr(row.lineOf(FSourceID), FSourceID, fmt.Errorf("%w: source %s is described differently on line %d", model.ErrInvalid, src.ID, seen.line))
-			} else if !ok {
-				p.sources[src.ID] = srcSeen{*src, row.Line}
+		if ck.label != "" {
+			if p.opt.SkipBad {
+				reason := fmt.Sprintf("line %d, column %q: the rating label %q is not known", row.lineOf(FVerdict), FVerdict, ck.label)
+				b.Refused = append(b.Refused, Refused{Line: row.Line, Reason: reason, Cells: row.cells})
+			} else {
+				labels.add(ck.label, row.lineOf(FVerdict))
 			}
-		}
-		if ck.err != nil {
-			return nil, ck.err
+			continue
 		}
 		b.Rows = append(b.Rows, *row) // never ahead of i: rows only shrinks
 	}
+	if len(labels.Labels) > 0 {
+		return nil, labels
+	}
 	return b, nil
+}
+
+// crossCheck makes the checks that span rows for one row, in file order,
+// and returns the row's error, if any.
+func (p *parser) crossCheck(row *Row, ck *rowChecks) error {
+	if ck.id != "" {
+		if prev, dup := p.ids[ck.id]; dup {
+			return rowErr(row.lineOf(FID), FID, fmt.Errorf("%w: claim id %q is also on line %d", model.ErrInvalid, ck.id, prev))
+		}
+		p.ids[ck.id] = row.Line
+	}
+	if ck.err != nil && !ck.pastSource {
+		return ck.err
+	}
+	if src := ck.src; src != nil {
+		if seen, ok := p.sources[src.ID]; ok && seen.src != *src {
+			return rowErr(row.lineOf(FSourceID), FSourceID, fmt.Errorf("%w: source %s is described differently on line %d", model.ErrInvalid, src.ID, seen.line))
+		} else if !ok {
+			p.sources[src.ID] = srcSeen{*src, row.Line}
+		}
+	}
+	return ck.err
 }
 
 // checkDuplicateHeaders refuses a header that names the same column twice
@@ -540,14 +646,22 @@ type srcSeen struct {
 	line int
 }
 
+// colField is a column that gives a claim field.
+type colField struct {
+	col int
+	f   model.ClaimField
+}
+
 type parser struct {
-	native  bool
-	opt     Options
-	m       Mapping
-	sources map[string]srcSeen // by source id
-	ids     map[string]int     // claim id → line
-	dates   string             // the order of numeric dates (dates.go)
-	mapped  []int              // the columns p.m reads
+	fields   []colField // the columns that give claim fields
+	allGiven fieldSet   // the fields those columns give
+	native   bool
+	opt      Options
+	m        Mapping
+	sources  map[string]srcSeen // by source id
+	ids      map[string]int     // claim id → line
+	dates    string             // the order of numeric dates (dates.go)
+	mapped   []int              // the columns p.m reads
 }
 
 // parseMemo remembers, for one goroutine, cells that many rows repeat and
@@ -591,7 +705,10 @@ func plainText(s string, max int) bool {
 // row parses one record, leaving in ck what the checks that span rows
 // (replay) need.
 func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) (Row, bool, error) {
-	row := Row{Line: lines[0], cellLines: lines, cols: p.m}
+	row := Row{Line: lines[0], cellLines: lines, cols: p.m, given: p.allGiven}
+	if p.opt.SkipBad {
+		row.cells = rec
+	}
 	get := func(f Field) string {
 		if i, ok := p.m[f]; ok {
 			return rec[i]
@@ -612,6 +729,14 @@ func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) 
 	}
 	if empty && !p.native {
 		return row, true, nil // a blank row in a spreadsheet
+	}
+	if !p.native {
+		// In other tools' files an empty cell says nothing.
+		for _, cf := range p.fields {
+			if strings.TrimSpace(rec[cf.col]) == "" {
+				row.given &^= fieldBit(cf.f)
+			}
+		}
 	}
 
 	c := &row.Claim
@@ -639,9 +764,24 @@ func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) 
 		c.Verdict, err = model.ParseVerdict(get(FVerdict))
 	} else {
 		c.Verdict, err = p.opt.Verdict.Verdict(get(FVerdict))
+		if errors.Is(err, errUnknownLabel) {
+			// Every unknown label of the file is reported at once (replay).
+			ck.label, err = strings.TrimSpace(get(FVerdict)), nil
+		}
 	}
 	if err != nil {
 		return bad(FVerdict, err)
+	}
+	r := &c.Review
+	r.URL, r.Explanation = strings.TrimSpace(get(FReviewURL)), strings.TrimSpace(get(FExplanation))
+	if r.Published, err = p.date(FReviewedOn, get(FReviewedOn)); err != nil {
+		return bad(FReviewedOn, err)
+	}
+	if r.URL != "" && !model.IsWebURL(r.URL) {
+		return badf(FReviewURL, "%q is not a web address starting with http:// or https://", r.URL)
+	}
+	if err := r.Validate(); err != nil {
+		return bad(FExplanation, err)
 	}
 	var tags []string
 	if p.native {
@@ -813,7 +953,7 @@ func (p *parser) row(rec []string, lines []int, ck *rowChecks, memo *parseMemo) 
 // YYYY-MM-DD; other tools' may also hold a timestamp or a written-out date,
 // which is read into that form.
 func (p *parser) date(f Field, s string) (string, error) {
-	s = strings.TrimSpace(s)
+	s = padISODate(strings.TrimSpace(s))
 	if err := model.ValidateDate(string(f), s); err == nil || p.native {
 		return s, err
 	}

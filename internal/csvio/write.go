@@ -30,6 +30,9 @@ const (
 	FPublished    Field = "publication date"
 	FMadeOn       Field = "date made"
 	FVerdict      Field = "verdict"
+	FReviewURL    Field = "review url"
+	FExplanation  Field = "rating explanation"
+	FReviewedOn   Field = "review date"
 	FTags         Field = "tags"
 	FCounters     Field = "counter-claims"
 	FCounterIDs   Field = "counter-claim ids"
@@ -42,8 +45,38 @@ const (
 // ClaimsColumns lists the claims shape's columns in file order.
 func ClaimsColumns() []Field {
 	return []Field{FID, FStatement, FQuote, FActor, FActorKind, FActorAliases, FActorID, FSubjects,
-		FSourceID, FSourceTitle, FOutlet, FURL, FPublished, FMadeOn, FVerdict, FTags,
-		FCounters, FCounterIDs, FSupporterIDs, FNotes, FCreatedAt, FUpdatedAt}
+		FSourceID, FSourceTitle, FOutlet, FURL, FPublished, FMadeOn, FVerdict, FReviewURL, FExplanation, FReviewedOn,
+		FTags, FCounters, FCounterIDs, FSupporterIDs, FNotes, FCreatedAt, FUpdatedAt}
+}
+
+// claimFieldOf is the claim field a column gives, or "" for columns that
+// give none (ids of links, notes, times).
+func claimFieldOf(f Field) model.ClaimField {
+	switch f {
+	case FStatement:
+		return model.FieldStatement
+	case FQuote:
+		return model.FieldQuote
+	case FActor, FActorID:
+		return model.FieldActor
+	case FSubjects:
+		return model.FieldSubjects
+	case FSourceID, FSourceTitle, FOutlet, FURL, FPublished:
+		return model.FieldSource
+	case FMadeOn:
+		return model.FieldMadeOn
+	case FVerdict:
+		return model.FieldVerdict
+	case FReviewURL:
+		return model.FieldReviewURL
+	case FExplanation:
+		return model.FieldExplanation
+	case FReviewedOn:
+		return model.FieldReviewedOn
+	case FTags:
+		return model.FieldTags
+	}
+	return ""
 }
 
 // PairsColumns is the header of the pairs shape.
@@ -73,6 +106,7 @@ type WriteOptions struct {
 // formula-looking cells.
 type csvWriter struct {
 	w   *bufio.Writer
+	buf []byte
 	err error
 }
 
@@ -88,22 +122,15 @@ func (cw *csvWriter) record(fields []string) {
 	if cw.err != nil {
 		return
 	}
+	cw.buf = cw.buf[:0]
 	for i, f := range fields {
 		if i > 0 {
-			cw.w.WriteByte(',')
+			cw.buf = append(cw.buf, ',')
 		}
-		// A reader turns CRLF inside a quoted field into LF; write LF so
-		// that what is read back is what was written.
-		f = Neutralise(strings.ReplaceAll(f, "\r\n", "\n"))
-		if f != "" && (strings.ContainsAny(f, ",\"\r\n") || f[0] == ' ' || f[len(f)-1] == ' ') {
-			cw.w.WriteByte('"')
-			cw.w.WriteString(strings.ReplaceAll(f, `"`, `""`))
-			cw.w.WriteByte('"')
-		} else {
-			cw.w.WriteString(f)
-		}
+		cw.buf = appendCell(cw.buf, f)
 	}
-	_, cw.err = cw.w.WriteString("\r\n")
+	cw.buf = append(cw.buf, '\r', '\n')
+	_, cw.err = cw.w.Write(cw.buf)
 }
 
 func (cw *csvWriter) flush() error {
@@ -188,3 +215,18 @@ func WritePairs(w io.Writer, s *db.Snapshot, opt WriteOptions) error {
 	}
 	return cw.flush()
 }
+
+// RecordWriter writes CSV records as every export of the package does
+// (RFC 4180, CRLF, formula-looking cells neutralised).
+type RecordWriter struct{ cw *csvWriter }
+
+// NewRecordWriter returns a RecordWriter on w.
+func NewRecordWriter(w io.Writer) *RecordWriter {
+	return &RecordWriter{newCSVWriter(w, WriteOptions{})}
+}
+
+// Write writes one record.
+func (r *RecordWriter) Write(cells []string) { r.cw.record(cells) }
+
+// Flush writes what is buffered and returns the first error met.
+func (r *RecordWriter) Flush() error { return r.cw.flush() }

@@ -47,7 +47,7 @@ func WriteClaimsRef(w io.Writer, s *db.Snapshot, opt WriteOptions) error {
 		copy(row, []string{
 			c.ID, c.Statement, c.Quote, actor.Name, kind, joinList(actor.Aliases), actor.ID,
 			joinList(subjects), src.ID, src.Title, src.Outlet, src.URL, src.Published, c.MadeOn,
-			string(c.Verdict), joinList(c.Tags), joinItems(counters), joinList(counterIDs),
+			string(c.Verdict), c.Review.URL, c.Review.Explanation, c.Review.Published, joinList(c.Tags), joinItems(counters), joinList(counterIDs),
 			joinList(supporterIDs), joinItems(notes), formatTime(c.CreatedAt), formatTime(c.UpdatedAt),
 		})
 		cw.record(row)

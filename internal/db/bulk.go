@@ -146,18 +146,20 @@ func (tx *Tx) Claim(id string) (model.Claim, error) {
 	return list[0].Claim, nil
 }
 
-// FindClaim returns the id of the oldest claim by actorID whose statement
-// is statement (ignoring case), or "" when there is none. Imports use it to
-// merge rows that carry no id.
-func (tx *Tx) FindClaim(actorID, statement string) (string, error) {
-	var id string
-	err := tx.tx.QueryRowContext(tx.ctx, `
+// FindClaims returns the ids of the claims by actorID whose statement is
+// statement (ignoring case), oldest first. Imports use it to merge rows
+// that carry no id.
+func (tx *Tx) FindClaims(actorID, statement string) ([]string, error) {
+	var ids []string
+	err := scanRows(tx.ctx, tx.tx, `
 		SELECT id FROM claims WHERE actor_id = ? AND statement = ? COLLATE NOCASE
-		ORDER BY created_at, id LIMIT 1`, actorID, strings.TrimSpace(statement)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return id, mapError("find claim", err)
+		ORDER BY created_at, id`, func(rows *sql.Rows) error {
+		var id string
+		err := rows.Scan(&id)
+		ids = append(ids, id)
+		return err
+	}, actorID, strings.TrimSpace(statement))
+	return ids, err
 }
 
 // LinkRelation returns the relation of the link from fromID to toID, or ""

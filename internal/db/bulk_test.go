@@ -90,11 +90,11 @@ func TestSnapshotAndBulkLookups(t *testing.T) {
 		if c, err := tx.Claim("c1"); err != nil || len(c.Tags) != 2 {
 			t.Errorf("Claim: %v %v", c, err)
 		}
-		if id, err := tx.FindClaim("a1", " afghanistan PLANNED it "); err != nil || id != "c1" {
-			t.Errorf("FindClaim: %q %v", id, err)
+		if ids, err := tx.FindClaims("a1", " afghanistan PLANNED it "); err != nil || len(ids) != 1 || ids[0] != "c1" {
+			t.Errorf("FindClaims: %q %v", ids, err)
 		}
-		if id, _ := tx.FindClaim("a2", "Afghanistan planned it"); id != "" {
-			t.Errorf("FindClaim matched another actor's claim: %q", id)
+		if ids, _ := tx.FindClaims("a2", "Afghanistan planned it"); len(ids) != 0 {
+			t.Errorf("FindClaims matched another actor's claim: %q", ids)
 		}
 		if r, err := tx.LinkRelation("c2", "c1"); err != nil || r != model.Denies {
 			t.Errorf("LinkRelation: %q %v", r, err)

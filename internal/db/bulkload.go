@@ -409,9 +409,9 @@ func (b *BulkTx) Claim(id string) (model.Claim, error) {
 // ClaimExists reports whether a claim with id exists (or is queued).
 func (b *BulkTx) ClaimExists(id string) (bool, error) { return b.claims[id], nil }
 
-// FindClaim returns the id of the oldest claim by actorID whose statement
-// is statement (ignoring case), or "", as Tx.FindClaim does.
-func (b *BulkTx) FindClaim(actorID, statement string) (string, error) {
+// FindClaims returns the ids of the claims by actorID whose statement is
+// statement (ignoring case), oldest first, as Tx.FindClaims does.
+func (b *BulkTx) FindClaims(actorID, statement string) ([]string, error) {
 	if b.byStatement == nil {
 		b.byStatement = make(map[string][]claimKey, len(b.unindexed))
 		b.keyOf = make(map[string]string, len(b.unindexed))
@@ -420,13 +420,27 @@ func (b *BulkTx) FindClaim(actorID, statement string) (string, error) {
 		}
 		b.unindexed = nil
 	}
-	var best claimKey
-	for _, c := range b.byStatement[actorID+"\x00"+foldNoCase(strings.TrimSpace(statement))] {
-		if best.id == "" || cmp.Or(strings.Compare(c.created, best.created), strings.Compare(c.id, best.id)) < 0 {
-			best = c
-		}
+	found := slices.Clone(b.byStatement[actorID+"\x00"+foldNoCase(strings.TrimSpace(statement))])
+	slices.SortFunc(found, func(x, y claimKey) int {
+		return cmp.Or(strings.Compare(x.created, y.created), strings.Compare(x.id, y.id))
+	})
+	ids := make([]string, len(found))
+	for i, c := range found {
+		ids[i] = c.id
 	}
-	return best.id, nil
+	return ids, nil
+}
+
+// Changes returns the recorded changes to an entity, as Tx.Changes does.
+func (b *BulkTx) Changes(entity, id string) ([]Change, error) { return b.tx.Changes(entity, id) }
+
+// FindOrCreateActor finds or makes an actor, as Tx.FindOrCreateActor does.
+func (b *BulkTx) FindOrCreateActor(a model.Actor) (model.Actor, bool, error) {
+	found, created, err := b.tx.FindOrCreateActor(a)
+	if created {
+		b.actors[found.ID] = true
+	}
+	return found, created, err
 }
 
 // checkClaimRefs refuses a claim whose actor, source or subjects do not

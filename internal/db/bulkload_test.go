@@ -113,7 +113,7 @@ func TestUpdateBulkChecksReferences(t *testing.T) {
 			}
 			prev = c.ID
 		}
-		if id, _ := tx.FindClaim(a.ID, " CLAIM "); id == "" {
+		if ids, _ := tx.FindClaims(a.ID, " CLAIM "); len(ids) == 0 {
 			t.Error("FindClaim does not see queued claims")
 		}
 		if ok, _ := tx.HasNote(prev, "R", "n", at); !ok {

@@ -335,10 +335,18 @@ func lastChange(ctx context.Context, q querier, claimID string, f model.ClaimFie
 	return cs, true, nil
 }
 
-// ClaimChanges lists the recorded changes to a claim's own fields and its
-// existence, oldest first, leaving out this transaction's: what an import
-// compares a file's values with.
-func (tx *Tx) ClaimChanges(claimID string) ([]Change, error) {
+// Changes lists the recorded changes to one claim's own fields and its
+// existence (entity "claim"), or to one actor's or source's, oldest first.
+// The transaction's own changes are not among them: they are written with
+// the commit. It is what an import compares a file's values with.
+func (tx *Tx) Changes(entity, id string) ([]Change, error) {
 	return scanChanges(tx.ctx, tx.tx, changeSelect+`
-		WHERE c.claim_id = ? AND c.entity = 'claim' ORDER BY c.set_id, c.seq`, claimID)
+		WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.set_id, c.seq`, entity, id)
 }
+
+// The entities Changes takes.
+const (
+	EntityClaim  = entClaim
+	EntitySource = entSource
+	EntityActor  = entActor
+)
