@@ -57,6 +57,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if n := claimreview.Missing(snap); *format == "claimreview" && n > 0 {
+		fmt.Fprintf(stderr, "claims: note: %d reviews have no review URL, which search engines require; set it on the claim (review url)\n", n)
+	}
 	if *out == "" {
 		w := bufio.NewWriter(stdout)
 		if err := write(w, snap); err != nil {

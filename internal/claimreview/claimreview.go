@@ -5,12 +5,15 @@
 // "claims:" prefix for the app's own terms, and "@graph" lists
 //
 //   - a ClaimReview for every claim whose verdict is not "unreviewed":
+//     url (the published fact-check's address, the claim's review URL),
 //     claimReviewed (the statement), reviewRating (alternateName = the
 //     verdict's label; ratingValue, bestRating and worstRating when the
-//     verdict has a rating), author (the reviewing organisation),
-//     datePublished (the day the claim was last updated), keywords (tags)
+//     verdict has a rating; ratingExplanation), author (the reviewing
+//     organisation), datePublished (the review's date), keywords (tags)
 //     and itemReviewed, a Claim with its author (Person for an actor of
-//     kind person, otherwise Organization, aliases as alternateName),
+//     kind person, Organization for a government, military, party, group,
+//     organisation or outlet, and no type for "other": the app does not
+//     guess which; aliases as alternateName),
 //     datePublished (when the claim was made), text (the verbatim quote)
 //     and appearance (the source: url, headline, publisher, date);
 //   - a Claim item for every other claim linked to a reviewed claim, in
@@ -22,6 +25,10 @@
 // schema.org), and "claims:denies" (or claims:disputes,
 // claims:contradicts, claims:supports) holds it again with the relation.
 // Links are written only when both claims are in the document.
+//
+// Nothing is made up: a review without a URL or a date goes out without
+// them (Missing counts the reviews that lack the URL search engines
+// require).
 package claimreview
 
 import (
@@ -47,7 +54,7 @@ type ref struct {
 }
 
 type party struct {
-	Type          string   `json:"@type"`
+	Type          string   `json:"@type,omitempty"`
 	Name          string   `json:"name"`
 	AlternateName []string `json:"alternateName,omitempty"`
 	URL           string   `json:"url,omitempty"`
@@ -77,15 +84,17 @@ type claim struct {
 }
 
 type rating struct {
-	Type          string `json:"@type"`
-	AlternateName string `json:"alternateName"`
-	RatingValue   int    `json:"ratingValue,omitempty"`
-	BestRating    int    `json:"bestRating,omitempty"`
-	WorstRating   int    `json:"worstRating,omitempty"`
+	Type              string `json:"@type"`
+	AlternateName     string `json:"alternateName"`
+	RatingValue       int    `json:"ratingValue,omitempty"`
+	BestRating        int    `json:"bestRating,omitempty"`
+	WorstRating       int    `json:"worstRating,omitempty"`
+	RatingExplanation string `json:"ratingExplanation,omitempty"`
 }
 
 type review struct {
 	Type          string `json:"@type"`
+	URL           string `json:"url,omitempty"`
 	ClaimReviewed string `json:"claimReviewed"`
 	ReviewRating  rating `json:"reviewRating"`
 	ItemReviewed  *claim `json:"itemReviewed"`
@@ -164,14 +173,13 @@ func Write(w io.Writer, s *db.Snapshot, org Org) error {
 		}
 		rv := review{
 			Type:          "ClaimReview",
+			URL:           c.Review.URL,
 			ClaimReviewed: c.Statement,
-			ReviewRating:  rating{Type: "Rating", AlternateName: c.Verdict.Label()},
+			ReviewRating:  rating{Type: "Rating", AlternateName: c.Verdict.Label(), RatingExplanation: c.Review.Explanation},
 			ItemReviewed:  nodes[c.ID],
 			Author:        author,
+			DatePublished: c.Review.Published,
 			Keywords:      strings.Join(c.Tags, ", "),
-		}
-		if !c.UpdatedAt.IsZero() {
-			rv.DatePublished = c.UpdatedAt.UTC().Format("2006-01-02")
 		}
 		if v, ok := c.Verdict.Rating(); ok {
 			rv.ReviewRating.RatingValue, rv.ReviewRating.BestRating, rv.ReviewRating.WorstRating = v, model.BestRating, model.WorstRating
@@ -190,14 +198,34 @@ func Write(w io.Writer, s *db.Snapshot, org Org) error {
 	return enc.Encode(doc)
 }
 
+// schemaType is the schema.org type of an actor of kind k: Person,
+// Organization, or "" for "other", which could be either.
+func schemaType(k model.ActorKind) string {
+	switch k {
+	case model.KindPerson:
+		return "Person"
+	case model.KindOther, "":
+		return ""
+	}
+	return "Organization"
+}
+
+// Missing counts the reviews Write writes without a URL: search engines
+// require one, and the app does not make one up.
+func Missing(s *db.Snapshot) int {
+	n := 0
+	for _, c := range s.Claims {
+		if c.Verdict != model.Unreviewed && c.Verdict != "" && c.Review.URL == "" {
+			n++
+		}
+	}
+	return n
+}
+
 func claimNode(c model.Claim, actors map[string]model.Actor, sources map[string]model.Source) *claim {
 	n := &claim{Type: "Claim", ID: IDPrefix + c.ID, Text: c.Quote, DatePublished: c.MadeOn}
 	if a, ok := actors[c.ActorID]; ok {
-		kind := "Organization"
-		if a.Kind == model.KindPerson {
-			kind = "Person"
-		}
-		n.Author = &party{Type: kind, Name: a.Name, AlternateName: a.Aliases}
+		n.Author = &party{Type: schemaType(a.Kind), Name: a.Name, AlternateName: a.Aliases}
 	}
 	if src, ok := sources[c.SourceID]; ok {
 		cw := creativeWork{Type: "CreativeWork", URL: src.URL, Headline: src.Title, DatePublished: src.Published}
