@@ -102,7 +102,7 @@ func (tx *Tx) setAliases(a *model.Actor) error {
 			return fmt.Errorf("store: alias %q is already the name of actor %q: %w", al, other, model.ErrConflict)
 		}
 		if _, err := tx.exec(`INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {
-			if strings.Contains(err.Error(), "UNIQUE") {
+			if isUnique(err) {
 				owner, _ := tx.actorByName(al)
 				return fmt.Errorf("store: alias %q already belongs to %q: %w", al, owner.Name, model.ErrConflict)
 			}
@@ -145,7 +145,7 @@ func (tx *Tx) DeleteActor(id string) error {
 
 // Actor returns one actor with its aliases.
 func (s *Store) Actor(ctx context.Context, id string) (model.Actor, error) {
-	return actorByID(ctx, s.ro, id)
+	return actorByID(ctx, s.reads(), id)
 }
 
 func actorByID(ctx context.Context, q querier, id string) (model.Actor, error) {
@@ -179,7 +179,7 @@ func aliasesOf(ctx context.Context, q querier, id string) ([]string, error) {
 
 // Actors lists every actor with its aliases, by name.
 func (s *Store) Actors(ctx context.Context) ([]model.Actor, error) {
-	return listActors(ctx, s.ro)
+	return listActors(ctx, s.reads())
 }
 
 func listActors(ctx context.Context, q querier) ([]model.Actor, error) {
@@ -208,13 +208,13 @@ func listActors(ctx context.Context, q querier) ([]model.Actor, error) {
 // FindActor finds the actor whose name or one of whose aliases is name,
 // ignoring case and surrounding space: "kabul" finds the Afghan government.
 func (s *Store) FindActor(ctx context.Context, name string) (model.Actor, error) {
-	return findActor(ctx, s.ro, name)
+	return findActor(ctx, s.reads(), name)
 }
 
 // FindActor finds an actor by name or alias inside the transaction.
-func (tx *Tx) FindActor(name string) (model.Actor, error) { return findActor(tx.ctx, tx.tx, name) }
+func (tx *Tx) FindActor(name string) (model.Actor, error) { return findActor(tx.ctx, tx.q, name) }
 
-func (tx *Tx) actorByName(name string) (model.Actor, error) { return findActor(tx.ctx, tx.tx, name) }
+func (tx *Tx) actorByName(name string) (model.Actor, error) { return findActor(tx.ctx, tx.q, name) }
 
 func findActor(ctx context.Context, q querier, name string) (model.Actor, error) {
 	name = strings.TrimSpace(name)
@@ -250,7 +250,7 @@ func (s *Store) MergeActors(ctx context.Context, keepID, goneID string) error {
 			return err
 		}
 		var ids []string
-		if err := scanRows(tx.ctx, tx.tx, `
+		if err := scanRows(tx.ctx, tx.q, `
 			SELECT id FROM claims WHERE actor_id = ?1
 			UNION SELECT claim_id FROM claim_subjects WHERE actor_id = ?1`, func(rows *sql.Rows) error {
 			var id string

@@ -79,7 +79,7 @@ func (tx *Tx) slugIndex() (*slugIndex, error) {
 		return &tx.slugs, nil
 	}
 	tx.slugs = slugIndex{all: map[string][]string{}, slugs: map[string][]string{}}
-	actors, err := listActors(tx.ctx, tx.tx)
+	actors, err := listActors(tx.ctx, tx.q)
 	if err != nil {
 		tx.slugs = slugIndex{}
 		return nil, err

@@ -32,6 +32,9 @@ type LinkInfo struct {
 // Snapshot reads everything an export needs in one consistent snapshot of
 // the database, so a writer working beside it never splits the picture.
 func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
+	if s.d == postgresSQL {
+		return s.snapshotSlow(ctx) // plain ordered queries suit a server
+	}
 	snap, err := s.snapshotFast(ctx)
 	if errors.Is(err, errSnapshotSplit) {
 		return s.snapshotSlow(ctx)
@@ -43,11 +46,11 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 // transaction: the reference the fast path is tested against, and what
 // Snapshot falls back to when a stored value holds a separator.
 func (s *Store) snapshotSlow(ctx context.Context) (*Snapshot, error) {
-	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := s.readTx(ctx)
 	if err != nil {
 		return nil, mapError("read snapshot", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	snap := &Snapshot{}
 
 	aliases, err := bulkLists(ctx, tx, `SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias COLLATE NOCASE`)
@@ -105,11 +108,11 @@ func (s *Store) snapshotSlow(ctx context.Context) (*Snapshot, error) {
 
 // Actor returns the actor with id inside the transaction, or an error
 // wrapping model.ErrNotFound.
-func (tx *Tx) Actor(id string) (model.Actor, error) { return actorByID(tx.ctx, tx.tx, id) }
+func (tx *Tx) Actor(id string) (model.Actor, error) { return actorByID(tx.ctx, tx.q, id) }
 
 // Source returns the source with id, with its text, inside the transaction,
 // or an error wrapping model.ErrNotFound.
-func (tx *Tx) Source(id string) (model.Source, error) { return sourceByID(tx.ctx, tx.tx, id) }
+func (tx *Tx) Source(id string) (model.Source, error) { return sourceByID(tx.ctx, tx.q, id) }
 
 // FindSource finds a source by URL when url is not empty, otherwise by
 // title, outlet and publication date (title ignoring case). It returns an
@@ -118,9 +121,9 @@ func (tx *Tx) FindSource(url, title, outlet, published string) (model.Source, er
 	var id string
 	var err error
 	if url != "" {
-		err = tx.tx.QueryRowContext(tx.ctx, `SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1`, url).Scan(&id)
+		err = tx.q.QueryRowContext(tx.ctx, `SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1`, url).Scan(&id)
 	} else {
-		err = tx.tx.QueryRowContext(tx.ctx, `
+		err = tx.q.QueryRowContext(tx.ctx, `
 			SELECT id FROM sources WHERE title = ? COLLATE NOCASE AND outlet = ? AND published = ? AND url = ''
 			ORDER BY id LIMIT 1`, title, outlet, published).Scan(&id)
 	}
@@ -130,13 +133,13 @@ func (tx *Tx) FindSource(url, title, outlet, published string) (model.Source, er
 	if err != nil {
 		return model.Source{}, mapError("find source", err)
 	}
-	return sourceByID(tx.ctx, tx.tx, id)
+	return sourceByID(tx.ctx, tx.q, id)
 }
 
 // Claim returns the claim with id, with its subjects and tags, inside the
 // transaction, or an error wrapping model.ErrNotFound.
 func (tx *Tx) Claim(id string) (model.Claim, error) {
-	list, err := listSummaries(tx.ctx, tx.tx, `WHERE c.id = ?`, id)
+	list, err := listSummaries(tx.ctx, tx.q, `WHERE c.id = ?`, id)
 	if err != nil {
 		return model.Claim{}, err
 	}
@@ -151,7 +154,7 @@ func (tx *Tx) Claim(id string) (model.Claim, error) {
 // that carry no id.
 func (tx *Tx) FindClaims(actorID, statement string) ([]string, error) {
 	var ids []string
-	err := scanRows(tx.ctx, tx.tx, `
+	err := scanRows(tx.ctx, tx.q, `
 		SELECT id FROM claims WHERE actor_id = ? AND statement = ? COLLATE NOCASE
 		ORDER BY created_at, id`, func(rows *sql.Rows) error {
 		var id string
@@ -166,7 +169,7 @@ func (tx *Tx) FindClaims(actorID, statement string) ([]string, error) {
 // when the two are not linked.
 func (tx *Tx) LinkRelation(fromID, toID string) (model.Relation, error) {
 	var rel string
-	err := tx.tx.QueryRowContext(tx.ctx, `SELECT relation FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID).Scan(&rel)
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT relation FROM links WHERE from_id = ? AND to_id = ?`, fromID, toID).Scan(&rel)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -184,7 +187,7 @@ func (tx *Tx) HasNote(claimID, author, text string, at time.Time) (bool, error) 
 		args = append(args, formatTime(at))
 	}
 	var ok bool
-	err := tx.tx.QueryRowContext(tx.ctx, q+`)`, args...).Scan(&ok)
+	err := tx.q.QueryRowContext(tx.ctx, q+`)`, args...).Scan(&ok)
 	return ok, mapError("look up note", err)
 }
 
@@ -221,7 +224,7 @@ func bulkLists(ctx context.Context, q querier, query string) (map[string][]strin
 // ClaimExists reports whether a claim with id exists.
 func (tx *Tx) ClaimExists(id string) (bool, error) {
 	var ok bool
-	err := tx.tx.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, id).Scan(&ok)
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)`, id).Scan(&ok)
 	return ok, mapError("look up claim", err)
 }
 
@@ -256,7 +259,7 @@ func allClaims(ctx context.Context, q querier) ([]model.Claim, error) {
 // Claims reads every claim, with tags and subjects, inside the transaction,
 // in three flat queries: how a large import looks up the claims it merges.
 func (tx *Tx) Claims() (map[string]model.Claim, error) {
-	list, err := allClaims(tx.ctx, tx.tx)
+	list, err := allClaims(tx.ctx, tx.q)
 	if err != nil {
 		return nil, err
 	}

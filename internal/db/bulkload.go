@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"claims/internal/model"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // BulkTx is a write transaction for loading many rows at once (an import
@@ -67,6 +70,8 @@ type BulkTx struct {
 	writer *bulkWriter
 	// deferred holds the statements that build the dropped indexes again.
 	deferred []string
+	// copy, on PostgreSQL, writes rows with COPY instead of INSERTs.
+	copy func(*bulkCopy) error
 }
 
 type claimKey struct{ created, id string }
@@ -108,6 +113,9 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
 	defer conn.Close()
+	if s.d == postgresSQL {
+		return s.runBulk(ctx, conn, fn)
+	}
 	var cache, temp int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
 		return mapError("begin bulk load", err)
@@ -139,12 +147,23 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA foreign_keys = OFF; PRAGMA cache_size = -%d; PRAGMA temp_store = MEMORY`, bulkCacheKiB)); err != nil {
 		return mapError("begin bulk load", err)
 	}
+	return s.runBulk(ctx, conn, fn)
+}
+
+// runBulk runs fn through a BulkTx in one transaction on conn. On
+// PostgreSQL the queued rows go in with COPY; the server checks the
+// references itself.
+func (s *Store) runBulk(ctx context.Context, conn *sql.Conn, fn func(*BulkTx) error) error {
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
 	tx := s.newTx(ctx, sqlTx)
 	b := &BulkTx{tx: tx}
+	if s.d == postgresSQL {
+		b.copy = func(c *bulkCopy) error { return copyRows(ctx, conn, c) }
+		tx.copy = b.copy
+	}
 	fail := func(err error) error {
 		if b.writer != nil {
 			_ = b.writer.stop() // let it finish what it is doing before the rollback
@@ -167,7 +186,7 @@ func (s *Store) UpdateBulk(ctx context.Context, fn func(*BulkTx) error) (err err
 // load reads what the lookups need, and drops the claim tables' plain
 // indexes when there are no claims yet.
 func (b *BulkTx) load() error {
-	ctx, q := b.tx.ctx, b.tx.tx
+	ctx, q := b.tx.ctx, b.tx.q
 	ids := func(query string) (map[string]bool, error) {
 		out := make(map[string]bool)
 		err := scanSnapText(ctx, q, query, func(id string) error { out[id] = true; return nil })
@@ -215,7 +234,7 @@ func (b *BulkTx) load() error {
 	}); err != nil {
 		return err
 	}
-	if len(existing) > 0 {
+	if len(existing) > 0 || b.copy != nil {
 		return nil
 	}
 	// No claims, so no subjects, tags, links or notes either: their plain
@@ -260,7 +279,7 @@ func (b *BulkTx) finish() error {
 	}
 	b.writer = nil
 	for _, q := range b.deferred {
-		if _, err := b.tx.tx.ExecContext(b.tx.ctx, q); err != nil {
+		if _, err := b.tx.q.ExecContext(b.tx.ctx, q); err != nil {
 			return mapError("build index", err)
 		}
 	}
@@ -594,7 +613,7 @@ func (b *BulkTx) sendIfFull() error {
 // place once handed over.
 func (b *BulkTx) send() error {
 	if b.writer == nil {
-		b.writer = newBulkWriter(b.tx)
+		b.writer = newBulkWriter(b.tx, b.copy)
 	}
 	if err := b.writer.failed(); err != nil {
 		return err
@@ -630,6 +649,7 @@ func (b *BulkTx) flush() error {
 // SQLite.
 type bulkWriter struct {
 	tx    *Tx
+	copy  func(*bulkCopy) error // nil: INSERTs
 	work  chan []bulkExec
 	stmts map[string]*sql.Stmt
 	busy  sync.WaitGroup
@@ -637,14 +657,23 @@ type bulkWriter struct {
 	err   error
 }
 
-// bulkExec is one multi-row INSERT with its arguments.
+// bulkExec is one multi-row INSERT with its arguments, or, on
+// PostgreSQL, one COPY.
 type bulkExec struct {
 	action, query string
 	args          []any
+	copy          *bulkCopy
 }
 
-func newBulkWriter(tx *Tx) *bulkWriter {
-	w := &bulkWriter{tx: tx, work: make(chan []bulkExec, 1), stmts: make(map[string]*sql.Stmt)}
+// bulkCopy is rows for one table, to write with COPY.
+type bulkCopy struct {
+	table string
+	cols  []string
+	rows  [][]any
+}
+
+func newBulkWriter(tx *Tx, copy func(*bulkCopy) error) *bulkWriter {
+	w := &bulkWriter{tx: tx, copy: copy, work: make(chan []bulkExec, 1), stmts: make(map[string]*sql.Stmt)}
 	go func() {
 		for batch := range w.work {
 			if w.failed() == nil {
@@ -667,7 +696,7 @@ func (w *bulkWriter) failed() error {
 }
 
 func (w *bulkWriter) add(batch bulkBatch) {
-	execs := batch.statements()
+	execs := batch.statements(w.copy != nil)
 	w.busy.Add(1)
 	w.work <- execs
 }
@@ -687,6 +716,12 @@ func (w *bulkWriter) stop() error {
 
 func (w *bulkWriter) run(batch []bulkExec) error {
 	for _, e := range batch {
+		if e.copy != nil {
+			if err := w.copy(e.copy); err != nil {
+				return mapError(e.action, err)
+			}
+			continue
+		}
 		st, ok := w.stmts[e.query]
 		if !ok {
 			var err error
@@ -710,7 +745,10 @@ const bulkRows = 128
 // row i's values. OR FAIL stops at a broken constraint without undoing the
 // statement's earlier rows, so SQLite keeps no statement journal; the
 // error rolls the whole transaction back anyway.
-func insertRows(out []bulkExec, action, head string, width, n int, fill func(args []any, i int) []any) []bulkExec {
+func insertRows(out []bulkExec, copy bool, action, head string, width, n int, fill func(args []any, i int) []any) []bulkExec {
+	if copy {
+		return copyRowsOf(out, action, head, width, n, fill)
+	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 	full := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", bulkRows), ", ")
 	for lo := 0; lo < n; lo += bulkRows {
@@ -723,7 +761,7 @@ func insertRows(out []bulkExec, action, head string, width, n int, fill func(arg
 		if hi-lo < bulkRows {
 			q = head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", hi-lo), ", ")
 		}
-		out = append(out, bulkExec{action, q, args})
+		out = append(out, bulkExec{action: action, query: q, args: args})
 	}
 	return out
 }
@@ -733,12 +771,12 @@ func storedTimeText(t time.Time) string { return string(model.AppendTime(make([]
 
 // statements turns a batch into INSERTs, each table in the order of its
 // primary key, so that the key's index grows in long runs.
-func (batch *bulkBatch) statements() []bulkExec {
+func (batch *bulkBatch) statements(copy bool) []bulkExec {
 	var out []bulkExec
 	srcs := batch.sources
 	slices.SortFunc(srcs, func(a, b model.Source) int { return strings.Compare(a.ID, b.ID) })
 	t := formatTime(batch.at)
-	out = insertRows(out, "create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
+	out = insertRows(out, copy, "create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
 		8, len(srcs), func(args []any, i int) []any {
 			s := &srcs[i]
 			return append(args, s.ID, s.Title, s.Outlet, s.URL, s.Published, s.Text, t, t)
@@ -748,7 +786,7 @@ func (batch *bulkBatch) statements() []bulkExec {
 		claims[i] = &batch.claims[i]
 	}
 	slices.SortFunc(claims, func(a, b *model.Claim) int { return strings.Compare(a.ID, b.ID) })
-	out = insertRows(out, "create claim", `INSERT OR FAIL INTO claims (`+claimColumns+`)`,
+	out = insertRows(out, copy, "create claim", `INSERT OR FAIL INTO claims (`+claimColumns+`)`,
 		12, len(claims), func(args []any, i int) []any {
 			c := claims[i]
 			created := storedTimeText(c.CreatedAt)
@@ -779,7 +817,7 @@ func (batch *bulkBatch) statements() []bulkExec {
 		{"add subject", `INSERT OR FAIL INTO claim_subjects (claim_id, actor_id, position)`, subjects},
 		{"add tag", `INSERT OR FAIL INTO claim_tags (claim_id, tag, position)`, tags},
 	} {
-		out = insertRows(out, l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
+		out = insertRows(out, copy, l.action, l.head, 3, len(l.items), func(args []any, i int) []any {
 			return append(args, l.items[i].claim, l.items[i].v, l.items[i].pos)
 		})
 	}
@@ -787,14 +825,45 @@ func (batch *bulkBatch) statements() []bulkExec {
 	slices.SortFunc(links, func(a, b LinkInfo) int {
 		return cmp.Or(strings.Compare(a.FromID, b.FromID), strings.Compare(a.ToID, b.ToID))
 	})
-	out = insertRows(out, "link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
+	out = insertRows(out, copy, "link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
 		l := &links[i]
 		return append(args, l.FromID, l.ToID, string(l.Relation), storedTimeText(l.CreatedAt))
 	})
 	notes := batch.notes
 	slices.SortFunc(notes, func(a, b model.Annotation) int { return strings.Compare(a.ID, b.ID) })
-	return insertRows(out, "add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
+	return insertRows(out, copy, "add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
 		n := &notes[i]
 		return append(args, n.ID, n.ClaimID, n.Author, n.Text, storedTimeText(n.CreatedAt))
+	})
+}
+
+// copyRowsOf is insertRows for COPY: one bulkExec with every row, for the
+// table and columns head names.
+func copyRowsOf(out []bulkExec, action, head string, width, n int, fill func(args []any, i int) []any) []bulkExec {
+	if n == 0 {
+		return out
+	}
+	_, rest, _ := strings.Cut(head, " INTO ")
+	table, cols, _ := strings.Cut(rest, " (")
+	c := &bulkCopy{table: strings.TrimSpace(table), rows: make([][]any, n)}
+	for _, col := range strings.Split(strings.TrimSuffix(strings.TrimSpace(cols), ")"), ",") {
+		c.cols = append(c.cols, strings.TrimSpace(col))
+	}
+	for i := range n {
+		c.rows[i] = fill(make([]any, 0, width), i)
+	}
+	return append(out, bulkExec{action: action, copy: c})
+}
+
+// copyRows writes c with PostgreSQL's COPY on conn, inside the transaction
+// open on it.
+func copyRows(ctx context.Context, conn *sql.Conn, c *bulkCopy) error {
+	return conn.Raw(func(dc any) error {
+		pc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
+		}
+		_, err := pc.Conn().CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows))
+		return err
 	})
 }

@@ -148,7 +148,7 @@ func (tx *Tx) addClaimLists(c *model.Claim) error {
 // explainClaimRefs turns a foreign-key failure on a claim row into a
 // not-found error naming the missing actor or source.
 func explainClaimRefs(err error, c *model.Claim) error {
-	if err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
+	if !isForeignKey(err) {
 		return err
 	}
 	return fmt.Errorf("claim refers to actor %q or source %q, which do not exist: %w", c.ActorID, c.SourceID, model.ErrNotFound)
@@ -157,7 +157,7 @@ func explainClaimRefs(err error, c *model.Claim) error {
 // notFoundIfInUse reads a foreign-key failure on insert as "what it refers
 // to does not exist".
 func notFoundIfInUse(err error, what string) error {
-	if err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
+	if !isForeignKey(err) {
 		return err
 	}
 	return fmt.Errorf("%s does not exist: %w", what, model.ErrNotFound)
@@ -212,7 +212,7 @@ const summarySelect = `
 	       coalesce((SELECT group_concat(name, char(31) ORDER BY first) FROM (
 	           SELECT ca.name AS name, min(l.created_at || l.from_id) AS first
 	           FROM links l JOIN claims cc ON cc.id = l.from_id JOIN actors ca ON ca.id = cc.actor_id
-	           WHERE l.to_id = c.id AND l.relation <> 'supports' GROUP BY ca.id)), '')
+	           WHERE l.to_id = c.id AND l.relation <> 'supports' GROUP BY ca.id) AS firsts), '')
 	FROM claims c JOIN actors a ON a.id = c.actor_id LEFT JOIN sources s ON s.id = c.source_id`
 
 func scanSummary(rows *sql.Rows) (model.ClaimSummary, error) {
@@ -304,7 +304,7 @@ func listSummaries(ctx context.Context, q querier, tail string, args ...any) ([]
 
 // Claim returns one claim.
 func (s *Store) Claim(ctx context.Context, id string) (model.Claim, error) {
-	list, err := listSummaries(ctx, s.ro, `WHERE c.id = ?`, id)
+	list, err := listSummaries(ctx, s.reads(), `WHERE c.id = ?`, id)
 	if err != nil {
 		return model.Claim{}, err
 	}
@@ -318,11 +318,11 @@ func (s *Store) Claim(ctx context.Context, id string) (model.Claim, error) {
 // that answer it, the claims it answers and its notes, read in one snapshot.
 func (s *Store) ClaimDetail(ctx context.Context, id string) (model.ClaimDetail, error) {
 	var d model.ClaimDetail
-	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := s.readTx(ctx)
 	if err != nil {
 		return d, mapError("read claim", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	list, err := listSummaries(ctx, tx, `WHERE c.id = ?`, id)
 	if err != nil {
 		return d, err
@@ -437,7 +437,7 @@ func (s *Store) EditClaim(ctx context.Context, shown, edited model.Claim) error 
 		stale := &StaleError{ClaimID: edited.ID}
 		for _, f := range model.ChangedFields(&shown, &edited) {
 			if stored := f.Get(&cur); stored != f.Get(&shown) && stored != f.Get(&edited) {
-				by, _, err := lastChange(tx.ctx, tx.tx, edited.ID, f)
+				by, _, err := lastChange(tx.ctx, tx.q, edited.ID, f)
 				if err != nil {
 					return err
 				}

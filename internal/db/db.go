@@ -19,6 +19,8 @@ import (
 
 	"claims/internal/model"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -58,6 +60,10 @@ type Store struct {
 	rw   *sql.DB // one connection: SQLite has one writer at a time
 	ro   *sql.DB // readers, which WAL lets run beside the writer
 
+	d          dialect // the SQL the engine speaks
+	dsn        string  // a server's URL, with its password; "" for a file
+	serverUser string  // the server's name for who is connected; "" for a file
+
 	mu     sync.Mutex
 	origin Origin // who writes when the context does not say (SetOrigin)
 }
@@ -67,7 +73,13 @@ type Store struct {
 // not a Claims database, was made by a newer version, or is damaged is
 // refused with ErrNotClaimsDB, ErrNewerSchema or ErrCorrupt, and left
 // exactly as it was.
+//
+// A "postgres://" URL opens that PostgreSQL database instead (see
+// openPostgres); everything else works the same on both.
 func Open(path string) (*Store, error) {
+	if IsServerURL(path) {
+		return openPostgres(context.Background(), path, pgMigrations)
+	}
 	return open(context.Background(), path, migrationFS)
 }
 
@@ -122,11 +134,15 @@ func openError(path string, err error) error {
 	return fmt.Errorf("store: unable to open %s: %w", path, err)
 }
 
-// Path is the file the store was opened from.
+// Path is the file the store was opened from, or the server URL without
+// its password.
 func (s *Store) Path() string { return s.path }
 
 // Close checkpoints the write-ahead log and closes the database.
 func (s *Store) Close() error {
+	if s.d == postgresSQL {
+		return s.rw.Close()
+	}
 	_, _ = s.rw.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	return errors.Join(s.ro.Close(), s.rw.Close())
 }
@@ -148,7 +164,24 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx) *Tx {
-	return &Tx{ctx: ctx, tx: sqlTx, stmts: make(map[string]*sql.Stmt), origin: s.originOf(ctx)}
+	return &Tx{ctx: ctx, tx: sqlTx, q: handle{sqlTx, s.d}, stmts: make(map[string]*sql.Stmt), origin: s.originOf(ctx)}
+}
+
+// reads is the pool of readers, speaking the engine's dialect.
+func (s *Store) reads() handle { return handle{s.ro, s.d} }
+
+// readTx begins a read-only transaction: one consistent view for reads
+// that must agree. done ends it.
+func (s *Store) readTx(ctx context.Context) (handle, func(), error) {
+	opt := &sql.TxOptions{ReadOnly: true}
+	if s.d == postgresSQL {
+		opt.Isolation = sql.LevelRepeatableRead // one snapshot for every statement
+	}
+	tx, err := s.ro.BeginTx(ctx, opt)
+	if err != nil {
+		return handle{}, nil, err
+	}
+	return handle{tx, s.d}, func() { _ = tx.Rollback() }, nil
 }
 
 // commit writes the change set and commits.
@@ -170,6 +203,7 @@ func (tx *Tx) commit() error {
 type Tx struct {
 	ctx   context.Context
 	tx    *sql.Tx
+	q     handle               // tx in the engine's dialect
 	stmts map[string]*sql.Stmt // prepared once per transaction; closed with it
 
 	origin  Origin
@@ -178,6 +212,10 @@ type Tx struct {
 	setID   int64       // the change set, once written
 	undoes  int64       // the set this transaction reverts, if it is an undo
 	slugs   slugIndex   // actors by SlugKey, read on first use
+	// copy, when set (a bulk load on PostgreSQL), writes many rows at once
+	// with COPY.
+	copy func(*bulkCopy) error
+	mark bool // write a change set even without changes (it marks a copy)
 }
 
 // stmt returns query prepared in this transaction, preparing it on first
@@ -186,7 +224,7 @@ func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := tx.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := tx.tx.PrepareContext(tx.ctx, query)
+	st, err := tx.tx.PrepareContext(tx.ctx, tx.q.d.sql(query))
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +246,7 @@ func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
 	st, err := tx.stmt(query)
 	if err != nil {
 		// Let the error surface from Scan, as QueryRow does.
-		return tx.tx.QueryRowContext(tx.ctx, query, args...)
+		return tx.q.QueryRowContext(tx.ctx, query, args...)
 	}
 	return st.QueryRowContext(tx.ctx, args...)
 }
@@ -235,20 +273,45 @@ func mapError(action string, err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: unable to %s: %w", action, model.ErrNotFound)
 	}
-	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed"):
+	case isUnique(err):
 		return fmt.Errorf("store: unable to %s: %w (%v)", action, model.ErrConflict, err)
-	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
+	case isForeignKey(err):
 		return fmt.Errorf("store: unable to %s: %w (%v)", action, model.ErrInUse, err)
+	case isPermission(err):
+		return fmt.Errorf("store: unable to %s: you may read this database but not change it (%v): %w", action, err, ErrNoPrivilege)
 	}
 	return fmt.Errorf("store: unable to %s: %w", action, err)
+}
+
+// isUnique, isForeignKey and isPermission tell a broken uniqueness rule, a
+// broken reference and a refused privilege from other errors, on either
+// engine.
+func isUnique(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23505"
+	}
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+func isForeignKey(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23503"
+	}
+	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
+}
+
+func isPermission(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
 }
 
 // IsEmpty reports whether the database holds no claims, actors or sources.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
-	err := s.ro.QueryRowContext(ctx,
+	err := s.reads().QueryRowContext(ctx,
 		`SELECT (SELECT count(*) FROM claims) + (SELECT count(*) FROM actors) + (SELECT count(*) FROM sources)`).Scan(&n)
 	if err != nil {
 		return false, mapError("count rows", err)

@@ -168,7 +168,7 @@ func TestMigrationUpgradesAndBacksUp(t *testing.T) {
 		"m/0001_initial.sql":  {Data: []byte(v2[0].sql)},
 		"m/0002_history.sql":  {Data: []byte(v2[1].sql)},
 		"m/0003_reviewed.sql": {Data: []byte(`ALTER TABLE claims ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''`)},
-	}, "m")
+	}, "m", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestMigrationUpgradesAndBacksUp(t *testing.T) {
 	broken, _ := loadMigrations(fstest.MapFS{
 		"m/0001_initial.sql": {Data: []byte(v2[0].sql)},
 		"m/0002_bad.sql":     {Data: []byte(`CREATE TABLE actors (id TEXT)`)},
-	}, "m")
+	}, "m", "")
 	path2 := filepath.Join(t.TempDir(), "b.db")
 	if _, err := open(ctx, path2, broken); err == nil || !strings.Contains(err.Error(), "0002_bad.sql") {
 		t.Errorf("broken migration: %v", err)
@@ -210,7 +210,7 @@ func TestLoadMigrationsRejectsGaps(t *testing.T) {
 	_, err := loadMigrations(fstest.MapFS{
 		"m/0001_a.sql": {Data: []byte("SELECT 1")},
 		"m/0003_c.sql": {Data: []byte("SELECT 1")},
-	}, "m")
+	}, "m", "")
 	if err == nil {
 		t.Error("a gap in migration numbers was accepted")
 	}

@@ -48,7 +48,8 @@ var defaultOrigin = sync.OnceValue(func() Origin {
 
 // SetOrigin sets who the store's writes are recorded as made by when their
 // context does not say (WithOrigin). Empty parts keep the default: the
-// login name, via "cli".
+// login name, via "cli". On a PostgreSQL database the reviewer is always
+// the user the server authenticated.
 func (s *Store) SetOrigin(o Origin) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -69,6 +70,9 @@ func (s *Store) originOf(ctx context.Context) Origin {
 	}
 	if o.Reviewer == "" {
 		o.Reviewer = defaultOrigin().Reviewer
+	}
+	if s.serverUser != "" {
+		o.Reviewer = s.serverUser // the server says who is connected; a typed name does not
 	}
 	if o.Via == "" {
 		o.Via = defaultOrigin().Via
@@ -115,7 +119,7 @@ func (tx *Tx) record(r changeRow) { tx.changes = append(tx.changes, r) }
 // writeHistory writes the transaction's change set and its changes, when
 // it made any, just before the commit.
 func (tx *Tx) writeHistory() error {
-	if len(tx.changes) == 0 {
+	if len(tx.changes) == 0 && !tx.mark {
 		return nil
 	}
 	at := formatTime(tx.now())
@@ -133,6 +137,13 @@ func (tx *Tx) writeHistory() error {
 		}
 	}
 	const width, perInsert = 9, 400
+	if tx.copy != nil && len(tx.changes) > perInsert {
+		c := &bulkCopy{table: "changes", cols: []string{"set_id", "seq", "entity", "entity_id", "claim_id", "field", "old", "new", "data"}}
+		for i, r := range tx.changes {
+			c.rows = append(c.rows, []any{tx.setID, i + 1, r.entity, r.entityID, r.claimID, r.field, r.old, r.new, r.data})
+		}
+		return mapError("record the change history", tx.copy(c))
+	}
 	for lo := 0; lo < len(tx.changes); lo += perInsert {
 		rows := tx.changes[lo:min(lo+perInsert, len(tx.changes))]
 		q := `INSERT INTO changes (set_id, seq, entity, entity_id, claim_id, field, old, new, data) VALUES ` +
@@ -141,7 +152,7 @@ func (tx *Tx) writeHistory() error {
 		for i, r := range rows {
 			args = append(args, tx.setID, lo+i+1, r.entity, r.entityID, r.claimID, r.field, r.old, r.new, r.data)
 		}
-		if _, err := tx.tx.ExecContext(tx.ctx, q, args...); err != nil {
+		if _, err := tx.q.ExecContext(tx.ctx, q, args...); err != nil {
 			return mapError("record the change history", err)
 		}
 	}
@@ -219,11 +230,11 @@ func scanChanges(ctx context.Context, q querier, query string, args ...any) ([]C
 // claimID is "", otherwise those to that claim (its fields, tags, notes,
 // and the links to and from it).
 func (s *Store) History(ctx context.Context, claimID string) ([]Change, error) {
-	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := s.readTx(ctx)
 	if err != nil {
 		return nil, mapError("read the history", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	var list []Change
 	if claimID == "" {
 		list, err = scanChanges(ctx, tx, changeSelect+` ORDER BY c.set_id, c.seq`)
@@ -296,7 +307,7 @@ func (s *Store) Sets(ctx context.Context, limit int) ([]ChangeSet, error) {
 		q += fmt.Sprintf(" LIMIT %d", limit)
 	}
 	var out []ChangeSet
-	err := scanRows(ctx, s.ro, q, func(rows *sql.Rows) error {
+	err := scanRows(ctx, s.reads(), q, func(rows *sql.Rows) error {
 		var cs ChangeSet
 		var at string
 		err := rows.Scan(&cs.ID, &at, &cs.Reviewer, &cs.Via, &cs.Undoes, &cs.UndoneBy, &cs.Changes)
@@ -312,7 +323,7 @@ func (s *Store) Sets(ctx context.Context, limit int) ([]ChangeSet, error) {
 // reads a larger one knows to refresh.
 func (s *Store) Version(ctx context.Context) (int64, error) {
 	var v int64
-	err := s.ro.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM change_sets`).Scan(&v)
+	err := s.reads().QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM change_sets`).Scan(&v)
 	return v, mapError("read the database version", err)
 }
 
@@ -340,7 +351,7 @@ func lastChange(ctx context.Context, q querier, claimID string, f model.ClaimFie
 // The transaction's own changes are not among them: they are written with
 // the commit. It is what an import compares a file's values with.
 func (tx *Tx) Changes(entity, id string) ([]Change, error) {
-	return scanChanges(tx.ctx, tx.tx, changeSelect+`
+	return scanChanges(tx.ctx, tx.q, changeSelect+`
 		WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.set_id, c.seq`, entity, id)
 }
 

@@ -54,7 +54,7 @@ func (tx *Tx) Unlink(fromID, toID string) error {
 
 // Links lists every link, oldest first.
 func (s *Store) Links(ctx context.Context) ([]model.Link, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT from_id, to_id, relation FROM links ORDER BY created_at, from_id, to_id`)
+	rows, err := s.reads().QueryContext(ctx, `SELECT from_id, to_id, relation FROM links ORDER BY created_at, from_id, to_id`)
 	if err != nil {
 		return nil, mapError("list links", err)
 	}

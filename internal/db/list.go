@@ -47,6 +47,9 @@ var errListRagged = errors.New("a field holds a record or unit separator")
 // ListClaims returns every claim with its actor, source and counter-claims
 // in brief, newest first.
 func (s *Store) ListClaims(ctx context.Context) ([]model.ClaimSummary, error) {
+	if s.d == postgresSQL {
+		return s.listClaimsServer(ctx)
+	}
 	conns, release, err := listConns(ctx, s.ro, 3)
 	if err != nil {
 		return nil, err

@@ -16,8 +16,12 @@ import (
 //go:embed migrations/*.sql
 var embedded embed.FS
 
-// migrationFS holds the schema migrations compiled into the binary.
-var migrationFS = mustMigrations(embedded, "migrations")
+// migrationFS holds the schema migrations compiled into the binary, for
+// SQLite; pgMigrations the same versions for PostgreSQL.
+var (
+	migrationFS  = mustMigrations(embedded, "migrations", "")
+	pgMigrations = mustMigrations(embedded, "migrations", "postgres")
+)
 
 // migration is one numbered schema change.
 type migration struct {
@@ -40,27 +44,49 @@ func (m migrationSource) latest() int {
 func LatestVersion() int { return migrationFS.latest() }
 
 // loadMigrations reads files named NNNN_description.sql from dir in fsys.
-// Versions must run 1, 2, 3… without gaps.
-func loadMigrations(fsys fs.FS, dir string) (migrationSource, error) {
+// Versions must run 1, 2, 3… without gaps. Both engines take the same
+// versions; for engine (e.g. "postgres") a file NNNN_description.ENGINE.sql
+// replaces NNNN_description.sql where the dialects differ.
+func loadMigrations(fsys fs.FS, dir, engine string) (migrationSource, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
-	var out migrationSource
+	base, own := map[int]migration{}, map[int]migration{}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".sql") {
 			continue
 		}
-		num, _, _ := strings.Cut(e.Name(), "_")
+		stem, variant, _ := strings.Cut(strings.TrimSuffix(name, ".sql"), ".")
+		if variant != "" && variant != engine {
+			continue
+		}
+		num, _, _ := strings.Cut(stem, "_")
 		v, err := strconv.Atoi(num)
 		if err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with its number", e.Name())
+			return nil, fmt.Errorf("migration %s: name must start with its number", name)
 		}
-		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		into := base
+		if variant != "" {
+			into = own
+		}
+		if old, dup := into[v]; dup {
+			return nil, fmt.Errorf("migration %s: version %d is also %s", name, v, old.name)
+		}
+		b, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
+		into[v] = migration{version: v, name: name, sql: string(b)}
+	}
+	byVersion := base
+	for v, m := range own {
+		byVersion[v] = m
+	}
+	var out migrationSource
+	for _, m := range byVersion {
+		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	for i, m := range out {
@@ -71,8 +97,8 @@ func loadMigrations(fsys fs.FS, dir string) (migrationSource, error) {
 	return out, nil
 }
 
-func mustMigrations(fsys fs.FS, dir string) migrationSource {
-	m, err := loadMigrations(fsys, dir)
+func mustMigrations(fsys fs.FS, dir, engine string) migrationSource {
+	m, err := loadMigrations(fsys, dir, engine)
 	if err != nil {
 		panic("db: " + err.Error())
 	}

@@ -62,7 +62,7 @@ func (tx *Tx) insertNote(n *model.Annotation) error {
 
 // Notes lists a claim's notes, oldest first.
 func (s *Store) Notes(ctx context.Context, claimID string) ([]model.Annotation, error) {
-	return notesOf(ctx, s.ro, claimID)
+	return notesOf(ctx, s.reads(), claimID)
 }
 
 func notesOf(ctx context.Context, q querier, claimID string) ([]model.Annotation, error) {

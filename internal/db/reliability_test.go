@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"claims/internal/db"
+	"claims/internal/db/pgtest"
 	"claims/internal/model"
 )
 
@@ -25,7 +26,9 @@ import (
 func TestMain(m *testing.M) {
 	switch os.Getenv("CLAIMS_DB_CHILD") {
 	case "":
-		os.Exit(m.Run())
+		code := m.Run()
+		pgtest.Stop()
+		os.Exit(code)
 	case "writer":
 		os.Exit(childWriter(os.Getenv("CLAIMS_DB_PATH"), os.Getenv("CLAIMS_DB_NAME"), atoi(os.Getenv("CLAIMS_DB_COUNT"))))
 	}

@@ -109,7 +109,7 @@ const sourceColumns = `id, title, outlet, url, published, text`
 
 // Source returns one source with its stored text.
 func (s *Store) Source(ctx context.Context, id string) (model.Source, error) {
-	return sourceByID(ctx, s.ro, id)
+	return sourceByID(ctx, s.reads(), id)
 }
 
 func sourceByID(ctx context.Context, q querier, id string) (model.Source, error) {
@@ -122,7 +122,7 @@ func sourceByID(ctx context.Context, q querier, id string) (model.Source, error)
 // Sources lists every source, newest publication first, then by title.
 // Article text is left out; ask Source for it.
 func (s *Store) Sources(ctx context.Context) ([]model.Source, error) {
-	rows, err := s.ro.QueryContext(ctx, `
+	rows, err := s.reads().QueryContext(ctx, `
 		SELECT id, title, outlet, url, published, '' FROM sources
 		ORDER BY published DESC, title COLLATE NOCASE`)
 	if err != nil {

@@ -3,18 +3,18 @@ package db_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"claims/internal/db"
+	"claims/internal/db/pgtest"
 	"claims/internal/model"
 )
 
 // openTestDB opens a fresh database file in the test's temporary folder.
 func openTestDB(t *testing.T) *db.Store {
 	t.Helper()
-	s, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
+	s, err := db.Open(pgtest.TestDB(t, t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}

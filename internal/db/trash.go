@@ -55,7 +55,7 @@ func (tx *Tx) DeleteClaim(id string) error {
 		src.Text = ""
 		d.Source = &src
 	}
-	if err := scanRows(tx.ctx, tx.tx, `
+	if err := scanRows(tx.ctx, tx.q, `
 		SELECT from_id, to_id, relation, created_at FROM links WHERE from_id = ? OR to_id = ?
 		ORDER BY created_at, from_id, to_id`, func(rows *sql.Rows) error {
 		var l LinkInfo
@@ -67,7 +67,7 @@ func (tx *Tx) DeleteClaim(id string) error {
 	}, id, id); err != nil {
 		return err
 	}
-	if d.Notes, err = notesOf(tx.ctx, tx.tx, id); err != nil {
+	if d.Notes, err = notesOf(tx.ctx, tx.q, id); err != nil {
 		return err
 	}
 	data, err := json.Marshal(d)
@@ -96,7 +96,7 @@ type Trashed struct {
 // recently deleted first.
 func (s *Store) Trash(ctx context.Context) ([]Trashed, error) {
 	var out []Trashed
-	err := scanRows(ctx, s.ro, `
+	err := scanRows(ctx, s.reads(), `
 		SELECT c.entity_id, c.old, c.data, s.id, s.at, s.reviewer, s.via
 		FROM changes c JOIN change_sets s ON s.id = c.set_id
 		WHERE c.entity = 'claim' AND c.field = 'claim' AND c.new = ''

@@ -81,7 +81,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (int64, error) {
 		return 0, err
 	}
 	// The set's number, read back (WithSetID may be in ctx too).
-	err = s.ro.QueryRowContext(ctx, `SELECT coalesce(undone_by, 0) FROM change_sets WHERE id = ?`, id).Scan(&undoSet)
+	err = s.reads().QueryRowContext(ctx, `SELECT coalesce(undone_by, 0) FROM change_sets WHERE id = ?`, id).Scan(&undoSet)
 	return undoSet, mapError("read the change history", err)
 }
 
@@ -100,7 +100,7 @@ func (tx *Tx) changeSet(id int64) (ChangeSet, error) {
 // undo reverts the changes of set id, newest first, checking each against
 // what is there now.
 func (tx *Tx) undo(id int64) error {
-	list, err := scanChanges(tx.ctx, tx.tx, changeSelect+` WHERE c.set_id = ? ORDER BY c.seq DESC`, id)
+	list, err := scanChanges(tx.ctx, tx.q, changeSelect+` WHERE c.set_id = ? ORDER BY c.seq DESC`, id)
 	if err != nil {
 		return err
 	}
@@ -336,7 +336,7 @@ func (tx *Tx) revertSource(c Change, conflict func(string) ([]UndoConflict, erro
 
 // laterChange is the newest change after c's set to the same value.
 func (tx *Tx) laterChange(c Change) (ChangeSet, error) {
-	list, err := scanChanges(tx.ctx, tx.tx, changeSelect+`
+	list, err := scanChanges(tx.ctx, tx.q, changeSelect+`
 		WHERE c.set_id > ? AND c.entity = ? AND c.entity_id = ? AND c.claim_id = ? AND (c.field = ? OR c.field = c.entity)
 		ORDER BY c.set_id DESC LIMIT 1`, c.Set.ID, c.Entity, c.EntityID, c.ClaimID, c.Field)
 	if err != nil || len(list) == 0 {
@@ -350,7 +350,7 @@ func (tx *Tx) laterChange(c Change) (ChangeSet, error) {
 // after c's set, a note or link added since. Removing the claim would take
 // that work with it.
 func (tx *Tx) laterChanges(c Change) ([]UndoConflict, error) {
-	list, err := scanChanges(tx.ctx, tx.tx, changeSelect+`
+	list, err := scanChanges(tx.ctx, tx.q, changeSelect+`
 		WHERE c.set_id > ? AND (c.claim_id = ? OR (c.entity = 'link' AND c.entity_id = ?))
 		ORDER BY c.set_id, c.seq`, c.Set.ID, c.EntityID, c.EntityID)
 	if err != nil || len(list) == 0 {

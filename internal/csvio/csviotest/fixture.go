@@ -6,11 +6,11 @@ package csviotest
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"claims/internal/db"
+	"claims/internal/db/pgtest"
 	"claims/internal/model"
 )
 
@@ -31,10 +31,11 @@ func T(minutes int) time.Time {
 	return time.Date(2024, 3, 27, 9, 0, 0, 0, time.UTC).Add(time.Duration(minutes) * time.Minute)
 }
 
-// Open opens a new, empty database file in t.TempDir().
+// Open opens a new, empty database: a file in t.TempDir(), or, under
+// CLAIMS_TEST_ENGINE=postgres, a database on the test server.
 func Open(t testing.TB) *db.Store {
 	t.Helper()
-	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
+	st, err := db.Open(pgtest.TestDB(t, t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}

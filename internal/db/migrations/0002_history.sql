@@ -16,7 +16,10 @@ CREATE TABLE change_sets (
     reviewer  TEXT NOT NULL,              -- who
     via       TEXT NOT NULL,              -- how: window, import of FILE, extract, cli, undo of set N
     undoes    INTEGER REFERENCES change_sets (id),  -- the set this one reverted
-    undone_by INTEGER REFERENCES change_sets (id)   -- the set that reverted this one
+    undone_by INTEGER REFERENCES change_sets (id),  -- the set that reverted this one
+    -- A client's name for the write, so that a write retried after a lost
+    -- connection is applied once (Store.Update with WithToken).
+    token     TEXT UNIQUE
 );
 
 -- Every change, one row a field. Existence is a field too: "claim",
