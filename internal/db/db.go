@@ -10,9 +10,11 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -151,16 +153,62 @@ func (s *Store) Close() error {
 // together, or, when fn returns an error, nothing is. The changes it makes
 // are recorded as one change set, made by the context's Origin.
 func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
+	err := s.update(ctx, fn)
+	// A server connection that broke before the write reached the server
+	// (the server restarted, say) is replaced and the write tried again.
+	for try := 1; try <= 4 && s.d == postgresSQL && retryable(err); try++ {
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(try*try) * 100 * time.Millisecond):
+		}
+		err = s.update(ctx, fn)
+	}
+	return err
+}
+
+// retryable reports whether err says a write never reached the server, so
+// that trying it again on a new connection cannot apply it twice.
+func retryable(err error) bool {
+	return err != nil && (pgconn.SafeToRetry(err) || errors.Is(err, driver.ErrBadConn))
+}
+
+func (s *Store) update(ctx context.Context, fn func(*Tx) error) error {
 	sqlTx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
 	tx := s.newTx(ctx, sqlTx)
+	if done, err := tx.appliedBefore(); done || err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
 	}
 	return tx.commit()
+}
+
+// appliedBefore reports whether the write's token (WithToken) names a
+// change set already committed: the write was made, and its caller did
+// not hear of it.
+func (tx *Tx) appliedBefore() (bool, error) {
+	t, _ := tx.ctx.Value(tokenKey{}).(string)
+	if t == "" {
+		return false, nil
+	}
+	err := tx.queryRow(`SELECT id FROM change_sets WHERE token = ?`, t).Scan(&tx.setID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, mapError("look up the write", err)
+	}
+	if p, ok := tx.ctx.Value(setIDKey{}).(*int64); ok && p != nil {
+		*p = tx.setID
+	}
+	return true, nil
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx) *Tx {
@@ -184,11 +232,18 @@ func (s *Store) readTx(ctx context.Context) (handle, func(), error) {
 	return handle{tx, s.d}, func() { _ = tx.Rollback() }, nil
 }
 
-// commit writes the change set and commits.
+// commit writes the change set and commits. On a server the commit also
+// tells every listening window (Watch) that the database changed.
 func (tx *Tx) commit() error {
 	if err := tx.writeHistory(); err != nil {
 		_ = tx.tx.Rollback()
 		return err
+	}
+	if tx.setID != 0 && tx.q.d == postgresSQL {
+		if _, err := tx.q.ExecContext(tx.ctx, `SELECT pg_notify('claims_changes', ?)`, strconv.FormatInt(tx.setID, 10)); err != nil {
+			_ = tx.tx.Rollback()
+			return mapError("tell the other windows", err)
+		}
 	}
 	if err := tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit: %w", err)

@@ -29,6 +29,17 @@ func WithOrigin(ctx context.Context, o Origin) context.Context {
 
 type setIDKey struct{}
 
+type tokenKey struct{}
+
+// WithToken returns a context whose write carries token, a name the
+// caller makes up for it: when the write is tried again with the same
+// token (after a connection was lost mid-commit, say), a write already
+// committed is not applied twice, and Update returns as if it had just
+// succeeded.
+func WithToken(ctx context.Context, token string) context.Context {
+	return context.WithValue(ctx, tokenKey{}, token)
+}
+
 // WithSetID returns a context that, once a write made with it has
 // committed, leaves in *id the number of the change set it recorded (0
 // when it changed nothing). The window keeps these for Edit → Undo.
@@ -127,8 +138,12 @@ func (tx *Tx) writeHistory() error {
 	if tx.undoes != 0 {
 		undoes = tx.undoes
 	}
-	if err := tx.queryRow(`INSERT INTO change_sets (at, reviewer, via, undoes) VALUES (?, ?, ?, ?) RETURNING id`,
-		at, tx.origin.Reviewer, tx.origin.Via, undoes).Scan(&tx.setID); err != nil {
+	var token any
+	if t, _ := tx.ctx.Value(tokenKey{}).(string); t != "" {
+		token = t
+	}
+	if err := tx.queryRow(`INSERT INTO change_sets (at, reviewer, via, undoes, token) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		at, tx.origin.Reviewer, tx.origin.Via, undoes, token).Scan(&tx.setID); err != nil {
 		return mapError("record the change history", err)
 	}
 	if tx.undoes != 0 {

@@ -91,6 +91,10 @@ func serverError(where string, cfg *pgx.ConnConfig, err error) error {
 	if errors.As(err, &pe) {
 		switch pe.Code {
 		case "28P01", "28000":
+			if cfg.Password == "" {
+				return fmt.Errorf("store: %s needs a password for user %q (give it in the URL, PGPASSWORD or ~/.pgpass): %w",
+					where, cfg.User, ErrPassword)
+			}
 			return fmt.Errorf("store: %s refused the password for user %q: %w", where, cfg.User, ErrPassword)
 		case "3D000":
 			return fmt.Errorf("store: %s: the server has no database %q; ask its administrator to create it (createdb %s): %w",

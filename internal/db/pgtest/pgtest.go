@@ -15,6 +15,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -226,10 +227,12 @@ func (s *Server) URL(user, password, db string) string {
 }
 
 // DatabaseName is the database a NewDatabase URL names.
-func DatabaseName(url string) string {
-	rest := url[strings.LastIndex(url, "/")+1:]
-	name, _, _ := strings.Cut(rest, "?")
-	return name
+func DatabaseName(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Path, "/")
 }
 
 // Restart stops the server and starts it again on the same port, for
