@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Installs what building Claims needs on Debian/Ubuntu, if it is missing:
-# a C compiler and the X11/OpenGL headers Fyne uses. Checks the Go version.
+# Installs what building and testing Claims needs on Debian/Ubuntu, if it
+# is missing: a C compiler and the X11/OpenGL headers Fyne uses, and, with
+# --server (the test command passes it), PostgreSQL, which the tests of the
+# team database start themselves. Checks the Go version.
 # Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev)
+if [ "${1:-}" = "--server" ]; then
+  packages+=(postgresql)
+fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -59,7 +59,7 @@ func runList(args []string, stdout, stderr io.Writer) error {
 // openExisting opens a database that must already exist, so that a typo in
 // the path is reported instead of creating an empty file.
 func openExisting(path string) (*db.Store, error) {
-	if !db.Exists(path) {
+	if !db.IsServerURL(path) && !db.Exists(path) {
 		return nil, fmt.Errorf("no claims database at %s; create one with \"claims init --db %s\"", path, path)
 	}
 	return openStore(path)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"claims/internal/db/pgtest"
+
 	"bytes"
 	"os"
 	"os/exec"
@@ -114,7 +116,9 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	pgtest.Stop()
+	os.Exit(code)
 }
 
 // Command-line use prints nothing but its answer, even under the C.UTF-8

@@ -469,14 +469,15 @@ func (a *applier) mergeSource(row *Row, old, src model.Source) error {
 			}
 		}
 		history := strings.TrimPrefix(f.name, "source ") // the name the history uses
+		base := a.baseline(row)
 		var after []db.Change
 		for _, c := range changes {
-			if c.Field == history && !row.Claim.UpdatedAt.IsZero() && c.Set.At.After(row.Claim.UpdatedAt) {
+			if c.Field == history && !base.IsZero() && c.Set.At.After(base) {
 				after = append(after, c)
 			}
 		}
 		switch {
-		case (!row.Claim.UpdatedAt.IsZero() && len(after) == 0) || f.stored == "":
+		case (!base.IsZero() && len(after) == 0) || f.stored == "":
 			f.set(&next, f.in)
 		case len(after) > 0 && f.in == after[0].Old:
 			a.res.Kept = append(a.res.Kept, Kept{Line: row.Line, ClaimID: old.ID, Field: f.name})
@@ -498,6 +499,16 @@ func (a *applier) mergeSource(row *Row, old, src model.Source) error {
 	}
 	a.res.SourcesUpdated++
 	return nil
+}
+
+// baseline is the moment the row shows its claim as it was, when the
+// file says: Options.Baseline, else the row's "updated at"; zero when
+// neither says.
+func (a *applier) baseline(row *Row) time.Time {
+	if !a.opt.Baseline.IsZero() {
+		return a.opt.Baseline
+	}
+	return row.Claim.UpdatedAt
 }
 
 // settle decides a conflict by Options.Decide, then Options.Prefer, and
@@ -679,7 +690,7 @@ func (a *applier) merge(row *Row, old, in model.Claim) (next model.Claim, kept b
 			}
 			loaded = true
 		}
-		switch d, by := decide(row.Claim.UpdatedAt, old, changes, f, f.Get(&in)); d {
+		switch d, by := decide(a.baseline(row), old, changes, f, f.Get(&in)); d {
 		case takeFile:
 			f.Set(&next, f.Get(&in))
 		case keepApp:

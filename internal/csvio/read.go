@@ -74,6 +74,10 @@ type Options struct {
 	// left out and listed in Batch.Refused. Without it a bad row stops the
 	// import.
 	SkipBad bool
+	// Baseline, when set, is the moment every row shows its claim as it
+	// was, instead of the row's "updated at": for a copy of the database
+	// merged back, the moment it was copied (db.Store.MergeBaseline).
+	Baseline time.Time
 }
 
 // Prefer values.
