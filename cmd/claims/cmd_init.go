@@ -11,12 +11,12 @@ import (
 
 func init() {
 	register(command{
-		name:    "init",
-		usage:   "--db PATH|URL [--sample] [--roles]",
+		name:  "init",
+		usage: "--db PATH|URL [--sample] [--roles]",
 		summary: "Create a new claims database: a file at PATH, or the schema in an empty PostgreSQL database\n" +
 			"      (postgres://…); with --sample, filled with the sample claims; with --roles (a server, as its\n" +
 			"      owner), the roles DB_reviewer (read and write) and DB_viewer (read and export).",
-		run:     runInit,
+		run: runInit,
 	})
 }
 

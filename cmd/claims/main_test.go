@@ -99,7 +99,8 @@ func TestHelpListsCommands(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"claims init --db PATH [--sample]", "claims list --db PATH", "claims [--db PATH]", "sample claims"} {
+	for _, want := range []string{"claims init --db PATH|URL [--sample] [--roles]", "claims list --db PATH", "claims [--db PATH]", "sample claims",
+		"claims history --db PATH [--claim ID]", "claims undo --db PATH SET", "claims trash", "claims copy --from", "claims grant --db URL"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help lacks %q:\n%s", want, out)
 		}
