@@ -50,11 +50,30 @@ var (
 // Start returns the package's server, starting it on first use.
 func Start(t testing.TB) *Server {
 	t.Helper()
-	once.Do(func() { running, failed = start() })
-	if failed != nil {
-		t.Fatalf("pgtest: cannot start PostgreSQL: %v\n(install it with ./scripts/deps.sh, which the README's test command runs)", failed)
+	s, err := Run()
+	if err != nil {
+		t.Fatalf("pgtest: cannot start PostgreSQL: %v\n(install it with ./scripts/deps.sh --server, which the README's test command runs)", err)
 	}
-	return running
+	return s
+}
+
+// Run is Start for programs that are not tests (the benchmarks): the
+// package's server, started on first use.
+func Run() (*Server, error) {
+	once.Do(func() { running, failed = start() })
+	return running, failed
+}
+
+// CreateDatabase makes an empty database and returns its superuser URL
+// over the socket.
+func (s *Server) CreateDatabase(name string) (string, error) {
+	if _, err := s.admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+		return "", err
+	}
+	if _, err := s.admin.Exec("CREATE DATABASE " + name); err != nil {
+		return "", err
+	}
+	return s.adminURL(name), nil
 }
 
 // Stop stops the server, if one was started. Call it from TestMain after
