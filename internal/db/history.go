@@ -167,7 +167,7 @@ func (tx *Tx) writeHistory() error {
 		for i, r := range rows {
 			args = append(args, tx.setID, lo+i+1, r.entity, r.entityID, r.claimID, r.field, r.old, r.new, r.data)
 		}
-		if _, err := tx.q.ExecContext(tx.ctx, q, args...); err != nil {
+		if _, err := tx.exec(q, args...); err != nil { // prepared once a transaction for full runs
 			return mapError("record the change history", err)
 		}
 	}

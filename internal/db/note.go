@@ -38,13 +38,14 @@ func (tx *Tx) AddNote(n *model.Annotation) error {
 	return nil
 }
 
-// noteChange records a note added, or removed, with what is needed to put
-// it back.
+// noteChange records a note added, or removed with what is needed to put
+// it back (an added note is in the annotations table for as long as
+// undoing its addition may need it).
 func noteChange(n *model.Annotation, removed bool) changeRow {
-	data, _ := json.Marshal(n)
-	r := changeRow{entity: entNote, entityID: n.ID, claimID: n.ClaimID, field: entNote, new: n.Text, data: string(data)}
+	r := changeRow{entity: entNote, entityID: n.ID, claimID: n.ClaimID, field: entNote, new: n.Text}
 	if removed {
-		r.old, r.new = r.new, ""
+		data, _ := json.Marshal(n)
+		r.old, r.new, r.data = r.new, "", string(data)
 	}
 	return r
 }

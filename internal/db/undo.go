@@ -207,13 +207,14 @@ func (tx *Tx) revertClaim(c Change, conflict func(string) ([]UndoConflict, error
 
 func (tx *Tx) revertNote(c Change, conflict func(string) ([]UndoConflict, error)) ([]UndoConflict, error) {
 	var n model.Annotation
-	if err := json.Unmarshal([]byte(c.data), &n); err != nil {
-		return nil, fmt.Errorf("store: the history's copy of note %s is unreadable: %w", c.EntityID, err)
-	}
-	var exists bool
-	if err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM annotations WHERE id = ?)`, c.EntityID).Scan(&exists); err != nil {
+	var at string
+	err := tx.queryRow(`SELECT id, claim_id, author, text, created_at FROM annotations WHERE id = ?`, c.EntityID).
+		Scan(&n.ID, &n.ClaimID, &n.Author, &n.Text, &at)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, mapError("look up note", err)
 	}
+	n.CreatedAt = parseTime(at)
 	if c.Old == "" { // added: take it away
 		if !exists {
 			return conflict("(removed)")
@@ -226,6 +227,9 @@ func (tx *Tx) revertNote(c Change, conflict func(string) ([]UndoConflict, error)
 	}
 	if exists {
 		return conflict("(exists)")
+	}
+	if err := json.Unmarshal([]byte(c.data), &n); err != nil {
+		return nil, fmt.Errorf("store: the history's copy of note %s is unreadable: %w", c.EntityID, err)
 	}
 	if ok, err := tx.ClaimExists(n.ClaimID); err != nil || !ok {
 		if err != nil {
