@@ -770,6 +770,7 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 	w := min(workers(), max(1, n/4096))
 	chunks := chunksFor(w)
 	keys := make([][]uint64, chunks)
+	filtered := f != (Filter{})
 	share(w, chunks, func(_, c int) {
 		lo, hi := c*n/chunks, (c+1)*n/chunks
 		mine := getUint64s(hi - lo)
@@ -782,7 +783,7 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 			if candidates != nil {
 				ci = int(candidates[i])
 			}
-			if !f.match(&ix.claims[ci]) {
+			if filtered && !f.match(&ix.claims[ci]) {
 				continue
 			}
 			score, ok := ix.scoreClaim(ci, results)

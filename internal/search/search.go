@@ -45,16 +45,6 @@ func (f Field) String() string {
 // weight favours matches in what the list shows.
 var weight = [numFields]int{Statement: 30, Actor: 40, Quote: 10, Alias: 35, SourceTitle: 10, SourceOutlet: 10, Tag: 20}
 
-// Filter narrows a search to one verdict and one actor; zero values match all.
-type Filter struct {
-	Verdict model.Verdict // "" for any verdict
-	ActorID string        // "" for any actor
-}
-
-func (f Filter) match(c *model.ClaimSummary) bool {
-	return (f.Verdict == "" || c.Verdict == f.Verdict) && (f.ActorID == "" || c.ActorID == f.ActorID)
-}
-
 // Hit is one claim that matched.
 type Hit struct {
 	Claim *model.ClaimSummary // points into the Index; do not modify

@@ -123,13 +123,7 @@ func TestSearchEqualsReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	verdicts := model.Verdicts()
 	for i, q := range randomQueries(r, claims, count) {
-		var f search.Filter
-		switch r.IntN(8) {
-		case 0:
-			f.Verdict = verdicts[r.IntN(len(verdicts))]
-		case 1:
-			f.ActorID = claims[r.IntN(len(claims))].ActorID
-		}
+		f := randomFilter(r, claims, verdicts)
 		want := ix.ReferenceSearch(q, f)
 		var got []search.Hit
 		if i%7 == 0 {
@@ -155,6 +149,46 @@ func TestSearchEqualsReference(t *testing.T) {
 			t.Fatalf("SearchContext(%q, %+v).Hit differs from the reference:\n got %s\nwant %s", q, f, describe(rowByRow(res, r)), describe(want))
 		}
 	}
+}
+
+// randomFilter sets none, one or two of the filter's conditions, each
+// from the claims' own values.
+func randomFilter(r *rand.Rand, claims []model.ClaimSummary, verdicts []model.Verdict) search.Filter {
+	var f search.Filter
+	for range r.IntN(3) {
+		c := claims[r.IntN(len(claims))]
+		switch r.IntN(11) {
+		case 0:
+			f.Verdict = verdicts[r.IntN(len(verdicts))]
+		case 1:
+			f.ActorID = c.ActorID
+		case 2:
+			if len(c.Tags) > 0 {
+				f.Tag = c.Tags[r.IntN(len(c.Tags))]
+			}
+		case 3:
+			f.SourceID = c.SourceID
+		case 4:
+			if len(c.Reviewers) > 0 {
+				f.Reviewer = c.Reviewers[0]
+			}
+		case 5:
+			f.Contested = true
+		case 6:
+			f.Unreviewed = true
+		case 7:
+			f.Answers = true
+		case 8:
+			f.From = c.MadeOn
+		case 9:
+			f.To = c.MadeOn
+		case 10:
+			if len(c.MadeOn) >= 4 {
+				f.From, f.To = c.MadeOn[:4], c.MadeOn[:4]
+			}
+		}
+	}
+	return f
 }
 
 // rowByRow reads every hit of res with Hit and Claim, in a random order as
