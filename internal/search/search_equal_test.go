@@ -67,7 +67,7 @@ func randomQueries(r *rand.Rand, claims []model.ClaimSummary, count int) []strin
 	var out []string
 	for len(out) < count {
 		var q string
-		switch r.IntN(6) {
+		switch r.IntN(7) {
 		case 0, 1, 2: // a fragment of a text, maybe with a letter changed
 			c := claims[r.IntN(len(claims))]
 			texts := []string{c.Statement, c.ActorName, c.Quote, c.SourceTitle, c.SourceOutlet}
@@ -100,6 +100,20 @@ func randomQueries(r *rand.Rand, claims []model.ClaimSummary, count int) []strin
 			c := claims[r.IntN(len(claims))]
 			w := strings.Fields(c.Statement + " " + c.ActorName)
 			q = w[r.IntN(len(w))] + " " + w[r.IntN(len(w))][:1+r.IntN(2)]
+		case 6: // another form of a word: "denied" typed as "denies"
+			c := claims[r.IntN(len(claims))]
+			w := strings.Fields(c.Statement + " " + c.Quote)
+			word := strings.Trim(w[r.IntN(len(w))], ".,;:\"'")
+			for _, suffix := range []string{"ies", "ied", "ying", "ing", "ed", "es", "s", "e", "y"} {
+				if strings.HasSuffix(word, suffix) && len(word) > len(suffix)+2 {
+					word = word[:len(word)-len(suffix)]
+					break
+				}
+			}
+			q = word + []string{"s", "ed", "ing", "ies", "ied", "y", "es", ""}[r.IntN(8)]
+			if r.IntN(3) == 0 {
+				q += " " + w[r.IntN(len(w))]
+			}
 		}
 		// Type it one key at a time, as the window searches.
 		rs := []rune(q)
