@@ -318,7 +318,7 @@ type termResult struct {
 	// formOnly is the set of texts accepted by a form of the term alone
 	// (see forms.go), with the stem and prefix that found them; nil when
 	// the term has no forms to look up.
-	formOnly         []uint64
+	formOnly        []uint64
 	stemmed, prefix string
 }
 

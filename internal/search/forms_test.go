@@ -57,11 +57,11 @@ func TestWordFormOnlyWhenNeeded(t *testing.T) {
 		want bool
 	}{
 		{"denies", true}, {"deny", true}, {"DENIED", true}, {"bombing", true},
-		{"bomb", false},   // every form contains "bomb"
-		{"kabul", false},  // its own stem
-		{"den", false},    // too short
-		{"don't", false},  // not a plain word
-		{"naïve", false},  // not ASCII
+		{"bomb", false},  // every form contains "bomb"
+		{"kabul", false}, // its own stem
+		{"den", false},   // too short
+		{"don't", false}, // not a plain word
+		{"naïve", false}, // not ASCII
 		{"bomb1ng", false},
 	} {
 		if _, _, got := search.WordForm(tt.term); got != tt.want {

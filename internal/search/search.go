@@ -82,12 +82,12 @@ type Index struct {
 	claimsOf   []int32
 	claimStart []int32
 
-	mu     sync.Mutex
-	terms  []*termResult // recent terms, newest first, to narrow from
+	mu    sync.Mutex
+	terms []*termResult // recent terms, newest first, to narrow from
 	// formCache holds the texts of the last few stems looked up (see
 	// forms.go), newest first.
 	formCache []*formResult
-	within *restriction  // the last restriction made
+	within    *restriction // the last restriction made
 	// spare is a buffer for a term's states (see termResult.states) that
 	// no term holds: a term that does not narrow from the newest one
 	// writes its states there.
