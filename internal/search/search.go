@@ -87,6 +87,8 @@ type Index struct {
 	// formCache holds the texts of the last few stems looked up (see
 	// forms.go), newest first.
 	formCache []*formResult
+	// orders ranks the claims for each sort order (order.go).
+	orders orderRanks
 	within    *restriction // the last restriction made
 	// spare is a buffer for a term's states (see termResult.states) that
 	// no term holds: a term that does not narrow from the newest one
