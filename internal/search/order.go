@@ -18,12 +18,12 @@ type Order int
 const (
 	// ByRelevance is the search's own order: best match first; with no
 	// query, the index order (newest recorded first).
-	ByRelevance Order = iota
-	ByDateNewest // the date the claim was made, newest first; undated last
-	ByDateOldest // the date the claim was made, oldest first; undated last
-	ByActor      // the actor's name, A to Z
-	ByVerdict    // true, mostly true, mixed, misleading, false, unverifiable, unreviewed
-	ByCounters   // the most counter-claims first
+	ByRelevance  Order = iota
+	ByDateNewest       // the date the claim was made, newest first; undated last
+	ByDateOldest       // the date the claim was made, oldest first; undated last
+	ByActor            // the actor's name, A to Z
+	ByVerdict          // true, mostly true, mixed, misleading, false, unverifiable, unreviewed
+	ByCounters         // the most counter-claims first
 	numOrders
 )
 

@@ -89,7 +89,7 @@ type Index struct {
 	formCache []*formResult
 	// orders ranks the claims for each sort order (order.go).
 	orders orderRanks
-	within    *restriction // the last restriction made
+	within *restriction // the last restriction made
 	// spare is a buffer for a term's states (see termResult.states) that
 	// no term holds: a term that does not narrow from the newest one
 	// writes its states there.
