@@ -71,7 +71,7 @@ func TestScreenshots(t *testing.T) {
 	test.Type(e.actor.entry, "Talib")
 	test.Type(e.statement, "Pakistan should look to its own security failures")
 	shoot("add-counter-claim")
-	e.dlg.Hide()
+	e.dlg.hide()
 
 	m.tabs.SelectIndex(1)
 	m.wait()
