@@ -101,6 +101,7 @@ func (r *chipRenderer) textSize() fyne.Size {
 }
 
 func (r *chipRenderer) Layout(size fyne.Size) {
+	size = size.Max(fyne.NewSize(0, 0)) // a container squeezed below nothing
 	r.c.bg.Resize(size)
 	r.c.bg.Move(fyne.NewPos(0, 0))
 	ts := r.textSize()

@@ -92,6 +92,7 @@ func newContradictionsView(m *mainWindow) *contradictionsView {
 		m.win.Canvas().Focus(v.table)
 	}
 	v.filters = newFilterBar(m, v.apply)
+	v.filters.escapeTo(func() { m.win.Canvas().Focus(v.table) })
 	v.claimText, v.counterText = wrapped(""), wrapped("")
 	v.openClaim = newKeyButton("Open claim (Enter)", theme.NavigateNextIcon(), func() { v.open(false) })
 	v.openCounter = newKeyButton("Open counter-claim (Ctrl+Enter)", theme.NavigateNextIcon(), func() { v.open(true) })
@@ -107,7 +108,9 @@ func newContradictionsView(m *mainWindow) *contradictionsView {
 	v.fullScroll = container.NewVScroll(full)
 	split := container.NewVSplit(v.table, v.fullScroll)
 	split.Offset = 0.7
-	v.content = container.New(&topLayout{flows: []*flowLayout{v.filters.flow}}, top, split)
+	content := container.New(&topLayout{flows: []*flowLayout{v.filters.flow}}, top, split)
+	v.filters.relayout = content.Refresh
+	v.content = content
 	return v
 }
 
@@ -215,6 +218,9 @@ func (v *contradictionsView) showPairs(pairs []model.Pair) {
 		text = fmt.Sprintf("%s of %s contradictions", formatCount(len(pairs)), formatCount(len(v.all)))
 	}
 	v.summary.SetText(text)
+	if c, ok := v.content.(*fyne.Container); ok {
+		c.Refresh() // the summary's width changed
+	}
 	v.selected = -1
 	v.table.UnselectAll()
 	v.claimText.SetText("Select a row to read both claims in full.")

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"net/url"
 	"slices"
 	"strings"
@@ -56,7 +57,7 @@ type detailPane struct {
 
 // wideDetail is the pane width from which the counter-claims stand
 // beside the claim.
-const wideDetail = 700
+const wideDetail = 720
 
 func newDetailPane(m *mainWindow) *detailPane {
 	d := &detailPane{m: m}
@@ -92,10 +93,10 @@ func newDetailPane(m *mainWindow) *detailPane {
 	d.noteEntry.onEscape = m.focusList
 	d.addNote = newKeyButton("Add note", theme.ContentAddIcon(), d.onAddNote)
 
-	review := container.NewBorder(nil, nil,
-		container.NewHBox(boldLabel("Verdict"), d.verdictChip, d.verdict, boldLabel("Tags")), nil, d.tags)
+	verdict := container.NewHBox(boldLabel("Verdict"), container.NewCenter(d.verdictChip), d.verdict)
+	tags := container.NewBorder(nil, nil, boldLabel("Tags"), nil, d.tags)
 	nav := container.NewHBox(d.back, d.forward, layout.NewSpacer(), d.addCounter, d.link, d.deleteIt)
-	d.claimCol = container.NewVBox(d.statement, d.quote, review, d.facts)
+	d.claimCol = container.NewVBox(d.statement, d.quote, verdict, tags, d.facts)
 	d.counterCol = container.NewVBox(d.counters, d.answers)
 	d.columns = container.NewVBox(d.claimCol, d.counterCol)
 	d.body = container.NewVBox(
@@ -295,7 +296,9 @@ func newClaimCard(relation string, c model.Claim, actorName string, buttons ...*
 	if relation == "" {
 		top = container.NewBorder(nil, nil, nil, nil, k.actor)
 	}
-	bottom := container.NewHBox(container.NewCenter(k.verdict), layout.NewSpacer())
+	indent := canvas.NewRectangle(color.Transparent)
+	indent.SetMinSize(fyne.NewSize(theme.InnerPadding()-theme.Padding(), 0))
+	bottom := container.NewHBox(indent, container.NewCenter(k.verdict), layout.NewSpacer())
 	for _, b := range buttons {
 		bottom.Add(b)
 	}
@@ -471,7 +474,7 @@ func newTagsEntry(onCommit func()) *tagsEntry {
 	e := &tagsEntry{onCommit: onCommit}
 	e.owner = e
 	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder("comma-separated, e.g. pakistan, ttp  (Ctrl+T; Enter saves)")
+	e.SetPlaceHolder("comma-separated, e.g. pakistan, ttp (Ctrl+T; Enter saves)")
 	e.onFocusLost = onCommit
 	return e
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -323,7 +322,7 @@ func runExport(w fyne.Window, st *db.Store, format string, bom bool, org claimre
 			case fmtClaimReview:
 				what = fmt.Sprintf("ClaimReviews of %s reviewed claims", formatCount(n))
 			}
-			inform(w, "Export finished", fmt.Sprintf("Exported %s to\n%s\n\n(in the folder %s)", what, path, filepath.Dir(path)))
+			inform(w, "Export finished", fmt.Sprintf("Exported %s to\n%s", what, path))
 		})
 	}()
 }

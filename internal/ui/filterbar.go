@@ -40,6 +40,9 @@ type filterBar struct {
 	flow                 *flowLayout
 
 	actorID, sourceID, tagValue string
+	// relayout lays out again the view that holds the panel, whose height
+	// changes as it shows or hides.
+	relayout func()
 	// setting is set while clear or a reload sets the widgets, so that
 	// one change is reported once.
 	setting bool
@@ -84,6 +87,21 @@ func newFilterBar(m *mainWindow, onChange func()) *filterBar {
 	b.panel.Hide()
 	b.showValues()
 	return b
+}
+
+// escapeTo makes Escape in any filter run leave (the list takes the
+// keyboard back).
+func (b *filterBar) escapeTo(leave func()) {
+	for _, btn := range []*keyButton{b.actor, b.source, b.tag, b.clear, b.toggle} {
+		btn.onEscape = leave
+	}
+	for _, s := range []*keySelect{b.verdict, b.reviewer} {
+		s.onEscape = leave
+	}
+	for _, c := range []*keyCheck{b.contested, b.unreviewd, b.answers} {
+		c.onEscape = leave
+	}
+	b.from.onEscape, b.to.onEscape = leave, leave
 }
 
 // Filter is what the widgets say; an unfinished date is left out.
@@ -191,11 +209,14 @@ func (b *filterBar) togglePanel() {
 	if b.panel.Visible() {
 		b.panel.Hide()
 		b.toggle.SetIcon(theme.MenuDropDownIcon())
-		return
+	} else {
+		b.panel.Show()
+		b.toggle.SetIcon(theme.MenuDropUpIcon())
+		b.m.win.Canvas().Focus(b.actor)
 	}
-	b.panel.Show()
-	b.toggle.SetIcon(theme.MenuDropUpIcon())
-	b.m.win.Canvas().Focus(b.actor)
+	if b.relayout != nil {
+		b.relayout()
+	}
 }
 
 // showPanel shows the filters and focuses the first.
@@ -295,7 +316,7 @@ func (f *flowLayout) visible(objs []fyne.CanvasObject) []fyne.CanvasObject {
 func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	cols := max(f.cols, 1)
-	w := (size.Width - pad*float32(cols-1)) / float32(cols)
+	w := max((size.Width-pad*float32(cols-1))/float32(cols), 0)
 	y := float32(0)
 	vis := f.visible(objs)
 	for i := 0; i < len(vis); i += cols {

@@ -216,6 +216,10 @@ func newFormModal(w fyne.Window, title, confirmLabel string, items []*widget.For
 	for _, it := range items {
 		if fw, ok := it.Widget.(fyne.Focusable); ok {
 			w.Canvas().Focus(fw)
+			if e, ok := fw.(*keyEntry); ok {
+				e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
+				e.Refresh()
+			}
 			break
 		}
 	}
@@ -309,8 +313,12 @@ func isCtrlEnter(s fyne.Shortcut) bool {
 		cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 }
 
-// keySelect is a Select that gives Escape and Enter to its dialog.
-type keySelect struct{ widget.Select }
+// keySelect is a Select that gives Escape and Enter to its dialog;
+// outside one, Escape runs onEscape when set.
+type keySelect struct {
+	widget.Select
+	onEscape func()
+}
 
 func newKeySelect(options []string, changed func(string)) *keySelect {
 	s := &keySelect{}
@@ -325,11 +333,19 @@ func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
 	if (ev.Name == fyne.KeyEscape || ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && dialogKey(canvasOf(s), ev) {
 		return
 	}
+	if ev.Name == fyne.KeyEscape && s.onEscape != nil {
+		s.onEscape()
+		return
+	}
 	s.Select.TypedKey(ev)
 }
 
-// keyCheck is a Check that gives Escape and Enter to its dialog.
-type keyCheck struct{ widget.Check }
+// keyCheck is a Check that gives Escape and Enter to its dialog;
+// outside one, Escape runs onEscape when set.
+type keyCheck struct {
+	widget.Check
+	onEscape func()
+}
 
 func newKeyCheck(label string, changed func(bool)) *keyCheck {
 	c := &keyCheck{}
@@ -343,12 +359,19 @@ func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
 	if dialogKey(canvasOf(c), ev) {
 		return
 	}
+	if ev.Name == fyne.KeyEscape && c.onEscape != nil {
+		c.onEscape()
+		return
+	}
 	c.Check.TypedKey(ev)
 }
 
 // keyButton is a Button that Enter presses as well as Space, and that
-// gives Escape to its dialog.
-type keyButton struct{ widget.Button }
+// gives Escape to its dialog; outside one, Escape runs onEscape when set.
+type keyButton struct {
+	widget.Button
+	onEscape func()
+}
 
 func newKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
 	b := &keyButton{}
@@ -365,7 +388,9 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 			b.OnTapped()
 		}
 	case fyne.KeyEscape:
-		dialogKey(canvasOf(b), ev)
+		if !dialogKey(canvasOf(b), ev) && b.onEscape != nil {
+			b.onEscape()
+		}
 	default:
 		b.Button.TypedKey(ev)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -197,8 +196,9 @@ type listState struct {
 
 func newListState(m *mainWindow) *listState {
 	s := &listState{m: m}
+	// Not wrapped: a wrapping label in a centring container asks for one
+	// line; the messages hold their own line breaks.
 	s.message = widget.NewLabel("")
-	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Alignment = fyne.TextAlignCenter
 	newClaim := newKeyButton("New claim  (Ctrl+N)", theme.ContentAddIcon(), func() { m.newClaim() })
 	newClaim.Importance = widget.HighImportance
@@ -206,8 +206,7 @@ func newListState(m *mainWindow) *listState {
 		newKeyButton("Import a CSV file…", theme.FolderOpenIcon(), m.importFile),
 		newKeyButton("Extract claims from an article…", theme.DocumentIcon(), m.extract))
 	s.clearBtn = newKeyButton("Clear the search and the filters", theme.ContentClearIcon(), m.clearSearch)
-	box := container.NewVBox(s.message, container.NewCenter(container.NewVBox(s.empty, s.clearBtn)))
-	s.content = container.NewPadded(container.NewVBox(layout.NewSpacer(), box, layout.NewSpacer()))
+	s.content = container.NewCenter(container.NewVBox(s.message, container.NewCenter(container.NewVBox(s.empty, s.clearBtn))))
 	s.content.Hide()
 	return s
 }
@@ -220,7 +219,7 @@ func (s *listState) update(all int) {
 		s.content.Hide()
 		return
 	case all == 0:
-		s.message.SetText("This database holds no claims yet.\nRecord one, import a CSV file, or let the app propose the claims an article reports.")
+		s.message.SetText("This database holds no claims yet.\nRecord one, import a CSV file, or let the app\npropose the claims an article reports.")
 		s.empty.Show()
 		s.clearBtn.Hide()
 	default:
@@ -231,11 +230,12 @@ func (s *listState) update(all int) {
 				what += " with the filters set"
 			}
 		}
-		s.message.SetText("No claim matches " + what + ".")
+		s.message.SetText("No claim matches " + what + ".\nEscape in the search box empties it.")
 		s.empty.Hide()
 		s.clearBtn.Show()
 	}
 	s.content.Show()
+	s.content.Refresh()
 }
 
 // highlightColor draws matched characters: orange reads on the dark and
@@ -250,6 +250,7 @@ type claimRow struct {
 	widget.BaseWidget
 	verdict, counter *chip
 	chips            *fyne.Container
+	content          *fyne.Container // the row's layout of chips, head and body
 	head, body       *widget.RichText
 	statement        string
 	pos              []int // matched byte offsets in statement
@@ -294,6 +295,7 @@ func newClaimRow() fyne.CanvasObject {
 	r.counter.setOutline("counter-claim", theme.Color(theme.ColorNamePrimary))
 	r.counter.Hide()
 	r.chips = container.New(&chipsLayout{}, r.verdict, r.counter)
+	r.content = container.New(&rowLayout{}, r.chips, r.head, r.body)
 	// fitHead and fitBody cut the lines themselves: RichText's ellipsis
 	// would shape them again on every refresh, and does not cut a line of
 	// several styled segments.
@@ -302,7 +304,7 @@ func newClaimRow() fyne.CanvasObject {
 }
 
 func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.New(&rowLayout{}, r.chips, r.head, r.body))
+	return widget.NewSimpleRenderer(r.content)
 }
 
 func (r *claimRow) set(h search.Hit) {
@@ -323,11 +325,16 @@ func (r *claimRow) set(h search.Hit) {
 		return
 	}
 	r.shown = key
+	was := r.chips.MinSize().Width
 	r.verdict.setVerdict(c.Verdict)
 	if c.AnswersCount > 0 {
 		r.counter.Show()
 	} else {
 		r.counter.Hide()
+	}
+	if r.chips.MinSize().Width != was {
+		// The head line starts after the chips.
+		r.content.Layout.Layout(r.content.Objects, r.content.Size())
 	}
 	r.chips.Refresh()
 	r.actor, r.actorPos, r.info = c.ActorName, h.ActorPos, info

@@ -95,6 +95,7 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 
 	m.search = newSearchEntry(m)
 	m.filters = newFilterBar(m, m.runSearch)
+	m.filters.escapeTo(m.focusList)
 	var orders []string
 	for _, o := range search.Orders() {
 		orders = append(orders, orderLabel(o))
@@ -108,6 +109,7 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 		m.runSearch()
 	})
 	m.sortSelect.SetSelected(orderLabel(search.ByRelevance))
+	m.sortSelect.onEscape = m.focusList
 	m.count = widget.NewLabel("")
 	m.count.Alignment = fyne.TextAlignTrailing
 	m.list = newClaimList(m)
@@ -120,6 +122,7 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 		m.filters.panel)
 	m.claimsSplit = newAdaptiveSplit(container.NewStack(m.list, m.listState.content), m.detail.content, 1000, 0.42)
 	claims := container.New(&topLayout{flows: []*flowLayout{m.filters.flow}}, top, m.claimsSplit)
+	m.filters.relayout = claims.Refresh
 
 	m.contra = newContradictionsView(m)
 	m.actorsView = newActorsView(m)
