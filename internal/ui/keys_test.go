@@ -656,4 +656,3 @@ func TestFavouritesReportIsFiltered(t *testing.T) {
 		t.Errorf("the log reads:\n%s", got)
 	}
 }
-
