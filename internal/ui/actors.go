@@ -19,6 +19,7 @@ import (
 type actorsView struct {
 	m        *mainWindow
 	list     *widget.List
+	keys     *keyList // the list, as the keyboard reaches it
 	selected string // actor id
 	name     *widget.Label
 	info     *widget.Label
@@ -56,7 +57,7 @@ func newActorsView(m *mainWindow) *actorsView {
 		}
 		return listMoves(&list.List, len(m.actors), slices.IndexFunc(m.actors, func(a model.Actor) bool { return a.ID == v.selected }), ev)
 	}
-	v.list = &list.List
+	v.list, v.keys = &list.List, list
 	v.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(m.actors) {
 			v.show(m.actors[id].ID)

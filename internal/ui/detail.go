@@ -41,6 +41,7 @@ type detailPane struct {
 	facts                      *fyne.Container // actor, subjects, source, dates
 	verdict                    *keySelect
 	verdictChip                *chip
+	verdictRow                 *fyne.Container // the chip's width changes with the verdict
 	tags                       *tagsEntry
 	claimCol, counterCol       *fyne.Container
 	columns                    *fyne.Container // the two columns, side by side or stacked
@@ -94,6 +95,7 @@ func newDetailPane(m *mainWindow) *detailPane {
 	d.addNote = newKeyButton("Add note", theme.ContentAddIcon(), d.onAddNote)
 
 	verdict := container.NewHBox(boldLabel("Verdict"), container.NewCenter(d.verdictChip), d.verdict)
+	d.verdictRow = verdict
 	tags := container.NewBorder(nil, nil, boldLabel("Tags"), nil, d.tags)
 	nav := container.NewHBox(d.back, d.forward, layout.NewSpacer(), d.addCounter, d.link, d.deleteIt)
 	d.claimCol = container.NewVBox(d.statement, d.quote, verdict, tags, d.facts)
@@ -198,6 +200,7 @@ func (d *detailPane) show(id string) {
 	d.settingVerdict = true
 	d.verdict.SetSelected(c.Verdict.Label())
 	d.verdictChip.setVerdict(c.Verdict)
+	d.verdictRow.Refresh()
 	d.settingVerdict = false
 	if !sameClaim || !d.tags.dirty() {
 		d.tags.load(c.Tags)
@@ -412,6 +415,7 @@ func (d *detailPane) onVerdictChanged(label string) {
 	}
 	d.d.Claim.Verdict = v
 	d.verdictChip.setVerdict(v)
+	d.verdictRow.Refresh()
 	d.m.changed()
 }
 

@@ -656,3 +656,20 @@ func TestFavouritesReportIsFiltered(t *testing.T) {
 		t.Errorf("the log reads:\n%s", got)
 	}
 }
+
+// The picker matches every word typed, in any order.
+func TestPickerMatchesEveryWord(t *testing.T) {
+	h := newHarness(t)
+	var picked string
+	items := []pickItem{{label: "Brussels: Ceasefire in dispute — Evening Courier", value: "a"},
+		{label: "Ceasefire holds — Frontier Post", value: "b"}, {label: "Evening Courier: markets", value: "c"}}
+	p := showPicker(h.win, "Source", "", items, "", func(it pickItem) { picked = it.value })
+	h.typeText("courier ceasefire")
+	if len(p.shown) != 1 {
+		t.Fatalf("%d items match both words", len(p.shown))
+	}
+	h.press(fyne.KeyReturn)
+	if picked != "a" {
+		t.Errorf("picked %q", picked)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,9 +91,11 @@ func showPicker(w fyne.Window, title, placeholder string, items []pickItem, curr
 }
 
 // filter lists the items that match the query: the fixed ones, then the
-// others best first (all, in their order, for an empty query).
+// others that match every word of it, best first (all, in their order,
+// for an empty query). A word matches a label as in the search box: its
+// letters in order and close together, or as a substring.
 func (p *picker) filter() {
-	q := strings.TrimSpace(p.query.Text)
+	words := strings.Fields(p.query.Text)
 	p.shown = p.shown[:0]
 	var labels []string
 	var rest []int
@@ -104,20 +107,45 @@ func (p *picker) filter() {
 		rest = append(rest, i)
 		labels = append(labels, it.label)
 	}
-	if q == "" {
+	fixed := len(p.shown)
+	if len(words) == 0 {
 		p.shown = append(p.shown, rest...)
 	} else {
-		for _, m := range fuzzy.Find(q, labels) {
-			if tight(labels[m.Index], m.MatchedIndexes, len([]rune(q))) || strings.Contains(strings.ToLower(labels[m.Index]), strings.ToLower(q)) {
-				p.shown = append(p.shown, rest[m.Index])
+		score := make(map[int]int)
+		for wi, w := range words {
+			n := len([]rune(w))
+			next := make(map[int]int)
+			for _, m := range fuzzy.Find(w, labels) {
+				if wi > 0 {
+					if _, ok := score[m.Index]; !ok {
+						continue
+					}
+				}
+				if tight(labels[m.Index], m.MatchedIndexes, n) || strings.Contains(strings.ToLower(labels[m.Index]), strings.ToLower(w)) {
+					next[m.Index] = score[m.Index] + m.Score
+				}
 			}
+			score = next
+		}
+		var found []int
+		for i := range score {
+			found = append(found, i)
+		}
+		slices.SortFunc(found, func(a, b int) int {
+			if score[a] != score[b] {
+				return score[b] - score[a]
+			}
+			return a - b
+		})
+		for _, i := range found {
+			p.shown = append(p.shown, rest[i])
 		}
 	}
-	p.count.SetText(countText(len(p.shown)-(len(p.items)-len(rest)), len(rest), "") + "  ·  Up/Down to move, Enter to choose, Escape to cancel")
+	p.count.SetText(countText(len(p.shown)-fixed, len(rest), "") + "  ·  Up/Down to move, Enter to choose, Escape to cancel")
 	p.list.Refresh()
 	first := 0
-	if q != "" && len(p.shown) > len(p.items)-len(rest) {
-		first = len(p.items) - len(rest) // the best match, after the fixed items
+	if len(words) > 0 && len(p.shown) > fixed {
+		first = fixed // the best match, after the fixed items
 	}
 	p.selectRow(first)
 }

@@ -18,6 +18,7 @@ import (
 type sourcesView struct {
 	m        *mainWindow
 	list     *widget.List
+	keys     *keyList // the list, as the keyboard reaches it
 	selected string // source id
 	title    *widget.Label
 	info     *widget.Label
@@ -45,7 +46,7 @@ func newSourcesView(m *mainWindow) *sourcesView {
 	list.onKey = func(ev *fyne.KeyEvent) bool {
 		return listMoves(&list.List, len(m.sources), slices.IndexFunc(m.sources, func(s model.Source) bool { return s.ID == v.selected }), ev)
 	}
-	v.list = &list.List
+	v.list, v.keys = &list.List, list
 	v.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(m.sources) {
 			v.show(m.sources[id].ID)

@@ -132,7 +132,10 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 		container.NewTabItem("Contradictions", m.contra.content),
 		container.NewTabItem("Actors", m.actorsView.content),
 		container.NewTabItem("Sources", m.sourcesView.content))
-	m.tabs.OnSelected = func(*container.TabItem) { m.refreshTab() }
+	m.tabs.OnSelected = func(*container.TabItem) {
+		m.refreshTab()
+		m.focusTab()
+	}
 	w.SetContent(m.tabs)
 	m.setupMenus()
 	m.setTitle()
@@ -500,6 +503,28 @@ func (m *mainWindow) refreshTab() {
 		m.actorsView.load()
 	case "Sources":
 		m.sourcesView.load()
+	}
+}
+
+// focusTab gives the keyboard to the tab shown: its list or table, with
+// a row selected.
+func (m *mainWindow) focusTab() {
+	c := m.win.Canvas()
+	switch m.tabs.SelectedIndex() {
+	case 0:
+		c.Focus(m.list)
+	case 1:
+		c.Focus(m.contra.table)
+	case 2:
+		c.Focus(m.actorsView.keys)
+		if m.actorsView.selected == "" {
+			m.actorsView.selectFirst()
+		}
+	case 3:
+		c.Focus(m.sourcesView.keys)
+		if m.sourcesView.selected == "" {
+			m.sourcesView.selectFirst()
+		}
 	}
 }
 
