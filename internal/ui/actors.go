@@ -20,7 +20,7 @@ type actorsView struct {
 	m        *mainWindow
 	list     *widget.List
 	keys     *keyList // the list, as the keyboard reaches it
-	selected string // actor id
+	selected string   // actor id
 	name     *widget.Label
 	info     *widget.Label
 	made     *fyne.Container

@@ -19,7 +19,7 @@ type sourcesView struct {
 	m        *mainWindow
 	list     *widget.List
 	keys     *keyList // the list, as the keyboard reaches it
-	selected string // source id
+	selected string   // source id
 	title    *widget.Label
 	info     *widget.Label
 	link     *widget.Hyperlink
