@@ -129,25 +129,57 @@ func (v *actorsView) show(id string) {
 	} else {
 		v.del.Disable()
 	}
-	v.made.Objects, v.aboutBox.Objects = nil, nil
+	var made, about []fyne.CanvasObject
+	nMade, nAbout := 0, 0
 	for _, c := range v.m.claims {
 		if c.ActorID == id {
-			v.made.Add(claimLine(v.m, c, ""))
+			if nMade++; nMade <= shownClaims {
+				made = append(made, claimLine(v.m, c, ""))
+			}
 		}
 		for _, s := range c.SubjectIDs {
 			if s == id {
-				v.aboutBox.Add(claimLine(v.m, c, c.ActorName+": "))
+				if nAbout++; nAbout <= shownClaims {
+					about = append(about, claimLine(v.m, c, c.ActorName+": "))
+				}
 			}
 		}
 	}
-	if len(v.made.Objects) == 0 {
-		v.made.Add(widget.NewLabel("None."))
+	if nMade > shownClaims {
+		made = append(made, moreClaims(nMade, "Show all "+formatCount(nMade)+" on the Claims tab", func() {
+			v.m.filters.clearAll()
+			v.m.filters.actorID = id
+			v.m.filters.changed()
+			v.m.tabs.Select(v.m.claimsTab)
+		}))
 	}
-	if len(v.aboutBox.Objects) == 0 {
-		v.aboutBox.Add(widget.NewLabel("None."))
+	if nAbout > shownClaims {
+		about = append(about, moreClaims(nAbout, "", nil))
 	}
+	if nMade == 0 {
+		made = append(made, widget.NewLabel("None."))
+	}
+	if nAbout == 0 {
+		about = append(about, widget.NewLabel("None."))
+	}
+	v.made.Objects, v.aboutBox.Objects = made, about
 	v.detail.Show()
 	v.detail.Refresh()
+}
+
+// shownClaims is how many claims the actors and sources tabs list for one
+// actor or source; the others are a click (or Enter) away on the claims
+// tab, filtered: hundreds of lines would take seconds to lay out.
+const shownClaims = 25
+
+// moreClaims says how many claims are not listed, with a button that
+// lists them all elsewhere when show is set.
+func moreClaims(n int, label string, show func()) fyne.CanvasObject {
+	text := widget.NewLabel(fmt.Sprintf("… and %s more.", formatCount(n-shownClaims)))
+	if show == nil {
+		return text
+	}
+	return container.NewHBox(text, newKeyButton(label, theme.NavigateNextIcon(), show))
 }
 
 // claimLine is a claim's statement with its verdict and a button to open it.

@@ -323,7 +323,14 @@ type keySelect struct {
 func newKeySelect(options []string, changed func(string)) *keySelect {
 	s := &keySelect{}
 	s.Options, s.OnChanged = options, changed
+	// A Select is as wide as its place holder: the longest option then
+	// shows whole.
 	s.PlaceHolder = "(Select one)"
+	for _, o := range options {
+		if len([]rune(o)) > len([]rune(s.PlaceHolder)) {
+			s.PlaceHolder = o
+		}
+	}
 	s.ExtendBaseWidget(s)
 	return s
 }

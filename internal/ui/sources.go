@@ -121,15 +121,27 @@ func (v *sourcesView) show(id string) {
 	} else {
 		v.link.Hide()
 	}
-	v.claims.Objects = nil
+	var lines []fyne.CanvasObject
+	n := 0
 	for _, c := range v.m.claims {
 		if c.SourceID == id {
-			v.claims.Add(claimLine(v.m, c, c.ActorName+": "))
+			if n++; n <= shownClaims {
+				lines = append(lines, claimLine(v.m, c, c.ActorName+": "))
+			}
 		}
 	}
-	if len(v.claims.Objects) == 0 {
-		v.claims.Add(widget.NewLabel("None."))
+	if n > shownClaims {
+		lines = append(lines, moreClaims(n, "Show all "+formatCount(n)+" on the Claims tab", func() {
+			v.m.filters.clearAll()
+			v.m.filters.sourceID = id
+			v.m.filters.changed()
+			v.m.tabs.Select(v.m.claimsTab)
+		}))
 	}
+	if n == 0 {
+		lines = append(lines, widget.NewLabel("None."))
+	}
+	v.claims.Objects = lines
 	if strings.TrimSpace(src.Text) == "" {
 		v.text.SetText("No text stored for this source.")
 	} else {
