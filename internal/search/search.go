@@ -2,7 +2,10 @@
 // query against each claim's statement, quote, actor (name and aliases),
 // source title and outlet and tags, ranks the claims, and reports which
 // characters of the statement and the actor name matched so the list can
-// highlight them.
+// highlight them. A word also finds its other English forms (forms.go),
+// ranked after every exact match. Filter narrows a search or a listing
+// (filter.go) and Results.Sorted orders it (order.go), so that the window,
+// exports and other views share them.
 //
 // It knows neither Fyne nor SQL: build an Index from the claims and actors
 // the store listed, and call Search (or SearchContext, which a newer query
