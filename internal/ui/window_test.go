@@ -75,6 +75,9 @@ func TestOpenRefusedFileExplains(t *testing.T) {
 }
 
 func TestOpenInitialPrefersLastDatabase(t *testing.T) {
+	// The test app's storage is the temporary folder: a folder of the
+	// test's own, so that a database another run left there plays no part.
+	t.Setenv("TMPDIR", t.TempDir())
 	a := test.NewTempApp(t)
 	last := filepath.Join(t.TempDir(), "last.db")
 	st, err := db.Open(last)
