@@ -25,7 +25,8 @@ test:
 fuzz:
 	./scripts/fuzz.sh
 
-# Render the main views to docs/screenshots/*.png (1280x800).
+# Render the main views to docs/screenshots/*.png (the claims tab at 720x600,
+# 1024x768, 1280x800 and 1920x1080; the rest at 1280x800).
 screenshots:
 	CLAIMS_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./internal/ui/
 

@@ -212,18 +212,23 @@ const summarySelect = `
 	       coalesce((SELECT group_concat(name, char(31) ORDER BY first) FROM (
 	           SELECT ca.name AS name, min(l.created_at || l.from_id) AS first
 	           FROM links l JOIN claims cc ON cc.id = l.from_id JOIN actors ca ON ca.id = cc.actor_id
-	           WHERE l.to_id = c.id AND l.relation <> 'supports' GROUP BY ca.id) AS firsts), '')
+	           WHERE l.to_id = c.id AND l.relation <> 'supports' GROUP BY ca.id) AS firsts), ''),
+	       (SELECT count(*) FROM links WHERE from_id = c.id AND relation <> 'supports'),
+	       coalesce((SELECT group_concat(author, char(31) ORDER BY first) FROM (
+	           SELECT author, min(created_at || char(31) || id) AS first
+	           FROM annotations WHERE claim_id = c.id GROUP BY author) AS authors), '')
 	FROM claims c JOIN actors a ON a.id = c.actor_id LEFT JOIN sources s ON s.id = c.source_id`
 
 func scanSummary(rows *sql.Rows) (model.ClaimSummary, error) {
 	var cs model.ClaimSummary
-	var verdict, created, updated, tags, subjects, counters string
+	var verdict, created, updated, tags, subjects, counters, reviewers string
 	err := rows.Scan(&cs.ID, &cs.Statement, &cs.Quote, &cs.ActorID, &cs.SourceID, &cs.MadeOn, &verdict,
 		&cs.Review.URL, &cs.Review.Explanation, &cs.Review.Published, &created, &updated, &cs.ActorName, &cs.SourceTitle, &cs.SourceOutlet, &tags, &subjects,
-		&cs.CounterCount, &counters)
+		&cs.CounterCount, &counters, &cs.AnswersCount, &reviewers)
 	cs.Verdict = model.Verdict(verdict)
 	cs.CreatedAt, cs.UpdatedAt = parseTime(created), parseTime(updated)
 	cs.Tags, cs.SubjectIDs, cs.CounterActors = splitList(tags), splitList(subjects), splitList(counters)
+	cs.Reviewers = splitList(reviewers)
 	return cs, err
 }
 
@@ -243,17 +248,19 @@ func scanRows(ctx context.Context, q querier, query string, fn func(*sql.Rows) e
 }
 
 type counterInfo struct {
-	count  int
-	actors []string
+	count   int
+	actors  []string
+	answers int // claims this one denies, disputes or contradicts
 }
 
 // listCounters reads, for every claim that has counter-claims, how many
-// there are and their actors' names, distinct, in link order, with one
-// query that joins and sorts. ListClaims does that work in memory and
+// there are and their actors' names, distinct, in link order, and for
+// every counter-claim how many claims it answers, with one query that
+// joins and sorts. ListClaims does that work in memory and
 // falls back on this when a link names a claim it did not list.
 func listCounters(ctx context.Context, q querier) (map[string]counterInfo, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT l.to_id, a.name FROM links l
+		SELECT l.to_id, l.from_id, a.name FROM links l
 		JOIN claims c ON c.id = l.from_id JOIN actors a ON a.id = c.actor_id
 		WHERE l.relation <> 'supports'
 		ORDER BY l.created_at, l.from_id`)
@@ -264,8 +271,8 @@ func listCounters(ctx context.Context, q querier) (map[string]counterInfo, error
 	out := make(map[string]counterInfo)
 	names := make(map[string]string)
 	for rows.Next() {
-		var to, name string
-		if err := rows.Scan(&to, &name); err != nil {
+		var to, from, name string
+		if err := rows.Scan(&to, &from, &name); err != nil {
 			return nil, mapError("list counter-claims", err)
 		}
 		if shared, ok := names[name]; ok {
@@ -279,6 +286,9 @@ func listCounters(ctx context.Context, q querier) (map[string]counterInfo, error
 			ci.actors = append(ci.actors, name)
 		}
 		out[to] = ci
+		fi := out[from]
+		fi.answers++
+		out[from] = fi
 	}
 	return out, mapError("list counter-claims", rows.Err())
 }

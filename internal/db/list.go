@@ -180,8 +180,10 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 		nm              *listNames
 		tags, subjects  []listPair
 		links           []listLink
+		notes           []listNote
 		errNames, errTS error
 		errLinks        error
+		errNotes        error
 		wg              sync.WaitGroup
 	)
 	next := make(chan int, len(ranges))
@@ -211,6 +213,9 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 		if errTS == nil {
 			links, errLinks = listReadLinks(ctx, q)
 		}
+		if errTS == nil && errLinks == nil {
+			notes, errNotes = listReadNotes(ctx, q)
+		}
 	}()
 	for _, c := range conns[1:] {
 		wg.Add(1)
@@ -220,7 +225,7 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 		}()
 	}
 	wg.Wait()
-	errs := []error{errNames, errTS, errLinks}
+	errs := []error{errNames, errTS, errLinks, errNotes}
 	for _, r := range raw {
 		errs = append(errs, r.err)
 	}
@@ -293,10 +298,14 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 	for i := range claims {
 		byID[claims[i].ID] = int32(i)
 	}
-	wg.Add(2)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		listAttachPairs(claims, byID, tags, func(c *model.ClaimSummary, vs []string) { c.Tags = vs })
+	}()
+	go func() {
+		defer wg.Done()
+		listAttachReviewers(claims, byID, notes)
 	}()
 	go func() {
 		defer wg.Done()
@@ -312,7 +321,7 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 			for i := range claims {
 				c := &claims[i]
 				ci := counters[c.ID]
-				c.CounterCount, c.CounterActors = ci.count, ci.actors
+				c.CounterCount, c.CounterActors, c.AnswersCount = ci.count, ci.actors, ci.answers
 			}
 		}
 	}
@@ -550,6 +559,100 @@ func listLinksByRow(ctx context.Context, q querier) ([]listLink, error) {
 	return out, err
 }
 
+// listNote is one note's claim, author and order (created_at, then id).
+type listNote struct {
+	claim, author, created, id string
+}
+
+// listReadNotes reads the claim, author, time and id of every note.
+func listReadNotes(ctx context.Context, q querier) ([]listNote, error) {
+	var all sql.NullString
+	var n int
+	if err := q.QueryRowContext(ctx, `
+		SELECT group_concat(claim_id || char(31) || author || char(31) || created_at || char(31) || id, char(30)), count(*)
+		FROM annotations`).Scan(&all, &n); err != nil {
+		return nil, mapError("list notes", err)
+	}
+	out := make([]listNote, 0, n)
+	authors := make(map[string]string) // shared, and not holding on to all
+	s := all.String
+	var f [4]string
+	for i := range n {
+		rec, rest, ok := strings.Cut(s, listRecSep)
+		s = rest
+		if ok != (i < n-1) || !listSplit(rec, f[:]) {
+			return listNotesByRow(ctx, q)
+		}
+		a, seen := authors[f[1]]
+		if !seen {
+			a = strings.Clone(f[1])
+			authors[a] = a
+		}
+		out = append(out, listNote{claim: f[0], author: a, created: f[2], id: f[3]})
+	}
+	return out, nil
+}
+
+// listNotesByRow is listReadNotes a row and a column at a time.
+func listNotesByRow(ctx context.Context, q querier) ([]listNote, error) {
+	var out []listNote
+	authors := make(map[string]string)
+	err := scanRows(ctx, q, `SELECT claim_id, author, created_at, id FROM annotations`, func(rows *sql.Rows) error {
+		var n listNote
+		if err := rows.Scan(&n.claim, &n.author, &n.created, &n.id); err != nil {
+			return err
+		}
+		if a, ok := authors[n.author]; ok {
+			n.author = a
+		} else {
+			authors[n.author] = n.author
+		}
+		out = append(out, n)
+		return nil
+	})
+	return out, err
+}
+
+// listAttachReviewers gives each claim the authors of its notes, distinct,
+// in the order of each author's first note (created_at, then id), each
+// claim's list a slice of one array. Notes of claims not listed are left
+// out.
+func listAttachReviewers(claims []model.ClaimSummary, byID map[string]int32, notes []listNote) {
+	if len(notes) == 0 {
+		return
+	}
+	type ref struct {
+		claim int32
+		note  *listNote
+	}
+	refs := make([]ref, 0, len(notes))
+	for i := range notes {
+		if ci, ok := byID[notes[i].claim]; ok {
+			refs = append(refs, ref{ci, &notes[i]})
+		}
+	}
+	slices.SortFunc(refs, func(a, b ref) int {
+		if a.claim != b.claim {
+			return int(a.claim - b.claim)
+		}
+		if c := strings.Compare(a.note.created, b.note.created); c != 0 {
+			return c
+		}
+		return strings.Compare(a.note.id, b.note.id)
+	})
+	names := make([]string, 0, len(refs))
+	for i := 0; i < len(refs); {
+		ci := refs[i].claim
+		start := len(names)
+		for ; i < len(refs) && refs[i].claim == ci; i++ {
+			if a := refs[i].note.author; !slices.Contains(names[start:], a) {
+				names = append(names, a)
+			}
+		}
+		claims[ci].Reviewers = names[start:len(names):len(names)]
+	}
+}
+
 // listAttachPairs gives each claim its values from rows, in position order,
 // each claim's list a slice of one array. Rows of claims not listed
 // (added after the claims were read) are left out.
@@ -629,6 +732,9 @@ func listAttachCounters(claims []model.ClaimSummary, byID map[string]int32, link
 		}
 		return strings.Compare(claims[a.from].ID, claims[b.from].ID)
 	})
+	for _, r := range refs {
+		claims[r.from].AnswersCount++
+	}
 	names := make([]string, 0, len(refs))
 	for i := 0; i < len(refs); {
 		to := refs[i].to

@@ -63,11 +63,11 @@ func (s *Store) listClaimsServer(ctx context.Context) ([]model.ClaimSummary, err
 		}
 	}
 	err = scanRows(ctx, q, `
-		SELECT l.to_id, l.relation, a.name FROM links l
+		SELECT l.from_id, l.to_id, a.name FROM links l
 		JOIN claims c ON c.id = l.from_id JOIN actors a ON a.id = c.actor_id
 		WHERE l.relation <> 'supports' ORDER BY l.created_at, l.from_id`, func(rows *sql.Rows) error {
-		var to, rel, name string
-		if err := rows.Scan(&to, &rel, &name); err != nil {
+		var from, to, name string
+		if err := rows.Scan(&from, &to, &name); err != nil {
 			return err
 		}
 		if i, ok := at[to]; ok {
@@ -76,6 +76,24 @@ func (s *Store) listClaimsServer(ctx context.Context) ([]model.ClaimSummary, err
 			if !slices.Contains(c.CounterActors, name) {
 				c.CounterActors = append(c.CounterActors, name)
 			}
+		}
+		if i, ok := at[from]; ok {
+			out[i].AnswersCount++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Reviewers: the notes' authors, each once, in the order of their
+	// first note.
+	err = scanRows(ctx, q, `SELECT claim_id, author FROM annotations ORDER BY claim_id, created_at, id`, func(rows *sql.Rows) error {
+		var id, author string
+		if err := rows.Scan(&id, &author); err != nil {
+			return err
+		}
+		if i, ok := at[id]; ok && !slices.Contains(out[i].Reviewers, author) {
+			out[i].Reviewers = append(out[i].Reviewers, author)
 		}
 		return nil
 	})

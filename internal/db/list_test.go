@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"time"
 
 	"claims/internal/db"
 	"claims/internal/gen"
@@ -60,14 +61,89 @@ func sameAsPlainSQL(t *testing.T, st *db.Store, want int) int {
 	if len(fast) != want || len(fast) != len(slow) {
 		t.Fatalf("fast %d rows, slow %d, want %d", len(fast), len(slow), want)
 	}
-	var counters int
+	var counters, answers, reviewed int
 	for i := range fast {
 		if !reflect.DeepEqual(normal(fast[i]), normal(slow[i])) {
 			t.Fatalf("row %d differs:\nfast %+v\nslow %+v", i, fast[i], slow[i])
 		}
 		counters += fast[i].CounterCount
+		answers += fast[i].AnswersCount
+		if len(fast[i].Reviewers) > 0 {
+			reviewed++
+		}
+	}
+	if counters != answers {
+		t.Errorf("%d counter-claims listed, but %d answers", counters, answers)
+	}
+	if counters > 0 && reviewed == 0 {
+		t.Error("no claim lists a reviewer; the test proves little")
 	}
 	return counters
+}
+
+// Reviewers are the notes' authors, each once, in the order of their first
+// note (by time, then id); AnswersCount counts the claims a claim denies,
+// disputes or contradicts, not those it supports.
+func TestListClaimsReviewersAndAnswers(t *testing.T) {
+	ctx := context.Background()
+	st, err := db.Open(filepath.Join(t.TempDir(), "rev.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := &model.Actor{Name: "Someone"}
+	if err := st.CreateActor(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range []string{"claim", "denial", "support", "second claim"} {
+		c := &model.Claim{ActorID: a.ID, Statement: s}
+		if err := st.CreateClaim(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	for _, l := range []model.Link{
+		{FromID: ids[1], ToID: ids[0], Relation: model.Denies},
+		{FromID: ids[1], ToID: ids[3], Relation: model.Disputes},
+		{FromID: ids[2], ToID: ids[0], Relation: model.Supports},
+	} {
+		if err := st.Link(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
+	for _, n := range []model.Annotation{
+		{ID: "n2", ClaimID: ids[0], Author: "Bea", Text: "first", CreatedAt: at},
+		{ID: "n3", ClaimID: ids[0], Author: "Ali", Text: "same time, later id", CreatedAt: at},
+		{ID: "n1", ClaimID: ids[0], Author: "Ali", Text: "later", CreatedAt: at.Add(time.Hour)},
+		{ID: "n4", ClaimID: ids[0], Author: "Bea", Text: "again", CreatedAt: at.Add(2 * time.Hour)},
+		{ID: "n5", ClaimID: ids[2], Author: "Cem", Text: "other claim", CreatedAt: at},
+	} {
+		if err := st.AddNote(ctx, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameAsPlainSQL(t, st, 4)
+	list, err := st.ListClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]model.ClaimSummary{}
+	for _, c := range list {
+		got[c.ID] = c
+	}
+	if r := got[ids[0]].Reviewers; !reflect.DeepEqual(r, []string{"Bea", "Ali"}) {
+		t.Errorf("reviewers %q, want Bea then Ali", r)
+	}
+	if r := got[ids[2]].Reviewers; !reflect.DeepEqual(r, []string{"Cem"}) {
+		t.Errorf("reviewers of the support %q", r)
+	}
+	for i, want := range []int{0, 2, 0, 0} {
+		if n := got[ids[i]].AnswersCount; n != want {
+			t.Errorf("%s answers %d claims, want %d", got[ids[i]].Statement, n, want)
+		}
+	}
 }
 
 // Rows another tool wrote: separators inside fields, times in another
@@ -96,6 +172,7 @@ func TestListClaimsOddRows(t *testing.T) {
 		{"UPDATE claims SET created_at = '2024-03-01 10:00:00' WHERE id = ?", []any{list[7].ID}},
 		{"UPDATE claims SET updated_at = '2024-02-30T10:00:00.000Z' WHERE id = ?", []any{list[8].ID}},
 		{"UPDATE claim_tags SET tag = ? WHERE claim_id = ?", []any{"tag\x1ehere", list[9].ID}},
+		{"UPDATE annotations SET author = ? WHERE rowid = (SELECT min(rowid) FROM annotations)", []any{"odd\x1eauthor"}},
 		{"DELETE FROM claims WHERE rowid % 7 = 3", nil},
 	} {
 		if err := db.ExecForTest(st, q.sql, q.args...); err != nil {
@@ -197,6 +274,9 @@ func normal(c model.ClaimSummary) model.ClaimSummary {
 	}
 	if len(c.CounterActors) == 0 {
 		c.CounterActors = nil
+	}
+	if len(c.Reviewers) == 0 {
+		c.Reviewers = nil
 	}
 	return c
 }

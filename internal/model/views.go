@@ -9,6 +9,13 @@ type ClaimSummary struct {
 	SourceOutlet  string
 	CounterCount  int      // claims that deny, dispute or contradict this one
 	CounterActors []string // their actors' names, distinct, in link order
+	// AnswersCount is the number of claims this one denies, disputes or
+	// contradicts: above zero, the claim is a counter-claim.
+	AnswersCount int
+	// Reviewers are the people who worked on the claim, distinct, in the
+	// order they first did: for now the authors of its notes, oldest
+	// note first.
+	Reviewers []string
 }
 
 // Related is a claim seen from another claim across a link.

@@ -3,13 +3,15 @@
 // their sources, actors and counter-claims.
 //
 // Quotes are verbatim from the articles; statements and notes are the
-// reviewers' own words. Sources carry an outlet or a date only where the
-// article itself gives one. Every ID is fixed, so the samples merge by id
+// reviewers' own words. Sources carry the article's text, and an outlet
+// or a date only where the article itself gives one. Every ID is fixed, so the samples merge by id
 // when exported and imported again.
 package sample
 
 import (
 	"context"
+	"embed"
+	"strings"
 	"time"
 
 	"claims/internal/db"
@@ -77,16 +79,39 @@ const (
 	srcKabulConference = "sample-source-kabul-conference"
 )
 
-// Sources are the five articles. Titles are the articles' own headlines
-// where they have one; the first article has none, so its title describes
-// it and says so.
+// articles are the five articles as the user gave them (the seed files),
+// stored as their sources' text.
+//
+//go:embed articles/*.txt
+var articles embed.FS
+
+// article is the text of articles/name.txt without its trailing blank
+// lines.
+func article(name string) string {
+	b, err := articles.ReadFile("articles/" + name + ".txt")
+	if err != nil {
+		panic("sample: " + err.Error()) // embedded: cannot happen
+	}
+	return strings.TrimRight(string(b), " \n\r\t")
+}
+
+// Sources are the five articles, each with its text. Titles are the
+// articles' own headlines where they have one; the first article has
+// none, so its title describes it and says so. Only two articles name
+// their outlet (Pakistan Today in its masthead, Arab News as the paper
+// its sources spoke to); none gives its URL or its date of publication
+// (the third dates the dialogue it reports, not itself), so those stay
+// empty.
 func Sources() []model.Source {
 	return []model.Source{
-		{ID: srcWashingtonTalks, Title: "Untitled article: Pakistani and US officials discuss the TTP and Islamic State threat in Washington"},
-		{ID: srcEnvoy, Title: "Pakistan’s Diplomatic Efforts to Address TTP Support in Afghanistan"},
-		{ID: srcIslamabadCT, Title: "Islamabad conducts discussions on counterterrorism with the U.S., both agreeing to address emerging militant strategies"},
-		{ID: srcPakUS, Title: "Pak-US diplomatic engagement", Outlet: "Pakistan Today"},
-		{ID: srcKabulConference, Title: "US, Pakistani, Afghan counterterrorism officials draw joint strategy on addressing threats", Outlet: "Arab News"},
+		{ID: srcWashingtonTalks, Title: "Untitled article: Pakistani and US officials discuss the TTP and Islamic State threat in Washington",
+			Text: article("000")},
+		{ID: srcEnvoy, Title: "Pakistan’s Diplomatic Efforts to Address TTP Support in Afghanistan", Text: article("001")},
+		{ID: srcIslamabadCT, Title: "Islamabad conducts discussions on counterterrorism with the U.S., both agreeing to address emerging militant strategies",
+			Text: article("002")},
+		{ID: srcPakUS, Title: "Pak-US diplomatic engagement", Outlet: "Pakistan Today", Text: article("003")},
+		{ID: srcKabulConference, Title: "US, Pakistani, Afghan counterterrorism officials draw joint strategy on addressing threats", Outlet: "Arab News",
+			Text: article("004")},
 	}
 }
 

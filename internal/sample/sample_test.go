@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -157,12 +158,39 @@ func TestQuotesAreVerbatim(t *testing.T) {
 			t.Errorf("claim %s: quote is not verbatim from the articles: %q", c.ID, c.Quote)
 		}
 	}
+	var seeds []string
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		seeds = append(seeds, strings.TrimRight(string(b), " \n\r\t"))
+	}
 	for _, s := range sample.Sources() {
+		if !slices.Contains(seeds, s.Text) {
+			t.Errorf("source %s: its text is not one seed article's own text", s.ID)
+		}
+		if !strings.Contains(s.Text, s.Outlet) || s.Title != "" && !strings.HasPrefix(s.Title, "Untitled") && !strings.Contains(s.Text, s.Title) {
+			t.Errorf("source %s: its title or outlet is not in its article", s.ID)
+		}
 		if s.URL != "" || s.Published != "" {
 			t.Errorf("source %s has a URL or date the articles do not give", s.ID)
 		}
 		if s.Outlet != "" && !strings.Contains(text, s.Outlet) {
 			t.Errorf("source %s: outlet %q does not appear in the articles", s.ID, s.Outlet)
+		}
+	}
+}
+
+// Every sample source keeps its article's text, which the Sources tab
+// shows and extraction reads.
+func TestSourcesKeepTheirText(t *testing.T) {
+	ctx := context.Background()
+	st := loaded(t)
+	for _, s := range sample.Sources() {
+		got, err := st.Source(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Text) < 1000 || got.Text != s.Text {
+			t.Errorf("source %s: %d bytes of text stored", s.ID, len(got.Text))
 		}
 	}
 }

@@ -315,6 +315,11 @@ type termResult struct {
 	// within, when set, is the restriction the term was matched under:
 	// only its texts were tried, and every other text reads noMatch.
 	within *restriction
+	// formOnly is the set of texts accepted by a form of the term alone
+	// (see forms.go), with the stem and prefix that found them; nil when
+	// the term has no forms to look up.
+	formOnly        []uint64
+	stemmed, prefix string
 }
 
 // restriction is the texts of the claims that another word of the query
@@ -377,6 +382,13 @@ func (ix *Index) cached(term string) *termResult {
 // has a score. They are worked out again, as term worked them out, for the
 // few hits a list draws.
 func (r *termResult) positions(ix *Index, t int32) []int32 {
+	if r.formOnlyAt(t) {
+		var out []int32
+		for _, p := range formPos(ix.strs[t], r.stemmed, r.prefix) {
+			out = append(out, int32(p))
+		}
+		return out
+	}
 	m := newMatcher(r.runes, r.term)
 	if _, kind := m.match(ix, t, 0, nil); kind != matchTight {
 		m.substring(ix, t, m.buf, 0)
@@ -538,6 +550,16 @@ func (ix *Index) term(ctx context.Context, term string, within *restriction) (*t
 	res.states = states
 	for _, r := range reach {
 		res.reach += r
+	}
+	if err := ix.addForms(ctx, res, within); err != nil {
+		if states != nil {
+			ix.mu.Lock()
+			if ix.spare == nil {
+				ix.spare = states
+			}
+			ix.mu.Unlock()
+		}
+		return nil, err
 	}
 
 	ix.mu.Lock()
@@ -770,6 +792,7 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 	w := min(workers(), max(1, n/4096))
 	chunks := chunksFor(w)
 	keys := make([][]uint64, chunks)
+	filtered := f != (Filter{})
 	share(w, chunks, func(_, c int) {
 		lo, hi := c*n/chunks, (c+1)*n/chunks
 		mine := getUint64s(hi - lo)
@@ -782,7 +805,7 @@ func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) (*Re
 			if candidates != nil {
 				ci = int(candidates[i])
 			}
-			if !f.match(&ix.claims[ci]) {
+			if filtered && !f.match(&ix.claims[ci]) {
 				continue
 			}
 			score, ok := ix.scoreClaim(ci, results)

@@ -61,7 +61,8 @@ type fieldMatch struct {
 }
 
 // referenceSearch is the straightforward implementation that Search must
-// equal: fuzzy.FindFromNoSort of each term over every entry. It returns the claims that pass f and match every word of query,
+// equal: fuzzy.FindFromNoSort of each term over every entry, then each
+// other entry tried for a form of the term (forms.go). It returns the claims that pass f and match every word of query,
 // best first; an empty query returns every claim that passes f, in index
 // order. A word matches a field when its letters appear in that field in
 // order and close together ("imrn" finds "Imran", "kbl" finds "Kabul").
@@ -83,6 +84,18 @@ func (ix *Index) referenceSearch(query string, f Filter) []Hit {
 	for _, term := range terms {
 		pc := make(perClaim)
 		n := utf8.RuneCountInString(term)
+		keep := func(e entry, score int, pos []int) {
+			fields := pc[e.claim]
+			if fields == nil {
+				fields = new([numFields]*fieldMatch)
+				pc[e.claim] = fields
+			}
+			score += weight[e.field]
+			if old := fields[e.field]; old == nil || score > old.score {
+				fields[e.field] = &fieldMatch{score: score, pos: slices.Clone(pos), text: e.text}
+			}
+		}
+		accepted := make(map[int]bool)
 		for _, m := range fuzzy.FindFromNoSort(term, entrySource(entries)) {
 			e := entries[m.Index]
 			if !f.match(&ix.claims[e.claim]) {
@@ -97,14 +110,18 @@ func (ix *Index) referenceSearch(query string, f Filter) []Hit {
 				}
 				m.MatchedIndexes, m.Score = pos, 10*n
 			}
-			fields := pc[e.claim]
-			if fields == nil {
-				fields = new([numFields]*fieldMatch)
-				pc[e.claim] = fields
-			}
-			score := m.Score + weight[e.field]
-			if old := fields[e.field]; old == nil || score > old.score {
-				fields[e.field] = &fieldMatch{score: score, pos: slices.Clone(m.MatchedIndexes), text: e.text}
+			accepted[m.Index] = true
+			keep(e, m.Score, m.MatchedIndexes)
+		}
+		// The other texts may hold another form of the word.
+		if stemmed, prefix, ok := wordForm(term); ok {
+			for i, e := range entries {
+				if accepted[i] || !f.match(&ix.claims[e.claim]) {
+					continue
+				}
+				if pos := formPos(e.text, stemmed, prefix); pos != nil {
+					keep(e, formScore, pos)
+				}
 			}
 		}
 		perTerm = append(perTerm, pc)

@@ -2,7 +2,10 @@
 // query against each claim's statement, quote, actor (name and aliases),
 // source title and outlet and tags, ranks the claims, and reports which
 // characters of the statement and the actor name matched so the list can
-// highlight them.
+// highlight them. A word also finds its other English forms (forms.go),
+// ranked after every exact match. Filter narrows a search or a listing
+// (filter.go) and Results.Sorted orders it (order.go), so that the window,
+// exports and other views share them.
 //
 // It knows neither Fyne nor SQL: build an Index from the claims and actors
 // the store listed, and call Search (or SearchContext, which a newer query
@@ -45,16 +48,6 @@ func (f Field) String() string {
 // weight favours matches in what the list shows.
 var weight = [numFields]int{Statement: 30, Actor: 40, Quote: 10, Alias: 35, SourceTitle: 10, SourceOutlet: 10, Tag: 20}
 
-// Filter narrows a search to one verdict and one actor; zero values match all.
-type Filter struct {
-	Verdict model.Verdict // "" for any verdict
-	ActorID string        // "" for any actor
-}
-
-func (f Filter) match(c *model.ClaimSummary) bool {
-	return (f.Verdict == "" || c.Verdict == f.Verdict) && (f.ActorID == "" || c.ActorID == f.ActorID)
-}
-
 // Hit is one claim that matched.
 type Hit struct {
 	Claim *model.ClaimSummary // points into the Index; do not modify
@@ -92,9 +85,14 @@ type Index struct {
 	claimsOf   []int32
 	claimStart []int32
 
-	mu     sync.Mutex
-	terms  []*termResult // recent terms, newest first, to narrow from
-	within *restriction  // the last restriction made
+	mu    sync.Mutex
+	terms []*termResult // recent terms, newest first, to narrow from
+	// formCache holds the texts of the last few stems looked up (see
+	// forms.go), newest first.
+	formCache []*formResult
+	// orders ranks the claims for each sort order (order.go).
+	orders orderRanks
+	within *restriction // the last restriction made
 	// spare is a buffer for a term's states (see termResult.states) that
 	// no term holds: a term that does not narrow from the newest one
 	// writes its states there.

@@ -67,7 +67,7 @@ func randomQueries(r *rand.Rand, claims []model.ClaimSummary, count int) []strin
 	var out []string
 	for len(out) < count {
 		var q string
-		switch r.IntN(6) {
+		switch r.IntN(7) {
 		case 0, 1, 2: // a fragment of a text, maybe with a letter changed
 			c := claims[r.IntN(len(claims))]
 			texts := []string{c.Statement, c.ActorName, c.Quote, c.SourceTitle, c.SourceOutlet}
@@ -100,6 +100,20 @@ func randomQueries(r *rand.Rand, claims []model.ClaimSummary, count int) []strin
 			c := claims[r.IntN(len(claims))]
 			w := strings.Fields(c.Statement + " " + c.ActorName)
 			q = w[r.IntN(len(w))] + " " + w[r.IntN(len(w))][:1+r.IntN(2)]
+		case 6: // another form of a word: "denied" typed as "denies"
+			c := claims[r.IntN(len(claims))]
+			w := strings.Fields(c.Statement + " " + c.Quote)
+			word := strings.Trim(w[r.IntN(len(w))], ".,;:\"'")
+			for _, suffix := range []string{"ies", "ied", "ying", "ing", "ed", "es", "s", "e", "y"} {
+				if strings.HasSuffix(word, suffix) && len(word) > len(suffix)+2 {
+					word = word[:len(word)-len(suffix)]
+					break
+				}
+			}
+			q = word + []string{"s", "ed", "ing", "ies", "ied", "y", "es", ""}[r.IntN(8)]
+			if r.IntN(3) == 0 {
+				q += " " + w[r.IntN(len(w))]
+			}
 		}
 		// Type it one key at a time, as the window searches.
 		rs := []rune(q)
@@ -123,13 +137,7 @@ func TestSearchEqualsReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	verdicts := model.Verdicts()
 	for i, q := range randomQueries(r, claims, count) {
-		var f search.Filter
-		switch r.IntN(8) {
-		case 0:
-			f.Verdict = verdicts[r.IntN(len(verdicts))]
-		case 1:
-			f.ActorID = claims[r.IntN(len(claims))].ActorID
-		}
+		f := randomFilter(r, claims, verdicts)
 		want := ix.ReferenceSearch(q, f)
 		var got []search.Hit
 		if i%7 == 0 {
@@ -155,6 +163,46 @@ func TestSearchEqualsReference(t *testing.T) {
 			t.Fatalf("SearchContext(%q, %+v).Hit differs from the reference:\n got %s\nwant %s", q, f, describe(rowByRow(res, r)), describe(want))
 		}
 	}
+}
+
+// randomFilter sets none, one or two of the filter's conditions, each
+// from the claims' own values.
+func randomFilter(r *rand.Rand, claims []model.ClaimSummary, verdicts []model.Verdict) search.Filter {
+	var f search.Filter
+	for range r.IntN(3) {
+		c := claims[r.IntN(len(claims))]
+		switch r.IntN(11) {
+		case 0:
+			f.Verdict = verdicts[r.IntN(len(verdicts))]
+		case 1:
+			f.ActorID = c.ActorID
+		case 2:
+			if len(c.Tags) > 0 {
+				f.Tag = c.Tags[r.IntN(len(c.Tags))]
+			}
+		case 3:
+			f.SourceID = c.SourceID
+		case 4:
+			if len(c.Reviewers) > 0 {
+				f.Reviewer = c.Reviewers[0]
+			}
+		case 5:
+			f.Contested = true
+		case 6:
+			f.Unreviewed = true
+		case 7:
+			f.Answers = true
+		case 8:
+			f.From = c.MadeOn
+		case 9:
+			f.To = c.MadeOn
+		case 10:
+			if len(c.MadeOn) >= 4 {
+				f.From, f.To = c.MadeOn[:4], c.MadeOn[:4]
+			}
+		}
+	}
+	return f
 }
 
 // rowByRow reads every hit of res with Hit and Claim, in a random order as

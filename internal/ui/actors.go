@@ -2,11 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,23 +19,26 @@ import (
 type actorsView struct {
 	m        *mainWindow
 	list     *widget.List
-	selected string // actor id
+	keys     *keyList // the list, as the keyboard reaches it
+	selected string   // actor id
 	name     *widget.Label
 	info     *widget.Label
 	made     *fyne.Container
-	about    *fyne.Container
-	merge    *widget.Button
-	edit     *widget.Button
+	aboutBox *fyne.Container
+	merge    *keyButton
+	edit     *keyButton
+	del      *keyButton
 	detail   *fyne.Container
 	content  fyne.CanvasObject
-	// counts are the claims per actor, counted by load rather than once
-	// per row drawn.
+	// counts are the claims per actor, and about is the claims about each,
+	// counted by load rather than once per row drawn.
 	counts map[string]int
+	about  map[string]int
 }
 
 func newActorsView(m *mainWindow) *actorsView {
 	v := &actorsView{m: m}
-	v.list = widget.NewList(func() int { return len(m.actors) },
+	list := newKeyList(func() int { return len(m.actors) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -47,6 +50,14 @@ func newActorsView(m *mainWindow) *actorsView {
 				o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s  ·  %s", a.Name, a.Kind, plural(v.claimsBy(a.ID), "claim")))
 			}
 		})
+	list.onKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyDelete {
+			v.askDelete()
+			return true
+		}
+		return listMoves(&list.List, len(m.actors), slices.IndexFunc(m.actors, func(a model.Actor) bool { return a.ID == v.selected }), ev)
+	}
+	v.list, v.keys = &list.List, list
 	v.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(m.actors) {
 			v.show(m.actors[id].ID)
@@ -55,28 +66,33 @@ func newActorsView(m *mainWindow) *actorsView {
 	v.name = heading("")
 	v.info = wrapped("")
 	v.made = container.NewVBox()
-	v.about = container.NewVBox()
-	v.merge = widget.NewButtonWithIcon("Merge into another actor…", theme.ContentCutIcon(), v.askMerge)
-	v.edit = widget.NewButtonWithIcon("Edit name and aliases…", theme.DocumentCreateIcon(), func() { v.showEdit() })
-	v.detail = container.NewVBox(v.name, v.info, container.NewHBox(v.edit, v.merge, layout.NewSpacer()),
+	v.aboutBox = container.NewVBox()
+	v.merge = newKeyButton("Merge into…", theme.ContentCutIcon(), v.askMerge)
+	v.edit = newKeyButton("Edit…", theme.DocumentCreateIcon(), func() { v.showEdit() })
+	v.del = newKeyButton("Delete", theme.DeleteIcon(), v.askDelete)
+	v.detail = container.NewVBox(v.name, v.info, container.NewHBox(v.edit, v.merge, v.del, layout.NewSpacer()),
 		widget.NewSeparator(), boldLabel("Claims made"), v.made,
-		widget.NewSeparator(), boldLabel("Claims about this actor"), v.about)
+		widget.NewSeparator(), boldLabel("Claims about this actor"), v.aboutBox)
 	v.detail.Hide()
-	split := container.NewHSplit(v.list, container.NewVScroll(container.NewPadded(v.detail)))
-	split.Offset = 0.35
-	v.content = split
+	v.content = newAdaptiveSplit(list, container.NewVScroll(container.NewPadded(v.detail)), 900, 0.35)
 	return v
 }
 
 func (v *actorsView) claimsBy(actorID string) int { return v.counts[actorID] }
 
+// claimsAbout counts the claims about the actor.
+func (v *actorsView) claimsAbout(actorID string) int { return v.about[actorID] }
+
 // load counts the claims of each actor in the window's claims and shows
 // the list again (the window calls it when the tab is shown and after
 // every reload while it is).
 func (v *actorsView) load() {
-	v.counts = make(map[string]int)
+	v.counts, v.about = make(map[string]int), make(map[string]int)
 	for i := range v.m.claims {
 		v.counts[v.m.claims[i].ActorID]++
+		for _, s := range v.m.claims[i].SubjectIDs {
+			v.about[s]++
+		}
 	}
 	v.list.Refresh()
 	if _, ok := v.m.actorByID(v.selected); ok {
@@ -108,73 +124,95 @@ func (v *actorsView) show(id string) {
 		info += "\nNo aliases."
 	}
 	v.info.SetText(info)
-	v.made.Objects, v.about.Objects = nil, nil
+	if v.claimsBy(id) == 0 && v.claimsAbout(id) == 0 {
+		v.del.Enable()
+	} else {
+		v.del.Disable()
+	}
+	var made, about []fyne.CanvasObject
+	nMade, nAbout := 0, 0
 	for _, c := range v.m.claims {
 		if c.ActorID == id {
-			v.made.Add(claimLine(v.m, c, ""))
+			if nMade++; nMade <= shownClaims {
+				made = append(made, claimLine(v.m, c, ""))
+			}
 		}
 		for _, s := range c.SubjectIDs {
 			if s == id {
-				v.about.Add(claimLine(v.m, c, c.ActorName+": "))
+				if nAbout++; nAbout <= shownClaims {
+					about = append(about, claimLine(v.m, c, c.ActorName+": "))
+				}
 			}
 		}
 	}
-	if len(v.made.Objects) == 0 {
-		v.made.Add(widget.NewLabel("None."))
+	if nMade > shownClaims {
+		made = append(made, moreClaims(nMade, "Show all "+formatCount(nMade)+" on the Claims tab", func() {
+			v.m.filters.clearAll()
+			v.m.filters.actorID = id
+			v.m.filters.changed()
+			v.m.tabs.Select(v.m.claimsTab)
+		}))
 	}
-	if len(v.about.Objects) == 0 {
-		v.about.Add(widget.NewLabel("None."))
+	if nAbout > shownClaims {
+		about = append(about, moreClaims(nAbout, "", nil))
 	}
+	if nMade == 0 {
+		made = append(made, widget.NewLabel("None."))
+	}
+	if nAbout == 0 {
+		about = append(about, widget.NewLabel("None."))
+	}
+	v.made.Objects, v.aboutBox.Objects = made, about
 	v.detail.Show()
 	v.detail.Refresh()
+}
+
+// shownClaims is how many claims the actors and sources tabs list for one
+// actor or source; the others are a click (or Enter) away on the claims
+// tab, filtered: hundreds of lines would take seconds to lay out.
+const shownClaims = 25
+
+// moreClaims says how many claims are not listed, with a button that
+// lists them all elsewhere when show is set.
+func moreClaims(n int, label string, show func()) fyne.CanvasObject {
+	text := widget.NewLabel(fmt.Sprintf("… and %s more.", formatCount(n-shownClaims)))
+	if show == nil {
+		return text
+	}
+	return container.NewHBox(text, newKeyButton(label, theme.NavigateNextIcon(), show))
 }
 
 // claimLine is a claim's statement with its verdict and a button to open it.
 func claimLine(m *mainWindow, c model.ClaimSummary, prefix string) fyne.CanvasObject {
 	id := c.ID
-	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { m.openClaim(id) })
+	open := newKeyButton("", theme.NavigateNextIcon(), func() { m.openClaim(id) })
 	return container.NewBorder(nil, nil, nil, open, wrapped(fmt.Sprintf("%s%s  [%s]", prefix, c.Statement, c.Verdict.Label())))
 }
 
-// askMerge picks the actor to keep and asks for confirmation.
+// askMerge picks the actor to keep, with a search, and asks for
+// confirmation.
 func (v *actorsView) askMerge() {
 	gone, ok := v.m.actorByID(v.selected)
 	if !ok {
 		return
 	}
-	var names []string
+	var items []pickItem
 	for _, a := range v.m.actors {
 		if a.ID != gone.ID {
-			names = append(names, a.Name)
+			items = append(items, pickItem{label: a.Name, value: a.ID})
 		}
 	}
-	pick := widget.NewSelect(names, nil)
-	pick.PlaceHolder = "Choose the actor to keep"
-	d := dialog.NewForm("Merge “"+gone.Name+"”", "Merge…", "Cancel",
-		[]*widget.FormItem{{Text: "Merge into", Widget: pick,
-			HintText: "Its claims, the claims about it, its name and aliases move to this actor"}},
-		func(ok bool) {
-			if !ok || pick.Selected == "" {
-				return
-			}
-			for _, a := range v.m.actors {
-				if a.Name == pick.Selected {
-					v.confirmMerge(a, gone)
-				}
-			}
-		}, v.m.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	showPicker(v.m.win, "Merge “"+gone.Name+"” into…", "Type the name of the actor to keep…", items, "", func(it pickItem) {
+		if keep, ok := v.m.actorByID(it.value); ok {
+			v.confirmMerge(keep, gone)
+		}
+	})
 }
 
 func (v *actorsView) confirmMerge(keep, gone model.Actor) {
 	msg := fmt.Sprintf("Merge “%s” into “%s”?\n\n%d claims by %s and the claims about it move to %s; “%s” becomes one of its aliases. This cannot be undone.",
 		gone.Name, keep.Name, v.claimsBy(gone.ID), gone.Name, keep.Name, gone.Name)
-	dialog.ShowConfirm("Merge actors", msg, func(ok bool) {
-		if ok {
-			v.doMerge(keep.ID, gone.ID)
-		}
-	}, v.m.win)
+	ask(v.m.win, "Merge actors", msg, "Merge", func() { v.doMerge(keep.ID, gone.ID) })
 }
 
 func (v *actorsView) doMerge(keepID, goneID string) {
@@ -184,6 +222,28 @@ func (v *actorsView) doMerge(keepID, goneID string) {
 	}
 	v.selected = keepID
 	v.m.changed()
+}
+
+// askDelete deletes the selected actor, when no claim is by it or about
+// it, after asking.
+func (v *actorsView) askDelete() {
+	a, ok := v.m.actorByID(v.selected)
+	if !ok || v.m.blocked() {
+		return
+	}
+	if n := v.claimsBy(a.ID) + v.claimsAbout(a.ID); n > 0 {
+		inform(v.m.win, "Delete actor", fmt.Sprintf("%s is named in %s. Only an actor no claim names can be deleted; to make two actors one, use Merge.",
+			a.Name, plural(n, "claim")))
+		return
+	}
+	ask(v.m.win, "Delete actor", fmt.Sprintf("Delete “%s”? No claim is by it or about it.", a.Name), "Delete", func() {
+		if err := v.m.st.DeleteActor(v.m.ctx(), a.ID); err != nil {
+			v.m.showError("Could not delete the actor", "", err)
+			return
+		}
+		v.selected = ""
+		v.m.changed()
+	})
 }
 
 // plural says "1 claim", "3 claims".
@@ -196,9 +256,9 @@ func plural(n int, noun string) string {
 
 // actorForm is the Edit actor dialog.
 type actorForm struct {
-	name, aliases *widget.Entry
-	kind          *widget.Select
-	dlg           *dialog.FormDialog
+	name, aliases *keyEntry
+	kind          *keySelect
+	dlg           *formModal
 }
 
 // showEdit edits the selected actor's name, kind and aliases.
@@ -207,36 +267,49 @@ func (v *actorsView) showEdit() *actorForm {
 	if !ok {
 		return nil
 	}
-	f := &actorForm{name: widget.NewEntry(), aliases: widget.NewMultiLineEntry()}
+	f := &actorForm{name: newKeyEntry(), aliases: newKeyMultiLineEntry()}
 	f.name.SetText(a.Name)
 	f.aliases.SetText(strings.Join(a.Aliases, ", "))
-	f.aliases.Wrapping = fyne.TextWrapWord
 	f.aliases.SetPlaceHolder("Other names, separated by commas, e.g. Kabul, Afghan authorities")
 	var kinds []string
 	for _, k := range model.ActorKinds() {
 		kinds = append(kinds, string(k))
 	}
-	f.kind = widget.NewSelect(kinds, nil)
+	f.kind = newKeySelect(kinds, nil)
 	f.kind.SetSelected(string(a.Kind))
-	f.dlg = dialog.NewForm("Edit actor", "Save", "Cancel", []*widget.FormItem{
+	f.dlg = newFormModal(v.m.win, "Edit actor", "Save", []*widget.FormItem{
 		{Text: "Name", Widget: f.name},
 		{Text: "Kind", Widget: f.kind},
 		{Text: "Aliases", Widget: f.aliases, HintText: "Searching for an alias finds this actor's claims"},
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
+	}, func() bool {
 		edited := model.Actor{ID: a.ID, Name: f.name.Text, Kind: model.ActorKind(f.kind.Selected)}
 		for _, al := range strings.Split(f.aliases.Text, ",") {
 			edited.Aliases = append(edited.Aliases, strings.TrimSpace(al))
 		}
 		if err := v.m.st.UpdateActor(v.m.ctx(), &edited); err != nil {
 			v.m.showError("Could not save the actor", "Names and aliases must be unique: an alias may not be another actor's name or alias. To make two actors one, use Merge.", err)
-			return
+			return false
 		}
 		v.m.changed()
-	}, v.m.win)
-	f.dlg.Resize(fyne.NewSize(560, 0))
-	f.dlg.Show()
+		return true
+	}, fyne.NewSize(600, 0))
 	return f
+}
+
+// listMoves makes Up, Down, Page Up and Page Down select in a list of n
+// rows whose selected row is current (-1 for none), as the claim list
+// does, and reports whether it used the key.
+func listMoves(l *widget.List, n, current int, ev *fyne.KeyEvent) bool {
+	step := map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1, fyne.KeyPageDown: pageRows, fyne.KeyPageUp: -pageRows}[ev.Name]
+	if step == 0 || n == 0 {
+		return false
+	}
+	row := current + step
+	if current < 0 {
+		row = 0
+	}
+	row = min(max(row, 0), n-1)
+	l.Select(row)
+	l.ScrollTo(row)
+	return true
 }

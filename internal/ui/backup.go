@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
@@ -20,37 +19,23 @@ import (
 // off the UI goroutine. The app stays usable while it runs: the copy is one
 // consistent snapshot however many edits happen meanwhile.
 func showBackup(w fyne.Window, st *db.Store) {
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		// The dialog created the file; the backup writes its own.
-		wc.Close()
-		_ = storage.Delete(wc.URI())
-		progress := dialog.NewCustomWithoutButtons("Backing up…", widget.NewProgressBarInfinite(), w)
-		progress.Show()
+	chooseFile(w, "Back up the database to", chooseSave, filepath.Dir(st.Path()), backupName(st.Path(), time.Now()), nil, func(path string) {
+		progress := newModal(w, "Backing up…", widget.NewProgressBarInfinite(), nil, func() {})
+		progress.show(fyne.NewSize(360, 0))
+		// A file chosen to be replaced goes first: the backup writes its own.
+		_ = os.Remove(path)
 		backupTo(st, path, func(err error) {
 			fyne.Do(func() {
-				progress.Hide()
+				progress.hide()
 				if err != nil {
 					log.Printf("backup to %s: %v", path, err)
-					dialog.ShowError(fmt.Errorf("the backup was not written: %w", err), w)
+					inform(w, "Backup failed", "The backup was not written: "+err.Error())
 					return
 				}
-				dialog.ShowInformation("Backup written", "A copy of the database is in\n"+path, w)
+				inform(w, "Backup written", "A copy of the database is in\n"+path)
 			})
 		})
-	}, w)
-	save.SetFileName(backupName(st.Path(), time.Now()))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(st.Path()))); err == nil {
-		save.SetLocation(dir)
-	}
-	save.Show()
+	})
 }
 
 // backupTo writes the backup on its own goroutine and reports to done there.

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"net/url"
 	"slices"
 	"strings"
@@ -10,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,35 +19,55 @@ import (
 )
 
 // detailPane shows one claim: what was said, by whom, where; its
-// counter-claims side by side; the verdict, tags and notes, which save as
-// they are changed.
+// counter-claims beside it when the pane is wide enough, under it when
+// not; the verdict, tags and notes, which save as they are changed. The
+// statement is shown once.
 type detailPane struct {
 	m       *mainWindow
 	d       model.ClaimDetail
 	loaded  bool
-	content *fyne.Container // the pane
-	body    *fyne.Container // the claim, inside a scroll
+	content fyne.CanvasObject // the pane
+	stack   *fyne.Container   // the empty message, or the claim in a scroll
+	body    *fyne.Container   // the claim, inside scroll
 	scroll  *container.Scroll
 	empty   *widget.Label
+	// wide is set while the counter-claims stand beside the claim.
+	wide bool
 
-	statement *widget.Label
-	quote     *widget.Label
-	facts     *fyne.Container // actor, subjects, source, dates
-	verdict   *widget.Select
-	tags      *tagsEntry
-	counters  *fyne.Container
-	answers   *fyne.Container
-	notes     *fyne.Container
-	noteEntry *widget.Entry
-	addNote   *widget.Button
+	back, forward              *keyButton
+	addCounter, link, deleteIt *keyButton
+	statement                  *widget.Label
+	quote                      *widget.Label
+	facts                      *fyne.Container // actor, subjects, source, dates
+	verdict                    *keySelect
+	verdictChip                *chip
+	verdictRow                 *fyne.Container // the chip's width changes with the verdict
+	tags                       *tagsEntry
+	claimCol, counterCol       *fyne.Container
+	columns                    *fyne.Container // the two columns, side by side or stacked
+	counters                   *fyne.Container
+	answers                    *fyne.Container
+	notes                      *fyne.Container
+	noteEntry                  *keyEntry
+	addNote                    *keyButton
 	// counterCards are the counter-claims shown, for tests.
 	counterCards []*claimCard
 
 	settingVerdict bool // set while show fills the selector
 }
 
+// wideDetail is the pane width from which the counter-claims stand
+// beside the claim.
+const wideDetail = 720
+
 func newDetailPane(m *mainWindow) *detailPane {
 	d := &detailPane{m: m}
+	d.back = newKeyButton("", theme.NavigateBackIcon(), m.goBack)
+	d.forward = newKeyButton("", theme.NavigateNextIcon(), m.goForward)
+	d.addCounter = newKeyButton("Counter-claim", theme.ContentAddIcon(), func() { m.newCounterClaim() })
+	d.link = newKeyButton("Link…", theme.MailForwardIcon(), func() { m.linkExisting() })
+	d.deleteIt = newKeyButton("Delete", theme.DeleteIcon(), m.confirmDelete)
+	d.deleteIt.Importance = widget.DangerImportance
 	d.statement = widget.NewLabel("")
 	d.statement.Wrapping = fyne.TextWrapWord
 	d.statement.TextStyle.Bold = true
@@ -56,33 +76,33 @@ func newDetailPane(m *mainWindow) *detailPane {
 	d.quote.Wrapping = fyne.TextWrapWord
 	d.quote.TextStyle.Italic = true
 	d.facts = container.New(layout.NewFormLayout())
-	labels := verdictOptions("")[1:]
-	d.verdict = widget.NewSelect(labels, d.onVerdictChanged)
+	d.verdict = newKeySelect(verdictOptions("")[1:], d.onVerdictChanged)
+	d.verdictChip = newChip()
 	d.tags = newTagsEntry(d.commitTags)
+	d.tags.OnSubmitted = func(string) {
+		d.commitTags()
+		m.focusList()
+	}
+	d.tags.onEscape = m.focusList
 	d.counters = container.NewVBox()
 	d.answers = container.NewVBox()
 	d.notes = container.NewVBox()
-	d.noteEntry = widget.NewMultiLineEntry()
-	d.noteEntry.SetPlaceHolder("Add a note: what you checked, whom you asked, what is still open…")
-	d.noteEntry.Wrapping = fyne.TextWrapWord
+	d.noteEntry = newKeyMultiLineEntry()
+	d.noteEntry.SetPlaceHolder("Add a note: what you checked, whom you asked, what is still open…  (Ctrl+Enter adds it)")
 	d.noteEntry.SetMinRowsVisible(3)
-	d.addNote = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), d.onAddNote)
+	d.noteEntry.OnSubmitted = func(string) { d.onAddNote() }
+	d.noteEntry.onEscape = m.focusList
+	d.addNote = newKeyButton("Add note", theme.ContentAddIcon(), d.onAddNote)
 
-	// Verdict and tags share one row, so that the claim and its
-	// counter-claims fit on a 1280×800 screen without scrolling.
-	review := container.NewBorder(nil, nil,
-		container.NewHBox(boldLabel("Verdict"), d.verdict, boldLabel("Tags")), nil, d.tags)
-	actions := container.NewHBox(
-		widget.NewButtonWithIcon("Add counter-claim", theme.ContentAddIcon(), func() { m.newCounterClaim() }),
-		widget.NewButtonWithIcon("Link existing claim…", theme.MailForwardIcon(), func() { m.linkExisting() }),
-		layout.NewSpacer(),
-		&widget.Button{Text: "Delete claim", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: m.confirmDelete},
-	)
-	// The facts (who, about whom, where, when) sit in the contradictions
-	// section under the claim's own card, beside its counter-claims.
+	verdict := container.NewHBox(boldLabel("Verdict"), container.NewCenter(d.verdictChip), d.verdict)
+	d.verdictRow = verdict
+	tags := container.NewBorder(nil, nil, boldLabel("Tags"), nil, d.tags)
+	nav := container.NewHBox(d.back, d.forward, layout.NewSpacer(), d.addCounter, d.link, d.deleteIt)
+	d.claimCol = container.NewVBox(d.statement, d.quote, verdict, tags, d.facts)
+	d.counterCol = container.NewVBox(d.counters, d.answers)
+	d.columns = container.NewVBox(d.claimCol, d.counterCol)
 	d.body = container.NewVBox(
-		d.statement, d.quote, review,
-		widget.NewSeparator(), heading("Contradictions"), d.counters, actions,
+		nav, d.columns,
 		widget.NewSeparator(), heading("Notes"), d.notes, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote),
 	)
 	d.scroll = container.NewVScroll(container.NewPadded(d.body))
@@ -90,8 +110,41 @@ func newDetailPane(m *mainWindow) *detailPane {
 	// one line per character.
 	d.empty = widget.NewLabel("Select a claim to see its counter-claims, verdict and notes.\nCtrl+F searches, Ctrl+N records a new claim.")
 	d.empty.Alignment = fyne.TextAlignCenter
-	d.content = container.NewStack(container.NewCenter(d.empty))
+	d.stack = container.NewStack(container.NewCenter(d.empty))
+	d.content = newWidthWatch(d.stack, d.fitWidth)
+	d.updateNav()
 	return d
+}
+
+// fitWidth puts the counter-claims beside the claim when the pane is wide
+// enough, and under it when not.
+func (d *detailPane) fitWidth(w float32) {
+	wide := w >= wideDetail
+	if wide == d.wide {
+		return
+	}
+	d.wide = wide
+	if wide {
+		d.columns.Layout = layout.NewGridLayoutWithColumns(2)
+	} else {
+		d.columns.Layout = layout.NewVBoxLayout()
+	}
+	d.columns.Refresh()
+}
+
+// updateNav enables Back and Forward when there is a claim to go to.
+func (d *detailPane) updateNav() {
+	m := d.m
+	if m.histPos > 0 {
+		d.back.Enable()
+	} else {
+		d.back.Disable()
+	}
+	if m.histPos < len(m.history)-1 {
+		d.forward.Enable()
+	} else {
+		d.forward.Disable()
+	}
 }
 
 func heading(s string) *widget.Label {
@@ -117,8 +170,8 @@ func wrapped(s string) *widget.Label {
 func (d *detailPane) clear() {
 	d.loaded = false
 	d.d = model.ClaimDetail{}
-	d.content.Objects = []fyne.CanvasObject{container.NewCenter(d.empty)}
-	d.content.Refresh()
+	d.stack.Objects = []fyne.CanvasObject{container.NewCenter(d.empty)}
+	d.stack.Refresh()
 }
 
 // show reads the claim from the store and shows it.
@@ -146,6 +199,8 @@ func (d *detailPane) show(id string) {
 
 	d.settingVerdict = true
 	d.verdict.SetSelected(c.Verdict.Label())
+	d.verdictChip.setVerdict(c.Verdict)
+	d.verdictRow.Refresh()
 	d.settingVerdict = false
 	if !sameClaim || !d.tags.dirty() {
 		d.tags.load(c.Tags)
@@ -155,13 +210,14 @@ func (d *detailPane) show(id string) {
 	if !sameClaim {
 		d.noteEntry.SetText("")
 	}
-	if len(d.content.Objects) != 1 || d.content.Objects[0] != d.scroll {
-		d.content.Objects = []fyne.CanvasObject{d.scroll}
-		d.content.Refresh()
+	if len(d.stack.Objects) != 1 || d.stack.Objects[0] != d.scroll {
+		d.stack.Objects = []fyne.CanvasObject{d.scroll}
+		d.stack.Refresh()
 	}
 	if !sameClaim {
 		d.scroll.ScrollToTop()
 	}
+	d.updateNav()
 }
 
 func (d *detailPane) showFacts() {
@@ -212,36 +268,40 @@ func (d *detailPane) showFacts() {
 	const stamp = "2006-01-02 15:04"
 	recorded := cd.Claim.CreatedAt.Local().Format(stamp)
 	if updated := cd.Claim.UpdatedAt.Local().Format(stamp); updated != recorded {
-		recorded += ",\nupdated " + updated
+		recorded += ", updated " + updated
 	}
 	add("Recorded", wrapped(recorded))
 	d.facts.Objects = objs
 	d.facts.Refresh()
 }
 
-// claimCard is one claim in the contradictions section.
+// claimCard is one linked claim: how it answers (or is answered), who
+// said it, what, its verdict and buttons to open it or remove the link.
 type claimCard struct {
-	relation, actor, statement, verdict *widget.Label
-	open, unlink                        *widget.Button
-	box                                 fyne.CanvasObject
+	relation, actor, statement *widget.Label
+	verdict                    *chip
+	open, unlink               *keyButton
+	box                        fyne.CanvasObject
 }
 
-func newClaimCard(relation string, c model.Claim, actorName string, buttons ...*widget.Button) *claimCard {
+func newClaimCard(relation string, c model.Claim, actorName string, buttons ...*keyButton) *claimCard {
 	k := &claimCard{
 		relation:  widget.NewLabel(relation),
 		actor:     boldLabel(actorName),
 		statement: wrapped(c.Statement),
-		verdict:   widget.NewLabel("Verdict: " + c.Verdict.Label()),
+		verdict:   newChip(),
 	}
+	k.verdict.setVerdict(c.Verdict)
 	k.relation.Importance = widget.HighImportance
 	k.relation.TextStyle.Bold = true
 	k.actor.Wrapping = fyne.TextWrapWord
-	k.verdict.Importance = verdictImportance(c.Verdict)
 	top := container.NewBorder(nil, nil, k.relation, nil, k.actor)
 	if relation == "" {
 		top = container.NewBorder(nil, nil, nil, nil, k.actor)
 	}
-	bottom := container.NewHBox(k.verdict, layout.NewSpacer())
+	indent := canvas.NewRectangle(color.Transparent)
+	indent.SetMinSize(fyne.NewSize(theme.InnerPadding()-theme.Padding(), 0))
+	bottom := container.NewHBox(indent, container.NewCenter(k.verdict), layout.NewSpacer())
 	for _, b := range buttons {
 		bottom.Add(b)
 	}
@@ -251,18 +311,6 @@ func newClaimCard(relation string, c model.Claim, actorName string, buttons ...*
 	bg.StrokeWidth = 1
 	k.box = container.NewStack(bg, container.NewVBox(top, k.statement, bottom))
 	return k
-}
-
-func verdictImportance(v model.Verdict) widget.Importance {
-	switch v {
-	case model.True, model.MostlyTrue:
-		return widget.SuccessImportance
-	case model.False, model.Misleading:
-		return widget.DangerImportance
-	case model.Mixed:
-		return widget.WarningImportance
-	}
-	return widget.MediumImportance
 }
 
 // counterTitle heads the counter-claims column: "3 counter-claims".
@@ -279,29 +327,23 @@ func counterTitle(n int) string {
 // relationVerb says how a counter-claim answers the claim: "denies".
 func relationVerb(r model.Relation) string { return strings.ToUpper(string(r)) }
 
-// showCounters lays the claim and its counter-claims side by side: the
-// claim on the left with its facts; on the right each counter-claim with
-// its relation, actor and verdict, then the supporting claims and the
-// claims this one answers.
+// showCounters lists the counter-claims, each with its relation, actor
+// and verdict, then the supporting claims and the claims this one
+// answers.
 func (d *detailPane) showCounters() {
 	cd := d.d
 	d.counterCards = nil
 	counters := cd.Counters()
-	right := []fyne.CanvasObject{boldLabel(counterTitle(len(counters)))}
+	objs := []fyne.CanvasObject{heading(counterTitle(len(counters)))}
 	for _, r := range counters {
 		k := d.relatedCard(r, true)
 		d.counterCards = append(d.counterCards, k)
-		right = append(right, k.box)
+		objs = append(objs, k.box)
 	}
 	if len(counters) == 0 {
-		right = append(right, wrapped("When someone denies, disputes or contradicts this claim, record what they said with “Add counter-claim”, or link a claim already here."))
+		objs = append(objs, wrapped("When someone denies, disputes or contradicts this claim, record what they said with “Counter-claim” (Ctrl+Shift+N), or link a claim already here (Ctrl+L)."))
 	}
-	this := newClaimCard("", cd.Claim, cd.Actor.Name)
-	left := container.NewVBox(boldLabel("This claim"), this.box, d.facts)
-	// The supporting claims and the claims this one answers follow the
-	// counter-claims in the right-hand column.
-	right = append(right, d.answers)
-	d.counters.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, container.NewVBox(right...))}
+	d.counters.Objects = objs
 
 	var more []fyne.CanvasObject
 	var supports []fyne.CanvasObject
@@ -322,14 +364,15 @@ func (d *detailPane) showCounters() {
 	}
 	d.answers.Objects = more
 	d.counters.Refresh()
+	d.answers.Refresh()
 }
 
 // relatedCard shows a linked claim with buttons to open it and to remove
 // the link. answersThis tells the direction of the link.
 func (d *detailPane) relatedCard(r model.Related, answersThis bool) *claimCard {
 	other := r.Claim
-	open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { d.m.openClaim(other.ID) })
-	unlink := widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), func() {
+	open := newKeyButton("Open", theme.NavigateNextIcon(), func() { d.m.openClaim(other.ID) })
+	unlink := newKeyButton("Unlink", theme.ContentRemoveIcon(), func() {
 		from, to := other.ID, d.d.Claim.ID
 		if !answersThis {
 			from, to = to, from
@@ -371,7 +414,16 @@ func (d *detailPane) onVerdictChanged(label string) {
 		return
 	}
 	d.d.Claim.Verdict = v
+	d.verdictChip.setVerdict(v)
+	d.verdictRow.Refresh()
 	d.m.changed()
+}
+
+// setVerdict sets the shown claim's verdict, as choosing it does.
+func (d *detailPane) setVerdict(v model.Verdict) {
+	if d.loaded {
+		d.verdict.SetSelected(v.Label())
+	}
 }
 
 // commitTags saves the tags entry when it was edited.
@@ -410,29 +462,25 @@ func (d *detailPane) onAddNote() {
 			d.noteEntry.SetText("")
 		}
 		d.m.changed()
+		d.m.focusList()
 	})
 }
 
-// tagsEntry is the tags box: comma-separated tags, saved on Enter and when
-// the box loses focus.
+// tagsEntry is the tags box: comma-separated tags, saved on Enter (which
+// then gives the list the focus back) and when the box loses focus.
 type tagsEntry struct {
-	widget.Entry
+	keyEntry
 	saved    []string
 	onCommit func()
 }
 
 func newTagsEntry(onCommit func()) *tagsEntry {
 	e := &tagsEntry{onCommit: onCommit}
+	e.owner = e
 	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder("comma-separated, e.g. pakistan, ttp — saved when you press Enter or leave the box")
-	e.OnSubmitted = func(string) { onCommit() }
+	e.SetPlaceHolder("comma-separated, e.g. pakistan, ttp (Ctrl+T; Enter saves)")
+	e.onFocusLost = onCommit
 	return e
-}
-
-// FocusLost saves the tags.
-func (e *tagsEntry) FocusLost() {
-	e.Entry.FocusLost()
-	e.onCommit()
 }
 
 func (e *tagsEntry) load(tags []string) {
@@ -455,19 +503,16 @@ func (e *tagsEntry) dirty() bool {
 	return err != nil || !slices.Equal(norm, e.saved)
 }
 
-// confirmDelete asks before deleting the selected claim.
+// confirmDelete asks before deleting the selected claim (Enter deletes,
+// Escape keeps it).
 func (m *mainWindow) confirmDelete() {
-	if m.selected == "" || !m.detail.loaded {
+	if m.selected == "" || !m.detail.loaded || blockedBy(m.win.Canvas()) {
 		return
 	}
 	c := m.detail.d.Claim
 	msg := fmt.Sprintf("Delete this claim by %s?\n\n“%s”\n\nIts notes and links go with it; the claims that answer it stay.",
 		m.detail.d.Actor.Name, ellipsis(c.Statement, 160))
-	dialog.ShowConfirm("Delete claim", msg, func(ok bool) {
-		if ok {
-			m.deleteClaim(c.ID)
-		}
-	}, m.win)
+	ask(m.win, "Delete claim", msg, "Delete", func() { m.deleteClaim(c.ID) })
 }
 
 func (m *mainWindow) deleteClaim(id string) {
@@ -483,12 +528,8 @@ func (m *mainWindow) deleteClaim(id string) {
 }
 
 func (m *mainWindow) confirmUnlink(fromID, toID, actor string) {
-	dialog.ShowConfirm("Unlink claims", fmt.Sprintf("Remove the link to %s's claim?\n\nBoth claims stay; only the link goes.", actor),
-		func(ok bool) {
-			if ok {
-				m.unlink(fromID, toID)
-			}
-		}, m.win)
+	ask(m.win, "Unlink claims", fmt.Sprintf("Remove the link to %s's claim?\n\nBoth claims stay; only the link goes.", actor),
+		"Unlink", func() { m.unlink(fromID, toID) })
 }
 
 func (m *mainWindow) unlink(fromID, toID string) {

@@ -23,8 +23,8 @@ func TestNewClaimWithNewActorAndSource(t *testing.T) {
 	}
 	e.actor.kind.SetSelected(string(model.KindGroup))
 	test.Type(e.statement, "The group had no role in the Dasu attack")
-	test.Type(e.subjects, "Islamabad")
-	e.source.SetSelected(newSource)
+	test.Type(e.subjects.entry, "Islamabad")
+	e.setSource(newSource)
 	if !e.srcBox.Visible() {
 		t.Fatal("the new-source fields do not appear")
 	}
@@ -81,13 +81,13 @@ func TestActorPickerCompletes(t *testing.T) {
 	e := h.m.openEditor(nil)
 	test.Type(e.actor.entry, "kabu")
 	var labels []string
-	for _, o := range e.actor.suggestions.Objects {
-		labels = append(labels, o.(*widget.Button).Text)
+	for _, o := range e.actor.list.Objects {
+		labels = append(labels, o.(*keyButton).Text)
 	}
 	if !slices.Contains(labels, "Afghan government (Kabul)") {
 		t.Fatalf("suggestions for kabu = %q", labels)
 	}
-	test.Tap(e.actor.suggestions.Objects[0].(*widget.Button))
+	test.Tap(e.actor.list.Objects[0].(*keyButton))
 	if e.actor.entry.Text != "Afghan government" || e.actor.isNew() {
 		t.Errorf("picking a suggestion: entry %q", e.actor.entry.Text)
 	}
@@ -100,8 +100,8 @@ func TestAddCounterClaim(t *testing.T) {
 	if e.relation.Selected != string(model.Denies) {
 		t.Errorf("relation preset = %q, want denies", e.relation.Selected)
 	}
-	if e.subjects.Text != "Government of Pakistan" {
-		t.Errorf("subject preset = %q, want the original claimant", e.subjects.Text)
+	if e.subjects.entry.Text != "Government of Pakistan" {
+		t.Errorf("subject preset = %q, want the original claimant", e.subjects.entry.Text)
 	}
 	test.Type(e.actor.entry, "Taliban government spokesman")
 	test.Type(e.statement, "Pakistan should not blame Afghanistan for its own security failures")
@@ -155,7 +155,7 @@ func TestLinkExistingAndUnlink(t *testing.T) {
 		t.Fatal("the linked claim is not shown as CONTRADICTS")
 	}
 	test.Tap(card.unlink)
-	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Unlink"))
 	h.m.wait()
 	if n := len(h.m.detail.counterCards); n != 1 {
 		t.Errorf("after unlinking: %d counter-claims", n)
@@ -217,8 +217,8 @@ func TestCounterClaimLinksExistingInstead(t *testing.T) {
 			for _, x := range b.Objects {
 				if hb, ok := x.(*fyne.Container); ok {
 					for _, y := range hb.Objects {
-						if btn, ok := y.(*widget.Button); ok && btn.Text == "Link it instead" {
-							link = btn
+						if btn, ok := y.(*keyButton); ok && btn.Text == "Link it instead" {
+							link = &btn.Button
 						}
 					}
 				}

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,21 +27,23 @@ func importDuplicates(ctx context.Context, before []model.ClaimSummary, res csvi
 // look like claims already recorded, each with buttons that open the new
 // claim or the one it looks like (open selects a claim in the window).
 // checked is false when the reviewer skipped the check.
-func showImportResult(w fyne.Window, name string, res csvio.Result, reports []dedupe.Report, checked bool, open func(id string)) {
-	text := "Imported " + name + ": " + res.String() + "."
+func showImportResult(w fyne.Window, name string, res csvio.Result, reports []dedupe.Report, checked bool, open func(id string)) *modal {
+	text := "Imported " + name + ":\n" + res.String() + "."
+	var md *modal
+	closeBtn := newKeyButton("Close", nil, func() { md.hide() })
+	closeBtn.Importance = widget.HighImportance
 	if len(reports) == 0 {
 		switch {
 		case !checked && len(res.Created) > 0:
 			text += "\n\nThe check of the new claims for duplicates was skipped."
 		case len(res.Created) > 0:
-			text += fmt.Sprintf("\n\nNone of the %d new claims looks like a claim already recorded.", len(res.Created))
+			text += fmt.Sprintf("\n\nNone of the %s new claims looks like a claim already recorded.", formatCount(len(res.Created)))
 		}
-		summary := wrapped(text)
-		dialog.ShowCustom("Import finished", "Close", container.NewGridWrap(fyne.NewSize(520, summary.MinSize().Height*1.1), summary), w)
-		return
+		md = newModal(w, "Import finished", container.NewVScroll(messageBox(text)), func() { md.hide() }, nil, closeBtn)
+		md.show(fyne.NewSize(640, messageHeight(text)+40))
+		return md
 	}
-	var d dialog.Dialog
-	list := widget.NewList(
+	list := newKeyList(
 		func() int { return len(reports) },
 		func() fyne.CanvasObject {
 			line := func() *widget.Label {
@@ -50,8 +51,8 @@ func showImportResult(w fyne.Window, name string, res csvio.Result, reports []de
 				l.Truncation = fyne.TextTruncateEllipsis
 				return l
 			}
-			newBtn := widget.NewButtonWithIcon("Open new", theme.NavigateNextIcon(), nil)
-			oldBtn := widget.NewButtonWithIcon("Open recorded", theme.NavigateNextIcon(), nil)
+			newBtn := newKeyButton("Open new", theme.NavigateNextIcon(), nil)
+			oldBtn := newKeyButton("Open recorded", theme.NavigateNextIcon(), nil)
 			return container.NewBorder(nil, nil, nil, container.NewVBox(newBtn, oldBtn),
 				container.NewVBox(line(), line()))
 		},
@@ -67,8 +68,8 @@ func showImportResult(w fyne.Window, name string, res csvio.Result, reports []de
 			}
 			lines[1].(*widget.Label).SetText(fmt.Sprintf("  looks like %s: “%s”  (%.0f%% alike%s)", m.Claim.ActorName, m.Claim.Statement, 100*m.Score, more))
 			btns := row.Objects[1].(*fyne.Container).Objects
-			btns[0].(*widget.Button).OnTapped = func() { d.Hide(); open(c.ID) }
-			btns[1].(*widget.Button).OnTapped = func() { d.Hide(); open(m.Claim.ID) }
+			btns[0].(*keyButton).OnTapped = func() { md.hide(); open(c.ID) }
+			btns[1].(*keyButton).OnTapped = func() { md.hide(); open(m.Claim.ID) }
 		})
 	verb := "look"
 	if len(reports) == 1 {
@@ -77,7 +78,7 @@ func showImportResult(w fyne.Window, name string, res csvio.Result, reports []de
 	head := wrapped(fmt.Sprintf("%s\n\n%d of the %d new claims %s like claims already recorded. Open each to link it to the recorded claim or delete it.",
 		text, len(reports), len(res.Created), verb))
 	content := container.NewBorder(head, nil, nil, nil, list)
-	d = dialog.NewCustom("Import finished: possible duplicates", "Close", content, w)
-	d.Resize(fyne.NewSize(min(w.Canvas().Size().Width*0.9, 900), min(w.Canvas().Size().Height*0.8, 600)))
-	d.Show()
+	md = newModal(w, "Import finished: possible duplicates", content, func() { md.hide() }, nil, closeBtn)
+	md.show(fyne.NewSize(900, 600))
+	return md
 }

@@ -30,7 +30,7 @@ func BenchmarkKeystrokeOnUIGoroutine(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	m.selectClaim(found[1].Claim(found[1].Len() / 2).ID)
+	m.selectClaim(found[1].Claim(found[1].Len()/2).ID, true)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		m.applyHits(found[i%2])

@@ -15,7 +15,9 @@ import (
 )
 
 // searchEntry is the search box: typing searches; Up and Down move
-// through the results without leaving the box.
+// through the results without leaving the box; Enter selects the first
+// result; Escape empties the box, and in an empty box gives the list the
+// focus.
 type searchEntry struct {
 	widget.Entry
 	m *mainWindow
@@ -37,15 +39,29 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.m.list.move(1)
 	case fyne.KeyUp:
 		e.m.list.move(-1)
+	case fyne.KeyPageDown:
+		e.m.list.move(pageRows)
+	case fyne.KeyPageUp:
+		e.m.list.move(-pageRows)
 	case fyne.KeyEscape:
+		if e.Text == "" {
+			e.m.focusList()
+			return
+		}
 		e.SetText("")
 	default:
 		e.Entry.TypedKey(ev)
 	}
 }
 
-// claimList is the virtualised list of search hits. Up and Down select
-// the previous and next claim; Delete deletes the selected one.
+// pageRows is how far Page Up and Page Down move in the list.
+const pageRows = 10
+
+// claimList is the virtualised list of search hits. A click selects the
+// claim and gives the list the keyboard: Up and Down select the previous
+// and next claim, Page Up and Page Down ten further, Home and End the
+// first and last; Delete deletes the selected one (asking first); Escape
+// goes back to the search box.
 type claimList struct {
 	widget.List
 	m *mainWindow
@@ -67,12 +83,16 @@ func newClaimList(m *mainWindow) *claimList {
 	}
 	l.OnSelected = func(id widget.ListItemID) {
 		if !l.updating && id < m.found.Len() {
-			m.selectClaim(m.found.Claim(id).ID)
+			m.selectClaim(m.found.Claim(id).ID, true)
 		}
 	}
 	l.ExtendBaseWidget(l)
 	return l
 }
+
+// Tapped gives the list the focus when a click lands on it outside a row
+// (the rows take the focus for it themselves).
+func (l *claimList) Tapped(*fyne.PointEvent) { l.m.focusList() }
 
 // TypedKey makes Up and Down select, not just move the focus ring.
 func (l *claimList) TypedKey(ev *fyne.KeyEvent) {
@@ -81,8 +101,18 @@ func (l *claimList) TypedKey(ev *fyne.KeyEvent) {
 		l.move(1)
 	case fyne.KeyUp:
 		l.move(-1)
+	case fyne.KeyPageDown:
+		l.move(pageRows)
+	case fyne.KeyPageUp:
+		l.move(-pageRows)
+	case fyne.KeyHome:
+		l.moveTo(0)
+	case fyne.KeyEnd:
+		l.moveTo(l.m.found.Len() - 1)
 	case fyne.KeyDelete:
 		l.m.confirmDelete()
+	case fyne.KeyEscape:
+		l.m.focusSearch()
 	default:
 		l.List.TypedKey(ev)
 	}
@@ -109,31 +139,103 @@ func (l *claimList) selectedRow() int {
 // move selects the claim delta rows from the selected one; with no
 // selection, or delta 0, the first.
 func (l *claimList) move(delta int) {
-	if l.m.found.Len() == 0 {
-		return
-	}
 	row := l.selectedRow()
 	if row < 0 || delta == 0 {
 		row = 0
 	} else {
-		row = min(max(row+delta, 0), l.m.found.Len()-1)
+		row += delta
 	}
+	l.moveTo(row)
+}
+
+// moveTo selects the claim of a row (kept within the list).
+func (l *claimList) moveTo(row int) {
+	if l.m.found.Len() == 0 {
+		return
+	}
+	row = min(max(row, 0), l.m.found.Len()-1)
+	l.Select(row)
+	l.ScrollTo(row)
+}
+
+// selectQuietly selects a row without reporting it, as the list follows
+// the window.
+func (l *claimList) selectQuietly(row int) {
+	l.updating = true
+	defer func() { l.updating = false }()
 	l.Select(row)
 	l.ScrollTo(row)
 }
 
 // showHits redraws the list after a search and keeps the selected claim
-// selected when it is still among the hits.
-func (l *claimList) showHits() {
+// selected when it is still among the hits; it returns its row, or -1.
+func (l *claimList) showHits() int {
 	l.updating = true
 	defer func() { l.updating = false }()
-	if row := l.selectedRow(); row >= 0 {
+	row := l.selectedRow()
+	if row >= 0 {
 		l.Select(row)
 		l.ScrollTo(row)
 	} else {
 		l.UnselectAll()
 	}
 	l.Refresh()
+	return row
+}
+
+// listState is what the list shows when it has no claim to show: an empty
+// database offers to record, import or extract claims; a search that
+// finds nothing says so and offers to clear it.
+type listState struct {
+	m        *mainWindow
+	content  *fyne.Container
+	message  *widget.Label
+	empty    *fyne.Container // the buttons for an empty database
+	clearBtn *keyButton
+}
+
+func newListState(m *mainWindow) *listState {
+	s := &listState{m: m}
+	// Not wrapped: a wrapping label in a centring container asks for one
+	// line; the messages hold their own line breaks.
+	s.message = widget.NewLabel("")
+	s.message.Alignment = fyne.TextAlignCenter
+	newClaim := newKeyButton("New claim  (Ctrl+N)", theme.ContentAddIcon(), func() { m.newClaim() })
+	newClaim.Importance = widget.HighImportance
+	s.empty = container.NewVBox(newClaim,
+		newKeyButton("Import a CSV file…", theme.FolderOpenIcon(), m.importFile),
+		newKeyButton("Extract claims from an article…", theme.DocumentIcon(), m.extract))
+	s.clearBtn = newKeyButton("Clear the search and the filters", theme.ContentClearIcon(), m.clearSearch)
+	s.content = container.NewCenter(container.NewVBox(s.message, container.NewCenter(container.NewVBox(s.empty, s.clearBtn))))
+	s.content.Hide()
+	return s
+}
+
+// update shows the right message for the list's state (all claims: how
+// many the database holds).
+func (s *listState) update(all int) {
+	switch {
+	case s.m.found.Len() > 0:
+		s.content.Hide()
+		return
+	case all == 0:
+		s.message.SetText("This database holds no claims yet.\nRecord one, import a CSV file, or let the app\npropose the claims an article reports.")
+		s.empty.Show()
+		s.clearBtn.Hide()
+	default:
+		what := "the filters"
+		if q := strings.TrimSpace(s.m.search.Text); q != "" {
+			what = "“" + ellipsis(q, 40) + "”"
+			if s.m.filters.active() > 0 {
+				what += " with the filters set"
+			}
+		}
+		s.message.SetText("No claim matches " + what + ".\nEscape in the search box empties it.")
+		s.empty.Hide()
+		s.clearBtn.Show()
+	}
+	s.content.Show()
+	s.content.Refresh()
 }
 
 // highlightColor draws matched characters: orange reads on the dark and
@@ -141,19 +243,23 @@ func (l *claimList) showHits() {
 // colour would vanish.
 const highlightColor = theme.ColorNameWarning
 
-// claimRow is one row: the actor, verdict and counter-claim count on top,
+// claimRow is one row: the verdict (a coloured chip with its name), a
+// counter-claim mark, the actor and the number of counter-claims on top,
 // the statement below, with the matched characters highlighted.
 type claimRow struct {
 	widget.BaseWidget
-	head, body *widget.RichText
-	statement  string
-	pos        []int // matched byte offsets in statement
+	verdict, counter *chip
+	chips            *fyne.Container
+	content          *fyne.Container // the row's layout of chips, head and body
+	head, body       *widget.RichText
+	statement        string
+	pos              []int // matched byte offsets in statement
 	// shown is what the row shows (see rowKey): the list redraws its
 	// rows several times a keystroke (select, scroll, refresh), and laying
 	// out the same text again costs a text shaping per line.
 	shown string
 	// actor, actorPos and info are the head line: the actor's name, its
-	// matched offsets, and the verdict and counter-claims after it.
+	// matched offsets, and the counter-claims after it.
 	actor    string
 	actorPos []int
 	info     string
@@ -170,6 +276,10 @@ func rowKey(h search.Hit, info string) string {
 	b.WriteString(c.Statement)
 	b.WriteByte(0)
 	b.WriteString(info)
+	b.WriteByte(0)
+	b.WriteString(string(c.Verdict))
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(c.AnswersCount))
 	for _, ps := range [][]int{h.ActorPos, h.StatementPos} {
 		b.WriteByte(0)
 		for _, p := range ps {
@@ -181,7 +291,11 @@ func rowKey(h search.Hit, info string) string {
 }
 
 func newClaimRow() fyne.CanvasObject {
-	r := &claimRow{head: widget.NewRichText(), body: widget.NewRichText()}
+	r := &claimRow{head: widget.NewRichText(), body: widget.NewRichText(), verdict: newChip(), counter: newChip()}
+	r.counter.setOutline("counter-claim", theme.Color(theme.ColorNamePrimary))
+	r.counter.Hide()
+	r.chips = container.New(&chipsLayout{}, r.verdict, r.counter)
+	r.content = container.New(&rowLayout{}, r.chips, r.head, r.body)
 	// fitHead and fitBody cut the lines themselves: RichText's ellipsis
 	// would shape them again on every refresh, and does not cut a line of
 	// several styled segments.
@@ -190,18 +304,18 @@ func newClaimRow() fyne.CanvasObject {
 }
 
 func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.New(&rowLayout{}, r.head, r.body))
+	return widget.NewSimpleRenderer(r.content)
 }
 
 func (r *claimRow) set(h search.Hit) {
 	c := h.Claim
-	info := "   " + c.Verdict.Label()
+	var info string
 	switch c.CounterCount {
 	case 0:
 	case 1:
-		info += " · 1 counter-claim"
+		info = " · 1 counter-claim"
 	default:
-		info += fmt.Sprintf(" · %d counter-claims", c.CounterCount)
+		info = fmt.Sprintf(" · %d counter-claims", c.CounterCount)
 	}
 	if len(h.Also) > 0 {
 		info += " · matched " + strings.Join(h.Also, ", ")
@@ -211,20 +325,37 @@ func (r *claimRow) set(h search.Hit) {
 		return
 	}
 	r.shown = key
+	was := r.chips.MinSize().Width
+	r.verdict.setVerdict(c.Verdict)
+	if c.AnswersCount > 0 {
+		r.counter.Show()
+	} else {
+		r.counter.Hide()
+	}
+	if r.chips.MinSize().Width != was {
+		// The head line starts after the chips.
+		r.content.Layout.Layout(r.content.Objects, r.content.Size())
+	}
+	r.chips.Refresh()
 	r.actor, r.actorPos, r.info = c.ActorName, h.ActorPos, info
 	r.fitHead()
 	r.statement, r.pos = c.Statement, h.StatementPos
 	r.fitBody()
 }
 
-// fitHead shows the actor (bold, its matches highlighted) and the verdict
-// line after it, cut with "…" where the row's width ends: the line's
-// end first, then the actor's name.
+// headWidth is the width the head line has beside the chips.
+func (r *claimRow) headWidth() float32 {
+	return r.Size().Width - 2*theme.InnerPadding() - 4 - r.chips.MinSize().Width - chipGap
+}
+
+// fitHead shows the actor (bold, its matches highlighted) and the
+// counter-claims after it, cut with "…" where the row's width ends: the
+// line's end first, then the actor's name.
 func (r *claimRow) fitHead() {
 	actor, pos, info := r.actor, r.actorPos, r.info
-	if avail := r.Size().Width - 2*theme.InnerPadding() - 4; avail > 0 {
+	if avail := r.headWidth(); r.Size().Width > 0 {
 		bold := fyne.TextStyle{Bold: true}
-		if cut := fitCut(actor, avail, true); cut < len(actor) {
+		if cut := fitCut(actor, max(avail, 1), true); cut < len(actor) {
 			actor, pos, info = actor[:cut]+"…", keepBefore(pos, cut), ""
 		} else if rest := avail - measured(actor, bold); rest <= 0 {
 			info = ""
@@ -387,8 +518,15 @@ func clipToMatch(s string, pos []int, lead int) (string, []int) {
 	return dots + s[start:], shifted
 }
 
-// text is what the row shows, for tests.
-func (r *claimRow) text() string { return r.head.String() + "\n" + r.body.String() }
+// text is what the row shows, for tests: the chips, the head line and
+// the statement.
+func (r *claimRow) text() string {
+	chips := r.verdict.label
+	if r.counter.Visible() {
+		chips += " [" + r.counter.label + "]"
+	}
+	return chips + " " + r.head.String() + "\n" + r.body.String()
+}
 
 // highlight splits s into inline segments, the runes at the byte offsets
 // pos drawn bold in the primary colour.
@@ -434,25 +572,59 @@ func highlighted(rt *widget.RichText) []string {
 	return out
 }
 
-// rowLayout stacks the two lines of a row tightly.
+// chipGap is the space between the chips and the head line.
+const chipGap = 4
+
+// rowLayout stacks the two lines of a row tightly: the chips and the
+// head line, then the statement.
 type rowLayout struct{}
 
 func (*rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h, w := float32(0), float32(0)
-	for _, o := range objs {
-		ms := o.MinSize()
-		h += ms.Height
-		w = max(w, ms.Width)
-	}
-	return fyne.NewSize(w, h-2*theme.Padding())
+	chips, head, body := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	return fyne.NewSize(max(chips.Width+head.Width, body.Width), max(head.Height, chips.Height)+body.Height-2*theme.Padding())
 }
 
 func (*rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	chips, head, body := objs[0], objs[1], objs[2]
 	y := -theme.Padding() / 2
+	hh := head.MinSize().Height
+	cs := chips.MinSize()
+	chips.Move(fyne.NewPos(theme.InnerPadding(), y+(hh-cs.Height)/2))
+	chips.Resize(cs)
+	x := cs.Width + chipGap
+	head.Move(fyne.NewPos(x, y))
+	head.Resize(fyne.NewSize(max(size.Width-x, 0), hh))
+	y += hh - theme.Padding()
+	body.Move(fyne.NewPos(0, y))
+	body.Resize(fyne.NewSize(size.Width, body.MinSize().Height))
+}
+
+// chipsLayout puts the visible chips side by side.
+type chipsLayout struct{}
+
+func (*chipsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
 	for _, o := range objs {
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - theme.Padding()
+		if o.Visible() {
+			ms := o.MinSize()
+			if w > 0 {
+				w += chipGap
+			}
+			w += ms.Width
+			h = max(h, ms.Height)
+		}
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (*chipsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			ms := o.MinSize()
+			o.Move(fyne.NewPos(x, (size.Height-ms.Height)/2))
+			o.Resize(ms)
+			x += ms.Width + chipGap
+		}
 	}
 }

@@ -13,8 +13,9 @@ import (
 )
 
 // TestRowFitsItsWidth: a row cuts a long statement, and an actor line too
-// long for it, with "…" to what its width holds, and leaves short ones
-// whole; drawing the same hit again changes nothing.
+// long for it beside the verdict and counter-claim chips, with "…" to
+// what its width holds, and leaves short ones whole; drawing the same hit
+// again changes nothing.
 func TestRowFitsItsWidth(t *testing.T) {
 	test.NewTempApp(t)
 	c := model.ClaimSummary{Claim: model.Claim{ID: "c1", Verdict: model.Unreviewed,
@@ -30,8 +31,8 @@ func TestRowFitsItsWidth(t *testing.T) {
 	if w := fyne.MeasureText(body, theme.TextSize(), fyne.TextStyle{}).Width; w > avail {
 		t.Errorf("the cut statement is %.0f wide, the row holds %.0f", w, avail)
 	}
-	if head := r.head.String(); head != "Ministry of Interior   Unreviewed" {
-		t.Errorf("a short actor line reads %q", head)
+	if head := r.head.String(); head != "Ministry of Interior" || r.verdict.label != "Unreviewed" || r.counter.Visible() {
+		t.Errorf("a short actor line reads %q beside the chip %q", head, r.verdict.label)
 	}
 	segs := r.body.Segments
 	r.set(search.Hit{Claim: &c})
@@ -39,20 +40,19 @@ func TestRowFitsItsWidth(t *testing.T) {
 		t.Error("the same hit was laid out again")
 	}
 	long := c
-	long.ID, long.ActorName, long.CounterCount = "c2", "Committee for the Protection of Journalists", 3
+	long.ID, long.ActorName, long.CounterCount, long.AnswersCount = "c2", "Committee for the Protection of Journalists", 3, 1
+	long.Verdict = model.MostlyTrue
 	r.set(search.Hit{Claim: &long, Also: []string{`source "Doha: Bombing explained"`}})
 	head := r.head.String()
-	if !strings.HasPrefix(head, long.ActorName+"   Un") || !strings.HasSuffix(head, "…") {
-		t.Errorf("a long head line reads %q", head)
+	if !strings.HasSuffix(head, "…") || r.verdict.label != "Mostly true" || !r.counter.Visible() {
+		t.Errorf("a long head line reads %q, chips %q %v", head, r.verdict.label, r.counter.Visible())
 	}
-	info := strings.TrimPrefix(head, long.ActorName)
-	if w := fyne.MeasureText(long.ActorName, theme.TextSize(), fyne.TextStyle{Bold: true}).Width +
-		fyne.MeasureText(info, theme.TextSize(), fyne.TextStyle{}).Width; w > avail {
-		t.Errorf("the cut head line is %.0f wide, the row holds %.0f", w, avail)
+	if w := fyne.MeasureText(head, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + r.chips.MinSize().Width + chipGap; w > avail+chipGap {
+		t.Errorf("the chips and the cut head line are %.0f wide, the row holds %.0f", w, avail)
 	}
 	long.ActorName = strings.Repeat("Committee for the Protection of Journalists ", 3)
 	r.set(search.Hit{Claim: &long})
-	if head := r.head.String(); !strings.HasSuffix(head, "…") || strings.Contains(head, "Unreviewed") {
+	if head := r.head.String(); !strings.HasSuffix(head, "…") || strings.Contains(head, "counter-claims") {
 		t.Errorf("an actor name too long for the row: %q", head)
 	}
 	r.Resize(fyne.NewSize(4000, 60))

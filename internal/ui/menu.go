@@ -5,59 +5,98 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
+	"claims/internal/model"
 )
 
 // Keyboard shortcuts. Menu shortcuts fire even while a text box has the
-// focus.
+// focus, and do nothing while a dialog or pop-up is open. Ctrl+Z,
+// Ctrl+Shift+Z and Ctrl+Y are kept free for Undo and Redo.
 var (
-	keyFind     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	keyNewClaim = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	keyCounter  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	keyReload   = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	ctrl        = fyne.KeyModifierShortcutDefault
+	keyFind     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
+	keyFilters  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}
+	keySort     = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl | fyne.KeyModifierShift}
+	keyNewClaim = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	keyCounter  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl | fyne.KeyModifierShift}
+	keyLink     = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: ctrl}
+	keyTags     = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: ctrl}
+	keyNote     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
+	keyReload   = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: ctrl}
+	keyImport   = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: ctrl}
+	keyExport   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl | fyne.KeyModifierShift}
+	keyExtract  = &desktop.CustomShortcut{KeyName: fyne.KeyX, Modifier: ctrl | fyne.KeyModifierShift}
+	keyOpenDB   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
+	keySettings = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: ctrl}
+	keyBack     = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	keyForward  = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	keyQuit     = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}
+	keyHelp     = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: ctrl}
 	keyTab      = func(k fyne.KeyName) *desktop.CustomShortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}
+	}
+	keyVerdict = func(k fyne.KeyName) *desktop.CustomShortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: ctrl}
 	}
 )
 
 func (m *mainWindow) setupMenus() {
 	item := func(label string, action func(), key fyne.Shortcut) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
+		guarded := func() {
+			if !m.blocked() {
+				action()
+			}
+		}
+		it := fyne.NewMenuItem(label, guarded)
 		it.Shortcut = key
 		if key != nil {
-			m.win.Canvas().AddShortcut(key, func(fyne.Shortcut) { action() })
+			m.win.Canvas().AddShortcut(key, func(fyne.Shortcut) { guarded() })
 		}
 		return it
 	}
-	quit := item("Quit", m.quit, &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault})
+	quit := item("Quit", m.quit, keyQuit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New database…", m.newDatabase, nil),
-		item("Open database…", m.openDatabase, nil),
+		item("Open database…", m.openDatabase, keyOpenDB),
 		item("Back up database…", func() { m.detail.commitTags(); showBackup(m.win, m.st) }, nil),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", func() { showImport(m.win, m.st, m.changed, m.openClaim) }, nil),
-		item("Export…", func() { m.detail.commitTags(); showExport(m.win, m.st) }, nil),
-		item("Extract claims from article…", func() { showExtract(m.win, m.st, m.changed) }, nil),
+		item("Import…", m.importFile, keyImport),
+		item("Export…", m.export, keyExport),
+		item("Extract claims from article…", m.extract, keyExtract),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
+	var verdicts []*fyne.MenuItem
+	for i, v := range model.Verdicts() {
+		v := v
+		verdicts = append(verdicts, item(v.Label(), func() { m.detail.setVerdict(v) }, keyVerdict(fyne.KeyName(strconv.Itoa(i+1)))))
+	}
+	verdictMenu := fyne.NewMenuItem("Set verdict", nil)
+	verdictMenu.ChildMenu = fyne.NewMenu("", verdicts...)
 	edit := fyne.NewMenu("Edit",
 		item("New claim…", m.newClaim, keyNewClaim),
 		item("Add counter-claim…", m.newCounterClaim, keyCounter),
-		item("Link existing claim as counter-claim…", m.linkExisting, nil),
-		item("Delete claim…", m.confirmDelete, nil),
+		item("Link existing claim as counter-claim…", m.linkExisting, keyLink),
+		item("Delete claim…  (Delete)", m.confirmDelete, nil),
+		fyne.NewMenuItemSeparator(),
+		verdictMenu,
+		item("Edit tags", m.focusTags, keyTags),
+		item("Add a note", m.focusNote, keyNote),
 		fyne.NewMenuItemSeparator(),
 		item("Find", m.focusSearch, keyFind),
+		item("Filters", m.focusFilters, keyFilters),
+		item("Sort", m.focusSort, keySort),
+		item("Clear search and filters", m.clearSearch, nil),
 		fyne.NewMenuItemSeparator(),
-		item("Settings…", func() { showSettings(m.app, m.win) }, nil),
+		item("Settings…", func() { showSettings(m.app, m.win) }, keySettings),
 	)
 	tab := func(i int) func() { return func() { m.tabs.SelectIndex(i) } }
 	view := fyne.NewMenu("View",
@@ -66,25 +105,37 @@ func (m *mainWindow) setupMenus() {
 		item("Actors", tab(2), keyTab(fyne.Key3)),
 		item("Sources", tab(3), keyTab(fyne.Key4)),
 		fyne.NewMenuItemSeparator(),
+		item("Back", m.goBack, keyBack),
+		item("Forward", m.goForward, keyForward),
+		fyne.NewMenuItemSeparator(),
 		item("Reload", m.reload, keyReload),
 	)
 	help := fyne.NewMenu("Help",
-		item("Keyboard shortcuts", m.showKeys, nil),
+		item("Keyboard shortcuts", m.showKeys, keyHelp),
 		item("About Claims", m.showAbout, nil),
 	)
 	m.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, help))
 	m.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		// Keys typed while nothing has the focus.
+		// Keys typed while nothing has the focus: a dialog's first, else
+		// the claim list's.
+		if dialogKey(m.win.Canvas(), ev) || m.blocked() {
+			return
+		}
 		switch ev.Name {
 		case fyne.KeyDelete:
 			m.confirmDelete()
-		case fyne.KeyDown:
-			m.list.move(1)
-		case fyne.KeyUp:
-			m.list.move(-1)
+		case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyHome, fyne.KeyEnd:
+			if m.tabs.Selected() == m.claimsTab {
+				m.focusList()
+				m.list.TypedKey(ev)
+			}
 		}
 	})
 }
+
+// blocked reports whether a dialog or pop-up is open: the window's
+// shortcuts then do nothing.
+func (m *mainWindow) blocked() bool { return blockedBy(m.win.Canvas()) }
 
 // quit saves unsaved tags and the window size, then ends the app.
 func (m *mainWindow) quit() {
@@ -96,50 +147,106 @@ func (m *mainWindow) quit() {
 	m.app.Quit()
 }
 
+// focusSearch goes to the search box of the tab shown: the claims tab's,
+// or the contradictions tab's there.
 func (m *mainWindow) focusSearch() {
+	if m.tabs.SelectedIndex() == 1 {
+		m.win.Canvas().Focus(m.contra.search)
+		return
+	}
 	m.tabs.Select(m.claimsTab)
 	m.win.Canvas().Focus(m.search)
 }
 
-const keysHelp = `Ctrl+F	search claims
-Up / Down	previous / next claim (also from the search box)
+// focusList gives the claim list the keyboard.
+func (m *mainWindow) focusList() {
+	m.tabs.Select(m.claimsTab)
+	m.win.Canvas().Focus(m.list)
+}
+
+func (m *mainWindow) focusFilters() {
+	if m.tabs.SelectedIndex() == 1 {
+		m.contra.filters.showPanel()
+		return
+	}
+	m.tabs.Select(m.claimsTab)
+	m.filters.showPanel()
+}
+
+func (m *mainWindow) focusSort() {
+	m.tabs.Select(m.claimsTab)
+	m.win.Canvas().Focus(m.sortSelect)
+}
+
+func (m *mainWindow) focusTags() {
+	if m.detail.loaded {
+		m.tabs.Select(m.claimsTab)
+		m.win.Canvas().Focus(m.detail.tags)
+	}
+}
+
+func (m *mainWindow) focusNote() {
+	if m.detail.loaded {
+		m.tabs.Select(m.claimsTab)
+		m.win.Canvas().Focus(m.detail.noteEntry)
+		m.detail.scroll.ScrollToBottom()
+	}
+}
+
+// extract opens the extraction window.
+func (m *mainWindow) extract() { showExtract(m.win, m.st, m.changed) }
+
+// importFile asks for a file and imports it.
+func (m *mainWindow) importFile() { showImport(m.win, m.st, m.changed, m.openClaim) }
+
+// keysHelp lists every key, as the README's table does.
+const keysHelp = `Ctrl+F	search (on the contradictions tab: its search)
 Enter	in the search box: select the first result
-Escape	in the search box: clear it
+Up / Down	previous / next claim, from the search box or the list
+Page Up / Page Down, Home / End	ten claims up or down; first / last
+Escape	in the search box: empty it, then go to the list; in the list: back to the search box
+Ctrl+Shift+F	filters: actor, source, tag, reviewer, dates, contested, unreviewed, counter-claims
+Ctrl+Shift+S	sort: best match, date made, actor, verdict, most contested
+Alt+Left / Alt+Right	back / forward through the claims opened
+Ctrl+1 … Ctrl+7	verdict: unreviewed, true, mostly true, mixed, misleading, false, unverifiable
+Ctrl+T	edit the tags (Enter saves)
+Ctrl+E	write a note (Ctrl+Enter adds it)
 Ctrl+N	new claim
 Ctrl+Shift+N	add a counter-claim to the selected claim
+Ctrl+L	link an existing claim as a counter-claim
 Delete	delete the selected claim (asks first)
+Tab / Shift+Tab	next / previous control; Enter or Space presses a button
 Alt+1 … Alt+4	Claims, Contradictions, Actors, Sources
-Ctrl+R	reload from the database`
+Ctrl+I / Ctrl+Shift+E	import / export (what the list shows)
+Ctrl+Shift+X	extract claims from an article
+Ctrl+O	open another database
+Ctrl+,	settings
+Ctrl+R	reload from the database
+Ctrl+/	this list
+Ctrl+Q	quit
+In every dialog	Enter confirms, Escape cancels; in lists, Up / Down and Enter`
 
 func (m *mainWindow) showKeys() {
-	dialog.ShowInformation("Keyboard shortcuts", strings.ReplaceAll(keysHelp, "\t", "  —  "), m.win)
+	inform(m.win, "Keyboard shortcuts", strings.ReplaceAll(keysHelp, "\t", "  —  "))
 }
 
 func (m *mainWindow) showAbout() {
-	dialog.ShowInformation("About Claims",
+	inform(m.win, "About Claims",
 		"Claims tracks claims and their contradictions: who asserted what, where it was reported, "+
-			"who denied it, and what the reviewers concluded.\n\nDatabase: "+m.st.Path(), m.win)
+			"who denied it, and what the reviewers concluded.\n\nDatabase: "+m.st.Path())
 }
 
 // newDatabase asks for a folder and a file name and switches to a new,
-// empty database there. (A save dialog would truncate an existing file,
-// even the open database, before we could refuse it.)
+// empty database there.
 func (m *mainWindow) newDatabase() {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			m.showError("Could not choose the folder", "", err)
-			return
-		}
-		if dir == nil {
-			return // cancelled
-		}
-		m.askNewDatabaseName(dir.Path())
-	}, m.win)
+	chooseFile(m.win, "New database: choose its folder", chooseFolder, filepath.Dir(m.st.Path()), "", nil, func(dir string) {
+		m.askNewDatabaseName(dir)
+	})
 }
 
 // askNewDatabaseName asks for the new database's file name in dir.
-func (m *mainWindow) askNewDatabaseName(dir string) *dialog.FormDialog {
-	name := widget.NewEntry()
+func (m *mainWindow) askNewDatabaseName(dir string) *formModal {
+	name := newKeyEntry()
 	name.SetText("claims.db")
 	name.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
@@ -151,34 +258,17 @@ func (m *mainWindow) askNewDatabaseName(dir string) *dialog.FormDialog {
 		}
 		return nil
 	}
-	d := dialog.NewForm("New database", "Create", "Cancel",
+	return newFormModal(m.win, "New database", "Create",
 		[]*widget.FormItem{{Text: "File name", Widget: name, HintText: "in " + dir}},
-		func(ok bool) {
-			if ok {
-				m.openPath(filepath.Join(dir, strings.TrimSpace(name.Text)))
-			}
-		}, m.win)
-	name.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
-	return d
+		func() bool {
+			m.openPath(filepath.Join(dir, strings.TrimSpace(name.Text)))
+			return true
+		}, fyne.NewSize(560, 0))
 }
 
 // openDatabase asks for a database file and switches to it.
 func (m *mainWindow) openDatabase() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.showError("Could not choose the file", "", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		m.openPath(path)
-	}, m.win)
-	d.Show()
+	chooseFile(m.win, "Open database", chooseOpen, filepath.Dir(m.st.Path()), "", nil, m.openPath)
 }
 
 // openPath opens the database at path and switches the window to it; a
@@ -207,12 +297,8 @@ func (m *mainWindow) openPath(path string) {
 			why = "The database could not be opened."
 		}
 		msg := fmt.Sprintf("%s could not be opened.\n\n%s\n\n(%v)\n\nThe file was left as it was; %s is still open. Open another file?",
-			filepath.Base(path), why, err, filepath.Base(m.st.Path()))
-		dialog.ShowConfirm("Cannot open database", msg, func(again bool) {
-			if again {
-				m.openDatabase()
-			}
-		}, m.win)
+			path, why, err, filepath.Base(m.st.Path()))
+		ask(m.win, "Cannot open database", msg, "Open another…", m.openDatabase)
 		return
 	}
 	m.switchStore(st)

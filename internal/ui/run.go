@@ -85,6 +85,7 @@ func TuneMemory() { debug.SetGCPercent(GCPercent) }
 // or the default one) and shows the main window until the app quits.
 func Run(a fyne.App, path string) error {
 	TuneMemory()
+	quietLog()
 	st, err := openInitial(a, path)
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func Run(a fyne.App, path string) error {
 	m := newMainWindow(a, w, st)
 	p := a.Preferences()
 	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
-	w.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
+	w.Resize(fyne.NewSize(float32(max(width, 720)), float32(max(height, 560))))
 	w.SetCloseIntercept(m.quit)
 	w.ShowAndRun()
 	// A load or search still under way reads from the store being closed

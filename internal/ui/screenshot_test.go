@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -10,18 +11,24 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
 	"claims/internal/sample"
 )
 
-// TestScreenshots renders the main views at 1280×800 to PNG: into
-// docs/screenshots/ when CLAIMS_SCREENSHOTS=1, otherwise into a temporary
-// folder. It runs on the sample database, as a first start shows it.
+// TestScreenshots renders the main views to PNG: into docs/screenshots/
+// when CLAIMS_SCREENSHOTS=1, otherwise into a temporary folder. It runs on
+// the sample database, as a first start shows it: the claims tab at each
+// of the four sizes the window is checked at (720×600, 1024×768, 1280×800
+// and 1920×1080), then the dialogs and the other tabs at 1280×800.
 func TestScreenshots(t *testing.T) {
 	dir := screenshotDir(t)
 	a := test.NewTempApp(t)
+	// The theme a person sees (the test theme's colours are made to tell
+	// the parts apart, not to read).
+	a.Settings().SetTheme(theme.DefaultTheme())
 	a.Preferences().SetString(prefReviewer, "Sara Ahmed")
 	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
 	if err != nil {
@@ -39,10 +46,15 @@ func TestScreenshots(t *testing.T) {
 	shoot := func(name string) {
 		t.Helper()
 		m.wait()
+		// Lay out twice: a wrapping label learns its height from the
+		// width the first layout gives it, as the window's next frame does.
+		size := w.Canvas().Size()
+		w.Resize(size.AddWidthHeight(1, 0))
+		w.Resize(size)
 		img := w.Canvas().Capture()
 		b := img.Bounds()
-		if b.Dx() != 1280 || b.Dy() != 800 {
-			t.Errorf("%s is %d×%d, want 1280×800", name, b.Dx(), b.Dy())
+		if b.Dx() != int(size.Width) || b.Dy() != int(size.Height) {
+			t.Errorf("%s is %d×%d, want %.0f×%.0f", name, b.Dx(), b.Dy(), size.Width, size.Height)
 		}
 		if n := colours(img); n < 4 {
 			t.Errorf("%s looks blank (%d colours)", name, n)
@@ -57,10 +69,30 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 
+	// The claims tab at each size: Imran Khan's charge beside (or above)
+	// its three denials.
 	test.Type(m.search, "imran")
 	m.wait()
 	m.list.move(0)
-	shoot("main-window")
+	for _, size := range []fyne.Size{{Width: 720, Height: 600}, {Width: 1024, Height: 768}, {Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
+		w.Resize(size)
+		m.wait()
+		if ms := w.Content().MinSize(); ms.Width > 720 || ms.Height > 600 {
+			t.Errorf("at %.0f×%.0f the window asks for %.0f×%.0f", size.Width, size.Height, ms.Width, ms.Height)
+		}
+		shoot(fmt.Sprintf("claims-%.0fx%.0f", size.Width, size.Height))
+	}
+
+	// Word forms and filters: "denies" finds the denials that say
+	// "denied", narrowed to counter-claims, at the narrowest size.
+	w.Resize(fyne.NewSize(720, 600))
+	m.search.SetText("denies")
+	m.filters.answers.SetChecked(true)
+	m.filters.showPanel()
+	shoot("filters-720x600")
+	m.filters.reset()
+	m.filters.togglePanel()
+	w.Resize(fyne.NewSize(1280, 800))
 
 	m.search.SetText("")
 	m.wait()
@@ -71,11 +103,10 @@ func TestScreenshots(t *testing.T) {
 	test.Type(e.actor.entry, "Talib")
 	test.Type(e.statement, "Pakistan should look to its own security failures")
 	shoot("add-counter-claim")
-	e.dlg.Hide()
+	e.dlg.hide()
 
 	m.tabs.SelectIndex(1)
 	m.wait()
-	m.contra.table.Select(widget.TableCellID{Row: 0, Col: 1})
 	shoot("contradictions")
 	m.tabs.SelectIndex(2)
 	m.actorsView.selectFirst()
@@ -83,6 +114,11 @@ func TestScreenshots(t *testing.T) {
 	m.tabs.SelectIndex(3)
 	m.sourcesView.selectFirst()
 	shoot("sources")
+
+	// An empty database, as File → New database leaves the window.
+	m.openPath(filepath.Join(t.TempDir(), "empty.db"))
+	m.tabs.SelectIndex(0)
+	shoot("empty-database")
 }
 
 // colours counts the distinct colours of a sample of img's pixels: a

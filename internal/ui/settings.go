@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -22,13 +21,13 @@ const (
 // settingsDialog is Edit → Settings…: the reviewer's name and the
 // reviewing organisation.
 type settingsDialog struct {
-	reviewer, orgName, orgURL *widget.Entry
-	dlg                       *dialog.FormDialog
+	reviewer, orgName, orgURL *keyEntry
+	dlg                       *formModal
 }
 
 func showSettings(a fyne.App, w fyne.Window) *settingsDialog {
 	p := a.Preferences()
-	s := &settingsDialog{reviewer: widget.NewEntry(), orgName: widget.NewEntry(), orgURL: widget.NewEntry()}
+	s := &settingsDialog{reviewer: newKeyEntry(), orgName: newKeyEntry(), orgURL: newKeyEntry()}
 	s.reviewer.SetText(p.String(prefReviewer))
 	s.reviewer.SetPlaceHolder("Your name, shown on the notes you add")
 	s.orgName.SetText(p.String(prefOrgName))
@@ -49,16 +48,12 @@ func showSettings(a fyne.App, w fyne.Window) *settingsDialog {
 		{Text: "Organisation", Widget: s.orgName, HintText: "Publishes the reviews in ClaimReview exports"},
 		{Text: "Organisation URL", Widget: s.orgURL},
 	}
-	s.dlg = dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	s.dlg = newFormModal(w, "Settings", "Save", items, func() bool {
 		p.SetString(prefReviewer, strings.TrimSpace(s.reviewer.Text))
 		p.SetString(prefOrgName, strings.TrimSpace(s.orgName.Text))
 		p.SetString(prefOrgURL, strings.TrimSpace(s.orgURL.Text))
-	}, w)
-	s.dlg.Resize(fyne.NewSize(520, 0))
-	s.dlg.Show()
+		return true
+	}, fyne.NewSize(560, 0))
 	return s
 }
 
@@ -69,7 +64,7 @@ func askReviewer(a fyne.App, w fyne.Window, then func(name string)) {
 		then(name)
 		return
 	}
-	e := widget.NewEntry()
+	e := newKeyEntry()
 	e.SetPlaceHolder("e.g. Sara Ahmed")
 	e.Validator = func(v string) error {
 		if strings.TrimSpace(v) == "" {
@@ -77,21 +72,14 @@ func askReviewer(a fyne.App, w fyne.Window, then func(name string)) {
 		}
 		return nil
 	}
-	var d *dialog.FormDialog
-	d = dialog.NewForm("Who is reviewing?", "Save", "Cancel",
+	newFormModal(w, "Who is reviewing?", "Save",
 		[]*widget.FormItem{{Text: "Your name", Widget: e, HintText: "Shown as the author of your notes; change it in Edit → Settings"}},
-		func(ok bool) {
+		func() bool {
 			name := strings.TrimSpace(e.Text)
-			if !ok || name == "" {
-				return
-			}
 			a.Preferences().SetString(prefReviewer, name)
 			then(name)
-		}, w)
-	e.OnSubmitted = func(string) { d.Submit() } // Enter saves
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
-	w.Canvas().Focus(e)
+			return true
+		}, fyne.NewSize(480, 0))
 }
 
 type errText string

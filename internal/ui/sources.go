@@ -2,11 +2,11 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,20 +18,21 @@ import (
 type sourcesView struct {
 	m        *mainWindow
 	list     *widget.List
-	selected string // source id
+	keys     *keyList // the list, as the keyboard reaches it
+	selected string   // source id
 	title    *widget.Label
 	info     *widget.Label
 	link     *widget.Hyperlink
 	claims   *fyne.Container
 	text     *widget.Label
 	detail   *fyne.Container
-	edit     *widget.Button
+	edit     *keyButton
 	content  fyne.CanvasObject
 }
 
 func newSourcesView(m *mainWindow) *sourcesView {
 	v := &sourcesView{m: m}
-	v.list = widget.NewList(func() int { return len(m.sources) },
+	list := newKeyList(func() int { return len(m.sources) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -42,6 +43,10 @@ func newSourcesView(m *mainWindow) *sourcesView {
 				o.(*widget.Label).SetText(sourceLabel(m.sources[id]))
 			}
 		})
+	list.onKey = func(ev *fyne.KeyEvent) bool {
+		return listMoves(&list.List, len(m.sources), slices.IndexFunc(m.sources, func(s model.Source) bool { return s.ID == v.selected }), ev)
+	}
+	v.list, v.keys = &list.List, list
 	v.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(m.sources) {
 			v.show(m.sources[id].ID)
@@ -54,7 +59,7 @@ func newSourcesView(m *mainWindow) *sourcesView {
 	v.link.Truncation = fyne.TextTruncateEllipsis
 	v.claims = container.NewVBox()
 	v.text = wrapped("")
-	v.edit = widget.NewButtonWithIcon("Edit source…", theme.DocumentCreateIcon(), func() {
+	v.edit = newKeyButton("Edit source…", theme.DocumentCreateIcon(), func() {
 		if src, err := m.st.Source(m.ctx(), v.selected); err == nil {
 			v.showForm(&src)
 		}
@@ -63,11 +68,9 @@ func newSourcesView(m *mainWindow) *sourcesView {
 		widget.NewSeparator(), boldLabel("Claims from this source"), v.claims,
 		widget.NewSeparator(), boldLabel("Stored text"), v.text)
 	v.detail.Hide()
-	add := widget.NewButtonWithIcon("New source…", theme.ContentAddIcon(), func() { v.showForm(nil) })
-	split := container.NewHSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, v.list),
-		container.NewVScroll(container.NewPadded(v.detail)))
-	split.Offset = 0.35
-	v.content = split
+	add := newKeyButton("New source…", theme.ContentAddIcon(), func() { v.showForm(nil) })
+	v.content = newAdaptiveSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, list),
+		container.NewVScroll(container.NewPadded(v.detail)), 900, 0.35)
 	return v
 }
 
@@ -118,15 +121,27 @@ func (v *sourcesView) show(id string) {
 	} else {
 		v.link.Hide()
 	}
-	v.claims.Objects = nil
+	var lines []fyne.CanvasObject
+	n := 0
 	for _, c := range v.m.claims {
 		if c.SourceID == id {
-			v.claims.Add(claimLine(v.m, c, c.ActorName+": "))
+			if n++; n <= shownClaims {
+				lines = append(lines, claimLine(v.m, c, c.ActorName+": "))
+			}
 		}
 	}
-	if len(v.claims.Objects) == 0 {
-		v.claims.Add(widget.NewLabel("None."))
+	if n > shownClaims {
+		lines = append(lines, moreClaims(n, "Show all "+formatCount(n)+" on the Claims tab", func() {
+			v.m.filters.clearAll()
+			v.m.filters.sourceID = id
+			v.m.filters.changed()
+			v.m.tabs.Select(v.m.claimsTab)
+		}))
 	}
+	if n == 0 {
+		lines = append(lines, widget.NewLabel("None."))
+	}
+	v.claims.Objects = lines
 	if strings.TrimSpace(src.Text) == "" {
 		v.text.SetText("No text stored for this source.")
 	} else {
@@ -138,14 +153,14 @@ func (v *sourcesView) show(id string) {
 
 // sourceForm is the New source and Edit source dialog.
 type sourceForm struct {
-	title, outlet, url, published, text *widget.Entry
-	dlg                                 *dialog.FormDialog
+	title, outlet, url, published, text *keyEntry
+	dlg                                 *formModal
 }
 
 // showForm edits src, or, when src is nil, records a new source.
 func (v *sourcesView) showForm(src *model.Source) *sourceForm {
-	f := &sourceForm{title: widget.NewEntry(), outlet: widget.NewEntry(), url: widget.NewEntry(),
-		published: widget.NewEntry(), text: widget.NewMultiLineEntry()}
+	f := &sourceForm{title: newKeyEntry(), outlet: newKeyEntry(), url: newKeyEntry(),
+		published: newKeyEntry(), text: newKeyMultiLineEntry()}
 	f.title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errText("the headline is required")
@@ -161,8 +176,7 @@ func (v *sourcesView) showForm(src *model.Source) *sourceForm {
 	f.published.Validator = func(s string) error { return model.ValidateDate("date", strings.TrimSpace(s)) }
 	f.url.SetPlaceHolder("https://… (optional)")
 	f.published.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD (optional)")
-	f.text.SetPlaceHolder("Paste the article text here (optional)")
-	f.text.Wrapping = fyne.TextWrapWord
+	f.text.SetPlaceHolder("Paste the article text here (optional; Ctrl+Enter saves)")
 	f.text.SetMinRowsVisible(8)
 	title := "New source"
 	if src != nil {
@@ -173,16 +187,13 @@ func (v *sourcesView) showForm(src *model.Source) *sourceForm {
 		f.published.SetText(src.Published)
 		f.text.SetText(src.Text)
 	}
-	f.dlg = dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{
+	f.dlg = newFormModal(v.m.win, title, "Save", []*widget.FormItem{
 		{Text: "Title", Widget: f.title},
 		{Text: "Outlet", Widget: f.outlet},
 		{Text: "URL", Widget: f.url},
 		{Text: "Published", Widget: f.published},
 		{Text: "Text", Widget: f.text},
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
+	}, func() bool {
 		s := model.Source{Title: f.title.Text, Outlet: f.outlet.Text, URL: f.url.Text, Published: f.published.Text, Text: f.text.Text}
 		var err error
 		if src != nil {
@@ -193,12 +204,11 @@ func (v *sourcesView) showForm(src *model.Source) *sourceForm {
 		}
 		if err != nil {
 			v.m.showError("Could not save the source", "", err)
-			return
+			return false
 		}
 		v.selected = s.ID
 		v.m.changed()
-	}, v.m.win)
-	f.dlg.Resize(fyne.NewSize(720, 560))
-	f.dlg.Show()
+		return true
+	}, fyne.NewSize(720, 560))
 	return f
 }

@@ -5,166 +5,35 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"claims/internal/claimreview"
 	"claims/internal/csvio"
 	"claims/internal/db"
 	"claims/internal/dedupe"
 )
 
-// Export formats as the export dialog names them.
-const (
-	fmtClaims      = "Claims CSV — one row per claim (imports back)"
-	fmtPairs       = "Contradictions CSV — one row per claim and counter-claim"
-	fmtClaimReview = "ClaimReview JSON-LD — reviewed claims, for publishing"
-)
-
-// exportFormats maps the dialog's choices to file names and writers.
-var exportFormats = []struct {
-	label, file string
-}{
-	{fmtClaims, "claims.csv"},
-	{fmtPairs, "contradictions.csv"},
-	{fmtClaimReview, "claimreview.json"},
-}
-
-// exportTo writes the database in the chosen format to w. It reads one
-// consistent snapshot, so edits made meanwhile are either all in or all out.
-func exportTo(ctx context.Context, st *db.Store, format string, bom bool, org claimreview.Org, w io.Writer) error {
-	snap, err := st.Snapshot(ctx)
-	if err != nil {
-		return err
-	}
-	opt := csvio.WriteOptions{BOM: bom}
-	switch format {
-	case fmtClaims:
-		return csvio.WriteClaims(w, snap, opt)
-	case fmtPairs:
-		return csvio.WritePairs(w, snap, opt)
-	case fmtClaimReview:
-		return claimreview.Write(w, snap, org)
-	}
-	return fmt.Errorf("unknown export format %q", format)
-}
-
-// showExport asks for a format and a file and exports st.
-func showExport(w fyne.Window, st *db.Store) {
-	formats := make([]string, len(exportFormats))
-	for i, f := range exportFormats {
-		formats[i] = f.label
-	}
-	format := widget.NewRadioGroup(formats, nil)
-	format.SetSelected(fmtClaims)
-	bom := widget.NewCheck("Start with a byte order mark (for Excel)", nil)
-	prefs := fyne.CurrentApp().Preferences()
-	org := claimreview.Org{Name: prefs.String(prefOrgName), URL: prefs.String(prefOrgURL)}
-	orgText := "Reviewing organisation: " + org.Name
-	if org.Name == "" {
-		orgText = "No reviewing organisation is set (Edit → Settings…); ClaimReviews will have no author."
-	}
-	orgLabel := widget.NewLabel(orgText)
-	orgLabel.Wrapping = fyne.TextWrapWord
-	format.OnChanged = func(s string) {
-		if s == fmtClaimReview {
-			bom.Disable()
-			orgLabel.Show()
-		} else {
-			bom.Enable()
-			orgLabel.Hide()
-		}
-	}
-	orgLabel.Hide()
-	content := container.NewVBox(format, bom, orgLabel)
-	dialog.ShowCustomConfirm("Export", "Choose file…", "Cancel", content, func(ok bool) {
-		if !ok {
-			return
-		}
-		chosen, withBOM := format.Selected, bom.Checked && format.Selected != fmtClaimReview
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil {
-				dialog.ShowError(err, w)
-				return
-			}
-			if wc == nil {
-				return // cancelled
-			}
-			runExport(w, st, chosen, withBOM, org, wc)
-		}, w)
-		for _, f := range exportFormats {
-			if f.label == chosen {
-				save.SetFileName(f.file)
-			}
-		}
-		save.Show()
-	}, w)
-}
-
-// runExport writes the export off the UI goroutine. A local file is
-// written to a temporary file and renamed, so a failed export never leaves
-// half a file.
-func runExport(w fyne.Window, st *db.Store, format string, bom bool, org claimreview.Org, wc fyne.URIWriteCloser) {
-	busy := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), w)
-	busy.Show()
-	go func() {
-		uri := wc.URI()
-		write := func(out io.Writer) error { return exportTo(context.Background(), st, format, bom, org, out) }
-		var err error
-		if uri.Scheme() == "file" {
-			wc.Close()
-			err = csvio.WriteFileAtomic(uri.Path(), write)
-		} else {
-			var buf bytes.Buffer
-			if err = write(&buf); err == nil {
-				_, err = wc.Write(buf.Bytes())
-			}
-			if cerr := wc.Close(); err == nil {
-				err = cerr
-			}
-		}
-		fyne.Do(func() {
-			busy.Hide()
-			if err != nil {
-				log.Printf("export to %s: %v", uri, err)
-				dialog.ShowError(fmt.Errorf("the export failed: %w", err), w)
-				return
-			}
-			dialog.ShowInformation("Export", "Exported to "+uri.Name()+".", w)
-		})
-	}()
-}
-
 // showImport asks for a CSV or TSV file and imports it into st, calling
 // onDone after a successful import so the views can reload; open selects
 // a claim in the window (the result lists likely duplicates to open).
 func showImport(w fyne.Window, st *db.Store, onDone func(), open func(id string)) {
-	picker := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	chooseFile(w, "Import a CSV or TSV file", chooseOpen, "", "", []string{".csv", ".tsv", ".tab", ".txt"}, func(path string) {
 		go func() {
-			data, err := io.ReadAll(rc)
-			rc.Close()
+			data, err := os.ReadFile(path)
 			fyne.Do(func() {
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("unable to read %s: %w", name, err), w)
+					inform(w, "Import failed", fmt.Sprintf("%s could not be read: %v", path, err))
 					return
 				}
-				d := newImportDialog(w, st, name, data, onDone)
+				d := newImportDialog(w, st, filepath.Base(path), data, onDone)
+				d.path = path
 				d.open = open
 				if d.native {
 					d.start() // the app's own export needs no mapping
@@ -173,9 +42,7 @@ func showImport(w fyne.Window, st *db.Store, onDone func(), open func(id string)
 				d.show()
 			})
 		}()
-	}, w)
-	picker.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".tab", ".txt"}))
-	picker.Show()
+	})
 }
 
 // mappedFields are the fields the mapping dialog offers, in its order.
@@ -200,45 +67,46 @@ type importDialog struct {
 	w      fyne.Window
 	st     *db.Store
 	name   string
+	path   string // the file's full path ("" in tests)
 	data   []byte
 	onDone func()
 	open   func(id string) // selects a claim in the window; nil in tests
 
 	native   bool // the app's own claims export
-	tsv      *widget.Check
-	header   *widget.Check
-	selects  map[csvio.Field]*widget.Select
+	tsv      *keyCheck
+	header   *keyCheck
+	selects  map[csvio.Field]*keySelect
 	form     *widget.Form
 	preview  *widget.Table
-	verdicts *widget.Entry
-	unknown  *widget.Check
-	dates    *widget.Select // how numeric dates such as 6/11/2008 read
+	verdicts *keyEntry
+	unknown  *keyCheck
+	dates    *keySelect // how numeric dates such as 6/11/2008 read
 	status   *widget.Label
 	table    *csvio.Table
-	dlg      *dialog.CustomDialog
+	dlg      *modal
 	result   []dedupe.Report // the likely duplicates the last import found
 }
 
 func newImportDialog(w fyne.Window, st *db.Store, name string, data []byte, onDone func()) *importDialog {
-	d := &importDialog{w: w, st: st, name: name, data: data, onDone: onDone, selects: map[csvio.Field]*widget.Select{}}
+	d := &importDialog{w: w, st: st, name: name, data: data, onDone: onDone, selects: map[csvio.Field]*keySelect{}}
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	d.tsv = widget.NewCheck("Tab-separated", func(bool) { d.reload() })
+	d.tsv = newKeyCheck("Tab-separated", func(bool) { d.reload() })
 	d.tsv.Checked = csvio.LooksTabSeparated(name, head)
-	d.header = widget.NewCheck("First row holds column names", func(bool) { d.reload() })
+	d.header = newKeyCheck("First row holds column names", func(bool) { d.reload() })
 	d.header.Checked = true
 	d.form = widget.NewForm()
 	for _, f := range mappedFields {
-		d.selects[f] = widget.NewSelect(nil, nil)
+		d.selects[f] = newKeySelect(nil, nil)
 		d.form.Append(string(f), d.selects[f])
 	}
-	d.verdicts = widget.NewMultiLineEntry()
+	d.verdicts = newKeyMultiLineEntry()
 	d.verdicts.SetPlaceHolder("Rating labels this file uses, one per line:\nFour Pinocchios=false")
 	d.verdicts.SetMinRowsVisible(3)
-	d.unknown = widget.NewCheck("Import unknown rating labels as unreviewed", nil)
-	d.dates = widget.NewSelect([]string{datesAuto, datesMDY, datesDMY}, nil)
+	d.unknown = newKeyCheck("Import unknown rating labels as unreviewed", nil)
+	d.dates = newKeySelect([]string{datesAuto, datesMDY, datesDMY}, nil)
 	d.dates.SetSelected(datesAuto)
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
@@ -374,7 +242,7 @@ func (d *importDialog) show() {
 	for _, f := range []csvio.Field{csvio.FStatement, csvio.FActor, csvio.FVerdict} {
 		d.form.Items[indexOf(f)].HintText = "guessed from the column names; check it"
 	}
-	previewBox := container.NewGridWrap(fyne.NewSize(680, 170), d.preview)
+	previewBox := container.NewGridWrap(fyne.NewSize(min(680, max(d.w.Canvas().Size().Width-420, 240)), 170), d.preview)
 	left := container.NewVScroll(d.form)
 	left.SetMinSize(fyne.NewSize(320, 360))
 	right := container.NewVBox(
@@ -384,13 +252,12 @@ func (d *importDialog) show() {
 		d.verdicts, d.unknown,
 		container.NewHBox(widget.NewLabelWithStyle("Dates like 6/11/2008", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.dates),
 		d.status)
-	content := container.NewBorder(nil, nil, left, nil, right)
-	d.dlg = dialog.NewCustomWithoutButtons("Import "+d.name, content, d.w)
-	importBtn := widget.NewButton("Import", func() { d.start() })
+	content := container.NewBorder(nil, nil, left, nil, container.NewVScroll(right))
+	importBtn := newKeyButton("Import", nil, func() { d.start() })
 	importBtn.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.dlg.Hide), importBtn})
-	d.dlg.Resize(fyne.NewSize(1060, 620))
-	d.dlg.Show()
+	d.dlg = newModal(d.w, "Import "+d.name, content, d.start, nil, newKeyButton("Cancel", nil, func() { d.dlg.hide() }), importBtn)
+	d.dlg.show(fyne.NewSize(1060, 620))
+	d.w.Canvas().Focus(d.selects[mappedFields[0]])
 }
 
 func indexOf(f csvio.Field) int {
@@ -420,25 +287,25 @@ func importWork(ctx context.Context, st *db.Store, data []byte, opt csvio.Option
 func (d *importDialog) start() {
 	opt, err := d.options()
 	if err != nil {
-		dialog.ShowError(err, d.w)
+		inform(d.w, "Cannot import", "The rating labels cannot be read: "+err.Error())
 		return
 	}
 	if !d.native {
 		if _, ok := opt.Mapping[csvio.FStatement]; !ok {
-			dialog.ShowError(errors.New("choose the column that holds the claim statement"), d.w)
+			inform(d.w, "Cannot import", "Choose the column that holds the claim statement.")
 			return
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	msg := widget.NewLabel("Checking every row of " + d.name + "…")
-	progress := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(msg, bar), d.w)
-	cancelBtn := widget.NewButton("Cancel", func() {
+	stop := func() {
 		cancel()
 		msg.SetText("Cancelling…")
-	})
-	progress.SetButtons([]fyne.CanvasObject{cancelBtn})
-	progress.Show()
+	}
+	cancelBtn := newKeyButton("Cancel", nil, stop)
+	progress := newModal(d.w, "Importing", container.NewVBox(msg, bar), nil, stop, cancelBtn)
+	progress.show(fyne.NewSize(480, 0))
 	go func() {
 		// The claims recorded before, to check the new ones against.
 		before, err := d.st.ListClaims(ctx)
@@ -470,27 +337,35 @@ func (d *importDialog) start() {
 		}
 		cancel()
 		fyne.Do(func() {
-			progress.Hide()
+			progress.hide()
 			switch {
 			case errors.Is(err, context.Canceled):
-				dialog.ShowInformation("Import cancelled", "The import was cancelled; nothing was changed.", d.w)
+				inform(d.w, "Import cancelled", "The import was cancelled; nothing was changed.")
 			case err != nil:
 				log.Printf("import %s: %v", d.name, err)
-				dialog.ShowError(fmt.Errorf("nothing was imported from %s.\n%w\nCorrect the file (or the mapping) and import again", d.name, err), d.w)
+				inform(d.w, "Import failed", fmt.Sprintf("Nothing was imported from %s.\n\n%v\n\nCorrect the file (or the mapping) and import again.", d.where(), err))
 			default:
 				if d.dlg != nil {
-					d.dlg.Hide()
+					d.dlg.hide()
 				}
 				d.result = reports
 				open := d.open
 				if open == nil {
 					open = func(string) {}
 				}
-				showImportResult(d.w, d.name, res, reports, checked, open)
+				showImportResult(d.w, d.where(), res, reports, checked, open)
 				if d.onDone != nil {
 					d.onDone()
 				}
 			}
 		})
 	}()
+}
+
+// where names the file imported: its full path when known.
+func (d *importDialog) where() string {
+	if d.path != "" {
+		return d.path
+	}
+	return d.name
 }

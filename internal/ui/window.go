@@ -3,16 +3,16 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
@@ -20,13 +20,11 @@ import (
 	"claims/internal/search"
 )
 
-const (
-	allVerdicts = "All verdicts"
-	allActors   = "All actors"
-)
+const allVerdicts = "All verdicts"
 
-// mainWindow is the reviewer's window: the claims tab (search box, claim
-// list, detail pane) and the contradictions, actors and sources tabs.
+// mainWindow is the reviewer's window: the claims tab (search box,
+// filters, claim list, detail pane) and the contradictions, actors and
+// sources tabs.
 //
 // Its fields are touched on the UI goroutine only. Loading and searching
 // run on other goroutines and hand their results back through fyne.Do;
@@ -39,14 +37,26 @@ type mainWindow struct {
 	claims  []model.ClaimSummary
 	actors  []model.Actor
 	sources []model.Source
+	// tags and reviewers are the distinct values the claims hold, sorted,
+	// for the filters.
+	tags, reviewers []string
 	// index searches claims; nil until the first load (or the load after
 	// switching databases) has built it, and a search waits for it.
 	index *search.Index
-	// found is what the newest search found; its rows' highlights are
-	// worked out as the list draws them.
+	// found is what the newest search found, in the order chosen; its
+	// rows' highlights are worked out as the list draws them.
 	found *search.Results
+	order search.Order
 	// selected is the claim the detail pane shows ("" for none).
 	selected string
+	// history is the claims opened, oldest first; histPos is the one
+	// shown (Alt+Left and Alt+Right move through them).
+	history []string
+	histPos int
+	// opening is a claim opened that the results do not hold yet (just
+	// saved, before the reload lists it): the detail pane keeps it rather
+	// than follow the results.
+	opening string
 
 	loadGen, searchGen atomic.Uint64
 	cancelSearch       context.CancelFunc // of the newest search
@@ -57,18 +67,23 @@ type mainWindow struct {
 	// on the background goroutine, beside the test's own widget calls.
 	results chan func()
 
-	search        *searchEntry
-	verdictFilter *widget.Select
-	actorFilter   *widget.Select
-	count         *widget.Label
-	list          *claimList
-	detail        *detailPane
-	contra        *contradictionsView
-	actorsView    *actorsView
-	sourcesView   *sourcesView
-	tabs          *container.AppTabs
-	claimsTab     *container.TabItem
+	search      *searchEntry
+	filters     *filterBar
+	sortSelect  *keySelect
+	count       *widget.Label
+	list        *claimList
+	listState   *listState
+	detail      *detailPane
+	claimsSplit *adaptiveSplit
+	contra      *contradictionsView
+	actorsView  *actorsView
+	sourcesView *sourcesView
+	tabs        *container.AppTabs
+	claimsTab   *container.TabItem
 }
+
+// maxHistory is how many opened claims Back remembers.
+const maxHistory = 200
 
 // newMainWindow builds the window's content over st and starts loading.
 // Options adjust the window before loading starts.
@@ -79,34 +94,72 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 	}
 
 	m.search = newSearchEntry(m)
-	m.verdictFilter = widget.NewSelect(verdictOptions(allVerdicts), func(string) { m.runSearch() })
-	m.verdictFilter.SetSelected(allVerdicts)
-	m.actorFilter = widget.NewSelect([]string{allActors}, func(string) { m.runSearch() })
-	m.actorFilter.SetSelected(allActors)
+	m.filters = newFilterBar(m, m.runSearch)
+	m.filters.escapeTo(m.focusList)
+	var orders []string
+	for _, o := range search.Orders() {
+		orders = append(orders, orderLabel(o))
+	}
+	m.sortSelect = newKeySelect(orders, func(s string) {
+		for _, o := range search.Orders() {
+			if orderLabel(o) == s {
+				m.order = o
+			}
+		}
+		m.runSearch()
+	})
+	m.sortSelect.SetSelected(orderLabel(search.ByRelevance))
+	m.sortSelect.onEscape = m.focusList
 	m.count = widget.NewLabel("")
+	m.count.Alignment = fyne.TextAlignTrailing
 	m.list = newClaimList(m)
+	m.listState = newListState(m)
 	m.detail = newDetailPane(m)
 
-	top := container.NewVBox(m.search,
-		container.NewBorder(nil, nil, container.NewHBox(m.verdictFilter, m.actorFilter), nil, m.count))
-	m.count.Alignment = fyne.TextAlignTrailing
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, m.list), m.detail.content)
-	split.Offset = 0.42
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, m.count, m.search),
+		container.NewHBox(m.filters.verdict, widget.NewLabel("Sort"), m.sortSelect, m.filters.toggle),
+		m.filters.panel)
+	m.claimsSplit = newAdaptiveSplit(container.NewStack(m.list, m.listState.content), m.detail.content, 1000, 0.42)
+	claims := container.New(&topLayout{flows: []*flowLayout{m.filters.flow}}, top, m.claimsSplit)
+	m.filters.relayout = claims.Refresh
 
 	m.contra = newContradictionsView(m)
 	m.actorsView = newActorsView(m)
 	m.sourcesView = newSourcesView(m)
-	m.claimsTab = container.NewTabItem("Claims", split)
+	m.claimsTab = container.NewTabItem("Claims", claims)
 	m.tabs = container.NewAppTabs(m.claimsTab,
 		container.NewTabItem("Contradictions", m.contra.content),
 		container.NewTabItem("Actors", m.actorsView.content),
 		container.NewTabItem("Sources", m.sourcesView.content))
-	m.tabs.OnSelected = func(*container.TabItem) { m.refreshTab() }
+	m.tabs.OnSelected = func(*container.TabItem) {
+		m.refreshTab()
+		m.focusTab()
+	}
 	w.SetContent(m.tabs)
 	m.setupMenus()
 	m.setTitle()
 	m.reload()
 	return m
+}
+
+// orderLabel names a sort order in the sort menu.
+func orderLabel(o search.Order) string {
+	switch o {
+	case search.ByRelevance:
+		return "Best match"
+	case search.ByDateNewest:
+		return "Newest made"
+	case search.ByDateOldest:
+		return "Oldest made"
+	case search.ByActor:
+		return "Actor A–Z"
+	case search.ByVerdict:
+		return "Verdict"
+	case search.ByCounters:
+		return "Most contested"
+	}
+	return o.String()
 }
 
 func verdictOptions(first string) []string {
@@ -149,10 +202,10 @@ func (m *mainWindow) do(fn func()) {
 
 // reload reads the claims, actors and sources again, off the UI
 // goroutine, and shows them; then it builds the search index and runs
-// the current search. With the search box empty and no filter, the list
-// shows the claims as soon as they are read (at 100,000 claims the index
-// takes a tenth of a second more); otherwise the previous results stay
-// until the new index gives the new ones.
+// the current search. With the search box empty, no filter and the
+// newest first, the list shows the claims as soon as they are read (at
+// 100,000 claims the index takes a tenth of a second more); otherwise
+// the previous results stay until the new index gives the new ones.
 func (m *mainWindow) reload() {
 	gen := m.loadGen.Add(1)
 	st := m.st
@@ -170,8 +223,7 @@ func (m *mainWindow) reload() {
 				return
 			}
 			m.claims, m.actors, m.sources = l.Claims, l.Actors, l.Sources
-			m.updateActorFilter()
-			if m.list != nil && m.search.Text == "" && m.filter() == (search.Filter{}) {
+			if m.list != nil && m.search.Text == "" && m.filters.Filter() == (search.Filter{}) && m.order == search.ByRelevance {
 				m.searchGen.Add(1) // a search of the old index would show the old claims
 				m.showFound(search.Listing(l.Claims), len(l.Claims))
 			}
@@ -184,14 +236,41 @@ func (m *mainWindow) reload() {
 			return
 		}
 		ix := NewIndex(l)
+		tags, reviewers := distinctValues(l.Claims)
 		m.do(func() {
 			if !current() {
 				return
 			}
 			m.index = ix
+			m.tags, m.reviewers = tags, reviewers
+			m.filters.update(reviewers)
+			m.contra.filters.update(reviewers)
 			m.runSearch()
 		})
 	}()
+}
+
+// distinctValues are the tags and the reviewers the claims hold, each
+// once, sorted.
+func distinctValues(claims []model.ClaimSummary) (tags, reviewers []string) {
+	seenT, seenR := map[string]bool{}, map[string]bool{}
+	for i := range claims {
+		for _, t := range claims[i].Tags {
+			if !seenT[t] {
+				seenT[t] = true
+				tags = append(tags, t)
+			}
+		}
+		for _, r := range claims[i].Reviewers {
+			if !seenR[r] {
+				seenR[r] = true
+				reviewers = append(reviewers, r)
+			}
+		}
+	}
+	slices.Sort(tags)
+	slices.SortFunc(reviewers, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	return tags, reviewers
 }
 
 // Loaded is what the window reads from the store when it opens a
@@ -263,45 +342,15 @@ func relaxGC() func() {
 	}
 }
 
-// updateActorFilter lists the actors in the actor filter, keeping the
-// chosen one when it still exists.
-func (m *mainWindow) updateActorFilter() {
-	opts := []string{allActors}
-	found := false
-	for _, a := range m.actors {
-		opts = append(opts, a.Name)
-		found = found || a.Name == m.actorFilter.Selected
-	}
-	m.actorFilter.Options = opts
-	if !found {
-		m.actorFilter.Selected = allActors
-	}
-	m.actorFilter.Refresh()
-}
-
-func (m *mainWindow) filter() search.Filter {
-	var f search.Filter
-	for _, v := range model.Verdicts() {
-		if v.Label() == m.verdictFilter.Selected {
-			f.Verdict = v
-		}
-	}
-	for _, a := range m.actors {
-		if a.Name == m.actorFilter.Selected {
-			f.ActorID = a.ID
-		}
-	}
-	return f
-}
-
-// runSearch searches the index for what the search box holds, off the UI
-// goroutine; only the newest search reaches the list.
+// runSearch searches the index for what the search box holds, with the
+// filters, and sorts the result, off the UI goroutine; only the newest
+// search reaches the list.
 func (m *mainWindow) runSearch() {
 	if m.list == nil || m.index == nil {
 		return // still building the window
 	}
 	gen := m.searchGen.Add(1)
-	ix, q, f := m.index, m.search.Text, m.filter()
+	ix, q, f, order := m.index, m.search.Text, m.filters.Filter(), m.order
 	// A newer keystroke cancels this search, which then stops within a
 	// few thousand texts instead of finishing for nothing.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -320,6 +369,7 @@ func (m *mainWindow) runSearch() {
 		if err != nil {
 			return // superseded
 		}
+		found = found.Sorted(order)
 		m.do(func() {
 			if m.searchGen.Load() != gen || ix != m.index {
 				return
@@ -331,15 +381,34 @@ func (m *mainWindow) runSearch() {
 
 func (m *mainWindow) applyHits(found *search.Results) { m.showFound(found, m.index.Len()) }
 
-// showFound lists the claims found out of all claims.
+// showFound lists the claims found out of all claims, and keeps the
+// detail pane on one of them: the one shown when it is still found, else
+// the first (none when nothing is).
 func (m *mainWindow) showFound(found *search.Results, all int) {
 	m.found = found
-	m.count.SetText(fmt.Sprintf("%d of %d claims", found.Len(), all))
-	m.list.showHits()
+	m.count.SetText(formatCount(found.Len()) + " of " + formatCount(all) + " claims")
+	row := m.list.showHits()
+	m.listState.update(all)
+	switch {
+	case row >= 0:
+		m.opening = ""
+	case m.selected != "" && m.selected == m.opening:
+		// Opened, and not listed yet: the reload will list it.
+	case found.Len() == 0:
+		m.selectClaim("", false)
+	default:
+		m.list.selectQuietly(0)
+		m.selectClaim(found.Claim(0).ID, false)
+	}
 }
 
-// selectClaim shows the claim in the detail pane.
-func (m *mainWindow) selectClaim(id string) {
+// selectClaim shows the claim in the detail pane; record adds it to the
+// history that Back goes through (the claims a person opens, not those
+// the list selects as it follows a search).
+func (m *mainWindow) selectClaim(id string, record bool) {
+	if record && id != "" {
+		m.remember(id)
+	}
 	if id == m.selected {
 		return
 	}
@@ -352,9 +421,49 @@ func (m *mainWindow) selectClaim(id string) {
 	m.detail.show(id)
 }
 
+// remember adds id to the history after the claim shown, dropping the
+// claims one had gone back from.
+func (m *mainWindow) remember(id string) {
+	if len(m.history) > 0 && m.history[m.histPos] == id {
+		return
+	}
+	if len(m.history) > 0 {
+		m.history = m.history[:m.histPos+1]
+	}
+	m.history = append(m.history, id)
+	if len(m.history) > maxHistory {
+		m.history = m.history[len(m.history)-maxHistory:]
+	}
+	m.histPos = len(m.history) - 1
+	m.detail.updateNav()
+}
+
+// goBack and goForward open the claim before or after the one shown in
+// the history, skipping claims deleted meanwhile.
+func (m *mainWindow) goBack()    { m.goHistory(-1) }
+func (m *mainWindow) goForward() { m.goHistory(1) }
+
+func (m *mainWindow) goHistory(step int) {
+	for i := m.histPos + step; i >= 0 && i < len(m.history); i += step {
+		if m.exists(m.history[i]) {
+			m.histPos = i
+			m.openClaimAt(m.history[i], false)
+			m.detail.updateNav()
+			return
+		}
+	}
+}
+
+// exists reports whether a claim of this id is loaded.
+func (m *mainWindow) exists(id string) bool {
+	return slices.ContainsFunc(m.claims, func(c model.ClaimSummary) bool { return c.ID == id })
+}
+
 // openClaim shows the claim on the claims tab, clearing the search and
-// filters when they hide it.
-func (m *mainWindow) openClaim(id string) {
+// filters when they hide it, and records it in the history.
+func (m *mainWindow) openClaim(id string) { m.openClaimAt(id, true) }
+
+func (m *mainWindow) openClaimAt(id string, record bool) {
 	m.tabs.Select(m.claimsTab)
 	visible := false
 	for i := range m.found.Len() {
@@ -363,16 +472,22 @@ func (m *mainWindow) openClaim(id string) {
 			break
 		}
 	}
-	m.selectClaim(id)
+	m.selectClaim(id, record)
 	if !visible {
-		m.verdictFilter.Selected = allVerdicts
-		m.verdictFilter.Refresh()
-		m.actorFilter.Selected = allActors
-		m.actorFilter.Refresh()
-		m.search.SetText("") // runs the search, which selects the row
+		m.opening = id
+		m.filters.clearAll()
+		m.search.SetText("")
+		m.runSearch() // selects the row
 		return
 	}
 	m.list.showHits()
+}
+
+// clearSearch empties the search box and clears every filter.
+func (m *mainWindow) clearSearch() {
+	m.filters.clearAll()
+	m.search.SetText("")
+	m.runSearch()
 }
 
 // changed is called after the database was changed from the window: it
@@ -391,6 +506,28 @@ func (m *mainWindow) refreshTab() {
 	}
 }
 
+// focusTab gives the keyboard to the tab shown: its list or table, with
+// a row selected.
+func (m *mainWindow) focusTab() {
+	c := m.win.Canvas()
+	switch m.tabs.SelectedIndex() {
+	case 0:
+		c.Focus(m.list)
+	case 1:
+		c.Focus(m.contra.table)
+	case 2:
+		c.Focus(m.actorsView.keys)
+		if m.actorsView.selected == "" {
+			m.actorsView.selectFirst()
+		}
+	case 3:
+		c.Focus(m.sourcesView.keys)
+		if m.sourcesView.selected == "" {
+			m.sourcesView.selectFirst()
+		}
+	}
+}
+
 // showError tells the person what happened and what to do, and logs it.
 func (m *mainWindow) showError(what, todo string, err error) {
 	log.Printf("claims: %s: %v", what, err)
@@ -398,8 +535,7 @@ func (m *mainWindow) showError(what, todo string, err error) {
 	if todo != "" {
 		msg += "\n\n" + todo
 	}
-	d := dialog.NewInformation("Something went wrong", msg, m.win)
-	d.Show()
+	inform(m.win, "Something went wrong", msg)
 }
 
 // describe turns a store error into a sentence for a person.
@@ -423,6 +559,7 @@ func (m *mainWindow) switchStore(st *db.Store) {
 	old := m.st
 	m.st = st
 	m.selected = ""
+	m.history, m.histPos = nil, 0
 	m.index = nil // the old database's: nothing is searched until the new one's is built
 	m.detail.clear()
 	m.app.Preferences().SetString(prefLastDB, st.Path())

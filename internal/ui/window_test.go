@@ -71,10 +71,13 @@ func TestOpenRefusedFileExplains(t *testing.T) {
 	if data, _ := os.ReadFile(bad); !strings.HasPrefix(string(data), "this is not") {
 		t.Error("the refused file was changed")
 	}
-	test.Tap(findButton(top, "No"))
+	test.Tap(findButton(top, "Cancel"))
 }
 
 func TestOpenInitialPrefersLastDatabase(t *testing.T) {
+	// The test app's storage is the temporary folder: a folder of the
+	// test's own, so that a database another run left there plays no part.
+	t.Setenv("TMPDIR", t.TempDir())
 	a := test.NewTempApp(t)
 	last := filepath.Join(t.TempDir(), "last.db")
 	st, err := db.Open(last)
@@ -136,7 +139,7 @@ func TestNewDatabaseRefusesExistingFile(t *testing.T) {
 	h := newHarness(t)
 	dir := filepath.Dir(h.path)
 	h.m.askNewDatabaseName(dir)
-	name := find[*widget.Entry](h.win.Canvas().Overlays().Top())
+	name := find[*keyEntry](h.win.Canvas().Overlays().Top())
 	name.SetText(filepath.Base(h.path)) // the open database
 	test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Create"))
 	if h.m.st.Path() != h.path {
