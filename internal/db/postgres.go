@@ -3,8 +3,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -208,3 +210,18 @@ func (s *Store) OnServer() bool { return s.d == postgresSQL }
 // ServerUser is the user a PostgreSQL server authenticated, whom the
 // history names for every change made through this store; "" for a file.
 func (s *Store) ServerUser() string { return s.serverUser }
+
+// ConnectionLost reports whether err says the server could not be reached
+// or the connection broke: the write may not have been made, and trying
+// it again later with the same token (WithToken) is safe.
+func ConnectionLost(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	return errors.Is(err, ErrNoServer) || errors.Is(err, driver.ErrBadConn) || errors.As(err, &ce) ||
+		errors.As(err, &ne) || pgconn.Timeout(err) || pgconn.SafeToRetry(err) ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "broken pipe") ||
+		strings.Contains(err.Error(), "connection reset") || strings.Contains(err.Error(), "unexpected EOF")
+}

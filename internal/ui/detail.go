@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image/color"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"claims/internal/db"
 	"claims/internal/model"
 )
 
@@ -50,6 +52,9 @@ type detailPane struct {
 	notes                      *fyne.Container
 	noteEntry                  *keyEntry
 	addNote                    *keyButton
+	review                     *reviewFields
+	history                    *fyne.Container
+	allHistory                 bool // show every change, not the newest few
 	// counterCards are the counter-claims shown, for tests.
 	counterCards []*claimCard
 
@@ -93,17 +98,20 @@ func newDetailPane(m *mainWindow) *detailPane {
 	d.noteEntry.OnSubmitted = func(string) { d.onAddNote() }
 	d.noteEntry.onEscape = m.focusList
 	d.addNote = newKeyButton("Add note", theme.ContentAddIcon(), d.onAddNote)
+	d.review = newReviewFields(d.commitReview, m.focusList)
+	d.history = container.NewVBox()
 
 	verdict := container.NewHBox(boldLabel("Verdict"), container.NewCenter(d.verdictChip), d.verdict)
 	d.verdictRow = verdict
 	tags := container.NewBorder(nil, nil, boldLabel("Tags"), nil, d.tags)
 	nav := container.NewHBox(d.back, d.forward, layout.NewSpacer(), d.addCounter, d.link, d.deleteIt)
-	d.claimCol = container.NewVBox(d.statement, d.quote, verdict, tags, d.facts)
+	d.claimCol = container.NewVBox(d.statement, d.quote, verdict, tags, d.facts, d.review.content)
 	d.counterCol = container.NewVBox(d.counters, d.answers)
 	d.columns = container.NewVBox(d.claimCol, d.counterCol)
 	d.body = container.NewVBox(
 		nav, d.columns,
 		widget.NewSeparator(), heading("Notes"), d.notes, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote),
+		widget.NewSeparator(), heading("History"), d.history,
 	)
 	d.scroll = container.NewVScroll(container.NewPadded(d.body))
 	// Not wrapped: a wrapping label in a centring container would ask for
@@ -205,8 +213,15 @@ func (d *detailPane) show(id string) {
 	if !sameClaim || !d.tags.dirty() {
 		d.tags.load(c.Tags)
 	}
+	if !sameClaim || !d.review.dirty() {
+		d.review.load(c.Review)
+	}
+	if !sameClaim {
+		d.allHistory = false
+	}
 	d.showCounters()
 	d.showNotes()
+	d.showHistory()
 	if !sameClaim {
 		d.noteEntry.SetText("")
 	}
@@ -406,17 +421,72 @@ func (d *detailPane) onVerdictChanged(label string) {
 	if err != nil || v == d.d.Claim.Verdict {
 		return
 	}
-	if err := d.m.st.SetVerdict(d.m.ctx(), d.d.Claim.ID, v); err != nil {
-		d.m.showError("Could not save the verdict", "Try again; if it keeps failing, reopen the database.", err)
+	edited := d.d.Claim
+	edited.Verdict = v
+	d.save("the verdict", edited, func() {
 		d.settingVerdict = true
 		d.verdict.SetSelected(d.d.Claim.Verdict.Label())
 		d.settingVerdict = false
-		return
+	})
+}
+
+// save writes the fields of edited that differ from the claim shown, and
+// no others (Store.EditClaim). When someone changed one of the same
+// fields since the claim was shown, it shows both versions and lets the
+// person keep theirs or save over it; undo puts the widget back when the
+// save does not happen.
+func (d *detailPane) save(what string, edited model.Claim, undo func()) {
+	shown := d.d.Claim
+	err := d.m.write("save "+what, func(ctx context.Context) error { return d.m.st.EditClaim(ctx, shown, edited) })
+	var stale *db.StaleError
+	switch {
+	case errors.As(err, &stale):
+		id := shown.ID
+		mine := func() {
+			cur, err := d.m.st.Claim(d.m.ctx(), id)
+			if err != nil {
+				d.m.showError("Could not save "+what, "", err)
+				return
+			}
+			next := cur
+			for _, f := range model.ChangedFields(&shown, &edited) {
+				f.Set(&next, f.Get(&edited))
+			}
+			if err := d.m.write("save "+what, func(ctx context.Context) error { return d.m.st.EditClaim(ctx, cur, next) }); err != nil {
+				d.m.showError("Could not save "+what, "", err)
+			}
+			d.m.changed()
+		}
+		showStale(d.m.win, stale, d.m.fieldText, mine, d.m.changed)
+	case err != nil:
+		d.m.showError("Could not save "+what, "Try again; if it keeps failing, reopen the database.", err)
+		undo()
+	default:
+		d.d.Claim = edited
+		d.verdictChip.setVerdict(d.d.Claim.Verdict)
+		d.verdictRow.Refresh()
+		d.m.changed()
 	}
-	d.d.Claim.Verdict = v
-	d.verdictChip.setVerdict(v)
-	d.verdictRow.Refresh()
-	d.m.changed()
+}
+
+// fieldText is a claim field's stored value as a person reads it: actor
+// and source ids as names.
+func (m *mainWindow) fieldText(f model.ClaimField, v string) string {
+	switch f {
+	case model.FieldActor:
+		if a, ok := m.actorByID(v); ok {
+			return a.Name
+		}
+	case model.FieldSource:
+		for _, s := range m.sources {
+			if s.ID == v {
+				return s.Title
+			}
+		}
+	case model.FieldVerdict:
+		return model.Verdict(v).Label()
+	}
+	return v
 }
 
 // setVerdict sets the shown claim's verdict, as choosing it does.
@@ -431,15 +501,61 @@ func (d *detailPane) commitTags() {
 	if !d.loaded || !d.tags.dirty() {
 		return
 	}
-	tags := d.tags.values()
-	if err := d.m.st.SetTags(d.m.ctx(), d.d.Claim.ID, tags); err != nil {
+	norm, err := model.NormaliseTags(d.tags.values())
+	if err != nil {
 		d.m.showError("Could not save the tags", "Tags are separated by commas and may not contain semicolons or line breaks.", err)
 		return
 	}
-	norm, _ := model.NormaliseTags(tags)
-	d.d.Claim.Tags = norm
-	d.tags.load(norm)
-	d.m.changed()
+	edited := d.d.Claim
+	edited.Tags = norm
+	d.tags.load(norm) // saved, or shown again by the reload after a refusal
+	d.save("the tags", edited, func() { d.tags.load(d.d.Claim.Tags) })
+}
+
+// commitReview saves the review fields when they were edited.
+func (d *detailPane) commitReview() {
+	if !d.loaded || !d.review.dirty() {
+		return
+	}
+	edited := d.d.Claim
+	edited.Review = d.review.values()
+	if err := edited.Review.Validate(); err != nil {
+		d.m.showError("Could not save the review", "The review URL starts with http:// or https://; the date reads like 2024, 2024-03 or 2024-03-26.", err)
+		return
+	}
+	d.review.load(edited.Review)
+	d.save("the review", edited, func() { d.review.load(d.d.Claim.Review) })
+}
+
+// showHistory lists the claim's recorded changes, newest first: the
+// newest few, or all of them.
+func (d *detailPane) showHistory() {
+	changes, err := d.m.st.History(d.m.ctx(), d.d.Claim.ID)
+	if err != nil {
+		d.history.Objects = []fyne.CanvasObject{wrapped("The history could not be read: " + err.Error())}
+		d.history.Refresh()
+		return
+	}
+	const few = 6
+	var objs []fyne.CanvasObject
+	for i := len(changes) - 1; i >= 0; i-- {
+		if !d.allHistory && len(objs) == few {
+			more := newKeyButton(fmt.Sprintf("Show all %d changes", len(changes)), nil, func() {
+				d.allHistory = true
+				d.showHistory()
+			})
+			objs = append(objs, container.NewHBox(more))
+			break
+		}
+		l := wrapped(historyText(changes[i]))
+		l.SizeName = theme.SizeNameCaptionText
+		objs = append(objs, l)
+	}
+	if len(changes) == 0 {
+		objs = append(objs, wrapped("No change recorded (the claim was made before the history was kept)."))
+	}
+	d.history.Objects = objs
+	d.history.Refresh()
 }
 
 func (d *detailPane) onAddNote() {
@@ -454,7 +570,7 @@ func (d *detailPane) onAddNote() {
 	claimID := d.d.Claim.ID
 	askReviewer(d.m.app, d.m.win, func(name string) {
 		n := &model.Annotation{ClaimID: claimID, Author: name, Text: text}
-		if err := d.m.st.AddNote(d.m.ctx(), n); err != nil {
+		if err := d.m.write("add a note", func(ctx context.Context) error { return d.m.st.AddNote(ctx, n) }); err != nil {
 			d.m.showError("Could not add the note", "", err)
 			return
 		}
@@ -510,13 +626,13 @@ func (m *mainWindow) confirmDelete() {
 		return
 	}
 	c := m.detail.d.Claim
-	msg := fmt.Sprintf("Delete this claim by %s?\n\n“%s”\n\nIts notes and links go with it; the claims that answer it stay.",
+	msg := fmt.Sprintf("Delete this claim by %s?\n\n“%s”\n\nIt goes to the Trash (Edit → Trash…) with its notes and links, and can be put back; the claims that answer it stay.",
 		m.detail.d.Actor.Name, ellipsis(c.Statement, 160))
 	ask(m.win, "Delete claim", msg, "Delete", func() { m.deleteClaim(c.ID) })
 }
 
 func (m *mainWindow) deleteClaim(id string) {
-	if err := m.st.DeleteClaim(m.ctx(), id); err != nil {
+	if err := m.write("delete a claim", func(ctx context.Context) error { return m.st.DeleteClaim(ctx, id) }); err != nil {
 		m.showError("Could not delete the claim", "", err)
 		return
 	}
@@ -533,7 +649,7 @@ func (m *mainWindow) confirmUnlink(fromID, toID, actor string) {
 }
 
 func (m *mainWindow) unlink(fromID, toID string) {
-	if err := m.st.Unlink(m.ctx(), fromID, toID); err != nil {
+	if err := m.write("unlink claims", func(ctx context.Context) error { return m.st.Unlink(ctx, fromID, toID) }); err != nil {
 		m.showError("Could not unlink the claims", "", err)
 		return
 	}

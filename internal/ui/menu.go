@@ -17,9 +17,14 @@ import (
 )
 
 // Keyboard shortcuts. Menu shortcuts fire even while a text box has the
-// focus, and do nothing while a dialog or pop-up is open. Ctrl+Z,
-// Ctrl+Shift+Z and Ctrl+Y are kept free for Undo and Redo.
+// focus, and do nothing while a dialog or pop-up is open. (In a text box
+// Ctrl+Z still undoes the typing there: the menu's Undo is for saved
+// changes.)
 var (
+	keyUndo     = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl}
+	keyRedo     = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}
+	keyRedoY    = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: ctrl}
+	keyTeamDB   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl | fyne.KeyModifierShift}
 	ctrl        = fyne.KeyModifierShortcutDefault
 	keyFind     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
 	keyFilters  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}
@@ -66,6 +71,7 @@ func (m *mainWindow) setupMenus() {
 	file := fyne.NewMenu("File",
 		item("New database…", m.newDatabase, nil),
 		item("Open database…", m.openDatabase, keyOpenDB),
+		item("Open team database…", func() { m.openTeamDatabase() }, keyTeamDB),
 		item("Back up database…", func() { m.detail.commitTags(); showBackup(m.win, m.st) }, nil),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", m.importFile, keyImport),
@@ -81,7 +87,16 @@ func (m *mainWindow) setupMenus() {
 	}
 	verdictMenu := fyne.NewMenuItem("Set verdict", nil)
 	verdictMenu.ChildMenu = fyne.NewMenu("", verdicts...)
+	m.win.Canvas().AddShortcut(keyRedoY, func(fyne.Shortcut) {
+		if !m.blocked() {
+			m.redoLast()
+		}
+	})
 	edit := fyne.NewMenu("Edit",
+		item("Undo", m.undoLast, keyUndo),
+		item("Redo  (also Ctrl+Y)", m.redoLast, keyRedo),
+		item("Trash…", func() { m.showTrash() }, nil),
+		fyne.NewMenuItemSeparator(),
 		item("New claim…", m.newClaim, keyNewClaim),
 		item("Add counter-claim…", m.newCounterClaim, keyCounter),
 		item("Link existing claim as counter-claim…", m.linkExisting, keyLink),
@@ -211,6 +226,7 @@ Alt+Left / Alt+Right	back / forward through the claims opened
 Ctrl+1 … Ctrl+7	verdict: unreviewed, true, mostly true, mixed, misleading, false, unverifiable
 Ctrl+T	edit the tags (Enter saves)
 Ctrl+E	write a note (Ctrl+Enter adds it)
+Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)	undo / redo the last change this window saved (Edit → Trash… puts deleted claims back)
 Ctrl+N	new claim
 Ctrl+Shift+N	add a counter-claim to the selected claim
 Ctrl+L	link an existing claim as a counter-claim
@@ -220,6 +236,7 @@ Alt+1 … Alt+4	Claims, Contradictions, Actors, Sources
 Ctrl+I / Ctrl+Shift+E	import / export (what the list shows)
 Ctrl+Shift+X	extract claims from an article
 Ctrl+O	open another database
+Ctrl+Shift+O	open a team database (PostgreSQL)
 Ctrl+,	settings
 Ctrl+R	reload from the database
 Ctrl+/	this list

@@ -93,6 +93,7 @@ func Run(a fyne.App, path string) error {
 	a.Preferences().SetString(prefLastDB, st.Path())
 	w := a.NewWindow("Claims")
 	m := newMainWindow(a, w, st)
+	m.watchStore()
 	p := a.Preferences()
 	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
 	w.Resize(fyne.NewSize(float32(max(width, 720)), float32(max(height, 560))))

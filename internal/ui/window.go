@@ -80,6 +80,12 @@ type mainWindow struct {
 	sourcesView *sourcesView
 	tabs        *container.AppTabs
 	claimsTab   *container.TabItem
+	// banner says, above the tabs, what the person should know all the
+	// time: a viewer's window is read only; the server is out of reach.
+	banner *widget.Label
+	// rec is the window's own changes (for Undo) and what it knows of
+	// the others' (record.go).
+	rec record
 }
 
 // maxHistory is how many opened claims Back remembers.
@@ -136,7 +142,12 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 		m.refreshTab()
 		m.focusTab()
 	}
-	w.SetContent(m.tabs)
+	m.banner = widget.NewLabel("")
+	m.banner.Wrapping = fyne.TextWrapWord
+	m.banner.Importance = widget.WarningImportance
+	m.banner.Hide()
+	w.SetContent(container.NewBorder(m.banner, nil, nil, nil, m.tabs))
+	m.checkWritable()
 	m.setupMenus()
 	m.setTitle()
 	m.reload()
@@ -553,11 +564,39 @@ func describe(err error) string {
 	return err.Error()
 }
 
+// setBanner shows msg above the tabs, or hides the banner when it is "".
+func (m *mainWindow) setBanner(msg string) {
+	m.banner.SetText(msg)
+	m.banner.Hidden = msg == ""
+	m.banner.Refresh()
+}
+
+// checkWritable asks the store whether this window may change the
+// database (a viewer of a team database may not) and says so.
+func (m *mainWindow) checkWritable() {
+	ok, err := m.st.CanWrite(m.ctx())
+	if err != nil {
+		log.Printf("claims: reading the privileges: %v", err)
+	}
+	m.rec.readOnly = err == nil && !ok
+	m.setBanner(m.readOnlyText())
+}
+
 // switchStore makes st the window's database, closing the old one.
 func (m *mainWindow) switchStore(st *db.Store) {
 	m.detail.commitTags()
+	m.detail.commitReview()
 	old := m.st
 	m.st = st
+	watching := m.rec.stop != nil
+	if watching {
+		m.rec.stop()
+	}
+	m.rec = record{}
+	m.checkWritable()
+	if watching {
+		m.watchStore()
+	}
 	m.selected = ""
 	m.history, m.histPos = nil, 0
 	m.index = nil // the old database's: nothing is searched until the new one's is built

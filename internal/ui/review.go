@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"claims/internal/model"
+)
+
+// reviewFields edit the published fact-check behind a claim's verdict:
+// its address, its date and why the rating. Like the tags they save on
+// Enter (Ctrl+Enter in the explanation) and when they lose the focus.
+type reviewFields struct {
+	url, date, explanation *keyEntry
+	saved                  model.Review
+	content                fyne.CanvasObject
+}
+
+func newReviewFields(commit, done func()) *reviewFields {
+	r := &reviewFields{url: newKeyEntry(), date: newKeyEntry(), explanation: newKeyMultiLineEntry()}
+	r.url.SetPlaceHolder("https://… the published fact-check")
+	r.date.SetPlaceHolder("2024-03-26")
+	r.explanation.SetPlaceHolder("Why the rating, in a sentence or two (Ctrl+Enter saves)")
+	r.explanation.SetMinRowsVisible(2)
+	for _, e := range []*keyEntry{r.url, r.date, r.explanation} {
+		e.onFocusLost = commit
+		e.onEscape = done
+		e.OnSubmitted = func(string) {
+			commit()
+			done()
+		}
+	}
+	form := container.New(layout.NewFormLayout(),
+		boldLabel("Fact-check"), r.url,
+		boldLabel("Published"), r.date,
+		boldLabel("Why"), r.explanation)
+	r.content = form
+	return r
+}
+
+func (r *reviewFields) load(rv model.Review) {
+	r.saved = rv
+	r.url.SetText(rv.URL)
+	r.date.SetText(rv.Published)
+	r.explanation.SetText(rv.Explanation)
+}
+
+func (r *reviewFields) values() model.Review {
+	return model.Review{URL: strings.TrimSpace(r.url.Text), Published: strings.TrimSpace(r.date.Text),
+		Explanation: strings.TrimSpace(r.explanation.Text)}
+}
+
+func (r *reviewFields) dirty() bool { return r.values() != r.saved }
