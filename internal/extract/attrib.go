@@ -21,7 +21,7 @@ type attribution struct {
 func (d *document) attributions() []attribution {
 	var out []attribution
 	for v := 0; v < len(d.toks); v++ {
-		if q := d.toks[v].quote; q >= 0 && !d.scare(q) {
+		if q := d.toks[v].quote; q >= 0 && !d.scare(q) || d.headline(d.toks[v].sent) {
 			continue
 		}
 		c, n := d.cueAt(v)
@@ -53,6 +53,20 @@ func (d *document) attributions() []attribution {
 	out = dropNested(out)
 	d.continueQuotes(out)
 	return out
+}
+
+// headline reports whether sentence s is the article's title: a first
+// paragraph of one line that does not end as a sentence does. The body
+// tells the story again with its speakers named.
+func (d *document) headline(s int) bool {
+	if s != 0 || len(d.sents) < 2 || d.sents[1].para == 0 {
+		return false
+	}
+	k := d.sents[0].hi - 1
+	for k > d.sents[0].lo && quoteMark(d.toks[k].text) != 0 {
+		k--
+	}
+	return !strings.ContainsAny(d.toks[k].text, ".!?")
 }
 
 // scare reports whether quotation q is a few quoted words inside a

@@ -131,6 +131,10 @@ func (d *document) stepRight(e elem, pos, hi int, m *match) []int {
 	case 'A':
 		return d.adjuncts(pos, hi, cueLemma(d.toks[m.cue].low) == "tell")
 	case 'S', 'O':
+		if e.kind == 'O' && pos < hi && isPronoun(d.toks[pos].low) {
+			m.obj = [2]int{pos, pos + 1} // "accused him of"
+			return []int{pos + 1}
+		}
 		end := d.npForward(pos, hi)
 		if end == pos || !d.hasNoun(pos, end) {
 			return nil
@@ -167,13 +171,19 @@ func (d *document) stepRight(e elem, pos, hi int, m *match) []int {
 		m.con, m.quoted = [2]int{q.open + 1, q.close}, true
 		return []int{min(q.close+1, len(d.toks))}
 	case 'C', 'G':
+		if pos >= hi {
+			return nil
+		}
 		end := d.contentEnd(pos, hi)
 		// After "that", "to", "as", "of" or a colon the content is what
 		// follows; right after the cue it must read as a clause.
-		introduced := pos > 0 && strings.Contains(" that to as of for with : ", " "+d.toks[pos-1].low+" ")
-		if d.words(pos, end) < 1 || e.kind == 'G' && !strings.HasSuffix(d.toks[pos].low, "ing") ||
-			!introduced && (d.words(pos, end) < 2 || e.kind == 'C' && !d.clause(pos, end)) {
-			return nil
+		introduced := pos > 0 && strings.Contains(" that to as of for with : ", " "+d.toks[pos-1].low+" ") ||
+			m.ref[1] > 0 && pos-m.ref[1] <= 1 // "called the allegations “false”"
+		gerund := strings.HasSuffix(d.toks[pos].low, "ing") && !in("ref", d.toks[pos].low) && !in("body", d.toks[pos].low) && !in("time", d.toks[pos].low)
+		if d.words(pos, end) < 1 || e.kind == 'G' && !gerund ||
+			!introduced && (d.words(pos, end) < 2 || e.kind == 'C' && !d.clause(pos, end)) ||
+			d.toks[pos-1].low == "that" && !d.hasVerb(pos, end) {
+			return nil // "denied that account": "that" is not a clause's
 		}
 		m.con = [2]int{pos, end}
 		return []int{end}
@@ -269,6 +279,13 @@ func (d *document) stepLeft(e elem, pos, lo int, m *match) (int, bool) {
 // off by commas or dashes is background: no speaker.
 func (d *document) speakerBack(lo, pos int) (int, int) {
 	start, end := d.subjectBack(lo, pos)
+	if start < end && in("prep", d.toks[start].low) && start > lo+1 && d.verbLike(start-1) && !d.toks[start-1].capitalised() {
+		// "A resident reached by phone", "a lawsuit filed by X": the noun
+		// before the participle.
+		if s2 := d.npBack(lo, start-1); s2 < start-1 {
+			start = s2
+		}
+	}
 	if start < end || pos <= lo {
 		if start > lo+2 && d.verbLike(start-1) && in("be", d.toks[start-2].low) && (in("rel", d.toks[start-3].low) || d.toks[start-3].low == "that") {
 			return d.npBack(lo, start-3), start - 3 // "the suit that was filed in … says"
@@ -415,11 +432,8 @@ func (d *document) clause(lo, hi int) bool {
 	if in("be", t.low) || in("aux", t.low) && !strings.HasSuffix(t.low, "ly") || in("adjunct", t.low) || in("time", t.low) || in("prep", t.low) && t.low != "after" || !t.isWord() && quoteMark(t.text) == 0 {
 		return false
 	}
-	if hi-lo >= 7 {
-		return true
-	}
-	for k := lo; k < hi; k++ {
-		if d.verbLike(k) || isNeg(d.toks[k]) || in("be", d.toks[k].low) {
+	for k := lo; k < hi && d.toks[k].text != ","; k++ {
+		if d.verbLike(k) || isNeg(d.toks[k]) || in("be", d.toks[k].low) || k > lo && quoteMark(d.toks[k].text) != 0 {
 			return true
 		}
 	}
@@ -431,7 +445,9 @@ func (d *document) clause(lo, hi int) bool {
 func (d *document) contentEnd(pos, hi int) int {
 	end := hi
 	for k := pos + 1; k < hi; k++ {
-		if t := d.toks[k]; (t.text == "-" || t.text == "—" || t.text == "–") && t.start > d.toks[k-1].end && t.quote < 0 {
+		t := d.toks[k]
+		if (t.text == "-" || t.text == "—" || t.text == "–") && t.start > d.toks[k-1].end && t.quote < 0 ||
+			t.text == "," && k+1 < hi && (d.toks[k+1].low == "while" || d.toks[k+1].low == "whereas" || d.toks[k+1].low == "but") {
 			end = k
 			break
 		}

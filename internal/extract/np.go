@@ -28,7 +28,7 @@ func (d *document) verbLike(i int) bool {
 	if i > 0 && (in("det", d.toks[i-1].low) || in("poss", d.toks[i-1].low) || d.toks[i-1].poss) {
 		return false // "the charges", "his claims"
 	}
-	if _, ok := cues[t.low]; ok {
+	if _, ok := cues[t.low]; ok || in("irregular", t.low) {
 		return true
 	}
 	if in("be", t.low) || in("aux", t.low) && !in("time", t.low) && !strings.HasSuffix(t.low, "ly") {
@@ -48,6 +48,9 @@ func (d *document) npWord(i int) bool {
 	}
 	if t.capitalised() {
 		return !closed(t.low) || i == d.sents[t.sent].lo && (in("det", t.low) || in("poss", t.low))
+	}
+	if d.verbLike(i) && i+1 < len(d.toks) && d.toks[i+1].capitalised() && (i == 0 || in("det", d.toks[i-1].low) || d.verbLike(i-1)) {
+		return true // "neighbouring Dovar", "the accused Nadia Haddad"
 	}
 	return !closed(t.low) && !d.verbLike(i) && !in("prep", t.low)
 }
@@ -118,8 +121,12 @@ func (d *document) subjectBack(lo, end int) (int, int) {
 		if k < 0 {
 			return end, end
 		}
-		if d.toks[k+1].capitalised() && !in("rel", d.toks[k+1].low) && !in("det", d.toks[k+1].low) && d.lastWordCapitalised(k+1, j-1) {
-			return k + 1, j - 1
+		first := k + 1
+		if in("det", d.toks[first].low) && first+1 < j-1 && d.toks[first+1].capitalised() {
+			first++ // "A shareholder group, the Harlow Depositors Association, said"
+		}
+		if d.toks[first].capitalised() && !in("rel", d.toks[first].low) && !in("det", d.toks[first].low) && d.lastWordCapitalised(first, j-1) {
+			return first, j - 1
 		}
 		return d.subjectBack(lo, k)
 	}

@@ -233,7 +233,7 @@ func (r *resolver) score(ps []prop, c, k int) (float64, bool) {
 		}
 	}
 	switch {
-	case r.accused(pk, pc.Actor):
+	case r.accused(pk, pc.Actor) || len(pc.forWhom) > 0 && r.accused(pk, pc.forWhom[0]):
 		s += 2
 	case r.about(pk, pc.Actor):
 		s++
@@ -295,6 +295,11 @@ func (r *resolver) nearest(ps []prop, c int) int {
 func (r *resolver) accused(p prop, a Actor) bool {
 	switch {
 	case p.at.class == "accuse":
+		for _, o := range p.objActor {
+			if sameActor(o, a) {
+				return true
+			}
+		}
 		return r.names(p.obj, a)
 	case p.at.class == "claim" || p.implicit:
 		return r.about(p, a)
@@ -348,13 +353,13 @@ func (r *resolver) namesOf(a Actor) []string {
 }
 
 // sameActor reports whether a and b are one party: the same known actor,
-// or names one of which holds the other.
+// or the same name (the names stage already gave a party one name for its
+// surname, acronym and roles).
 func sameActor(a, b Actor) bool {
 	if a.ID != "" || b.ID != "" {
 		return a.ID == b.ID
 	}
-	x, y := strings.ToLower(a.Name), strings.ToLower(b.Name)
-	return x != "" && y != "" && (x == y || strings.Contains(x, y) || strings.Contains(y, x))
+	return a.Name != "" && strings.EqualFold(a.Name, b.Name)
 }
 
 // implicit is the claim a denial's reference describes, by its agent.

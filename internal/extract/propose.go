@@ -21,6 +21,8 @@ type prop struct {
 	ref       [2]int
 	agent     []Actor // whose claim a denial names ("claims by X", "X's allegations")
 	obj       string  // an accusation's accused, as written
+	objActor  []Actor // the accused, resolved
+	forWhom   []Actor // whom the speaker speaks for ("a spokesman for the minister")
 	words     map[string]bool
 	implicit  bool
 	bare      bool // a denial with no words of its own ("denied the allegations")
@@ -48,6 +50,11 @@ func (r *resolver) propose(as []attribution) []prop {
 		base.plural = len(actors) == 0 && r.d.quantifier(a.spk[0], a.spk[1])
 		if a.obj[1] > a.obj[0] {
 			base.obj = r.d.span(a.obj[0], a.obj[1])
+			base.objActor = r.resolveSpan(a.obj[0], a.obj[1], a.cue)
+		}
+		base.forWhom = r.speaksFor(a.spk[0], a.spk[1], a.cue)
+		if base.counter < 2 && r.d.intent(a) {
+			continue // "said it would appeal", "said they were investigating": not a claim
 		}
 		if len(actors) == 0 {
 			out = append(out, base) // no grounded speaker: the reviewer picks one
@@ -59,7 +66,32 @@ func (r *resolver) propose(as []attribution) []prop {
 			out = append(out, p)
 		}
 	}
-	return mergeSameSentence(out)
+	return r.mergeRuns(mergeSameSentence(out))
+}
+
+// mergeRuns joins a proposal to the one before when the same speaker goes
+// on in the same paragraph with no one else speaking between ("… told
+// the court her client had relied on the auditors. “He has never hidden
+// anything,” she said."): one claim, quoted whole.
+func (r *resolver) mergeRuns(ps []prop) []prop {
+	var out []prop
+	for _, p := range ps {
+		n := len(out)
+		if n == 0 || p.Actor.Name == "" || !sameActor(out[n-1].Actor, p.Actor) || p.Start < out[n-1].End ||
+			r.d.sents[out[n-1].sent].para != r.d.sents[p.sent].para || p.counter >= 2 && out[n-1].counter < 2 {
+			out = append(out, p)
+			continue
+		}
+		q := &out[n-1]
+		q.Quote = r.d.text[q.Start:p.End]
+		q.End = p.End
+		q.Statement = strings.TrimSuffix(q.Statement, ".") + ". " + p.Statement
+		q.counter = max(q.counter, p.counter)
+		for w := range p.words {
+			q.words[w] = true
+		}
+	}
+	return out
 }
 
 // speakerOf resolves an attribution's speaker; one that names a party its
@@ -77,6 +109,53 @@ func (r *resolver) speakerOf(a attribution) []Actor {
 		}
 	}
 	return actors
+}
+
+// intent reports whether a report's clause says what its subject will
+// do ("it would fight the lawsuit", "they were investigating").
+func (d *document) intent(a attribution) bool {
+	if a.quoted || a.class == "accuse" || a.class == "urge" {
+		return false
+	}
+	for k := a.con[0]; k < a.con[1] && k < a.con[0]+4; k++ {
+		if in("intent", d.toks[k].low) || k+1 < a.con[1] && in("intent", d.toks[k].low+" "+d.toks[k+1].low) {
+			return true
+		}
+		if d.verbLike(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// resolveSpan resolves a noun phrase or pronoun to the party it names,
+// without recording it as a speaker.
+func (r *resolver) resolveSpan(lo, hi, at int) []Actor {
+	if hi-lo == 1 && isPronoun(r.d.toks[lo].low) {
+		if a, ok := r.pronoun(r.d.toks[lo].low, at); ok {
+			return []Actor{a}
+		}
+		return nil
+	}
+	if a, _, ok := r.one(lo, hi, at); ok {
+		return []Actor{a}
+	}
+	return nil
+}
+
+// speaksFor finds whom a speaker speaks for: the party after "for" or
+// before "'s" in "a spokesman for the minister", "Mercer's lawyer".
+func (r *resolver) speaksFor(lo, hi, at int) []Actor {
+	d := r.d
+	for k := lo; k < hi; k++ {
+		if d.toks[k].low == "for" && k+1 < hi {
+			return r.resolveSpan(k+1, hi, at)
+		}
+		if d.toks[k].poss && k+1 < hi && in("role", singular(d.toks[hi-1].low)) {
+			return r.resolveSpan(lo, k+1, at)
+		}
+	}
+	return nil
 }
 
 // quantifier reports whether a speaker span only counts parties: "All
@@ -169,8 +248,10 @@ func (r *resolver) statement(a attribution) string {
 		s = d.span(a.obj[0], a.obj[1]) + " " + gerundToPast(d.span(a.con[0], a.con[1]), d.toks[a.cue].low)
 	case a.con[1] > a.con[0] && a.id != "call-ref" && a.id != "deny-as":
 		s = d.span(a.con[0], a.con[1])
-		if a.class == "deny" || a.class == "dispute" {
+		if (a.class == "deny" || a.class == "dispute") && d.toks[a.con[0]-1].low == "that" {
 			s = d.span(a.cue, a.cueEnd) + " that " + s
+		} else if a.class == "deny" || a.class == "dispute" {
+			s = d.span(a.cue, a.cueEnd) + " " + s
 		}
 	default:
 		lo, hi := d.coverage(a)

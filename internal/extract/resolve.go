@@ -172,7 +172,7 @@ func (r *resolver) one(lo, hi, at int) (Actor, int, bool) {
 			return r.wordsActor(lo, hi, mention), -1, true
 		}
 	}
-	if e := r.byRole(head, lo); e >= 0 {
+	if e := r.byRole(head, lo); e >= 0 && r.fits(e, lo, hi) {
 		return r.entityActor(e, mention), e, true
 	}
 	if a, ok := r.known.find(mention); ok {
@@ -197,7 +197,8 @@ func (d *document) nounPhrase(lo, hi int) bool {
 		}
 	}
 	h := d.toks[hi-1].low
-	return d.toks[hi-1].isWord() && !isPronoun(h) && !in("number", h) && !in("time", h) && !in("det", h) && !in("stop", h)
+	led := in("det", d.toks[lo].low) || in("poss", d.toks[lo].low) || singular(h) != h
+	return led && d.toks[hi-1].isWord() && !isPronoun(h) && !in("number", h) && !in("time", h) && !in("det", h) && !in("stop", h)
 }
 
 // firstPrep is the first preposition in [lo, hi) outside a name, or -1.
@@ -218,6 +219,9 @@ func (r *resolver) firstPrep(lo, hi int) int {
 func (r *resolver) cutTail(lo, hi int) int {
 	d := r.d
 	for k := lo + 1; k < hi; k++ {
+		if d.verbLike(k) && !d.toks[k].capitalised() && !r.inName(k) {
+			return k // "A resident reached by phone"
+		}
 		if !in("prep", d.toks[k].low) || r.inName(k) {
 			continue
 		}
@@ -278,6 +282,29 @@ func (r *resolver) document(lo, hi, at int) (Actor, bool) {
 		}
 	}
 	return Actor{}, false
+}
+
+// fits reports whether the words before the head of [lo, hi) agree with
+// what the article called entity e: "the central bank" is not "Harlow
+// Savings Bank", "the 59-year-old director" not a director named before
+// without an age. Generic company words ("the pharmaceutical firm") fit any
+// organisation.
+func (r *resolver) fits(e, lo, hi int) bool {
+	en := r.ents[e]
+	if in("kind.org", singular(r.d.toks[hi-1].low)) && !en.roles[singular(r.d.toks[hi-1].low)] && !en.person {
+		return true
+	}
+	names := strings.Fields(strings.ToLower(en.name))
+	for k := lo; k < hi-1; k++ {
+		w := r.d.toks[k].low
+		if in("det", w) || in("poss", w) || !r.d.toks[k].isWord() {
+			continue
+		}
+		if !en.roles[w] && !slices.Contains(names, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // docAgent returns the named author of the latest document the article
