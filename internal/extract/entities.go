@@ -139,18 +139,31 @@ func (d *document) stripTitles(lo, hi int) int {
 }
 
 // commonOpener reports whether a one-word name is only a capitalised word
-// opening a sentence ("Prosecutors", "However").
+// opening a sentence: a word of the word lists ("Prosecutors",
+// "However") or one the article also writes in lower case. A name that
+// opens a sentence ("Ruritania has accused …") is kept.
 func (d *document) commonOpener(lo, hi int) bool {
-	if hi-lo != 1 || lo != d.sents[d.toks[lo].sent].lo && lo != d.datelineEnd(d.toks[lo].sent) {
-		return hi-lo == 1 && (in("time", d.toks[lo].low) || in("title", d.toks[lo].low))
+	if hi-lo != 1 {
+		return false
 	}
 	w := d.toks[lo].low
-	for k, t := range d.toks {
-		if t.low == w && t.capitalised() && k != d.sents[t.sent].lo {
-			return false
+	if in("time", w) || in("title", w) {
+		return true
+	}
+	if !d.opensSentence(lo) {
+		return false
+	}
+	for _, list := range []string{"role", "body", "opener", "det", "conj", "prep", "stop", "number", "doc", "ref", "plural"} {
+		if in(list, w) || in(list, singular(w)) {
+			return true
 		}
 	}
-	return true
+	for _, t := range d.toks {
+		if t.low == w && !t.capitalised() {
+			return true
+		}
+	}
+	return false
 }
 
 // linkEntity returns the entity that the name [lo, hi) is another
