@@ -464,3 +464,38 @@ func TestMadeUpQuality(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExtract1000Words times the extractor on an article of 1,000
+// words (made-up articles of testdata/madeup run together): go test
+// -run '^$' -bench 1000Words ./internal/extract. The target is 50 ms.
+func BenchmarkExtract1000Words(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join("testdata", "madeup", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no made-up articles", err)
+	}
+	sort.Strings(files)
+	var text strings.Builder
+	words := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, w := range strings.Fields(string(raw)) {
+			if words == 1000 {
+				break
+			}
+			text.WriteString(w + " ")
+			words++
+			if strings.HasSuffix(w, ".") && words%60 < 12 {
+				text.WriteString("\n\n")
+			}
+		}
+	}
+	article := text.String()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		extract.Extract(article, nil)
+	}
+	b.ReportMetric(float64(len(strings.Fields(article))), "words")
+}
