@@ -62,11 +62,8 @@ func (d *document) headline(s int) bool {
 	if s != 0 || len(d.sents) < 2 || d.sents[1].para == 0 {
 		return false
 	}
-	k := d.sents[0].hi - 1
-	for k > d.sents[0].lo && quoteMark(d.toks[k].text) != 0 {
-		k--
-	}
-	return !strings.ContainsAny(d.toks[k].text, ".!?")
+	end := strings.TrimRight(d.text[d.sents[0].Start:d.sents[0].End], "\"'”’ ")
+	return !strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "!") && !strings.HasSuffix(end, "?")
 }
 
 // scare reports whether quotation q is a few quoted words inside a
@@ -164,6 +161,13 @@ func (d *document) participleSpeaker(m *match, prev []attribution) {
 	}
 	cs := d.clauseStart(s)
 	end := d.npForward(cs, d.sents[s].hi)
+	for k := cs; k+1 < end; k++ {
+		next := d.toks[k+1].low
+		if w := singular(d.toks[k].low); (in("doc", w) || in("role", w) || in("body", w)) && !d.toks[k+1].capitalised() &&
+			(d.verbLike(k+1) || strings.HasSuffix(next, "s") && !in("role", singular(next)) && !in("body", singular(next))) {
+			end = k + 1 // "The statement goes on …": the head noun ends the subject
+		}
+	}
 	if end > cs && end <= m.cue {
 		m.spk = [2]int{cs, end}
 	}
@@ -195,11 +199,16 @@ func dropNested(as []attribution) []attribution {
 	var out []attribution
 	for i, a := range as {
 		nested := false
+		if a.class == "according" {
+			for j, b := range as {
+				nested = nested || j != i && inside(b.cue, a) // "X alleges …, according to court documents": X's
+			}
+		}
 		for j, b := range as {
 			if i == j || !inside(a.cue, b) {
 				continue
 			}
-			if inside(b.cue, a) && a.con[0] < a.cue {
+			if inside(b.cue, a) && a.con[0] < a.cue && b.class != "according" {
 				continue // a is the trailing, outer report
 			}
 			nested = true

@@ -185,6 +185,9 @@ func (d *document) stepRight(e elem, pos, hi int, m *match) []int {
 			d.toks[pos-1].low == "that" && !d.hasVerb(pos, end) {
 			return nil // "denied that account": "that" is not a clause's
 		}
+		if d.toks[pos-1].low == "that" && (in("be", d.toks[pos].low) || in("aux", d.toks[pos].low)) {
+			pos-- // "stressed that was only so …": "that" is the clause's subject
+		}
 		m.con = [2]int{pos, end}
 		return []int{end}
 	}
@@ -301,6 +304,11 @@ func (d *document) speakerBack(lo, pos int) (int, int) {
 		return d.npBack(lo, pos-1), pos - 1
 	case prev == "and" || prev == "but":
 		for k := pos - 2; k > lo; k-- {
+			if t := d.toks[k]; (t.text == "-" || t.text == "—" || t.text == "–") && t.start > d.toks[k-1].end {
+				for k--; k > lo && !(isComma(d.toks[k].text) && d.toks[k].text != ","); k-- {
+				}
+				continue // "- when the actress would have been 18 -"
+			}
 			if d.verbLike(k) && !d.toks[k].capitalised() {
 				for k > lo && (in("aux", d.toks[k-1].low) || strings.HasSuffix(d.toks[k-1].low, "ly")) {
 					k--
@@ -425,6 +433,16 @@ func (d *document) refHead(lo, hi int) bool {
 	return false
 }
 
+// cueIn reports whether a cue word of saying lies in [lo, hi).
+func (d *document) cueIn(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if c, n := d.cueAt(k); n > 0 && (c.class == "say" || c.class == "claim") {
+			return true
+		}
+	}
+	return false
+}
+
 // clause reports whether [lo, hi) reads as a reported clause: it does not
 // open with a preposition or punctuation, and it has a verb or is long.
 func (d *document) clause(lo, hi int) bool {
@@ -447,7 +465,7 @@ func (d *document) contentEnd(pos, hi int) int {
 	for k := pos + 1; k < hi; k++ {
 		t := d.toks[k]
 		if (t.text == "-" || t.text == "—" || t.text == "–") && t.start > d.toks[k-1].end && t.quote < 0 ||
-			t.text == "," && k+1 < hi && (d.toks[k+1].low == "while" || d.toks[k+1].low == "whereas" || d.toks[k+1].low == "but") {
+			t.text == "," && k+1 < hi && (d.toks[k+1].low == "while" || d.toks[k+1].low == "whereas" || d.toks[k+1].low == "but") && d.cueIn(k+2, hi) {
 			end = k
 			break
 		}

@@ -29,14 +29,14 @@ func (r *resolver) pair(ps []prop) []prop {
 	ps = r.assign(r.pairPlural(ps))
 	n := len(ps)
 	for c := 0; c < n; c++ {
-		if p := ps[c]; p.Answers < 0 && p.mergeInto < 0 && p.counter >= 2 && len(p.agent) > 0 {
+		if p := ps[c]; p.Answers < 0 && p.mergeInto < 0 && p.counter >= 2 && len(p.agent) > 0 && r.d.describes(p.ref) {
 			// "refuting claims by the patient's family that …" with no
 			// claim by the family reported: propose it.
 			ps = append(ps, r.implicit(p))
 			ps[c].Answers, ps[c].Relation = len(ps)-1, relationOf(p)
 		}
 	}
-	ps = mergeCounters(ps)
+	ps = mergeCounters(goingOn(ps))
 	for i, p := range ps {
 		if p.bare && p.Answers >= 0 {
 			// "Kabul has denied these allegations" says what it denies
@@ -102,6 +102,24 @@ func (r *resolver) assign(ps []prop) []prop {
 		}
 		used[key] = e.c
 		c.Answers, c.Relation = e.k, relationOf(*c)
+	}
+	return ps
+}
+
+// goingOn folds a counter-claim into the same denier's paired one just
+// before it ("denies the charge, saying …" and then "“Primark has not
+// discharged any employee …,” the company said"): the denier going on.
+func goingOn(ps []prop) []prop {
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ps[order[a]].Start < ps[order[b]].Start })
+	for n := 1; n < len(order); n++ {
+		prev, p := ps[order[n-1]], &ps[order[n]]
+		if p.counter >= 1 && p.Answers < 0 && p.mergeInto < 0 && prev.Answers >= 0 && sameActor(prev.Actor, p.Actor) && p.sent-prev.sent <= 2 {
+			p.mergeInto = order[n-1]
+		}
 	}
 	return ps
 }

@@ -425,6 +425,15 @@ func (r *resolver) pronoun(w string, at int) (Actor, bool) {
 		}
 		return false
 	}
+	if prev := sent - 1; prev >= 0 && r.d.toks[at].quote < 0 {
+		// The named subject of the sentence before is the likeliest.
+		cs := r.d.clauseStart(prev)
+		for _, n := range r.runs {
+			if n.lo >= cs && n.lo <= cs+1 && r.d.toks[n.lo].quote < 0 && fits(n.ent, false, Actor{}) {
+				return r.entityActor(n.ent, r.d.span(n.lo, n.hi)), true
+			}
+		}
+	}
 	for i := len(r.hist) - 1; i >= 0; i-- {
 		h := r.hist[i]
 		if sent-r.d.toks[h.at].sent > 6 {
