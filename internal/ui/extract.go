@@ -164,7 +164,7 @@ var (
 	extractKeyAdd    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierAlt}
 )
 
-const extractKeysHelp = "Keys: Alt+↓/↑ next/previous proposal, Alt+A accept, Alt+R reject, Alt+P pair with the claim it answers, Alt+N add the selected text."
+const extractKeysHelp = "Keys: Alt+↓/↑ move, Alt+A accept, Alt+R reject, Alt+P pair, Alt+N add the selection."
 
 func (v *extractView) addKeys() {
 	c := v.win.Canvas()
@@ -638,7 +638,7 @@ func (v *extractView) updateHead(i int) {
 	r := v.rows[i]
 	head := fmt.Sprintf("#%d", i+1)
 	if i == v.cur {
-		head = "▶ " + head
+		head = "» " + head
 	}
 	if k, rel := r.answered(); k >= 0 {
 		head += fmt.Sprintf(" %s #%d (%s)", rel, k+1, v.props[k].Actor.Name)

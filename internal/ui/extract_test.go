@@ -359,7 +359,7 @@ func TestExtractViewKeys(t *testing.T) {
 	v, st, _ := newExtractHarness(t)
 	v.loadText("border.html", extractTestArticle)
 	v.findNow(t)
-	if v.cur != 0 || !strings.HasPrefix(v.rows[0].head.Text, "▶ #1") || !strings.Contains(v.status.Text, "Alt+P") {
+	if v.cur != 0 || !strings.HasPrefix(v.rows[0].head.Text, "» #1") || !strings.Contains(v.status.Text, "Alt+P") {
 		t.Fatalf("current #%d, head %q, status %q", v.cur+1, v.rows[0].head.Text, v.status.Text)
 	}
 	test.Type(v.rows[0].statement, " (edited)") // keys work with an entry focused
@@ -376,7 +376,7 @@ func TestExtractViewKeys(t *testing.T) {
 		}
 	}
 	typeKey(v, extractKeyNext)
-	if v.cur != 2 || strings.HasPrefix(v.rows[1].head.Text, "▶") || !strings.HasPrefix(v.rows[2].head.Text, "▶ #3") {
+	if v.cur != 2 || strings.HasPrefix(v.rows[1].head.Text, "»") || !strings.HasPrefix(v.rows[2].head.Text, "» #3") {
 		t.Fatalf("after Alt+Down: current #%d, heads %q %q", v.cur+1, v.rows[1].head.Text, v.rows[2].head.Text)
 	}
 	// The Kovacs charge answers nothing; Alt+P makes it deny #1 (#2
