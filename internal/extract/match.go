@@ -290,8 +290,13 @@ func (d *document) speakerBack(lo, pos int) (int, int) {
 		}
 	}
 	if start < end || pos <= lo {
-		if start > lo+2 && d.verbLike(start-1) && in("be", d.toks[start-2].low) && (in("rel", d.toks[start-3].low) || d.toks[start-3].low == "that") {
-			return d.npBack(lo, start-3), start - 3 // "the suit that was filed in … says"
+		for k := start - 1; k > lo && k >= start-8 && d.verbLike(start-1); k-- {
+			if w := d.toks[k].low; (w == "who" || w == "that") && !isComma(d.toks[k-1].text) && d.npWord(k-1) {
+				return d.npBack(lo, k), k // "the suit that was filed in … says", "A shareholder who claims to have lost … said"
+			}
+			if !d.toks[k].isWord() {
+				break
+			}
 		}
 		return start, end
 	}

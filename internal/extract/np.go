@@ -28,6 +28,9 @@ func (d *document) verbLike(i int) bool {
 	if i > 0 && (in("det", d.toks[i-1].low) || in("poss", d.toks[i-1].low) || d.toks[i-1].poss) {
 		return false // "the charges", "his claims"
 	}
+	if in("ref", t.low) && i > 0 && (in("prep", d.toks[i-1].low) || d.verbLike(i-1)) {
+		return false // "rubbished claims by", "over charges"
+	}
 	if _, ok := cues[t.low]; ok || in("irregular", t.low) {
 		return true
 	}

@@ -287,8 +287,10 @@ func (r *resolver) score(ps []prop, c, k int) (float64, bool) {
 // ("a report that …", "allegations of …"), so that it may come before the
 // claim it answers.
 func (d *document) describes(ref [2]int) bool {
+	seen := false
 	for k := ref[0]; k < ref[1]; k++ {
-		if in("ref", d.toks[k].low) && k+1 < ref[1] && (d.toks[k+1].low == "that" || d.toks[k+1].low == "of") {
+		seen = seen || in("ref", d.toks[k].low)
+		if seen && k > ref[0] && (d.toks[k].low == "that" || d.toks[k].low == "of" && in("ref", d.toks[k-1].low)) {
 			return true
 		}
 	}

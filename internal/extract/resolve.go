@@ -168,6 +168,9 @@ func (r *resolver) one(lo, hi, at int) (Actor, int, bool) {
 		if run.hi == hi {
 			return r.entityActor(run.ent, mention), run.ent, true
 		}
+		if d.bodyAfter(run.hi, hi) && strings.Contains(r.ents[run.ent].name, " ") && r.ents[run.ent].org {
+			return r.entityActor(run.ent, mention), run.ent, true // "Lok Nayak Jai Prakash (LNJP) hospital"
+		}
 		if d.bodyAfter(run.hi, hi) || d.toks[run.hi-1].poss && (in("role", head) || in("body", head)) {
 			return r.wordsActor(lo, hi, mention), -1, true
 		}
@@ -274,11 +277,30 @@ func (r *resolver) document(lo, hi, at int) (Actor, bool) {
 	if e := r.docAgent(d.toks[k].low, lo); k == hi-1 && e >= 0 {
 		return r.entityActor(e, d.span(lo, hi)), true
 	}
+	if k == lo+1 && in("poss", d.toks[lo].low) {
+		return r.pronoun(possPronoun(d.toks[lo].low), lo) // "His suit alleges"
+	}
 	if k == hi-1 {
-		for i := len(r.hist) - 1; i >= 0; i-- {
-			if h := r.hist[i]; h.ent >= 0 && r.ents[h.ent].org || h.actor.Kind != "person" && h.ent < 0 && h.actor.Name != "" {
-				return h.actor, true
-			}
+		return r.docOwner(d.toks[k].low, lo) // "The statement released …" after "X released a statement"
+	}
+	return Actor{}, false
+}
+
+// docOwner is the subject of the latest sentence before token at that
+// names a document of the same kind ("The Spanish Football Federation
+// have released a formal statement …" for "The statement"); nothing when
+// the article names none.
+func (r *resolver) docOwner(noun string, at int) (Actor, bool) {
+	d := r.d
+	for k := at - 1; k >= 0; k-- {
+		if d.toks[k].low != noun || d.toks[k].quote >= 0 {
+			continue
+		}
+		s := d.toks[k].sent
+		cs := d.clauseStart(s)
+		if end := d.npForward(cs, k); end > cs && end < k && !d.refHead(cs, end) {
+			a, _, ok := r.one(cs, end, cs)
+			return a, ok
 		}
 	}
 	return Actor{}, false
