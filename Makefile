@@ -7,7 +7,7 @@ LDFLAGS := -X main.version=$(VERSION)
 ARCH := $(shell $(GO) env GOARCH)
 PREFIX ?= /usr/local
 
-.PHONY: run test deps build fuzz screenshots package-linux package-windows install bench
+.PHONY: run test deps build fuzz screenshots package-linux package-windows install bench quality
 
 # Install the system packages Fyne needs (Debian/Ubuntu) if missing.
 deps:
@@ -35,6 +35,12 @@ screenshots:
 # (databases made once with "claims gen" and kept in bench/).
 bench:
 	./scripts/bench.sh
+
+# The article assistant's figures per article set: the seeds and the
+# made-up articles, and the real labelled sets (tune/, check/: its TOTAL
+# only) when ../shared/articles or $$ARTICLES holds them.
+quality:
+	./scripts/quality.sh
 
 build: deps
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/claims ./cmd/claims

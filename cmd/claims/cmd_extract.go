@@ -21,9 +21,11 @@ func init() {
 		usage: "--db PATH [--save] FILE|-",
 		summary: "Propose the claims an article (.txt, .md or .html; - reads standard input) attributes to\n" +
 			"      someone, with the denials it reports. Prints one tab-separated line per proposal: actor,\n" +
-			"      statement, relation, counter-actor (whose claim it answers), quote. Nothing is saved unless\n" +
-			"      --save is given; then the article becomes a source, unknown actors are created, counter-claims\n" +
-			"      are linked, and likely duplicates of existing claims are reported on standard error.",
+			"      statement, relation, counter-actor (whose claim it answers), quote; the actor is empty when the\n" +
+			"      rules found no speaker they could ground. Nothing is saved unless --save is given; then the\n" +
+			"      article becomes a source, unknown actors are created, counter-claims are linked, proposals\n" +
+			"      without an actor are left out, and likely duplicates of existing claims are reported on\n" +
+			"      standard error.",
 		run: runExtract,
 	})
 }
@@ -92,6 +94,24 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(props) == 0 {
 		fmt.Fprintln(stderr, "claims extract: no claims found; nothing saved")
+		return nil
+	}
+	// A proposal whose speaker the rules could not ground has no actor:
+	// the review window asks for one; the command line leaves it out.
+	keep := make([]bool, len(props))
+	unsure := 0
+	for i, p := range props {
+		keep[i] = p.Actor.Name != "" || p.Actor.ID != ""
+		if !keep[i] {
+			unsure++
+		}
+	}
+	if unsure > 0 {
+		props = extract.Select(props, keep)
+		fmt.Fprintf(stderr, "claims extract: %d proposals have no actor and are not saved (give them one in the review window)\n", unsure)
+	}
+	if len(props) == 0 {
+		fmt.Fprintln(stderr, "claims extract: no claims with an actor; nothing saved")
 		return nil
 	}
 	existing, err := st.ListClaims(ctx)

@@ -171,6 +171,26 @@ func TestExtractMatchesKnownActorsAndWarnsAboutSampleDuplicates(t *testing.T) {
 	}
 }
 
+// A quotation whose speaker the rules cannot ground is printed with no
+// actor and left out of --save.
+func TestExtractSaveLeavesOutProposalsWithoutActor(t *testing.T) {
+	dbPath := newDB(t, false)
+	art := writeArticle(t, "unsure.txt", "The minister met the mayor on Monday.\n\n“We will not resign over this,” he said.\n")
+	code, out, errOut := runCLI(t, "extract", "--db", dbPath, "--save", art)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "\tWe will not resign over this.") {
+		t.Errorf("stdout = %q, want the quotation with an empty actor", out)
+	}
+	if !strings.Contains(errOut, "1 proposals have no actor") || !strings.Contains(errOut, "nothing saved") {
+		t.Errorf("stderr = %q", errOut)
+	}
+	if _, list, _ := runCLI(t, "list", "--db", dbPath); list != "" {
+		t.Errorf("a proposal without an actor was saved:\n%s", list)
+	}
+}
+
 func TestExtractErrors(t *testing.T) {
 	dbPath := newDB(t, false)
 	dir := t.TempDir()

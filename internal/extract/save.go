@@ -44,7 +44,7 @@ func Save(st Store, src *model.Source, props []Proposal) (Saved, error) {
 // the links to and from it are made with the recorded claim (a new denial
 // of a recorded allegation answers the recorded one).
 func SaveUsing(st Store, src *model.Source, props []Proposal, recorded []string) (Saved, error) {
-	var out Saved
+	sv := saver{st: st, ids: map[string]string{}}
 	reuse := func(i int) string {
 		if i < len(recorded) {
 			return recorded[i]
@@ -53,107 +53,126 @@ func SaveUsing(st Store, src *model.Source, props []Proposal, recorded []string)
 	}
 	if src.ID == "" {
 		if err := st.CreateSource(src); err != nil {
-			return out, err
+			return sv.out, err
 		}
 	}
-	out.SourceID = src.ID
-	ids := map[string]string{} // lower-cased name → actor ID
-	lookup := func(a Actor, create bool) (string, error) {
-		if a.ID != "" {
-			return a.ID, nil
-		}
-		name := strings.TrimSpace(a.Name)
-		if name == "" {
-			name = strings.TrimSpace(a.Mention)
-		}
-		if name == "" {
-			return "", nil
-		}
-		key := strings.ToLower(name)
-		if id, ok := ids[key]; ok {
-			return id, nil
-		}
-		found, err := st.FindActor(name)
-		switch {
-		case err == nil:
-			ids[key] = found.ID
-			return found.ID, nil
-		case !errors.Is(err, model.ErrNotFound):
-			return "", err
-		case !create:
-			return "", nil
-		}
-		kind := a.Kind
-		if kind == "" {
-			kind = model.KindOther
-		}
-		na := model.Actor{ID: model.NewID(), Name: name, Kind: kind}
-		if err := st.CreateActor(&na); err != nil {
-			return "", err
-		}
-		ids[key] = na.ID
-		out.NewActors = append(out.NewActors, na)
-		return na.ID, nil
-	}
+	sv.out.SourceID = src.ID
 	actorIDs := make([]string, len(props))
 	for i, p := range props {
 		if reuse(i) != "" {
 			continue
 		}
-		id, err := lookup(p.Actor, true)
+		id, err := sv.lookup(p.Actor, true)
 		if err != nil {
-			return out, err
+			return sv.out, err
 		}
 		if id == "" {
-			return out, fmt.Errorf("%w: proposal %d (%q) has no actor", model.ErrInvalid, i+1, p.Statement)
+			return sv.out, fmt.Errorf("%w: proposal %d (%q) has no actor", model.ErrInvalid, i+1, p.Statement)
 		}
 		actorIDs[i] = id
 	}
 	for i, p := range props {
 		if id := reuse(i); id != "" {
-			out.ClaimIDs = append(out.ClaimIDs, id)
-			out.Recorded++
+			sv.out.ClaimIDs = append(sv.out.ClaimIDs, id)
+			sv.out.Recorded++
 			continue
 		}
-		var subjects []string
-		for _, s := range p.Subjects {
-			id, err := lookup(s, false)
-			if err != nil {
-				return out, err
-			}
-			if id != "" && id != actorIDs[i] {
-				subjects = append(subjects, id)
-			}
+		if err := sv.claim(p, actorIDs[i]); err != nil {
+			return sv.out, err
 		}
-		c := model.Claim{
-			Statement:  clip(p.Statement, model.MaxStatementLen),
-			Quote:      clip(p.Quote, model.MaxQuoteLen),
-			ActorID:    actorIDs[i],
-			SubjectIDs: subjects,
-			SourceID:   out.SourceID,
-		}
-		if err := st.CreateClaim(&c); err != nil {
-			return out, err
-		}
-		out.ClaimIDs = append(out.ClaimIDs, c.ID)
 	}
-	for i, p := range props {
-		if p.Answers < 0 || p.Answers >= len(props) || p.Answers == i {
-			continue
+	return sv.out, sv.links(props)
+}
+
+// saver holds what one save has stored so far.
+type saver struct {
+	st  Store
+	out Saved
+	ids map[string]string // lower-cased name → actor ID
+}
+
+// lookup finds the actor of a proposal by ID or name, creating it when
+// create is set and there is none; "" when it has no name.
+func (sv *saver) lookup(a Actor, create bool) (string, error) {
+	if a.ID != "" {
+		return a.ID, nil
+	}
+	name := strings.TrimSpace(a.Name)
+	if name == "" {
+		name = strings.TrimSpace(a.Mention)
+	}
+	if name == "" {
+		return "", nil
+	}
+	key := strings.ToLower(name)
+	if id, ok := sv.ids[key]; ok {
+		return id, nil
+	}
+	found, err := sv.st.FindActor(name)
+	switch {
+	case err == nil:
+		sv.ids[key] = found.ID
+		return found.ID, nil
+	case !errors.Is(err, model.ErrNotFound):
+		return "", err
+	case !create:
+		return "", nil
+	}
+	kind := a.Kind
+	if kind == "" {
+		kind = model.KindOther
+	}
+	na := model.Actor{ID: model.NewID(), Name: name, Kind: kind}
+	if err := sv.st.CreateActor(&na); err != nil {
+		return "", err
+	}
+	sv.ids[key] = na.ID
+	sv.out.NewActors = append(sv.out.NewActors, na)
+	return na.ID, nil
+}
+
+// claim stores one proposal as a claim by actorID.
+func (sv *saver) claim(p Proposal, actorID string) error {
+	var subjects []string
+	for _, s := range p.Subjects {
+		id, err := sv.lookup(s, false)
+		if err != nil {
+			return err
 		}
-		if out.ClaimIDs[i] == out.ClaimIDs[p.Answers] {
-			continue // both stand for the same recorded claim
+		if id != "" && id != actorID {
+			subjects = append(subjects, id)
+		}
+	}
+	c := model.Claim{
+		Statement:  clip(p.Statement, model.MaxStatementLen),
+		Quote:      clip(p.Quote, model.MaxQuoteLen),
+		ActorID:    actorID,
+		SubjectIDs: subjects,
+		SourceID:   sv.out.SourceID,
+	}
+	if err := sv.st.CreateClaim(&c); err != nil {
+		return err
+	}
+	sv.out.ClaimIDs = append(sv.out.ClaimIDs, c.ID)
+	return nil
+}
+
+// links links each counter-claim to the claim it answers.
+func (sv *saver) links(props []Proposal) error {
+	for i, p := range props {
+		if p.Answers < 0 || p.Answers >= len(props) || p.Answers == i || sv.out.ClaimIDs[i] == sv.out.ClaimIDs[p.Answers] {
+			continue // nothing answered, or both stand for the same recorded claim
 		}
 		rel := p.Relation
 		if rel == "" {
 			rel = model.Denies
 		}
-		if err := st.Link(model.Link{FromID: out.ClaimIDs[i], ToID: out.ClaimIDs[p.Answers], Relation: rel}); err != nil {
-			return out, err
+		if err := sv.st.Link(model.Link{FromID: sv.out.ClaimIDs[i], ToID: sv.out.ClaimIDs[p.Answers], Relation: rel}); err != nil {
+			return err
 		}
-		out.Links++
+		sv.out.Links++
 	}
-	return out, nil
+	return nil
 }
 
 // Select keeps the proposals marked in keep and renumbers Answers to the

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -60,6 +61,7 @@ type extractView struct {
 	dups    [][]dedupe.Match
 	rows    []*proposalRow
 	names   []string // the known actors' names, for the actor boxes
+	cur     int      // the proposal the review keys act on
 
 	input     *widget.Entry
 	preview   *widget.RichText
@@ -141,10 +143,125 @@ func (v *extractView) content() fyne.CanvasObject {
 		nil, nil, nil, container.NewVScroll(container.NewPadded(v.rowsBox)))
 	split := container.NewHSplit(v.tabs, right)
 	split.Offset = 0.45
+	v.addKeys()
 	cancel := widget.NewButton("Close", func() { v.win.Close() })
 	bottom := container.NewVBox(v.status,
 		container.NewBorder(nil, nil, widget.NewLabel("Source title:"), container.NewHBox(cancel, v.saveBtn), v.title))
 	return container.NewBorder(top, bottom, nil, nil, split)
+}
+
+// The review keys, with Alt so that they work while an entry has the
+// focus: Alt+Down and Alt+Up move between proposals, Alt+A accepts and
+// Alt+R rejects the current one (and move on), Alt+P pairs it with the
+// claim it most likely answers (again: the one before that), Alt+N adds
+// the selected article text as a claim.
+var (
+	extractKeyNext   = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+	extractKeyPrev   = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	extractKeyAccept = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierAlt}
+	extractKeyReject = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierAlt}
+	extractKeyPair   = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierAlt}
+	extractKeyAdd    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierAlt}
+)
+
+const extractKeysHelp = "Keys: Alt+↓/↑ move, Alt+A accept, Alt+R reject, Alt+P pair, Alt+N add the selection."
+
+func (v *extractView) addKeys() {
+	c := v.win.Canvas()
+	c.AddShortcut(extractKeyNext, func(fyne.Shortcut) { v.moveTo(v.cur + 1) })
+	c.AddShortcut(extractKeyPrev, func(fyne.Shortcut) { v.moveTo(v.cur - 1) })
+	c.AddShortcut(extractKeyAccept, func(fyne.Shortcut) { v.acceptCurrent(true) })
+	c.AddShortcut(extractKeyReject, func(fyne.Shortcut) { v.acceptCurrent(false) })
+	c.AddShortcut(extractKeyPair, func(fyne.Shortcut) { v.pairCurrent() })
+	c.AddShortcut(extractKeyAdd, func(fyne.Shortcut) { v.addSelected() })
+}
+
+// moveTo makes proposal i the current one.
+func (v *extractView) moveTo(i int) {
+	if len(v.rows) == 0 {
+		return
+	}
+	old := v.cur
+	v.cur = max(0, min(i, len(v.rows)-1))
+	v.updateHead(old)
+	v.updateHead(v.cur)
+}
+
+// acceptCurrent ticks or unticks the current proposal and moves on.
+func (v *extractView) acceptCurrent(on bool) {
+	if v.cur >= len(v.rows) {
+		return
+	}
+	v.rows[v.cur].accept.SetChecked(on)
+	v.moveTo(v.cur + 1)
+}
+
+// pairCurrent pairs the current proposal with the claim it most likely
+// answers: the nearest proposal before it by another actor that answers
+// nothing itself (then the ones after it); pressed again, the next such
+// claim. A proposal with no relation yet becomes a denial.
+func (v *extractView) pairCurrent() {
+	if v.cur >= len(v.rows) {
+		return
+	}
+	r := v.rows[v.cur]
+	var cands []int
+	for _, t := range append(reversed(v.cur), after(v.cur, len(v.rows))...) {
+		if o, _ := v.rows[t].answered(); o < 0 && !strings.EqualFold(v.rows[t].actor.Text, r.actor.Text) {
+			cands = append(cands, t)
+		}
+	}
+	if len(cands) == 0 {
+		v.status.SetText(fmt.Sprintf("#%d has no claim by another actor to answer.", v.cur+1))
+		return
+	}
+	next := cands[0]
+	if k, _ := r.answered(); k >= 0 {
+		next = cands[(slices.Index(cands, k)+1)%len(cands)]
+	}
+	if r.relation.Selected == extractNoRelation || r.relation.Selected == "" {
+		r.relation.SetSelected(string(model.Denies))
+	}
+	r.answers.SetSelectedIndex(slices.Index(r.targets, next))
+	v.updateHead(v.cur)
+	v.status.SetText(fmt.Sprintf("#%d %s #%d. Alt+P again for the next claim it may answer.", v.cur+1, r.relation.Selected, next+1))
+}
+
+// reversed lists n-1 … 0; after lists n+1 … end-1.
+func reversed(n int) []int {
+	var out []int
+	for k := n - 1; k >= 0; k-- {
+		out = append(out, k)
+	}
+	return out
+}
+
+func after(n, end int) []int {
+	var out []int
+	for k := n + 1; k < end; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// nearestSpeaker is the actor of the proposal nearest the text at
+// offset, the ones before it first: whom words the rules missed most
+// likely belong to.
+func (v *extractView) nearestSpeaker(at int) string {
+	best, dist := "", -1
+	for i, p := range v.props {
+		if p.Start < 0 || i >= len(v.rows) || strings.TrimSpace(v.rows[i].actor.Text) == "" {
+			continue
+		}
+		d := at - p.End
+		if d < 0 {
+			d = (p.Start - at) * 2 // after the selection: counts double
+		}
+		if dist < 0 || d < dist {
+			best, dist = v.rows[i].actor.Text, d
+		}
+	}
+	return best
 }
 
 // loadSources fills the list of stored sources, off the UI goroutine.
@@ -331,6 +448,7 @@ func (v *extractView) show(r extraction) {
 	v.names = names
 	v.addBtn.Enable()
 	v.rows = nil
+	v.cur = 0
 	v.rowsBox.RemoveAll()
 	for i, p := range r.props {
 		row, box := v.newRow(i, p, names)
@@ -352,7 +470,17 @@ func (v *extractView) show(r extraction) {
 			counters++
 		}
 	}
-	v.status.SetText(fmt.Sprintf("%d proposals, %d of them counter-claims. Untick what is wrong, edit the rest, then save.", len(r.props), counters))
+	unsure := 0
+	for _, p := range r.props {
+		if p.Actor.Name == "" {
+			unsure++
+		}
+	}
+	msg := fmt.Sprintf("%d proposals, %d of them counter-claims. Untick what is wrong, edit the rest, then save.", len(r.props), counters)
+	if unsure > 0 {
+		msg += fmt.Sprintf(" %d have no actor: the rules found no speaker they could ground; give one or untick them.", unsure)
+	}
+	v.status.SetText(msg + " " + extractKeysHelp)
 	v.saveBtn.Enable()
 }
 
@@ -473,14 +601,23 @@ func (v *extractView) addSelected() {
 		}
 		v.updateHead(k)
 	}
+	speaker := ""
+	if p.Start >= 0 {
+		speaker = v.nearestSpeaker(p.Start)
+	}
 	row, box := v.newRow(i, p, v.names)
+	row.actor.SetText(speaker)
 	v.rows = append(v.rows, row)
 	v.rowsBox.Add(box)
-	v.updateHead(i)
+	v.moveTo(i)
 	v.preview.Segments = highlightSegments(v.text, v.props)
 	v.preview.Refresh()
 	v.saveBtn.Enable()
-	v.status.SetText(fmt.Sprintf("Added #%d from the selection: give it its actor (and what it answers, if anything), then save.", i+1))
+	who := "give it its actor"
+	if speaker != "" {
+		who = fmt.Sprintf("its actor is the nearest speaker, %s: change it if wrong", speaker)
+	}
+	v.status.SetText(fmt.Sprintf("Added #%d from the selection: %s (and pair it with Alt+P if it answers a claim), then save.", i+1, who))
 }
 
 // answered is the proposal the row answers and how, as the reviewer left
@@ -500,6 +637,9 @@ func (v *extractView) updateHead(i int) {
 	}
 	r := v.rows[i]
 	head := fmt.Sprintf("#%d", i+1)
+	if i == v.cur {
+		head = "» " + head
+	}
 	if k, rel := r.answered(); k >= 0 {
 		head += fmt.Sprintf(" %s #%d (%s)", rel, k+1, v.props[k].Actor.Name)
 	}

@@ -305,8 +305,10 @@ func TestExtractViewAddsSelectedText(t *testing.T) {
 		t.Fatalf("%d rows after adding, want %d", len(v.rows), before+1)
 	}
 	added := v.rows[before]
-	if added.statement.Text != "The river flooded two towns last week" || added.actor.Text != "" {
-		t.Errorf("added row: %q by %q", added.statement.Text, added.actor.Text)
+	// The nearest speaker before the selection is proposed: Szohod, who
+	// denied the allegation in the sentence before.
+	if added.statement.Text != "The river flooded two towns last week" || added.actor.Text != "Szohod" || v.cur != before {
+		t.Errorf("added row: %q by %q (current #%d)", added.statement.Text, added.actor.Text, v.cur+1)
 	}
 	added.actor.SetText("Borduria's weather office")
 	// The Kovacs charge now disputes the added claim.
@@ -343,4 +345,69 @@ func saveOnly(t *testing.T, v *extractView, st *db.Store, keep func(int) bool, w
 		t.Fatalf("%d claims saved, want %d", len(claims), want)
 	}
 	return claims
+}
+
+// typeKey sends a shortcut to the review window as the keyboard does.
+func typeKey(v *extractView, s fyne.Shortcut) {
+	v.win.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+}
+
+// TestExtractViewKeys: the reviewer goes through the proposals with the
+// keyboard only — moves, rejects and accepts, pairs a claim with the one
+// it answers in one key, and cycles to the next candidate.
+func TestExtractViewKeys(t *testing.T) {
+	v, st, _ := newExtractHarness(t)
+	v.loadText("border.html", extractTestArticle)
+	v.findNow(t)
+	if v.cur != 0 || !strings.HasPrefix(v.rows[0].head.Text, "» #1") || !strings.Contains(v.status.Text, "Alt+P") {
+		t.Fatalf("current #%d, head %q, status %q", v.cur+1, v.rows[0].head.Text, v.status.Text)
+	}
+	test.Type(v.rows[0].statement, " (edited)") // keys work with an entry focused
+	// Szohod's denial, unpaired by hand, is paired again with one key:
+	// the nearest claim before it by someone else, #1; again, the next
+	// one that answers nothing, #3; then round to #1.
+	typeKey(v, extractKeyNext)
+	szohod := v.rows[1]
+	szohod.relation.SetSelected(extractNoRelation)
+	for _, want := range []int{0, 2, 0} {
+		typeKey(v, extractKeyPair)
+		if k, rel := szohod.answered(); k != want || rel != model.Denies {
+			t.Fatalf("after Alt+P Szohod's denial %s #%d, want denies #%d", rel, k+1, want+1)
+		}
+	}
+	typeKey(v, extractKeyNext)
+	if v.cur != 2 || strings.HasPrefix(v.rows[1].head.Text, "»") || !strings.HasPrefix(v.rows[2].head.Text, "» #3") {
+		t.Fatalf("after Alt+Down: current #%d, heads %q %q", v.cur+1, v.rows[1].head.Text, v.rows[2].head.Text)
+	}
+	// The Kovacs charge answers nothing; Alt+P makes it deny #1 (#2
+	// answers a claim itself).
+	kovacs := v.rows[2]
+	typeKey(v, extractKeyPair)
+	if k, rel := kovacs.answered(); k != 0 || rel != model.Denies {
+		t.Fatalf("after Alt+P the Kovacs charge %s #%d, want denies #1", rel, k+1)
+	}
+	typeKey(v, extractKeyPrev)
+	typeKey(v, extractKeyReject) // rejects #2 and moves to #3
+	if v.rows[1].accept.Checked || v.cur != 2 {
+		t.Fatalf("Alt+R: #2 accepted %v, current #%d", v.rows[1].accept.Checked, v.cur+1)
+	}
+	typeKey(v, extractKeyAccept)
+	for i := 3; i < len(v.rows); i++ {
+		v.rows[i].accept.SetChecked(false)
+	}
+	v.title.SetText("Border row (made-up)")
+	v.onSave()
+	extractWait(v)
+	claims, err := st.ListClaims(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(claims) != 2 {
+		t.Fatalf("%d claims saved, want 2", len(claims))
+	}
+	for _, c := range claims {
+		if c.ActorID == "ru" && (c.CounterCount != 1 || c.CounterActors[0] != "Anna Kovacs" || !strings.Contains(c.Statement, "(edited)")) {
+			t.Errorf("the allegation: %q with counter-claims %q", c.Statement, c.CounterActors)
+		}
+	}
 }
