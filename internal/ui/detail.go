@@ -36,6 +36,7 @@ type detailPane struct {
 	verdict   *widget.Select
 	tags      *tagsEntry
 	counters  *fyne.Container
+	timeline  *timelineSection
 	answers   *fyne.Container
 	notes     *fyne.Container
 	noteEntry *widget.Entry
@@ -60,6 +61,7 @@ func newDetailPane(m *mainWindow) *detailPane {
 	d.verdict = widget.NewSelect(labels, d.onVerdictChanged)
 	d.tags = newTagsEntry(d.commitTags)
 	d.counters = container.NewVBox()
+	d.timeline = newTimelineSection()
 	d.answers = container.NewVBox()
 	d.notes = container.NewVBox()
 	d.noteEntry = widget.NewMultiLineEntry()
@@ -82,7 +84,7 @@ func newDetailPane(m *mainWindow) *detailPane {
 	// section under the claim's own card, beside its counter-claims.
 	d.body = container.NewVBox(
 		d.statement, d.quote, review,
-		widget.NewSeparator(), heading("Contradictions"), d.counters, actions,
+		widget.NewSeparator(), heading("Contradictions"), d.counters, actions, d.timeline.box,
 		widget.NewSeparator(), heading("Notes"), d.notes, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote),
 	)
 	d.scroll = container.NewVScroll(container.NewPadded(d.body))
@@ -151,6 +153,7 @@ func (d *detailPane) show(id string) {
 		d.tags.load(c.Tags)
 	}
 	d.showCounters()
+	d.timeline.show(cd)
 	d.showNotes()
 	if !sameClaim {
 		d.noteEntry.SetText("")

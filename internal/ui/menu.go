@@ -45,6 +45,7 @@ func (m *mainWindow) setupMenus() {
 		fyne.NewMenuItemSeparator(),
 		item("Import…", func() { showImport(m.win, m.st, m.changed, m.openClaim) }, nil),
 		item("Export…", func() { m.detail.commitTags(); showExport(m.win, m.st) }, nil),
+		item("Export map…", m.mapView.export, nil),
 		item("Extract claims from article…", func() { showExtract(m.win, m.st, m.changed) }, nil),
 		fyne.NewMenuItemSeparator(),
 		quit,
@@ -65,6 +66,7 @@ func (m *mainWindow) setupMenus() {
 		item("Contradictions", tab(1), keyTab(fyne.Key2)),
 		item("Actors", tab(2), keyTab(fyne.Key3)),
 		item("Sources", tab(3), keyTab(fyne.Key4)),
+		item("Map", tab(4), keyTab(fyne.Key5)),
 		fyne.NewMenuItemSeparator(),
 		item("Reload", m.reload, keyReload),
 	)
@@ -108,7 +110,8 @@ Escape	in the search box: clear it
 Ctrl+N	new claim
 Ctrl+Shift+N	add a counter-claim to the selected claim
 Delete	delete the selected claim (asks first)
-Alt+1 … Alt+4	Claims, Contradictions, Actors, Sources
+Alt+1 … Alt+5	Claims, Contradictions, Actors, Sources, Map
+On the map	arrows pan, + / - zoom, 0 fits, Tab / Shift+Tab move between actors, Enter lists the actor's claims; drag pans, the wheel zooms
 Ctrl+R	reload from the database`
 
 func (m *mainWindow) showKeys() {

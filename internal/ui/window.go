@@ -66,6 +66,8 @@ type mainWindow struct {
 	contra        *contradictionsView
 	actorsView    *actorsView
 	sourcesView   *sourcesView
+	mapView       *mapView
+	mapTab        *container.TabItem
 	tabs          *container.AppTabs
 	claimsTab     *container.TabItem
 }
@@ -96,11 +98,14 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 	m.contra = newContradictionsView(m)
 	m.actorsView = newActorsView(m)
 	m.sourcesView = newSourcesView(m)
+	m.mapView = newMapView(m)
 	m.claimsTab = container.NewTabItem("Claims", split)
+	m.mapTab = container.NewTabItem("Map", m.mapView.content)
 	m.tabs = container.NewAppTabs(m.claimsTab,
 		container.NewTabItem("Contradictions", m.contra.content),
 		container.NewTabItem("Actors", m.actorsView.content),
-		container.NewTabItem("Sources", m.sourcesView.content))
+		container.NewTabItem("Sources", m.sourcesView.content),
+		m.mapTab)
 	m.tabs.OnSelected = func(*container.TabItem) { m.refreshTab() }
 	w.SetContent(m.tabs)
 	m.setupMenus()
@@ -336,6 +341,9 @@ func (m *mainWindow) showFound(found *search.Results, all int) {
 	m.found = found
 	m.count.SetText(fmt.Sprintf("%d of %d claims", found.Len(), all))
 	m.list.showHits()
+	if m.tabs.Selected() == m.mapTab {
+		m.mapView.load() // the map draws the claims the list shows
+	}
 }
 
 // selectClaim shows the claim in the detail pane.
@@ -388,6 +396,8 @@ func (m *mainWindow) refreshTab() {
 		m.actorsView.load()
 	case "Sources":
 		m.sourcesView.load()
+	case "Map":
+		m.mapView.load()
 	}
 }
 
