@@ -77,6 +77,7 @@ type Graph struct {
 	AllEdges     int // edges between the kept actors, before MaxEdges
 	HiddenEdges  int // edges between kept actors left out by MaxEdges
 	MinEdgePairs int // the smallest count among the edges kept (when some were hidden)
+	HiddenActors int // actors left without an edge by MaxEdges, so not drawn
 }
 
 // Options choose what the map shows.
@@ -311,27 +312,43 @@ func (g *Graph) retain(keep []bool) {
 	g.Nodes, g.Edges = nodes, edges
 }
 
-// thin keeps the edges with the most pairs: every edge with at least k
-// pairs, for the smallest k that keeps at most max edges.
+// thin keeps the maxEdges edges with the most pairs; among edges with
+// as many, those between the more contested actors. Actors left with no
+// edge go too (not the focused one).
 func (g *Graph) thin(maxEdges int) {
-	counts := make([]int, len(g.Edges))
-	for i, e := range g.Edges {
-		counts[i] = e.Count()
+	weight := func(e Edge) int { return g.Nodes[e.From].Contested() + g.Nodes[e.To].Contested() }
+	order := make([]int, len(g.Edges))
+	for i := range order {
+		order[i] = i
 	}
-	slices.Sort(counts)
-	slices.Reverse(counts)
-	// counts[maxEdges] is the largest count that does not fit: keep the
-	// edges above it.
-	k := counts[maxEdges] + 1
+	slices.SortStableFunc(order, func(a, b int) int {
+		ea, eb := g.Edges[a], g.Edges[b]
+		return cmp.Or(cmp.Compare(eb.Count(), ea.Count()), cmp.Compare(weight(eb), weight(ea)))
+	})
+	keepEdge := make([]bool, len(g.Edges))
+	for _, i := range order[:maxEdges] {
+		keepEdge[i] = true
+	}
+	g.MinEdgePairs = g.Edges[order[maxEdges-1]].Count()
 	edges := g.Edges[:0]
-	for _, e := range g.Edges {
-		if e.Count() >= k {
+	for i, e := range g.Edges {
+		if keepEdge[i] {
 			edges = append(edges, e)
 		}
 	}
 	g.HiddenEdges = len(g.Edges) - len(edges)
-	g.MinEdgePairs = k
 	g.Edges = edges
+
+	linked := make([]bool, len(g.Nodes))
+	for _, e := range g.Edges {
+		linked[e.From], linked[e.To] = true, true
+	}
+	if g.Focus >= 0 {
+		linked[g.Focus] = true
+	}
+	before := len(g.Nodes)
+	g.retain(linked)
+	g.HiddenActors = before - len(g.Nodes)
 }
 
 // sortEdges orders the edges by their ends, then by relation in

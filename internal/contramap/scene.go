@@ -1,6 +1,7 @@
 package contramap
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
@@ -63,6 +64,9 @@ type SceneNode struct {
 	Centre Point
 	R      float64
 	Label  Rect
+	// labelMarks are the label's marks in Scene.Marks: [start, end).
+	labelMarks [2]int
+	lines      []string
 }
 
 // SceneEdge is where an edge was drawn.
@@ -90,6 +94,8 @@ type Scene struct {
 	Title   string
 	Caption []string // what is shown and what was left out
 	Legend  []LegendItem
+
+	countMarks [2]int // the edges' counts in Marks: [start, end)
 }
 
 // LegendItem is one entry of the legend: a kind's colour or a relation's
@@ -332,6 +338,7 @@ func NewScene(g *Graph, geo []NodeGeometry, pos Positions, title, filters string
 		}
 		s.Edges = append(s.Edges, se)
 	}
+	s.countMarks = [2]int{len(s.Marks), len(s.Marks) + len(labels)}
 	s.Marks = append(s.Marks, labels...)
 
 	for i, n := range g.Nodes {
@@ -344,15 +351,121 @@ func NewScene(g *Graph, geo []NodeGeometry, pos Positions, title, filters string
 		s.Marks = append(s.Marks, Mark{Kind: MarkCircle, Centre: c, R: r, Fill: fill, Stroke: rim, Width: w})
 		box := boxes[i]
 		top := box.Y
+		first := len(s.Marks)
 		s.Marks = append(s.Marks, Mark{Kind: MarkRect, Rect: box, R: 2, Fill: halo})
 		for j, line := range geo[i].Lines {
 			s.Marks = append(s.Marks, Mark{Kind: MarkText, Centre: Point{c.X, top + nodeLabelSize + float64(j)*lineHeight},
 				Text: line, Size: nodeLabelSize, Bold: i == g.Focus, Fill: ink, Anchor: AnchorMiddle})
 		}
-		s.Nodes = append(s.Nodes, SceneNode{Index: i, Centre: c, R: r, Label: box})
+		s.Nodes = append(s.Nodes, SceneNode{Index: i, Centre: c, R: r, Label: box,
+			labelMarks: [2]int{first, len(s.Marks)}, lines: geo[i].Lines})
 	}
 	s.Legend = legendItems(g)
 	return s
+}
+
+// Sizes below which text on screen is not read but guessed at, in pixels.
+const (
+	minLabelPx = 9
+	minCountPx = 7
+)
+
+// MarksAt is what to draw at zoom (pixels per point). When the actors'
+// names would be too small to read, they are set at a readable size for
+// as many actors as fit without overlapping one another, the most
+// contested first (hover or zoom shows the others); counts too small to
+// read are left out.
+func (s *Scene) MarksAt(zoom float64) []Mark {
+	if zoom*nodeLabelSize >= minLabelPx || len(s.Nodes) == 0 {
+		return s.Marks
+	}
+	skip := make([]bool, len(s.Marks))
+	for _, n := range s.Nodes {
+		for i := n.labelMarks[0]; i < n.labelMarks[1]; i++ {
+			skip[i] = true
+		}
+	}
+	if zoom*countSize < minCountPx {
+		for i := s.countMarks[0]; i < s.countMarks[1]; i++ {
+			skip[i] = true
+		}
+	}
+	out := make([]Mark, 0, len(s.Marks))
+	for i, m := range s.Marks {
+		if i == s.countMarks[1] && zoom*countSize < minCountPx && s.countMarks[1] > s.countMarks[0] && len(s.Edges) <= 80 {
+			// Few arrows: their counts, set larger, still fit.
+			out = append(out, s.countsAt(minCountPx/zoom, 1/zoom)...)
+		}
+		if !skip[i] {
+			out = append(out, m)
+		}
+	}
+	// The names at minLabelPx, in points at this zoom.
+	size := minLabelPx / zoom
+	order := make([]int, len(s.Nodes))
+	for i := range order {
+		order[i] = i
+	}
+	g := s.Graph
+	isFocus := func(i int) int {
+		if s.Nodes[i].Index == g.Focus {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		na, nb := g.Nodes[s.Nodes[a].Index], g.Nodes[s.Nodes[b].Index]
+		return cmp.Or(cmp.Compare(isFocus(b), isFocus(a)),
+			cmp.Compare(nb.Contested(), na.Contested()), cmp.Compare(len(nb.Claims), len(na.Claims)))
+	})
+	var placed []Rect
+	for _, i := range order {
+		n := s.Nodes[i]
+		bold := n.Index == g.Focus
+		lh := size * 1.2
+		w := 0.0
+		for _, l := range n.lines {
+			w = max(w, TextWidth(l, nodeLabelSize, bold)*size/nodeLabelSize)
+		}
+		box := Rect{n.Centre.X - w/2 - 1/zoom, n.Centre.Y + n.R + labelGap/zoom, w + 2/zoom, float64(len(n.lines))*lh + 2/zoom}
+		free := true
+		for _, p := range placed {
+			if overlaps(p, box) {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		placed = append(placed, box)
+		out = append(out, Mark{Kind: MarkRect, Rect: box, R: 1 / zoom, Fill: halo})
+		for j, l := range n.lines {
+			out = append(out, Mark{Kind: MarkText, Centre: Point{n.Centre.X, box.Y + size + float64(j)*lh}, Text: l, Size: size, Bold: bold, Fill: ink, Anchor: AnchorMiddle})
+		}
+	}
+	return out
+}
+
+// countsAt is every arrow's count set at size points, its box's edge
+// line w wide.
+func (s *Scene) countsAt(size, w float64) []Mark {
+	var out []Mark
+	for _, se := range s.Edges {
+		if se.Label.W == 0 {
+			continue
+		}
+		e := s.Graph.Edges[se.Index]
+		col, _ := RelationStyle(e.Relation)
+		text := fmt.Sprint(e.Count())
+		mid := Point{se.Label.X + se.Label.W/2, se.Label.Y + se.Label.H/2}
+		bw := TextWidth(text, countSize, true)*size/countSize + 6*w
+		box := Rect{mid.X - bw/2, mid.Y - size*0.75, bw, size * 1.5}
+		out = append(out,
+			Mark{Kind: MarkRect, Rect: box, R: 3 * w, Fill: halo, Stroke: col, Width: 0.8 * w},
+			Mark{Kind: MarkText, Centre: Point{mid.X, mid.Y + textAscent(size)/2}, Text: text, Size: size, Bold: true, Fill: col, Anchor: AnchorMiddle})
+	}
+	return out
 }
 
 // caption says what the map shows and what it leaves out.
@@ -369,17 +482,26 @@ func caption(g *Graph, filters string) []string {
 	lines = append(lines, fmt.Sprintf("%s actors, %s answers between them (%s edges) — from %s (%s claims)",
 		thousands(len(g.Nodes)), thousands(pairs), thousands(len(g.Edges)), what, thousands(g.Claims)))
 	var left []string
-	if n := g.AllActors - len(g.Nodes); n > 0 && g.Focus < 0 {
-		left = append(left, fmt.Sprintf("the %s most contested of %s actors shown", thousands(len(g.Nodes)), thousands(g.AllActors)))
+	if kept := len(g.Nodes) + g.HiddenActors; kept < g.AllActors && g.Focus < 0 {
+		left = append(left, fmt.Sprintf("the %s most contested of %s actors", thousands(kept), thousands(g.AllActors)))
 	}
 	if g.Focus >= 0 && len(g.Nodes) > 0 {
 		left = append(left, "centred on "+g.Nodes[g.Focus].Name)
 	}
 	if g.HiddenEdges > 0 {
-		left = append(left, fmt.Sprintf("%s edges of fewer than %d answers not drawn", thousands(g.HiddenEdges), g.MinEdgePairs))
+		left = append(left, fmt.Sprintf("the %s edges with the most answers drawn (%d or more); %s others not",
+			thousands(len(g.Edges)), g.MinEdgePairs, thousands(g.HiddenEdges)))
+	}
+	if g.HiddenActors > 0 {
+		who := thousands(g.HiddenActors) + " actors whose answers are"
+		if g.HiddenActors == 1 {
+			who = "1 actor whose answers are"
+		}
+		left = append(left, who+" all among those not drawn left out")
 	}
 	if len(left) > 0 {
-		lines = append(lines, strings.Join(left, "; "))
+		line := strings.Join(left, "; ")
+		lines = append(lines, strings.ToUpper(line[:1])+line[1:])
 	}
 	return lines
 }

@@ -39,6 +39,8 @@ type mapView struct {
 	m       *mainWindow
 	content fyne.CanvasObject
 	about   *widget.Label // what is drawn, from which claims
+	left    *widget.Label // what was left out
+	top     *fyne.Container
 	focus   *widget.Select
 	depth   *widget.RadioGroup
 	canvas  *mapCanvas
@@ -67,7 +69,11 @@ type mapRow struct {
 func newMapView(m *mainWindow) *mapView {
 	v := &mapView{m: m}
 	v.about = widget.NewLabel("")
-	v.about.Wrapping = fyne.TextWrapWord
+	v.about.Truncation = fyne.TextTruncateEllipsis
+	v.left = widget.NewLabel("")
+	v.left.Truncation = fyne.TextTruncateEllipsis
+	v.left.Importance = widget.LowImportance
+	v.left.Hide()
 	v.focus = widget.NewSelect([]string{mostContested}, func(string) { v.load() })
 	v.focus.SetSelected(mostContested)
 	v.depth = widget.NewRadioGroup([]string{"1 step", "2 steps"}, func(string) {
@@ -116,7 +122,8 @@ func newMapView(m *mainWindow) *mapView {
 	below := container.NewBorder(v.listTitle, nil, nil, nil, v.list)
 	split := container.NewVSplit(v.canvas, below)
 	split.Offset = 0.74
-	v.content = container.NewBorder(container.NewVBox(v.about, controls), nil, nil, nil, split)
+	v.top = container.NewVBox(v.about, v.left, controls)
+	v.content = container.NewBorder(v.top, nil, nil, nil, split)
 	return v
 }
 
@@ -216,12 +223,21 @@ func drawMap(ctx context.Context, st interface {
 
 // show puts a drawn map on the tab.
 func (v *mapView) show(s *contramap.Scene, actors []string) {
-	keepView := v.scene != nil && s.Message == "" && v.scene.Message == ""
+	// A redraw of the same actors (a claim changed, the list reloaded)
+	// keeps the view; another map is fitted to it.
+	keepView := v.scene != nil && sameActors(v.scene.Graph, s.Graph) && s.Message == "" && v.scene.Message == ""
 	v.scene = s
 	if s.Message == "" {
 		v.prev = s.Positions
 	}
-	v.about.SetText(strings.Join(s.Caption, ". ") + ".")
+	v.about.SetText(s.Caption[0] + ".")
+	if len(s.Caption) > 1 {
+		v.left.SetText(s.Caption[1] + ".")
+		v.left.Show()
+	} else {
+		v.left.Hide()
+	}
+	v.content.Refresh()
 	opts := append([]string{mostContested}, actors...)
 	if v.focus.Selected != mostContested && !slices.Contains(actors, v.focus.Selected) {
 		opts = append(opts, v.focus.Selected)
@@ -236,6 +252,19 @@ func (v *mapView) show(s *contramap.Scene, actors []string) {
 		v.exportNext = false
 		v.export()
 	}
+}
+
+// sameActors reports whether two maps show the same actors.
+func sameActors(a, b *contramap.Graph) bool {
+	if len(a.Nodes) != len(b.Nodes) || a.Focus != b.Focus {
+		return false
+	}
+	for i := range a.Nodes {
+		if a.Nodes[i].ActorID != b.Nodes[i].ActorID {
+			return false
+		}
+	}
+	return true
 }
 
 // showNode lists the actor's claims under the map.
@@ -448,6 +477,8 @@ func (c *mapCanvas) setScene(s *contramap.Scene, keep bool) {
 	c.message.Hide()
 	c.picture.Show()
 	c.legend.Show()
+	c.drawLegend(c.Size().Width)
+	c.placeLegend()
 	if !keep {
 		c.fit()
 		return
@@ -467,7 +498,9 @@ func (c *mapCanvas) fit() {
 	}
 	top := c.legendHeight()
 	avail := fyne.NewSize(size.Width, max(size.Height-top, 40))
-	z := min(avail.Width/float32(c.scene.Width), avail.Height/float32(c.scene.Height))
+	// A little short of the edges: names set larger than the layout's
+	// (when zoomed out) may stand out of the map's box.
+	z := 0.96 * min(avail.Width/float32(c.scene.Width), avail.Height/float32(c.scene.Height))
 	c.zoom = min(max(z, 0.05), 2)
 	c.pan = fyne.NewPos((size.Width-float32(c.scene.Width)*c.zoom)/2, top+(avail.Height-float32(c.scene.Height)*c.zoom)/2)
 	c.viewChanged()
@@ -547,13 +580,16 @@ func renderView(s *contramap.Scene, zoom float32, pan fyne.Position, size fyne.S
 	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
 	draw.Draw(img, img.Bounds(), image.NewUniform(contramap.Paper()), image.Point{}, draw.Src)
 	k := float64(zoom * scale)
-	contramap.Render(img, s.Marks, k, contramap.Point{X: float64(pan.X * scale), Y: float64(pan.Y * scale)})
+	contramap.Render(img, s.MarksAt(float64(zoom)), k, contramap.Point{X: float64(pan.X * scale), Y: float64(pan.Y * scale)})
 	return img
 }
 
 // drawLegend draws the legend for a view width wide, with the same marks
 // as the exported page.
 func (c *mapCanvas) drawLegend(width float32) {
+	if width < 50 {
+		width = 800 // not laid out yet; Layout draws it again
+	}
 	c.legendW = width
 	scale := float32(1)
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {

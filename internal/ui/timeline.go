@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -95,7 +96,9 @@ func (t *timeline) set(cd model.ClaimDetail) {
 		}
 		t.items = append(t.items, timelineItem{label: label, when: when, rough: rough, colour: colour})
 	}
-	add("The claim, by "+cd.Actor.Name, cd.Claim.MadeOn, [4]uint8{0x21, 0x21, 0x21, 0xff})
+	fg := theme.Color(theme.ColorNameForeground)
+	r, g, b, _ := fg.RGBA()
+	add("The claim, by "+cd.Actor.Name, cd.Claim.MadeOn, [4]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff})
 	if !baseOK {
 		// The claim itself has no date: the others are placed without
 		// saying how long after it they came.
@@ -105,6 +108,10 @@ func (t *timeline) set(cd model.ClaimDetail) {
 	for _, r := range cd.AnsweredBy {
 		c, _ := contramap.RelationStyle(r.Relation)
 		add(capitalise(string(r.Relation))+", by "+r.ActorName, r.Claim.MadeOn, [4]uint8{c.R, c.G, c.B, 0xff})
+	}
+	// The answers in the order they came, after the claim.
+	if len(t.items) > 1 {
+		slices.SortStableFunc(t.items[1:], func(a, b timelineItem) int { return a.when.Compare(b.when) })
 	}
 	t.Refresh()
 }
@@ -216,7 +223,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 			}
 			dot.Move(fyne.NewPos(px-5, y-5))
 			dot.Resize(fyne.NewSize(10, 10))
-			label := canvas.NewText(it.label, col)
+			label := canvas.NewText(it.label, text)
 			label.TextSize = theme.TextSize() * 0.95
 			ls := label.MinSize()
 			// Beside the marker, on the side with room.
