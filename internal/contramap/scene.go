@@ -48,6 +48,9 @@ type Mark struct {
 	Size   float64 // font size in points
 	Bold   bool
 	Anchor Anchor
+	// dashOffset is where in its dash pattern a piece of a longer line
+	// starts (Render draws long lines in pieces).
+	dashOffset float64
 }
 
 // Rect is a rectangle: top-left corner and size.
