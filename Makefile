@@ -25,7 +25,8 @@ test:
 fuzz:
 	./scripts/fuzz.sh
 
-# Render the main views to docs/screenshots/*.png (1280x800).
+# Render the main views to docs/screenshots/*.png (1280x800), and the map and
+# a timeline over 20,000 generated claims.
 screenshots:
 	CLAIMS_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./internal/ui/
 

@@ -492,8 +492,12 @@ func caption(g *Graph, filters string) []string {
 		left = append(left, "centred on "+g.Nodes[g.Focus].Name)
 	}
 	if g.HiddenEdges > 0 {
-		left = append(left, fmt.Sprintf("the %s edges with the most answers drawn (%d or more); %s others not",
-			thousands(len(g.Edges)), g.MinEdgePairs, thousands(g.HiddenEdges)))
+		least := ""
+		if g.MinEdgePairs > 1 {
+			least = fmt.Sprintf(" (%d or more)", g.MinEdgePairs)
+		}
+		left = append(left, fmt.Sprintf("the %s edges with the most answers drawn%s; %s others not",
+			thousands(len(g.Edges)), least, thousands(g.HiddenEdges)))
 	}
 	if g.HiddenActors > 0 {
 		who := thousands(g.HiddenActors) + " actors whose answers are"

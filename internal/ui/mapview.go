@@ -72,7 +72,6 @@ func newMapView(m *mainWindow) *mapView {
 	v.about.Truncation = fyne.TextTruncateEllipsis
 	v.left = widget.NewLabel("")
 	v.left.Truncation = fyne.TextTruncateEllipsis
-	v.left.Importance = widget.LowImportance
 	v.left.Hide()
 	v.focus = widget.NewSelect([]string{mostContested}, func(string) { v.load() })
 	v.focus.SetSelected(mostContested)
@@ -407,6 +406,7 @@ type mapCanvas struct {
 	// sharp again.
 	renderDelay time.Duration
 	legendW     float32
+	lastSize    fyne.Size
 }
 
 func newMapCanvas(v *mapView) *mapCanvas {
@@ -443,6 +443,13 @@ type mapRenderer struct{ c *mapCanvas }
 
 func (r *mapRenderer) Layout(size fyne.Size) {
 	c := r.c
+	// What was in the middle of the view stays there when it is resized.
+	if c.lastSize.Width > 0 && size != c.lastSize {
+		c.pan = c.pan.Add(fyne.NewPos((size.Width-c.lastSize.Width)/2, (size.Height-c.lastSize.Height)/2))
+		c.placeHover()
+		c.scheduleRender()
+	}
+	c.lastSize = size
 	c.bg.Resize(size)
 	c.placePicture()
 	c.message.Move(fyne.NewPos(theme.Padding()*4, size.Height/3))
@@ -499,8 +506,9 @@ func (c *mapCanvas) fit() {
 	top := c.legendHeight()
 	avail := fyne.NewSize(size.Width, max(size.Height-top, 40))
 	// A little short of the edges: names set larger than the layout's
-	// (when zoomed out) may stand out of the map's box.
-	z := 0.96 * min(avail.Width/float32(c.scene.Width), avail.Height/float32(c.scene.Height))
+	// (when zoomed out) stand out of the map's box by a line or two.
+	const room = 48
+	z := min((avail.Width-room)/float32(c.scene.Width), (avail.Height-room)/float32(c.scene.Height))
 	c.zoom = min(max(z, 0.05), 2)
 	c.pan = fyne.NewPos((size.Width-float32(c.scene.Width)*c.zoom)/2, top+(avail.Height-float32(c.scene.Height)*c.zoom)/2)
 	c.viewChanged()
@@ -789,7 +797,7 @@ func (c *mapCanvas) DragEnd() {}
 
 // Scrolled zooms about the pointer.
 func (c *mapCanvas) Scrolled(ev *fyne.ScrollEvent) {
-	f := float32(math.Pow(1.0015, float64(ev.Scrolled.DY)))
+	f := float32(math.Pow(1.014, float64(ev.Scrolled.DY))) // a notch (10) zooms by 15%
 	c.zoomAt(ev.Position, f)
 }
 
