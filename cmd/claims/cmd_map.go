@@ -21,7 +21,7 @@ func init() {
 		usage: "--db PATH [--actor NAME [--depth 1|2]] [--tag T] [--from DATE] [--to DATE] [--verdict V] [--top N] -o FILE.svg|.png|.dot",
 		summary: "Draw who answers whom — actors as circles, an arrow from the actor whose claim is answered\n" +
 			"      to the actor answering it, per relation with its count — as SVG, PNG or Graphviz DOT.\n" +
-			"      With nothing to draw (no claims, no answers) it writes no file and exits with status 1.",
+			"      With nothing to draw (no claims, no answers) the picture says why, and so does standard error.",
 		run: runMap,
 	})
 }
@@ -107,13 +107,15 @@ func runMap(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if msg := g.Empty(); msg != "" {
-		return fmt.Errorf("nothing to map, so %s was not written: %s", *out, msg)
-	}
 	title := "Who answers whom — " + filepath.Base(*path)
 	scene, err := contramap.Draw(ctx, g, nil, title, f.Describe())
 	if err != nil {
 		return err
+	}
+	if scene.Message != "" {
+		// The picture says so too: a report gets a page that explains
+		// itself rather than an empty canvas or no file.
+		fmt.Fprintf(stderr, "claims: nothing to map; %s says why: %s\n", *out, scene.Message)
 	}
 	return csvio.WriteFileAtomic(*out, func(w io.Writer) error {
 		switch format {
