@@ -269,3 +269,25 @@ func TestDetailPaneShowsTheTimeline(t *testing.T) {
 		t.Error("the timeline shows for a claim nobody answers")
 	}
 }
+
+func TestMapExportWritesEachFormat(t *testing.T) {
+	h := newHarness(t)
+	v := h.openMap()
+	for _, tc := range []struct{ name, want string }{
+		{"map.svg", "<svg"},
+		{"map.dot", "digraph contradictions"},
+		{"map.png", "\x89PNG"},
+	} {
+		var b strings.Builder
+		if err := writeScene(&b, v.scene, tc.name); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if !strings.Contains(b.String()[:min(200, b.Len())], tc.want) {
+			t.Errorf("%s starts %q", tc.name, b.String()[:min(40, b.Len())])
+		}
+	}
+	var b strings.Builder
+	if err := writeScene(&b, v.scene, "map.jpg"); err == nil {
+		t.Error("map.jpg was written")
+	}
+}
