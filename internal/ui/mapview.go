@@ -73,15 +73,19 @@ func newMapView(m *mainWindow) *mapView {
 	v.left = widget.NewLabel("")
 	v.left.Truncation = fyne.TextTruncateEllipsis
 	v.left.Hide()
-	v.focus = widget.NewSelect([]string{mostContested}, func(string) { v.load() })
-	v.focus.SetSelected(mostContested)
-	v.depth = widget.NewRadioGroup([]string{"1 step", "2 steps"}, func(string) {
+	// Selected is set before the callbacks: setting it through them would
+	// draw a map nobody has asked for yet.
+	v.focus = widget.NewSelect([]string{mostContested}, nil)
+	v.focus.Selected = mostContested
+	v.focus.OnChanged = func(string) { v.load() }
+	v.depth = widget.NewRadioGroup([]string{"1 step", "2 steps"}, nil)
+	v.depth.Selected = "1 step"
+	v.depth.OnChanged = func(string) {
 		if v.focus.Selected != mostContested {
 			v.load()
 		}
-	})
+	}
 	v.depth.Horizontal = true
-	v.depth.SetSelected("1 step")
 	v.canvas = newMapCanvas(v)
 	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), func() { v.canvas.fit(); v.canvas.grabFocus() })
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), v.export)
@@ -170,6 +174,9 @@ func (v *mapView) input() mapInput {
 // goroutine: the links are read, the graph aggregated and laid out there.
 func (v *mapView) load() {
 	m := v.m
+	if m.tabs == nil || m.tabs.Selected() != m.mapTab {
+		return // drawn when the tab is shown
+	}
 	if m.index == nil && len(m.claims) > 0 {
 		return // the list is not ready; reload's search comes back here
 	}
