@@ -25,7 +25,7 @@ func (s *Scene) WriteSVG(w io.Writer) error {
 	if s.Title != "" {
 		fmt.Fprintf(bw, "<title>%s</title>\n", esc(s.Title))
 	}
-	fmt.Fprintf(bw, `<rect x="0" y="0" width="%s" height="%s" fill="%s"/>`+"\n", num(width), num(height), hex(paper))
+	fmt.Fprintf(bw, `<rect x="0" y="0" width="%s" height="%s" fill="%s" stroke="none"/>`+"\n", num(width), num(height), hex(paper))
 	for _, m := range marks {
 		switch m.Kind {
 		case MarkPath, MarkPolygon:
@@ -59,7 +59,7 @@ func (s *Scene) WriteSVG(w io.Writer) error {
 			if m.Bold {
 				weight = ` font-weight="bold"`
 			}
-			fmt.Fprintf(bw, `<text x="%s" y="%s" font-size="%s"%s%s fill="%s">%s</text>`+"\n",
+			fmt.Fprintf(bw, `<text x="%s" y="%s" font-size="%s"%s%s fill="%s" stroke="none">%s</text>`+"\n",
 				num(m.Centre.X), num(m.Centre.Y), num(m.Size), anchor, weight, hex(m.Fill), esc(m.Text))
 		}
 	}
@@ -78,7 +78,11 @@ func paint(m Mark, open bool) string {
 	} else {
 		b.WriteString(` fill="none"`)
 	}
-	if m.Stroke.A > 0 {
+	if m.Stroke.A == 0 {
+		// Said, not left to the default: some renderers (ImageMagick's
+		// own) stroke what has no stroke attribute.
+		b.WriteString(` stroke="none"`)
+	} else {
 		fmt.Fprintf(&b, ` stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"`, hex(m.Stroke), num(m.Width))
 		if len(m.Dash) > 0 {
 			var ds []string
