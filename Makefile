@@ -26,7 +26,8 @@ fuzz:
 	./scripts/fuzz.sh
 
 # Render the main views to docs/screenshots/*.png (the claims tab at 720x600,
-# 1024x768, 1280x800 and 1920x1080; the rest at 1280x800).
+# 1024x768, 1280x800 and 1920x1080; the rest at 1280x800), and the map and a
+# timeline over 20,000 generated claims.
 screenshots:
 	CLAIMS_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./internal/ui/
 

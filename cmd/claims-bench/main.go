@@ -15,6 +15,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
+	"image/draw"
 	"io"
 	"log"
 	"math"
@@ -30,6 +32,7 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
+	"claims/internal/contramap"
 	"claims/internal/db"
 	_ "claims/internal/locale" // before Fyne (through ui): quiet its locale detection under C.UTF-8
 	"claims/internal/model"
@@ -86,8 +89,26 @@ type Result struct {
 	// BenchmarkScrollOnUIGoroutine of internal/ui, run with go test.
 	UIKeystrokeMS  *float64 `json:"ui_keystroke_ms"`
 	UIScrollPageMS *float64 `json:"ui_scroll_page_ms"`
-	DatabaseMB     float64  `json:"database_mb"`
-	IndexedTexts   int      `json:"indexed_lines"`
+
+	// The contradiction map of the most contested actors, as the Map tab
+	// draws it: the links read, the graph aggregated, laid out by
+	// Graphviz and drawn for a 1280×800 view. MapMS is their sum (median
+	// of the rounds after the first); MapFirstMS the first round, which
+	// also starts Graphviz's WebAssembly module.
+	MapMS        float64   `json:"map_ms"`
+	MapRunsMS    []float64 `json:"map_runs_ms"`
+	MapFirstMS   float64   `json:"map_first_ms"`
+	MapLinksMS   float64   `json:"map_links_ms"`
+	MapBuildMS   float64   `json:"map_build_ms"`
+	MapLayoutMS  float64   `json:"map_layout_ms"`
+	MapRenderMS  float64   `json:"map_render_ms"`
+	MapActors    int       `json:"map_actors"`
+	MapEdges     int       `json:"map_edges"`
+	UIMapPanMS   *float64  `json:"ui_map_pan_ms"`
+	UIMapZoomMS  *float64  `json:"ui_map_zoom_ms"`
+	UIMapHoverMS *float64  `json:"ui_map_hover_ms"`
+	DatabaseMB   float64   `json:"database_mb"`
+	IndexedTexts int       `json:"indexed_lines"`
 
 	Notes []string `json:"notes,omitempty"`
 }
@@ -148,6 +169,7 @@ func main() {
 	start := time.Now()
 	rep := Report{Machine: machine(), Rounds: *rounds, Queries: queries, Sizes: map[string]*Result{},
 		Targets: map[string]string{"filter_p95_ms": "<= 16", "filtered_p95_ms": "<= 16", "open_list_ms": "<= 500", "peak_rss_mb": "<= 250",
+			"map_ms": "<= 1000", "ui_map_pan_ms": "<= 16.7", "ui_map_zoom_ms": "<= 16.7", "ui_map_hover_ms": "<= 16.7",
 			"export_claims_s": "<= 2 x sqlite3_dump_s", "import_s": "<= 2"}}
 	var order []int
 	for _, s := range strings.Split(*sizes, ",") {
@@ -202,6 +224,12 @@ func uiBenchmarks(r *Result, path string) error {
 			r.UIKeystrokeMS = &v
 		case strings.HasPrefix(f[0], "BenchmarkScrollOnUIGoroutine"):
 			r.UIScrollPageMS = &v
+		case strings.HasPrefix(f[0], "BenchmarkMapPanOnUIGoroutine"):
+			r.UIMapPanMS = &v
+		case strings.HasPrefix(f[0], "BenchmarkMapZoomOnUIGoroutine"):
+			r.UIMapZoomMS = &v
+		case strings.HasPrefix(f[0], "BenchmarkMapHoverOnUIGoroutine"):
+			r.UIMapHoverMS = &v
 		}
 	}
 	if r.UIKeystrokeMS == nil || r.UIScrollPageMS == nil {
@@ -280,6 +308,10 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	}
 	r.FilteredP50MS, r.FilteredP95MS = median(p50s), median(p95s)
 	r.FilteredRunsP95MS = p95s
+	log.Printf("%d: the contradiction map", n)
+	if err := measureMap(r, path, claims, actors, rounds); err != nil {
+		r.Notes = append(r.Notes, "map_ms: "+err.Error())
+	}
 
 	log.Printf("%d: the window's event goroutine", n)
 	if err := uiBenchmarks(r, path); err != nil {
@@ -392,6 +424,54 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 	os.Remove(csv)
 
 	return r, peakMemory(r, path, rounds)
+}
+
+// measureMap times what the Map tab does to draw the map of the most
+// contested actors over the listed claims: read the links, aggregate,
+// lay out (Graphviz) and draw the part in a 1280×800 view, fitted. The
+// first round also starts Graphviz; the median is of the others.
+func measureMap(r *Result, path string, claims []model.ClaimSummary, actors []model.Actor, rounds int) error {
+	st, err := db.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	var links, builds, layouts, renders []float64
+	for i := range rounds + 1 {
+		runtime.GC()
+		t0 := time.Now()
+		ls, err := st.Links(ctx)
+		if err != nil {
+			return err
+		}
+		t1 := time.Now()
+		g := contramap.Build(claims, ls, actors, contramap.Options{Top: contramap.DefaultTop, MaxEdges: contramap.DefaultMaxEdges})
+		t2 := time.Now()
+		s, err := contramap.Draw(ctx, g, nil, "Who answers whom", "")
+		if err != nil {
+			return err
+		}
+		t3 := time.Now()
+		img := image.NewRGBA(image.Rect(0, 0, 1280, 800))
+		draw.Draw(img, img.Bounds(), image.NewUniform(contramap.Paper()), image.Point{}, draw.Src)
+		z := min(1280/s.Width, 800/s.Height)
+		contramap.Render(img, s.MarksAt(z), z, contramap.Point{X: (1280 - s.Width*z) / 2, Y: (800 - s.Height*z) / 2})
+		t4 := time.Now()
+		r.MapActors, r.MapEdges = len(g.Nodes), len(g.Edges)
+		total := ms(t4.Sub(t0))
+		if i == 0 {
+			r.MapFirstMS = total
+			continue
+		}
+		r.MapRunsMS = append(r.MapRunsMS, total)
+		links, builds = append(links, ms(t1.Sub(t0))), append(builds, ms(t2.Sub(t1)))
+		layouts, renders = append(layouts, ms(t3.Sub(t2))), append(renders, ms(t4.Sub(t3)))
+	}
+	r.MapMS = median(r.MapRunsMS)
+	r.MapLinksMS, r.MapBuildMS = median(links), median(builds)
+	r.MapLayoutMS, r.MapRenderMS = median(layouts), median(renders)
+	return nil
 }
 
 // peakMemory measures the peak memory of a process doing what the window
@@ -639,6 +719,16 @@ func printTable(w io.Writer, rep Report, order []int) {
 	row("peak_rss_mb", func(r *Result) string { return f(r.PeakRSSMB) })
 	row("ui_keystroke_ms (event loop)", func(r *Result) string { return p(r.UIKeystrokeMS) })
 	row("ui_scroll_page_ms (event loop)", func(r *Result) string { return p(r.UIScrollPageMS) })
+	row("map_ms (links+build+layout+draw)", func(r *Result) string { return f(r.MapMS) })
+	row("  map_first_ms (starts Graphviz)", func(r *Result) string { return f(r.MapFirstMS) })
+	row("  map_links_ms", func(r *Result) string { return f(r.MapLinksMS) })
+	row("  map_build_ms", func(r *Result) string { return f(r.MapBuildMS) })
+	row("  map_layout_ms (Graphviz)", func(r *Result) string { return f(r.MapLayoutMS) })
+	row("  map_render_ms (1280x800 view)", func(r *Result) string { return f(r.MapRenderMS) })
+	row("  map actors / edges", func(r *Result) string { return fmt.Sprintf("%d/%d", r.MapActors, r.MapEdges) })
+	row("ui_map_pan_ms (event loop)", func(r *Result) string { return p(r.UIMapPanMS) })
+	row("ui_map_zoom_ms (event loop)", func(r *Result) string { return p(r.UIMapZoomMS) })
+	row("ui_map_hover_ms (event loop)", func(r *Result) string { return p(r.UIMapHoverMS) })
 	row("database_mb", func(r *Result) string { return f(r.DatabaseMB) })
 	for _, n := range order {
 		for _, note := range rep.Sizes[strconv.Itoa(n)].Notes {

@@ -52,6 +52,7 @@ type detailPane struct {
 	notes                      *fyne.Container
 	noteEntry                  *keyEntry
 	addNote                    *keyButton
+	timeline                   *timelineSection
 	review                     *reviewFields
 	history                    *fyne.Container
 	allHistory                 bool // show every change, not the newest few
@@ -90,6 +91,7 @@ func newDetailPane(m *mainWindow) *detailPane {
 	}
 	d.tags.onEscape = m.focusList
 	d.counters = container.NewVBox()
+	d.timeline = newTimelineSection()
 	d.answers = container.NewVBox()
 	d.notes = container.NewVBox()
 	d.noteEntry = newKeyMultiLineEntry()
@@ -106,7 +108,7 @@ func newDetailPane(m *mainWindow) *detailPane {
 	tags := container.NewBorder(nil, nil, boldLabel("Tags"), nil, d.tags)
 	nav := container.NewHBox(d.back, d.forward, layout.NewSpacer(), d.addCounter, d.link, d.deleteIt)
 	d.claimCol = container.NewVBox(d.statement, d.quote, verdict, tags, d.facts, d.review.content)
-	d.counterCol = container.NewVBox(d.counters, d.answers)
+	d.counterCol = container.NewVBox(d.counters, d.timeline.box, d.answers)
 	d.columns = container.NewVBox(d.claimCol, d.counterCol)
 	d.body = container.NewVBox(
 		nav, d.columns,
@@ -220,6 +222,7 @@ func (d *detailPane) show(id string) {
 		d.allHistory = false
 	}
 	d.showCounters()
+	d.timeline.show(cd)
 	d.showNotes()
 	d.showHistory()
 	if !sameClaim {

@@ -76,6 +76,7 @@ func (m *mainWindow) setupMenus() {
 		fyne.NewMenuItemSeparator(),
 		item("Import…", m.importFile, keyImport),
 		item("Export…", m.export, keyExport),
+		item("Export map…", m.mapView.export, nil),
 		item("Extract claims from article…", m.extract, keyExtract),
 		fyne.NewMenuItemSeparator(),
 		quit,
@@ -119,6 +120,7 @@ func (m *mainWindow) setupMenus() {
 		item("Contradictions", tab(1), keyTab(fyne.Key2)),
 		item("Actors", tab(2), keyTab(fyne.Key3)),
 		item("Sources", tab(3), keyTab(fyne.Key4)),
+		item("Map", tab(4), keyTab(fyne.Key5)),
 		fyne.NewMenuItemSeparator(),
 		item("Back", m.goBack, keyBack),
 		item("Forward", m.goForward, keyForward),
@@ -232,7 +234,8 @@ Ctrl+Shift+N	add a counter-claim to the selected claim
 Ctrl+L	link an existing claim as a counter-claim
 Delete	delete the selected claim (asks first)
 Tab / Shift+Tab	next / previous control; Enter or Space presses a button
-Alt+1 … Alt+4	Claims, Contradictions, Actors, Sources
+Alt+1 … Alt+5	Claims, Contradictions, Actors, Sources, Map
+On the map	arrows pan, + / - zoom, 0 fits, Tab / Shift+Tab move between actors, Enter lists the actor's claims; drag pans, the wheel zooms
 Ctrl+I / Ctrl+Shift+E	import / export (what the list shows)
 Ctrl+Shift+X	extract claims from an article
 Ctrl+O	open another database

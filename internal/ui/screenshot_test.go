@@ -10,11 +10,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
+	"claims/internal/gen"
 	"claims/internal/sample"
 )
 
@@ -115,10 +117,89 @@ func TestScreenshots(t *testing.T) {
 	m.sourcesView.selectFirst()
 	shoot("sources")
 
+	m.tabs.SelectIndex(4)
+	m.wait()
+	v := m.mapView
+	for i, n := range v.scene.Graph.Nodes {
+		if n.Name == "Imran Khan" {
+			sn, _ := v.scene.SceneNode(i)
+			p := v.canvas.toCanvas(sn.Centre)
+			v.canvas.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
+			v.canvas.Tapped(&fyne.PointEvent{Position: p})
+		}
+	}
+	shoot("map")
+
 	// An empty database, as File → New database leaves the window.
 	m.openPath(filepath.Join(t.TempDir(), "empty.db"))
 	m.tabs.SelectIndex(0)
 	shoot("empty-database")
+}
+
+// TestScreenshotsGenerated renders the map and a claim's timeline over
+// 20,000 claims made by claims gen, at 1280×800; only when
+// CLAIMS_SCREENSHOTS=1 (making the data takes a while).
+func TestScreenshotsGenerated(t *testing.T) {
+	if os.Getenv("CLAIMS_SCREENSHOTS") != "1" {
+		t.Skip("set CLAIMS_SCREENSHOTS=1 (make screenshots)")
+	}
+	dir := screenshotDir(t)
+	a := test.NewTempApp(t)
+	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gen.Fill(context.Background(), st, gen.Options{Claims: 20000, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 800))
+	m := newMainWindow(a, w, st, withResultQueue)
+	m.wait()
+	t.Cleanup(func() { m.wait(); m.st.Close() })
+	shoot := func(name string) {
+		t.Helper()
+		m.wait()
+		img := w.Canvas().Capture()
+		if n := colours(img); n < 4 {
+			t.Errorf("%s looks blank (%d colours)", name, n)
+		}
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.tabs.SelectIndex(4)
+	m.wait()
+	shoot("map-20000")
+
+	// The map centred on the most contested actor and its neighbours.
+	v := m.mapView
+	g := v.scene.Graph
+	top := 0
+	for i, n := range g.Nodes {
+		if n.Contested() > g.Nodes[top].Contested() {
+			top = i
+		}
+	}
+	v.focus.SetSelected(g.Nodes[top].Name)
+	m.wait()
+	shoot("map-20000-focus")
+
+	// A claim denied by three actors, with its timeline in view.
+	for _, c := range m.claims {
+		if c.CounterCount == 3 {
+			m.openClaim(c.ID)
+			break
+		}
+	}
+	m.wait()
+	m.detail.scroll.ScrollToBottom()
+	shoot("timeline")
 }
 
 // colours counts the distinct colours of a sample of img's pixels: a

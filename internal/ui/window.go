@@ -78,6 +78,8 @@ type mainWindow struct {
 	contra      *contradictionsView
 	actorsView  *actorsView
 	sourcesView *sourcesView
+	mapView     *mapView
+	mapTab      *container.TabItem
 	tabs        *container.AppTabs
 	claimsTab   *container.TabItem
 	// banner says, above the tabs, what the person should know all the
@@ -133,11 +135,14 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 	m.contra = newContradictionsView(m)
 	m.actorsView = newActorsView(m)
 	m.sourcesView = newSourcesView(m)
+	m.mapView = newMapView(m)
 	m.claimsTab = container.NewTabItem("Claims", claims)
+	m.mapTab = container.NewTabItem("Map", m.mapView.content)
 	m.tabs = container.NewAppTabs(m.claimsTab,
 		container.NewTabItem("Contradictions", m.contra.content),
 		container.NewTabItem("Actors", m.actorsView.content),
-		container.NewTabItem("Sources", m.sourcesView.content))
+		container.NewTabItem("Sources", m.sourcesView.content),
+		m.mapTab)
 	m.tabs.OnSelected = func(*container.TabItem) {
 		m.refreshTab()
 		m.focusTab()
@@ -400,6 +405,9 @@ func (m *mainWindow) showFound(found *search.Results, all int) {
 	m.count.SetText(formatCount(found.Len()) + " of " + formatCount(all) + " claims")
 	row := m.list.showHits()
 	m.listState.update(all)
+	if m.tabs.Selected() == m.mapTab {
+		m.mapView.load() // the map draws the claims the list shows
+	}
 	switch {
 	case row >= 0:
 		m.opening = ""
@@ -514,6 +522,8 @@ func (m *mainWindow) refreshTab() {
 		m.actorsView.load()
 	case "Sources":
 		m.sourcesView.load()
+	case "Map":
+		m.mapView.load()
 	}
 }
 
@@ -536,6 +546,8 @@ func (m *mainWindow) focusTab() {
 		if m.sourcesView.selected == "" {
 			m.sourcesView.selectFirst()
 		}
+	case 4:
+		c.Focus(m.mapView.canvas)
 	}
 }
 

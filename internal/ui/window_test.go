@@ -160,7 +160,7 @@ func TestFileMenuHasEveryEntry(t *testing.T) {
 		labels = append(labels, it.Label)
 	}
 	got := strings.Join(labels, "|")
-	want := "New database…|Open database…|Open team database…|Back up database…||Import…|Export…|Extract claims from article…||Quit"
+	want := "New database…|Open database…|Open team database…|Back up database…||Import…|Export…|Export map…|Extract claims from article…||Quit"
 	if got != want {
 		t.Errorf("File menu = %q\nwant        %q", got, want)
 	}
