@@ -170,12 +170,23 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 // retryable reports whether err says a write never reached the server, so
 // that trying it again on a new connection cannot apply it twice.
 func retryable(err error) bool {
-	return err != nil && (pgconn.SafeToRetry(err) || errors.Is(err, driver.ErrBadConn))
+	var nb *notBegun
+	return err != nil && (pgconn.SafeToRetry(err) || errors.Is(err, driver.ErrBadConn) || errors.As(err, &nb))
 }
+
+// notBegun is a transaction that could not even begin because its
+// connection had gone (the server restarted): nothing of it was done.
+type notBegun struct{ err error }
+
+func (e *notBegun) Error() string { return "store: unable to begin: " + e.err.Error() }
+func (e *notBegun) Unwrap() error { return e.err }
 
 func (s *Store) update(ctx context.Context, fn func(*Tx) error) error {
 	sqlTx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {
+		if s.d == postgresSQL && ConnectionLost(err) {
+			return &notBegun{err}
+		}
 		return fmt.Errorf("store: unable to begin: %w", err)
 	}
 	tx := s.newTx(ctx, sqlTx)

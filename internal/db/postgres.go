@@ -220,6 +220,10 @@ func ConnectionLost(err error) bool {
 	}
 	var ce *pgconn.ConnectError
 	var ne net.Error
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "57P")) {
+		return true // a connection exception, or the server shutting down
+	}
 	return errors.Is(err, ErrNoServer) || errors.Is(err, driver.ErrBadConn) || errors.As(err, &ce) ||
 		errors.As(err, &ne) || pgconn.Timeout(err) || pgconn.SafeToRetry(err) ||
 		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "broken pipe") ||

@@ -72,7 +72,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (int64, error) {
 		}
 		tx.undoes = id
 		tx.origin.Via = fmt.Sprintf("undo of set %d", id)
-		if target.Undoes != 0 {
+		if strings.HasPrefix(target.Via, "undo of set ") { // undoing an undo makes the change again
 			tx.origin.Via = fmt.Sprintf("redo of set %d", target.Undoes)
 		}
 		return tx.undo(id)

@@ -187,6 +187,10 @@ func (d *detailPane) clear() {
 // show reads the claim from the store and shows it.
 func (d *detailPane) show(id string) {
 	cd, err := d.m.st.ClaimDetail(d.m.ctx(), id)
+	if err != nil && d.m.st.OnServer() && db.ConnectionLost(err) {
+		d.m.setOffline(true) // keep what is shown; the watch shows it again when the server is back
+		return
+	}
 	if err != nil {
 		d.m.selected = ""
 		d.clear()

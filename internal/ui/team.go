@@ -49,9 +49,11 @@ func (m *mainWindow) connectTeam(dsn, password string) {
 			return
 		}
 	}
+	m.pending.Add(1)
 	go func() {
+		defer m.pending.Done()
 		st, err := db.Open(full)
-		fyne.Do(func() {
+		m.do(func() {
 			switch {
 			case errors.Is(err, db.ErrPassword):
 				m.askPassword(dsn, password != "")
@@ -90,11 +92,12 @@ func teamError(err error) string {
 func (m *mainWindow) askPassword(dsn string, again bool) *formModal {
 	pw := newKeyEntry()
 	pw.Password = true
-	hint := "kept only while the database is open"
+	hint := "kept only while the database is open, never saved"
+	title := "Password for " + db.Redacted(dsn)
 	if again {
-		hint = "the server refused that password; " + hint
+		title = "The server refused that password for " + db.Redacted(dsn)
 	}
-	return newFormModal(m.win, "Password for "+db.Redacted(dsn), "Open",
+	return newFormModal(m.win, title, "Open",
 		[]*widget.FormItem{{Text: "Password", Widget: pw, HintText: hint}},
 		func() bool {
 			m.connectTeam(dsn, pw.Text)

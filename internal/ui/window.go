@@ -235,6 +235,10 @@ func (m *mainWindow) reload() {
 				return // a newer load, or another database, took over
 			}
 			if err != nil {
+				if st.OnServer() && db.ConnectionLost(err) {
+					m.setOffline(true) // the watch reloads when the server is back
+					return
+				}
 				m.showError("Could not read the database", "Check that the file is still there and readable, then choose View → Reload.", err)
 				return
 			}

@@ -38,6 +38,7 @@ type Server struct {
 	bin    string
 	asUser string // run server commands as this user ("" = as we are)
 	admin  *sql.DB
+	down   bool // stopped by Down
 }
 
 var (
@@ -258,10 +259,30 @@ func DatabaseName(dsn string) string {
 // tests of what a client does when its server goes away.
 func (s *Server) Restart(t testing.TB, down time.Duration) {
 	t.Helper()
+	s.Down(t)
+	time.Sleep(down)
+	s.Up(t)
+}
+
+// Down stops the server (Up starts it again on the same port; so does the
+// end of the test, when Up was not called).
+func (s *Server) Down(t testing.TB) {
+	t.Helper()
 	if err := s.ctl("stop", "-m", "fast", "-w"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(down)
+	s.down = true
+	t.Cleanup(func() {
+		if s.down {
+			s.Up(t)
+		}
+	})
+}
+
+// Up starts the server stopped by Down.
+func (s *Server) Up(t testing.TB) {
+	t.Helper()
+	s.down = false
 	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off "+
 		"-c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.Port, s.Dir)
 	if err := s.ctl("start", "-w", "-t", "60", "-l", filepath.Join(s.Dir, "log"), "-o", opts); err != nil {

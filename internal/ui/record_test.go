@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"claims/internal/db"
+	"claims/internal/model"
+)
+
+// dialogText is every label's text in the dialog on top.
+func (h *harness) dialogText() string {
+	h.t.Helper()
+	top := h.top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// stored is the claim as the database holds it now.
+func (h *harness) stored(id string) model.Claim {
+	h.t.Helper()
+	c, err := h.m.st.Claim(context.Background(), id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return c
+}
+
+// bilal writes as another reviewer would, in another window.
+func bilal() context.Context {
+	return db.WithOrigin(context.Background(), db.Origin{Reviewer: "Bilal", Via: "window"})
+}
+
+// Ctrl+Z undoes the verdict this window set, Ctrl+Shift+Z and Ctrl+Y
+// redo it; the history in the detail pane shows each step and who took it.
+func TestUndoAndRedoByKeyboard(t *testing.T) {
+	h := newHarness(t)
+	h.app.Preferences().SetString(prefReviewer, "Ayesha")
+	h.selectClaim(khanCharge)
+	h.shortcut(keyUndo)
+	if !strings.Contains(h.dialogText(), "Nothing to undo") {
+		t.Fatalf("undo with nothing done: %q", h.dialogText())
+	}
+	h.press(fyne.KeyEscape)
+
+	h.shortcut(keyVerdict(fyne.Key6)) // False
+	if v := h.stored(khanCharge).Verdict; v != model.False {
+		t.Fatalf("verdict after Ctrl+6: %s", v)
+	}
+	h.shortcut(keyUndo)
+	if v := h.stored(khanCharge).Verdict; v != model.Unreviewed {
+		t.Fatalf("after Ctrl+Z: %s", v)
+	}
+	if h.m.detail.verdict.Selected != model.Unreviewed.Label() {
+		t.Errorf("the pane shows %q after the undo", h.m.detail.verdict.Selected)
+	}
+	h.shortcut(keyRedo)
+	if v := h.stored(khanCharge).Verdict; v != model.False {
+		t.Fatalf("after Ctrl+Shift+Z: %s", v)
+	}
+	h.shortcut(keyUndo)
+	h.shortcut(keyRedoY)
+	if v := h.stored(khanCharge).Verdict; v != model.False {
+		t.Fatalf("after Ctrl+Y: %s", v)
+	}
+	var lines []string
+	for _, o := range h.m.detail.history.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			lines = append(lines, l.Text)
+		}
+	}
+	if len(lines) < 5 || !strings.Contains(lines[0], "Ayesha (redo of set") || !strings.Contains(lines[0], "verdict: unreviewed → false") ||
+		!strings.Contains(lines[1], "Ayesha (undo of set") || !strings.Contains(lines[4], "Ayesha (window) — verdict: unreviewed → false") {
+		t.Errorf("history in the pane:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// An undo that would overwrite a later change by someone else is refused,
+// naming who and what.
+func TestUndoRefusedOverAnotherReviewersChange(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	h.shortcut(keyVerdict(fyne.Key6))
+	if err := h.m.st.SetVerdict(bilal(), khanCharge, model.Mixed); err != nil {
+		t.Fatal(err)
+	}
+	h.shortcut(keyUndo)
+	msg := h.dialogText()
+	if !strings.Contains(msg, "Cannot undo") && !strings.Contains(msg, "Someone changed the same things") ||
+		!strings.Contains(msg, "Bilal") || !strings.Contains(msg, "verdict") {
+		t.Fatalf("dialog: %q", msg)
+	}
+	if v := h.stored(khanCharge).Verdict; v != model.Mixed {
+		t.Errorf("a refused undo left %s", v)
+	}
+}
+
+// A deleted claim goes to the Trash, which puts it back with its links.
+func TestTrashPutsADeletedClaimBack(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(usDenial)
+	h.m.confirmDelete()
+	if !strings.Contains(h.dialogText(), "Trash") {
+		t.Errorf("the delete question does not mention the Trash: %q", h.dialogText())
+	}
+	h.press(fyne.KeyReturn)
+	if _, err := h.m.st.Claim(context.Background(), usDenial); err == nil {
+		t.Fatal("not deleted")
+	}
+	td := h.m.showTrash()
+	if len(td.items) != 1 || td.items[0].ID != usDenial || !strings.Contains(h.dialogText(), "deleted") {
+		t.Fatalf("Trash lists %+v", td.items)
+	}
+	h.press(fyne.KeyReturn) // Restore
+	d, err := h.m.st.ClaimDetail(context.Background(), usDenial)
+	if err != nil || len(d.Answers) != 1 || d.Answers[0].Claim.ID != khanCharge {
+		t.Fatalf("restored: %+v %v", d.Answers, err)
+	}
+	if h.m.selected != usDenial {
+		t.Errorf("the restored claim is not the one shown: %q", h.m.selected)
+	}
+	// Undo of the restore sends it back to the Trash.
+	h.shortcut(keyUndo)
+	if trash, _ := h.m.st.Trash(context.Background()); len(trash) != 1 {
+		t.Errorf("after undoing the restore the Trash holds %d", len(trash))
+	}
+}
+
+// Saving a verdict that another reviewer changed since it was shown shows
+// both versions; "Keep theirs" keeps theirs, "Save mine" saves over it.
+func TestStaleSaveShowsBothVersions(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	if err := h.m.st.SetVerdict(bilal(), khanCharge, model.Misleading); err != nil {
+		t.Fatal(err)
+	}
+	h.shortcut(keyVerdict(fyne.Key6)) // False, over a Misleading the pane has not shown
+	msg := h.dialogText()
+	if !strings.Contains(msg, "Changed by someone else") && !strings.Contains(msg, "Someone changed this claim") ||
+		!strings.Contains(msg, "Misleading") || !strings.Contains(msg, "False") || !strings.Contains(msg, "Bilal") {
+		t.Fatalf("dialog: %q", msg)
+	}
+	test.Tap(findButton(h.top(), "Keep theirs"))
+	h.m.wait()
+	if v := h.stored(khanCharge).Verdict; v != model.Misleading {
+		t.Fatalf("after Keep theirs: %s", v)
+	}
+	if h.m.detail.verdict.Selected != model.Misleading.Label() {
+		t.Errorf("the pane shows %q", h.m.detail.verdict.Selected)
+	}
+	if err := h.m.st.SetVerdict(bilal(), khanCharge, model.Mixed); err != nil {
+		t.Fatal(err)
+	}
+	h.shortcut(keyVerdict(fyne.Key6))
+	test.Tap(findButton(h.top(), "Save mine"))
+	h.m.wait()
+	if v := h.stored(khanCharge).Verdict; v != model.False {
+		t.Fatalf("after Save mine: %s", v)
+	}
+	// Other fields changed meanwhile are not a conflict: only the field
+	// saved is written.
+	if err := h.m.st.SetTags(bilal(), khanCharge, []string{"cable"}); err != nil {
+		t.Fatal(err)
+	}
+	h.shortcut(keyVerdict(fyne.Key4)) // Mixed
+	if h.top() != nil {
+		t.Fatalf("a dialog over a change to another field: %q", h.dialogText())
+	}
+	if c := h.stored(khanCharge); c.Verdict != model.Mixed || len(c.Tags) != 1 || c.Tags[0] != "cable" {
+		t.Errorf("stored %s %v", c.Verdict, c.Tags)
+	}
+}
+
+// The review fields save as the tags do, and a review URL must be a web
+// address.
+func TestReviewFieldsSave(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	r := h.m.detail.review
+	h.win.Canvas().Focus(r.url)
+	h.typeText("ftp://nope")
+	h.press(fyne.KeyReturn)
+	if !strings.Contains(h.dialogText(), "http") {
+		t.Fatalf("a bad URL: %q", h.dialogText())
+	}
+	h.press(fyne.KeyEscape)
+	r.url.SetText("")
+	h.win.Canvas().Focus(r.url)
+	h.typeText("https://example.org/fact-check/khan")
+	h.win.Canvas().Focus(r.date)
+	h.typeText("2022-04-20")
+	h.press(fyne.KeyReturn)
+	if rv := h.stored(khanCharge).Review; rv.URL != "https://example.org/fact-check/khan" || rv.Published != "2022-04-20" {
+		t.Errorf("stored review %+v", rv)
+	}
+}
+
+// A change made elsewhere (another window, the command line) reloads the
+// window when the store reports it, keeping the claim shown and the tags
+// being typed.
+func TestOtherWritersReachTheWindow(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	h.win.Canvas().Focus(h.m.detail.tags)
+	h.typeText("half-typed")
+	if err := h.m.st.SetVerdict(bilal(), khanCharge, model.False); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := h.m.st.Version(context.Background())
+	h.m.storeChanged(db.Event{Version: v})
+	h.m.wait()
+	if h.m.selected != khanCharge || h.m.detail.verdict.Selected != model.False.Label() {
+		t.Errorf("after another writer: shown %q with verdict %q", h.m.selected, h.m.detail.verdict.Selected)
+	}
+	if !strings.Contains(h.m.detail.tags.Text, "half-typed") {
+		t.Errorf("the tags being typed were lost: %q", h.m.detail.tags.Text)
+	}
+	// The window's own change does not reload it again.
+	seen := h.m.rec.seen
+	h.m.storeChanged(db.Event{Version: seen})
+	if h.m.rec.seen != seen {
+		t.Error("an old version moved the window")
+	}
+}
