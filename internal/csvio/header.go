@@ -9,12 +9,12 @@ import (
 	"claims/internal/model"
 )
 
-// headerLooksLikeData says, when a file's first row looks like a row of
+// HeaderLooksLikeData says, when a file's first row looks like a row of
 // data rather than column names, why; otherwise "". Column names are
 // short labels; a number, a date, a web address, a rating label or a
 // sentence is what data rows hold. A file without a header imported as if
 // it had one would lose its first row.
-func headerLooksLikeData(header []string) string {
+func HeaderLooksLikeData(header []string) string {
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" {
@@ -41,7 +41,7 @@ func headerLooksLikeData(header []string) string {
 		}
 		if why != "" {
 			return fmt.Sprintf("the first row looks like data, not column names: column %d is %q (%s). "+
-				"If the file has no header row, import it with --no-header (in the window: \"The first row is data\"), "+
+				"If the file has no header row, import it with --no-header (in the window: untick \"First row holds column names\"), "+
 				"or that row is not imported", i+1, clipHeader(h), why)
 		}
 	}

@@ -463,7 +463,7 @@ func Parse(t *Table, opt Options) (*Batch, error) {
 		}
 	}
 	if !b.Native && t.Header != nil {
-		if w := headerLooksLikeData(t.Header); w != "" {
+		if w := HeaderLooksLikeData(t.Header); w != "" {
 			b.Warnings = append(b.Warnings, w)
 		}
 	}

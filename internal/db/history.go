@@ -27,6 +27,12 @@ func WithOrigin(ctx context.Context, o Origin) context.Context {
 	return context.WithValue(ctx, originKey{}, o)
 }
 
+// OriginOf is the Origin WithOrigin put in ctx, if any.
+func OriginOf(ctx context.Context) (Origin, bool) {
+	o, ok := ctx.Value(originKey{}).(Origin)
+	return o, ok
+}
+
 type setIDKey struct{}
 
 type tokenKey struct{}

@@ -27,8 +27,21 @@ func importDuplicates(ctx context.Context, before []model.ClaimSummary, res csvi
 // look like claims already recorded, each with buttons that open the new
 // claim or the one it looks like (open selects a claim in the window).
 // checked is false when the reviewer skipped the check.
-func showImportResult(w fyne.Window, name string, res csvio.Result, reports []dedupe.Report, checked bool, open func(id string)) *modal {
+func showImportResult(w fyne.Window, name string, res csvio.Result, set int64, reports []dedupe.Report, checked bool, open func(id string)) *modal {
 	text := "Imported " + name + ":\n" + res.String() + "."
+	for i, mg := range res.Merged {
+		if i == 5 {
+			text += fmt.Sprintf("\n… and %d more rows merged", len(res.Merged)-i)
+			break
+		}
+		text += fmt.Sprintf("\nLine %d went into the same claim as line %d (same actor and statement; no source or date tells them apart).", mg.Line, mg.Into)
+	}
+	if len(res.Kept) > 0 {
+		text += fmt.Sprintf("\n%d value(s) were kept as the database has them: they were changed after the file was written, and the file still holds them as they were.", len(res.Kept))
+	}
+	if set != 0 {
+		text += fmt.Sprintf("\n\nRecorded as change set %d: Edit → Undo (Ctrl+Z) reverts the whole import.", set)
+	}
 	var md *modal
 	closeBtn := newKeyButton("Close", nil, func() { md.hide() })
 	closeBtn.Importance = widget.HighImportance

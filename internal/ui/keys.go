@@ -24,6 +24,7 @@ import (
 
 // modal is one open dialog: Enter runs ok (when set), Escape runs cancel.
 type modal struct {
+	title  string
 	canvas fyne.Canvas
 	dlg    *dialog.CustomDialog
 	ok     func()
@@ -86,7 +87,7 @@ func dialogKey(c fyne.Canvas, ev *fyne.KeyEvent) bool {
 // own), cancel on Escape (nil: hide the dialog). Show it with show.
 func newModal(w fyne.Window, title string, content fyne.CanvasObject, ok, cancel func(), buttons ...fyne.CanvasObject) *modal {
 	d := dialog.NewCustomWithoutButtons(title, content, w)
-	md := &modal{canvas: w.Canvas(), dlg: d, ok: ok, cancel: cancel}
+	md := &modal{title: title, canvas: w.Canvas(), dlg: d, ok: ok, cancel: cancel}
 	if md.cancel == nil {
 		md.cancel = d.Hide
 	}

@@ -213,8 +213,6 @@ func (m *mainWindow) focusNote() {
 // extract opens the extraction window.
 func (m *mainWindow) extract() { showExtract(m.win, m.st, m.changed) }
 
-// importFile asks for a file and imports it.
-func (m *mainWindow) importFile() { showImport(m.win, m.st, m.changed, m.openClaim) }
 
 // keysHelp lists every key, as the README's table does.
 const keysHelp = `Ctrl+F	search (on the contradictions tab: its search)

@@ -20,10 +20,15 @@ import (
 	"claims/internal/dedupe"
 )
 
-// showImport asks for a CSV or TSV file and imports it into st, calling
-// onDone after a successful import so the views can reload; open selects
-// a claim in the window (the result lists likely duplicates to open).
-func showImport(w fyne.Window, st *db.Store, onDone func(), open func(id string)) {
+// importFile asks for a CSV or TSV file and imports it into the window's
+// database as one change set (Edit → Undo reverts it), then reloads the
+// views; the result lists likely duplicates to open.
+func (m *mainWindow) importFile() {
+	if m.rec.readOnly {
+		inform(m.win, "Cannot import", errReadOnly.Error())
+		return
+	}
+	w, st := m.win, m.st
 	chooseFile(w, "Import a CSV or TSV file", chooseOpen, "", "", []string{".csv", ".tsv", ".tab", ".txt"}, func(path string) {
 		go func() {
 			data, err := os.ReadFile(path)
@@ -32,9 +37,10 @@ func showImport(w fyne.Window, st *db.Store, onDone func(), open func(id string)
 					inform(w, "Import failed", fmt.Sprintf("%s could not be read: %v", path, err))
 					return
 				}
-				d := newImportDialog(w, st, filepath.Base(path), data, onDone)
+				d := newImportDialog(w, st, filepath.Base(path), data, m.changed)
 				d.path = path
-				d.open = open
+				d.open = m.openClaim
+				d.origin, d.wrote = m.origin(), m.wrote
 				if d.native {
 					d.start() // the app's own export needs no mapping
 					return
@@ -49,7 +55,7 @@ func showImport(w fyne.Window, st *db.Store, onDone func(), open func(id string)
 var mappedFields = []csvio.Field{
 	csvio.FStatement, csvio.FActor, csvio.FVerdict, csvio.FQuote, csvio.FMadeOn, csvio.FSourceTitle,
 	csvio.FOutlet, csvio.FURL, csvio.FPublished, csvio.FTags, csvio.FNotes, csvio.FSubjects,
-	csvio.FActorKind, csvio.FID, csvio.FCounterIDs,
+	csvio.FReviewURL, csvio.FExplanation, csvio.FReviewedOn, csvio.FActorKind, csvio.FID, csvio.FCounterIDs,
 }
 
 const noColumn = "(none)"
@@ -85,10 +91,19 @@ type importDialog struct {
 	table    *csvio.Table
 	dlg      *modal
 	result   []dedupe.Report // the likely duplicates the last import found
+	// origin signs the import's change set; wrote is told its number
+	// (for Edit → Undo). decide settles the conflicts the person chose on.
+	origin   context.Context
+	wrote    func(set int64)
+	decide   map[csvio.ConflictKey]string
+	warned   bool // the header's warning was acted on once
+	// do hands the import's progress and result to the UI goroutine:
+	// fyne.Do, or, in tests, a queue the test drains.
+	do func(func())
 }
 
 func newImportDialog(w fyne.Window, st *db.Store, name string, data []byte, onDone func()) *importDialog {
-	d := &importDialog{w: w, st: st, name: name, data: data, onDone: onDone, selects: map[csvio.Field]*keySelect{}}
+	d := &importDialog{w: w, st: st, name: name, data: data, onDone: onDone, selects: map[csvio.Field]*keySelect{}, do: fyne.Do}
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]
@@ -176,6 +191,20 @@ func (d *importDialog) reload() {
 		}
 	}
 	d.native = t != nil && !opt.NoHeader && csvio.IsClaimsHeader(header)
+	if w := ""; t != nil && !opt.NoHeader && !d.native && !d.warned {
+		if w = csvio.HeaderLooksLikeData(header); w != "" {
+			// Most likely a file without column names (LIAR's): read its first
+			// row as data, and say so.
+			d.warned = true
+			d.header.Checked = false
+			d.header.Refresh()
+			d.reload()
+			d.status.SetText("The first row looks like data, not column names, so it is read as a row: " +
+				strings.TrimPrefix(w, "the first row looks like data, not column names: ") +
+				" Tick “First row holds column names” if it does hold them.")
+			return
+		}
+	}
 	options := []string{noColumn}
 	for i := 0; i < cols; i++ {
 		label := strconv.Itoa(i + 1)
@@ -212,7 +241,7 @@ func (d *importDialog) mapping() csvio.Mapping {
 
 // options says how to import with what the dialog shows.
 func (d *importDialog) options() (csvio.Options, error) {
-	opt := csvio.Options{TSV: d.tsv.Checked, NoHeader: !d.header.Checked}
+	opt := csvio.Options{TSV: d.tsv.Checked, NoHeader: !d.header.Checked, Decide: d.decide}
 	if d.native {
 		return opt, nil
 	}
@@ -235,6 +264,7 @@ func (d *importDialog) options() (csvio.Options, error) {
 	if name := strings.TrimSpace(fyne.CurrentApp().Preferences().String(prefReviewer)); name != "" {
 		opt.NoteAuthor = name
 	}
+	opt.Decide = d.decide
 	return opt, nil
 }
 
@@ -312,9 +342,15 @@ func (d *importDialog) start() {
 		var res csvio.Result
 		var reports []dedupe.Report
 		checked := false
+		var set int64
 		if err == nil {
-			res, err = importWork(ctx, d.st, d.data, opt, func(done, total int) {
-				fyne.Do(func() {
+			base := d.origin
+			if base == nil {
+				base = context.Background()
+			}
+			ictx := db.WithSetID(db.WithOrigin(ctx, db.Origin{Reviewer: reviewerOf(base), Via: "import of " + d.name}), &set)
+			res, err = importWork(ictx, d.st, d.data, opt, func(done, total int) {
+				d.do(func() {
 					msg.SetText("Writing claims…")
 					bar.SetValue(float64(done) / float64(max(total, 1)))
 				})
@@ -322,23 +358,32 @@ func (d *importDialog) start() {
 		}
 		if err == nil {
 			// The import is done; cancelling now only skips the check.
-			fyne.Do(func() {
+			d.do(func() {
 				msg.SetText("Checking the new claims against those already recorded…")
 				bar.SetValue(0)
 				cancelBtn.SetText("Skip")
 			})
 			var cerr error
 			reports, cerr = importDuplicates(ctx, before, res, func(done, total int) {
-				fyne.Do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
+				d.do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
 			})
 			if checked = cerr == nil; !checked {
 				log.Printf("import %s: duplicate check: %v", d.name, cerr)
 			}
 		}
 		cancel()
-		fyne.Do(func() {
+		var conflicts *csvio.ConflictError
+		d.do(func() {
 			progress.hide()
+			if set != 0 && d.wrote != nil {
+				d.wrote(set)
+			}
 			switch {
+			case errors.As(err, &conflicts):
+				showConflicts(d.w, d.where(), conflicts.Conflicts, func(decide map[csvio.ConflictKey]string) {
+					d.decide = decide
+					d.start()
+				})
 			case errors.Is(err, context.Canceled):
 				inform(d.w, "Import cancelled", "The import was cancelled; nothing was changed.")
 			case err != nil:
@@ -353,7 +398,7 @@ func (d *importDialog) start() {
 				if open == nil {
 					open = func(string) {}
 				}
-				showImportResult(d.w, d.where(), res, reports, checked, open)
+				showImportResult(d.w, d.where(), res, set, reports, checked, open)
 				if d.onDone != nil {
 					d.onDone()
 				}
@@ -368,4 +413,12 @@ func (d *importDialog) where() string {
 		return d.path
 	}
 	return d.name
+}
+
+// reviewerOf is the reviewer a context's writes are signed with.
+func reviewerOf(ctx context.Context) string {
+	if o, ok := db.OriginOf(ctx); ok {
+		return o.Reviewer
+	}
+	return ""
 }

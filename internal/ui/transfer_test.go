@@ -17,6 +17,8 @@ import (
 	"claims/internal/claimreview"
 	"claims/internal/csvio"
 	"claims/internal/csvio/csviotest"
+	"claims/internal/db"
+	"claims/internal/model"
 )
 
 func TestExportToEachFormat(t *testing.T) {
@@ -66,9 +68,11 @@ func TestImportDialogGuessesAndImports(t *testing.T) {
 		t.Fatalf("tsv %v native %v", d.tsv.Checked, d.native)
 	}
 	d.show()
-	test.Tap(d.header) // untick: the first row is data
-	if d.header.Checked || len(d.table.Rows) != 5 || d.cell(0, 1) != "2" || !strings.HasPrefix(d.cell(1, 1), "Synthetic claim one") {
-		t.Fatalf("preview after unticking the header: %d rows, %q / %q", len(d.table.Rows), d.cell(0, 1), d.cell(1, 1))
+	// The first row looks like data: the dialog unticks the header box
+	// itself, and says why.
+	if d.header.Checked || len(d.table.Rows) != 5 || d.cell(0, 1) != "2" || !strings.HasPrefix(d.cell(1, 1), "Synthetic claim one") ||
+		!strings.Contains(d.status.Text, "looks like data") {
+		t.Fatalf("preview of a file without column names: %d rows, %q / %q, status %q", len(d.table.Rows), d.cell(0, 1), d.cell(1, 1), d.status.Text)
 	}
 	for f, col := range map[csvio.Field]int{csvio.FStatement: 2, csvio.FActor: 3, csvio.FVerdict: 4, csvio.FMadeOn: 5, csvio.FNotes: 9} {
 		d.selects[f].SetSelectedIndex(col) // option 0 is "(none)"
@@ -161,5 +165,83 @@ func TestImportDialogDateOrder(t *testing.T) {
 	claims, _ := st.ListClaims(context.Background())
 	if len(claims) != 1 || claims[0].MadeOn != "2008-11-06" {
 		t.Errorf("claims after choosing day/month/year: %+v", claims)
+	}
+}
+
+// An import over values changed in the app since the file was written
+// lists each conflict; the person's choices settle them and the import
+// runs again; the change set is the window's to undo.
+func TestImportConflictsAreChosenInTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	st := csviotest.Build(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1200, 800))
+	ctx := context.Background()
+	snap, _ := st.Snapshot(ctx)
+	var file bytes.Buffer
+	if err := csvio.WriteClaims(&file, snap, csvio.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	bilal := db.WithOrigin(ctx, db.Origin{Reviewer: "Bilal", Via: "window"})
+	if err := st.SetVerdict(bilal, csviotest.MilitaryDenial, model.Misleading); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(file.String(), "The military denies taking sides in the no-confidence vote.,,Pakistan military,military,,actor-military,,source-denials,\"Denials, \"\"firm\"\" and otherwise\",,,,,unreviewed",
+		"The military denies taking sides in the no-confidence vote.,,Pakistan military,military,,actor-military,,source-denials,\"Denials, \"\"firm\"\" and otherwise\",,,,,false", 1)
+	if edited == file.String() {
+		t.Fatal("the edit did not apply")
+	}
+	done := make(chan struct{}, 1)
+	var sets []int64
+	d := newImportDialog(w, st, "claims.csv", []byte(edited), func() { done <- struct{}{} })
+	d.wrote = func(set int64) { sets = append(sets, set) }
+	queue := make(chan func(), 64)
+	d.do = func(fn func()) { queue <- fn }
+	if !d.native {
+		t.Fatal("not read as the app's own file")
+	}
+	// The test plays the UI goroutine: it runs what the import hands over
+	// until the import is over (the progress dialog closes).
+	runUI := func() {
+		t.Helper()
+		for {
+			select {
+			case fn := <-queue:
+				fn()
+				if top := topModal(w.Canvas()); top == nil || top.title != "Importing" {
+					return
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("the import did not finish")
+			}
+		}
+	}
+	d.start()
+	runUI()
+	if top := topModal(w.Canvas()); top == nil || top.title != "Changed on both sides" {
+		t.Fatalf("no conflicts dialog on top")
+	}
+	text := ""
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			text += l.Text + "\n"
+		}
+	}
+	if !strings.Contains(text, "Misleading") && !strings.Contains(text, "misleading") || !strings.Contains(text, "Bilal") {
+		t.Errorf("the dialog does not show the stored value and who stored it:\n%s", text)
+	}
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Take every file value"))
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Import with these choices"))
+	runUI()
+	select {
+	case <-done:
+	default:
+		t.Fatal("the import did not finish")
+	}
+	if c, _ := st.Claim(ctx, csviotest.MilitaryDenial); c.Verdict != model.False {
+		t.Errorf("verdict after taking the file's: %s", c.Verdict)
+	}
+	if len(sets) != 1 {
+		t.Errorf("the window was told of %v change sets, want the import's one", sets)
 	}
 }
