@@ -125,7 +125,8 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		src.Title = displayName(name)
 	}
 	var saved extract.Saved
-	err = st.Update(ctx, func(tx *db.Tx) error {
+	var set int64
+	err = st.Update(via("extract of "+displayName(name), &set), func(tx *db.Tx) error {
 		var err error
 		saved, err = extract.Save(tx, &src, props)
 		return err
@@ -141,6 +142,9 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		len(saved.ClaimIDs), saved.Links, src.Title, saved.SourceID)
 	if len(created) > 0 {
 		fmt.Fprintf(stderr, "; new actors: %s", strings.Join(created, ", "))
+	}
+	if set != 0 {
+		fmt.Fprintf(stderr, "; change set %d (\"claims undo --db %s %d\" reverts it)", set, st.Path(), set)
 	}
 	fmt.Fprintln(stderr)
 	return nil

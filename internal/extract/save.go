@@ -13,8 +13,8 @@ import (
 // claim store's *db.Tx has these methods, so callers pass one from inside
 // Store.Update and everything is saved together or not at all.
 type Store interface {
-	FindActor(name string) (model.Actor, error)
-	CreateActor(a *model.Actor) error
+	MatchActor(name string) (model.Actor, error)
+	FindOrCreateActor(a model.Actor) (model.Actor, bool, error)
 	CreateSource(src *model.Source) error
 	CreateClaim(c *model.Claim) error
 	Link(l model.Link) error
@@ -108,27 +108,30 @@ func (sv *saver) lookup(a Actor, create bool) (string, error) {
 	if id, ok := sv.ids[key]; ok {
 		return id, nil
 	}
-	found, err := sv.st.FindActor(name)
-	switch {
-	case err == nil:
-		sv.ids[key] = found.ID
-		return found.ID, nil
-	case !errors.Is(err, model.ErrNotFound):
+	if !create {
+		found, err := sv.st.MatchActor(name)
+		switch {
+		case err == nil:
+			sv.ids[key] = found.ID
+			return found.ID, nil
+		case errors.Is(err, model.ErrNotFound):
+			return "", nil
+		}
 		return "", err
-	case !create:
-		return "", nil
 	}
 	kind := a.Kind
 	if kind == "" {
 		kind = model.KindOther
 	}
-	na := model.Actor{ID: model.NewID(), Name: name, Kind: kind}
-	if err := sv.st.CreateActor(&na); err != nil {
+	found, made, err := sv.st.FindOrCreateActor(model.Actor{Name: name, Kind: kind})
+	if err != nil {
 		return "", err
 	}
-	sv.ids[key] = na.ID
-	sv.out.NewActors = append(sv.out.NewActors, na)
-	return na.ID, nil
+	sv.ids[key] = found.ID
+	if made {
+		sv.out.NewActors = append(sv.out.NewActors, found)
+	}
+	return found.ID, nil
 }
 
 // claim stores one proposal as a claim by actorID.

@@ -1,8 +1,10 @@
 package extract_test
 
 import (
+	"context"
 	"testing"
 
+	"claims/internal/db"
 	"claims/internal/extract"
 	"claims/internal/model"
 )
@@ -11,30 +13,47 @@ import (
 // recorded is not stored again; its new denial is linked to the recorded
 // claim.
 func TestSaveUsingRecordedClaim(t *testing.T) {
-	st := &memStore{actors: []model.Actor{{ID: "ru", Name: "Government of Ruritania", Kind: model.KindGovernment, Aliases: []string{"Strelsau"}}}}
+	ru := model.Actor{ID: "ru", Name: "Government of Ruritania", Kind: model.KindGovernment, Aliases: []string{"Strelsau"}}
+	st := realStore(t, ru)
+	ctx := context.Background()
+	recorded := model.Claim{ID: "recorded-shelling", Statement: "Borduria shelled villages", ActorID: "ru"}
+	if err := st.CreateClaim(ctx, &recorded); err != nil {
+		t.Fatal(err)
+	}
 	text := "Strelsau accused Borduria of shelling villages, a charge Borduria rejected. The Borduria army said that the border was quiet."
-	props := extract.Extract(text, st.actors)
+	props := extract.Extract(text, []model.Actor{ru})
 	if len(props) != 3 || props[1].Answers != 0 {
 		t.Fatalf("proposals %+v", props)
 	}
-	src := model.Source{Title: "made-up.txt", Text: text}
-	saved, err := extract.SaveUsing(st, &src, props[:2], []string{"recorded-shelling", ""})
+	saveUsing := func(src model.Source, props []extract.Proposal, rec []string) (extract.Saved, error) {
+		var saved extract.Saved
+		err := st.Update(ctx, func(tx *db.Tx) error {
+			var err error
+			saved, err = extract.SaveUsing(tx, &src, props, rec)
+			return err
+		})
+		return saved, err
+	}
+	saved, err := saveUsing(model.Source{Title: "made-up.txt", Text: text}, props[:2], []string{recorded.ID, ""})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if saved.Recorded != 1 || len(st.claims) != 1 || saved.ClaimIDs[0] != "recorded-shelling" {
-		t.Fatalf("saved %+v, %d claims stored", saved, len(st.claims))
+	list, _ := st.ListClaims(ctx)
+	if saved.Recorded != 1 || len(list) != 2 || saved.ClaimIDs[0] != recorded.ID {
+		t.Fatalf("saved %+v, %d claims stored", saved, len(list))
 	}
-	if st.claims[0].Statement != props[1].Statement {
-		t.Errorf("stored %q, want the denial", st.claims[0].Statement)
+	if denial, _ := st.Claim(ctx, saved.ClaimIDs[1]); denial.Statement != props[1].Statement {
+		t.Errorf("stored %q, want the denial", denial.Statement)
 	}
-	if len(st.links) != 1 || st.links[0].FromID != saved.ClaimIDs[1] || st.links[0].ToID != "recorded-shelling" {
-		t.Errorf("links %+v", st.links)
+	links, _ := st.Links(ctx)
+	if len(links) != 1 || links[0].FromID != saved.ClaimIDs[1] || links[0].ToID != recorded.ID {
+		t.Errorf("links %+v", links)
 	}
 	// Both standing for one recorded claim: nothing stored, no self-link.
-	st2 := &memStore{actors: st.actors}
-	saved, err = extract.SaveUsing(st2, &src, props[:2], []string{"x", "x"})
-	if err != nil || len(st2.claims) != 0 || len(st2.links) != 0 || saved.Recorded != 2 {
-		t.Errorf("both recorded: %+v %v, %d claims, %d links", saved, err, len(st2.claims), len(st2.links))
+	saved, err = saveUsing(model.Source{Title: "again.txt", Text: text}, props[:2], []string{recorded.ID, recorded.ID})
+	list, _ = st.ListClaims(ctx)
+	links, _ = st.Links(ctx)
+	if err != nil || len(list) != 2 || len(links) != 1 || saved.Recorded != 2 {
+		t.Errorf("both recorded: %+v %v, %d claims, %d links", saved, err, len(list), len(links))
 	}
 }

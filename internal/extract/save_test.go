@@ -1,87 +1,61 @@
 package extract_test
 
 import (
-	"fmt"
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"claims/internal/db"
 	"claims/internal/extract"
 	"claims/internal/model"
 )
 
-// memStore is an in-memory extract.Store.
-type memStore struct {
-	actors  []model.Actor
-	sources []model.Source
-	claims  []model.Claim
-	links   []model.Link
-	n       int
-}
-
-func (m *memStore) id(kind string) string { m.n++; return fmt.Sprintf("%s%d", kind, m.n) }
-
-func (m *memStore) FindActor(name string) (model.Actor, error) {
-	for _, a := range m.actors {
-		if strings.EqualFold(a.Name, name) {
-			return a, nil
-		}
-		for _, al := range a.Aliases {
-			if strings.EqualFold(al, name) {
-				return a, nil
-			}
+// realStore is a claims database file in the test's folder: what Save
+// writes through is the real store, inside one transaction.
+func realStore(t *testing.T, actors ...model.Actor) *db.Store {
+	t.Helper()
+	st, err := db.Open(filepath.Join(t.TempDir(), "claims.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	for i := range actors {
+		if err := st.CreateActor(context.Background(), &actors[i]); err != nil {
+			t.Fatal(err)
 		}
 	}
-	return model.Actor{}, fmt.Errorf("no actor %q: %w", name, model.ErrNotFound)
+	return st
 }
 
-func (m *memStore) CreateActor(a *model.Actor) error {
-	if err := a.Validate(); err != nil {
+// save runs Save in one transaction of st.
+func save(st *db.Store, src *model.Source, props []extract.Proposal) (extract.Saved, error) {
+	var saved extract.Saved
+	err := st.Update(context.Background(), func(tx *db.Tx) error {
+		var err error
+		saved, err = extract.Save(tx, src, props)
 		return err
-	}
-	m.actors = append(m.actors, *a)
-	return nil
-}
-
-func (m *memStore) CreateSource(s *model.Source) error {
-	s.ID = m.id("s")
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	m.sources = append(m.sources, *s)
-	return nil
-}
-
-func (m *memStore) CreateClaim(c *model.Claim) error {
-	c.ID = m.id("c")
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	m.claims = append(m.claims, *c)
-	return nil
-}
-
-func (m *memStore) Link(l model.Link) error {
-	if err := l.Validate(); err != nil {
-		return err
-	}
-	m.links = append(m.links, l)
-	return nil
+	})
+	return saved, err
 }
 
 func TestSaveCreatesSourceActorsClaimsAndLinks(t *testing.T) {
-	st := &memStore{actors: []model.Actor{{ID: "ru", Name: "Government of Ruritania", Kind: model.KindGovernment, Aliases: []string{"Strelsau"}}}}
+	known := []model.Actor{{ID: "ru", Name: "Government of Ruritania", Kind: model.KindGovernment, Aliases: []string{"Strelsau"}}}
+	st := realStore(t, known...)
+	ctx := context.Background()
 	text := "Strelsau accused Borduria of shelling villages, a charge Borduria rejected. The Borduria army said that the border was quiet."
-	props := extract.Extract(text, st.actors)
+	props := extract.Extract(text, known)
 	if len(props) != 3 {
 		t.Fatalf("got %d proposals", len(props))
 	}
 	src := model.Source{Title: "made-up.txt", Text: text}
-	saved, err := extract.Save(st, &src, props)
+	saved, err := save(st, &src, props)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.sources) != 1 || saved.SourceID != st.sources[0].ID || len(saved.ClaimIDs) != 3 || saved.Links != 1 {
-		t.Fatalf("saved %+v; sources %+v", saved, st.sources)
+	sources, _ := st.Sources(ctx)
+	if len(sources) != 1 || saved.SourceID != sources[0].ID || len(saved.ClaimIDs) != 3 || saved.Links != 1 {
+		t.Fatalf("saved %+v; sources %+v", saved, sources)
 	}
 	// Borduria is created once, though it both is accused and denies.
 	var names []string
@@ -91,16 +65,20 @@ func TestSaveCreatesSourceActorsClaimsAndLinks(t *testing.T) {
 	if strings.Join(names, ",") != "Borduria,Borduria army" {
 		t.Errorf("new actors %q", names)
 	}
-	if st.claims[0].ActorID != "ru" || st.claims[0].SourceID != saved.SourceID {
-		t.Errorf("first claim %+v", st.claims[0])
+	if first, _ := st.Claim(ctx, saved.ClaimIDs[0]); first.ActorID != "ru" || first.SourceID != saved.SourceID {
+		t.Errorf("first claim %+v", first)
 	}
-	if l := st.links[0]; l.FromID != saved.ClaimIDs[1] || l.ToID != saved.ClaimIDs[0] || l.Relation != model.Denies {
-		t.Errorf("link %+v", l)
+	links, _ := st.Links(ctx)
+	if len(links) != 1 || links[0].FromID != saved.ClaimIDs[1] || links[0].ToID != saved.ClaimIDs[0] || links[0].Relation != model.Denies {
+		t.Errorf("links %+v", links)
 	}
 	// A stored source is reused, not created again.
-	again := st.sources[0]
-	if _, err := extract.Save(st, &again, props[:1]); err != nil || len(st.sources) != 1 {
-		t.Errorf("stored source: err %v, %d sources", err, len(st.sources))
+	again := sources[0]
+	if _, err := save(st, &again, props[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if sources, _ := st.Sources(ctx); len(sources) != 1 {
+		t.Errorf("stored source reused: %d sources", len(sources))
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -216,7 +217,7 @@ func (v *actorsView) confirmMerge(keep, gone model.Actor) {
 }
 
 func (v *actorsView) doMerge(keepID, goneID string) {
-	if err := v.m.st.MergeActors(v.m.ctx(), keepID, goneID); err != nil {
+	if err := v.m.write("merge actors", func(ctx context.Context) error { return v.m.st.MergeActors(ctx, keepID, goneID) }); err != nil {
 		v.m.showError("Could not merge the actors", "", err)
 		return
 	}
@@ -237,7 +238,7 @@ func (v *actorsView) askDelete() {
 		return
 	}
 	ask(v.m.win, "Delete actor", fmt.Sprintf("Delete “%s”? No claim is by it or about it.", a.Name), "Delete", func() {
-		if err := v.m.st.DeleteActor(v.m.ctx(), a.ID); err != nil {
+		if err := v.m.write("delete an actor", func(ctx context.Context) error { return v.m.st.DeleteActor(ctx, a.ID) }); err != nil {
 			v.m.showError("Could not delete the actor", "", err)
 			return
 		}
@@ -286,7 +287,7 @@ func (v *actorsView) showEdit() *actorForm {
 		for _, al := range strings.Split(f.aliases.Text, ",") {
 			edited.Aliases = append(edited.Aliases, strings.TrimSpace(al))
 		}
-		if err := v.m.st.UpdateActor(v.m.ctx(), &edited); err != nil {
+		if err := v.m.write("save an actor", func(ctx context.Context) error { return v.m.st.UpdateActor(ctx, &edited) }); err != nil {
 			v.m.showError("Could not save the actor", "Names and aliases must be unique: an alias may not be another actor's name or alias. To make two actors one, use Merge.", err)
 			return false
 		}

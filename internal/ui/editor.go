@@ -259,48 +259,46 @@ func (e *claimEditor) onSave() {
 		Tags:      tags,
 	}
 	var newActors []string
-	err := e.m.st.Update(e.m.ctx(), func(tx *db.Tx) error {
-		resolve := func(name string, kind model.ActorKind) (string, error) {
-			if a, err := tx.FindActor(name); err == nil {
-				return a.ID, nil
+	err := e.m.write("save a claim", func(ctx context.Context) error {
+		return e.m.st.Update(ctx, func(tx *db.Tx) error {
+			resolve := func(name string, kind model.ActorKind) (string, error) {
+				a, made, err := tx.FindOrCreateActor(model.Actor{Name: name, Kind: kind})
+				if made {
+					newActors = append(newActors, a.Name)
+				}
+				return a.ID, err
 			}
-			a := &model.Actor{Name: name, Kind: kind}
-			if err := tx.CreateActor(a); err != nil {
-				return "", err
-			}
-			newActors = append(newActors, a.Name)
-			return a.ID, nil
-		}
-		id, err := resolve(actorName, model.ActorKind(e.actor.kind.Selected))
-		if err != nil {
-			return err
-		}
-		c.ActorID = id
-		for _, name := range e.subjects.names() {
-			id, err := resolve(name, e.subjects.kindOf(name))
+			id, err := resolve(actorName, model.ActorKind(e.actor.kind.Selected))
 			if err != nil {
 				return err
 			}
-			c.SubjectIDs = append(c.SubjectIDs, id)
-		}
-		switch e.sourceChoice {
-		case noSource, "":
-		case newSource:
-			src := &model.Source{Title: e.srcTitle.Text, Outlet: e.srcOutlet.Text, URL: e.srcURL.Text, Published: e.srcDate.Text}
-			if err := tx.CreateSource(src); err != nil {
+			c.ActorID = id
+			for _, name := range e.subjects.names() {
+				id, err := resolve(name, e.subjects.kindOf(name))
+				if err != nil {
+					return err
+				}
+				c.SubjectIDs = append(c.SubjectIDs, id)
+			}
+			switch e.sourceChoice {
+			case noSource, "":
+			case newSource:
+				src := &model.Source{Title: e.srcTitle.Text, Outlet: e.srcOutlet.Text, URL: e.srcURL.Text, Published: e.srcDate.Text}
+				if err := tx.CreateSource(src); err != nil {
+					return err
+				}
+				c.SourceID = src.ID
+			default:
+				c.SourceID = e.sourceChoice
+			}
+			if err := tx.CreateClaim(c); err != nil {
 				return err
 			}
-			c.SourceID = src.ID
-		default:
-			c.SourceID = e.sourceChoice
-		}
-		if err := tx.CreateClaim(c); err != nil {
-			return err
-		}
-		if e.answering != nil {
-			return tx.Link(model.Link{FromID: c.ID, ToID: e.answering.Claim.ID, Relation: model.Relation(e.relation.Selected)})
-		}
-		return nil
+			if e.answering != nil {
+				return tx.Link(model.Link{FromID: c.ID, ToID: e.answering.Claim.ID, Relation: model.Relation(e.relation.Selected)})
+			}
+			return nil
+		})
 	})
 	if err != nil {
 		e.fail("Not saved. " + describe(err))
@@ -385,7 +383,7 @@ func (e *claimEditor) showDuplicates(matches []dedupe.Match) {
 // the relation chosen, instead of saving a new counter-claim.
 func (e *claimEditor) linkInstead(id string) {
 	l := model.Link{FromID: id, ToID: e.answering.Claim.ID, Relation: model.Relation(e.relation.Selected)}
-	if err := e.m.st.Link(e.m.ctx(), l); err != nil {
+	if err := e.m.write("link claims", func(ctx context.Context) error { return e.m.st.Link(ctx, l) }); err != nil {
 		e.fail("Not linked. " + describe(err))
 		return
 	}
@@ -811,7 +809,9 @@ func (l *linkDialog) onLink() {
 	if l.picked == "" {
 		return
 	}
-	err := l.m.st.Link(l.m.ctx(), model.Link{FromID: l.picked, ToID: l.target.Claim.ID, Relation: model.Relation(l.relation.Selected)})
+	err := l.m.write("link claims", func(ctx context.Context) error {
+		return l.m.st.Link(ctx, model.Link{FromID: l.picked, ToID: l.target.Claim.ID, Relation: model.Relation(l.relation.Selected)})
+	})
 	if err != nil {
 		l.m.showError("Could not link the claims", "", err)
 		return

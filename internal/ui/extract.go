@@ -30,7 +30,7 @@ import (
 // (with a warning where it looks like a claim already recorded); and save
 // the accepted ones linked to a source. onDone runs after claims were
 // saved.
-func showExtract(w fyne.Window, st *db.Store, onDone func()) {
+func showExtract(w fyne.Window, st *db.Store, onDone func()) *extractView {
 	a := fyne.CurrentApp()
 	ew := a.NewWindow("Extract claims from an article")
 	v := newExtractView(ew, st, onDone)
@@ -38,6 +38,7 @@ func showExtract(w fyne.Window, st *db.Store, onDone func()) {
 	ew.Resize(fyne.NewSize(1200, 800))
 	ew.Show()
 	v.loadSources()
+	return v
 }
 
 // extractView is the extraction window. Its fields are touched on the UI
@@ -52,6 +53,10 @@ type extractView struct {
 	do func(func())
 	// pending counts background work under way; tests wait for it.
 	pending sync.WaitGroup
+	// origin signs the save's change set ("extract"); wrote is told its
+	// number, for the main window's Undo. Both may be nil.
+	origin context.Context
+	wrote  func(set int64)
 
 	sources []model.Source
 	source  *model.Source // the stored source being reviewed, if any
@@ -705,8 +710,19 @@ func (v *extractView) onSave() {
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		saved, err := saveProposals(context.Background(), v.st, src, props, recorded)
-		v.do(func() { v.saved(saved, err) })
+		base := v.origin
+		if base == nil {
+			base = context.Background()
+		}
+		var set int64
+		ctx := db.WithSetID(db.WithOrigin(base, db.Origin{Reviewer: reviewerOf(base), Via: "extract"}), &set)
+		saved, err := saveProposals(ctx, v.st, src, props, recorded)
+		v.do(func() {
+			if set != 0 && v.wrote != nil {
+				v.wrote(set)
+			}
+			v.saved(saved, err)
+		})
 	}()
 }
 

@@ -211,8 +211,14 @@ func (m *mainWindow) focusNote() {
 }
 
 // extract opens the extraction window.
-func (m *mainWindow) extract() { showExtract(m.win, m.st, m.changed) }
-
+func (m *mainWindow) extract() {
+	if m.rec.readOnly {
+		inform(m.win, "Cannot extract", errReadOnly.Error())
+		return
+	}
+	v := showExtract(m.win, m.st, m.changed)
+	v.origin, v.wrote = m.origin(), m.wrote
+}
 
 // keysHelp lists every key, as the README's table does.
 const keysHelp = `Ctrl+F	search (on the contradictions tab: its search)

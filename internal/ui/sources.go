@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"strings"
@@ -198,9 +199,9 @@ func (v *sourcesView) showForm(src *model.Source) *sourceForm {
 		var err error
 		if src != nil {
 			s.ID = src.ID
-			err = v.m.st.UpdateSource(v.m.ctx(), &s)
+			err = v.m.write("save a source", func(ctx context.Context) error { return v.m.st.UpdateSource(ctx, &s) })
 		} else {
-			err = v.m.st.CreateSource(v.m.ctx(), &s)
+			err = v.m.write("add a source", func(ctx context.Context) error { return v.m.st.CreateSource(ctx, &s) })
 		}
 		if err != nil {
 			v.m.showError("Could not save the source", "", err)

@@ -93,10 +93,10 @@ type importDialog struct {
 	result   []dedupe.Report // the likely duplicates the last import found
 	// origin signs the import's change set; wrote is told its number
 	// (for Edit → Undo). decide settles the conflicts the person chose on.
-	origin   context.Context
-	wrote    func(set int64)
-	decide   map[csvio.ConflictKey]string
-	warned   bool // the header's warning was acted on once
+	origin context.Context
+	wrote  func(set int64)
+	decide map[csvio.ConflictKey]string
+	warned bool // the header's warning was acted on once
 	// do hands the import's progress and result to the UI goroutine:
 	// fyne.Do, or, in tests, a queue the test drains.
 	do func(func())
