@@ -32,12 +32,12 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
+	"claims/internal/catalog"
 	"claims/internal/contramap"
 	"claims/internal/db"
 	_ "claims/internal/locale" // before Fyne (through ui): quiet its locale detection under C.UTF-8
 	"claims/internal/model"
 	"claims/internal/search"
-	"claims/internal/ui"
 )
 
 // queries are typed one key at a time: words from the newsroom data, and
@@ -147,7 +147,7 @@ func main() {
 	flag.BoolVar(&quick, "quick", false, "measure only open+list, typing and memory (for quick comparisons; the table's other rows stay empty)")
 	flag.Parse()
 	// Collect garbage as the window does.
-	ui.TuneMemory()
+	catalog.TuneMemory()
 	if *child != "" {
 		if err := startAndType(*child); err != nil {
 			log.Fatal(err)
@@ -273,7 +273,7 @@ func measure(dir, bin string, n, rounds int) (*Result, error) {
 		}
 		r.OpenListRunMS = append(r.OpenListRunMS, ms(time.Since(t0)))
 		t0 = time.Now()
-		ui.NewIndex(l)
+		catalog.NewIndex(l)
 		r.IndexRunsMS = append(r.IndexRunsMS, ms(time.Since(t0)))
 		st.Close()
 		claims, actors = l.Claims, l.Actors
@@ -497,17 +497,17 @@ func peakMemory(r *Result, path string, rounds int) error {
 }
 
 // openAndList is what the window does at start before it shows the list:
-// open the database, then ui.Load (list the claims, actors and sources).
+// open the database, then catalog.Load (list the claims, actors and sources).
 // The window keeps the store open; so does the caller, who closes it.
-func openAndList(path string) (*db.Store, ui.Loaded, error) {
+func openAndList(path string) (*db.Store, catalog.Loaded, error) {
 	st, err := db.Open(path)
 	if err != nil {
-		return nil, ui.Loaded{}, err
+		return nil, catalog.Loaded{}, err
 	}
-	l, err := ui.Load(context.Background(), st)
+	l, err := catalog.Load(context.Background(), st)
 	if err != nil {
 		st.Close()
-		return nil, ui.Loaded{}, err
+		return nil, catalog.Loaded{}, err
 	}
 	return st, l, nil
 }
@@ -553,7 +553,7 @@ func startAndType(path string) error {
 		return err
 	}
 	defer st.Close()
-	ix := ui.NewIndex(l)
+	ix := catalog.NewIndex(l)
 	for _, q := range queries {
 		for i := range q {
 			if err := keystroke(ix, q[:i+1]); err != nil {

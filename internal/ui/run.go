@@ -13,10 +13,10 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 
+	"claims/internal/catalog"
 	"claims/internal/db"
 	"claims/internal/sample"
 )
@@ -70,21 +70,10 @@ func openInitial(a fyne.App, path string) (*db.Store, error) {
 	return OpenDefault(a)
 }
 
-// GCPercent is the garbage collector's target the window runs with: the
-// heap may grow by half its live size between collections, not double
-// (Go's default, 100). At 100,000 claims the live heap (the listed claims
-// and the search index) is about 100 MB, and every keystroke allocates a
-// few more for the words it matches.
-const GCPercent = 50
-
-// TuneMemory sets the garbage collector as the window runs it. Run calls
-// it; so does cmd/claims-bench, which measures what the window does.
-func TuneMemory() { debug.SetGCPercent(GCPercent) }
-
 // Run opens the database at path (when path is empty: the last one used,
 // or the default one) and shows the main window until the app quits.
 func Run(a fyne.App, path string) error {
-	TuneMemory()
+	catalog.TuneMemory()
 	quietLog()
 	st, err := openInitial(a, path)
 	if err != nil {

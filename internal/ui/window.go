@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"claims/internal/catalog"
 	"claims/internal/db"
 	"claims/internal/model"
 	"claims/internal/search"
@@ -228,7 +228,7 @@ func (m *mainWindow) reload() {
 	m.pending.Add(1)
 	go func() {
 		defer m.pending.Done()
-		l, err := Load(context.Background(), st)
+		l, err := catalog.Load(context.Background(), st)
 		current := func() bool { return m.loadGen.Load() == gen && st == m.st }
 		m.do(func() {
 			if !current() {
@@ -255,7 +255,7 @@ func (m *mainWindow) reload() {
 		if err != nil {
 			return
 		}
-		ix := NewIndex(l)
+		ix := catalog.NewIndex(l)
 		tags, reviewers := distinctValues(l.Claims)
 		m.do(func() {
 			if !current() {
@@ -291,75 +291,6 @@ func distinctValues(claims []model.ClaimSummary) (tags, reviewers []string) {
 	slices.Sort(tags)
 	slices.SortFunc(reviewers, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return tags, reviewers
-}
-
-// Loaded is what the window reads from the store when it opens a
-// database and after every change.
-type Loaded struct {
-	Claims  []model.ClaimSummary
-	Actors  []model.Actor
-	Sources []model.Source
-}
-
-// Load reads the claims, actors and sources, as the window does (off its
-// UI goroutine) before it lists them: the actors and sources are read
-// beside the claims, on a connection of their own.
-func Load(ctx context.Context, st *db.Store) (Loaded, error) {
-	defer relaxGC()()
-	var l Loaded
-	var errActors, errSources error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		l.Actors, errActors = st.Actors(ctx)
-		l.Sources, errSources = st.Sources(ctx)
-	}()
-	claims, err := st.ListClaims(ctx)
-	<-done
-	if err := errors.Join(err, errActors, errSources); err != nil {
-		return Loaded{}, err
-	}
-	l.Claims = claims
-	return l, nil
-}
-
-// NewIndex builds the search index over what Load read, as the window
-// does right after listing the claims.
-func NewIndex(l Loaded) *search.Index {
-	defer relaxGC()()
-	return search.New(l.Claims, l.Actors)
-}
-
-// loadGCPercent is the collector's target while loading: nearly all a
-// load allocates stays live (the claims and the index), so collecting as
-// the heap grows from nothing to 100 MB would scan it again and again
-// for little garbage (about a fifth of the load's CPU time at 100,000
-// claims).
-const loadGCPercent = 400
-
-var (
-	loadsMu   sync.Mutex
-	loads     int // under way
-	gcPercent int // to go back to when the last load ends
-)
-
-// relaxGC sets loadGCPercent while a load is under way and returns the
-// function that ends it, restoring the collector's target after the last
-// of several loads at once.
-func relaxGC() func() {
-	loadsMu.Lock()
-	if loads == 0 {
-		gcPercent = debug.SetGCPercent(loadGCPercent)
-	}
-	loads++
-	loadsMu.Unlock()
-	return func() {
-		loadsMu.Lock()
-		if loads--; loads == 0 {
-			debug.SetGCPercent(gcPercent)
-		}
-		loadsMu.Unlock()
-	}
 }
 
 // runSearch searches the index for what the search box holds, with the
