@@ -357,7 +357,7 @@ func appendCell(dst []byte, f string) []byte {
 	return append(dst, '"')
 }
 
-// appendTime appends t as formatTime writes it: UTC to the millisecond,
+// appendTime appends t as a cell holds it (model.AppendTime): UTC to the millisecond,
 // nothing for the zero time.
 func appendTime(dst []byte, t time.Time) []byte {
 	if t.IsZero() {

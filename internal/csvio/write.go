@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"strings"
-	"time"
 
 	"claims/internal/db"
 	"claims/internal/model"
@@ -84,17 +83,6 @@ func PairsColumns() []string {
 	return []string{"claim id", "claim actor", "claim statement", "claim verdict", "relation",
 		"counter-claim id", "counter-claim actor", "counter-claim statement", "counter-claim verdict",
 		"claim source", "claim source url", "counter-claim source", "counter-claim source url"}
-}
-
-// TimeLayout is how created and updated times and note times are written:
-// UTC to the millisecond, as the store keeps them.
-const TimeLayout = model.TimeLayout
-
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(TimeLayout)
 }
 
 // WriteOptions adjust how a file is written.

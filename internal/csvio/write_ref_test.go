@@ -38,7 +38,7 @@ func WriteClaimsRef(w io.Writer, s *db.Snapshot, opt WriteOptions) error {
 		}
 		var notes [][]string
 		for _, n := range ix.notes[c.ID] {
-			notes = append(notes, []string{formatTime(n.CreatedAt), n.Author, n.Text})
+			notes = append(notes, []string{string(appendTime(nil, n.CreatedAt)), n.Author, n.Text})
 		}
 		kind := ""
 		if actor.ID != "" {
@@ -48,7 +48,7 @@ func WriteClaimsRef(w io.Writer, s *db.Snapshot, opt WriteOptions) error {
 			c.ID, c.Statement, c.Quote, actor.Name, kind, joinList(actor.Aliases), actor.ID,
 			joinList(subjects), src.ID, src.Title, src.Outlet, src.URL, src.Published, c.MadeOn,
 			string(c.Verdict), c.Review.URL, c.Review.Explanation, c.Review.Published, joinList(c.Tags), joinItems(counters), joinList(counterIDs),
-			joinList(supporterIDs), joinItems(notes), formatTime(c.CreatedAt), formatTime(c.UpdatedAt),
+			joinList(supporterIDs), joinItems(notes), string(appendTime(nil, c.CreatedAt)), string(appendTime(nil, c.UpdatedAt)),
 		})
 		cw.record(row)
 	}

@@ -23,7 +23,7 @@ func (tx *Tx) CreateActor(a *model.Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	t := formatTime(tx.now())
+	t := model.FormatTime(tx.now())
 	if _, err := tx.exec(
 		`INSERT INTO actors (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 		a.ID, a.Name, string(a.Kind), t, t); err != nil {
@@ -53,7 +53,7 @@ func (tx *Tx) UpdateActor(a *model.Actor) error {
 	}
 	res, err := tx.exec(
 		`UPDATE actors SET name = ?, kind = ?, updated_at = ? WHERE id = ?`,
-		a.Name, string(a.Kind), formatTime(tx.now()), a.ID)
+		a.Name, string(a.Kind), model.FormatTime(tx.now()), a.ID)
 	if err := mustAffect(res, err, "update actor "+a.ID); err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func (s *Store) snapshotSlow(ctx context.Context) (*Snapshot, error) {
 		var l LinkInfo
 		var rel, created string
 		err := rows.Scan(&l.FromID, &l.ToID, &rel, &created)
-		l.Relation, l.CreatedAt = model.Relation(rel), parseTime(created)
+		l.Relation, l.CreatedAt = model.Relation(rel), model.ParseTime(created)
 		snap.Links = append(snap.Links, l)
 		return err
 	}); err != nil {
@@ -97,7 +97,7 @@ func (s *Store) snapshotSlow(ctx context.Context) (*Snapshot, error) {
 			var n model.Annotation
 			var at string
 			err := rows.Scan(&n.ID, &n.ClaimID, &n.Author, &n.Text, &at)
-			n.CreatedAt = parseTime(at)
+			n.CreatedAt = model.ParseTime(at)
 			snap.Notes = append(snap.Notes, n)
 			return err
 		}); err != nil {
@@ -184,7 +184,7 @@ func (tx *Tx) HasNote(claimID, author, text string, at time.Time) (bool, error) 
 	args := []any{claimID, strings.TrimSpace(author), strings.TrimSpace(text)}
 	if !at.IsZero() {
 		q += ` AND created_at = ?`
-		args = append(args, formatTime(at))
+		args = append(args, model.FormatTime(at))
 	}
 	var ok bool
 	err := tx.q.QueryRowContext(tx.ctx, q+`)`, args...).Scan(&ok)
@@ -248,7 +248,7 @@ func allClaims(ctx context.Context, q querier) ([]model.Claim, error) {
 		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict,
 			&c.Review.URL, &c.Review.Explanation, &c.Review.Published, &created, &updated)
 		c.Verdict = model.Verdict(verdict)
-		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+		c.CreatedAt, c.UpdatedAt = model.ParseTime(created), model.ParseTime(updated)
 		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
 		out = append(out, c)
 		return err

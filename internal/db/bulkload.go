@@ -324,7 +324,7 @@ func (b *BulkTx) indexStatement(actorID, statement, created, id string) {
 // noteStatement records a created or changed claim for FindClaim.
 func (b *BulkTx) noteStatement(c *model.Claim) {
 	if b.byStatement != nil {
-		b.indexStatement(c.ActorID, c.Statement, formatTime(c.CreatedAt), c.ID)
+		b.indexStatement(c.ActorID, c.Statement, model.FormatTime(c.CreatedAt), c.ID)
 	} else {
 		b.unindexed = append(b.unindexed, statementOf{c.ActorID, c.Statement, c.CreatedAt, c.ID})
 	}
@@ -435,7 +435,7 @@ func (b *BulkTx) FindClaims(actorID, statement string) ([]string, error) {
 		b.byStatement = make(map[string][]claimKey, len(b.unindexed))
 		b.keyOf = make(map[string]string, len(b.unindexed))
 		for _, c := range b.unindexed {
-			b.indexStatement(c.actorID, c.statement, formatTime(c.created), c.id)
+			b.indexStatement(c.actorID, c.statement, model.FormatTime(c.created), c.id)
 		}
 		b.unindexed = nil
 	}
@@ -571,7 +571,7 @@ func (b *BulkTx) HasNote(claimID, author, text string, at time.Time) (bool, erro
 	if !ok || at.IsZero() {
 		return ok, nil
 	}
-	want := formatTime(at)
+	want := model.FormatTime(at)
 	for _, t := range times {
 		if t == want {
 			return true, nil
@@ -589,7 +589,7 @@ func (b *BulkTx) AddNote(n *model.Annotation) error {
 		return mapError("add note", fmt.Errorf("claim %s does not exist: %w", n.ClaimID, model.ErrNotFound))
 	}
 	k := noteKey{n.ClaimID, n.Author, n.Text}
-	b.notes[k] = append(b.notes[k], formatTime(n.CreatedAt))
+	b.notes[k] = append(b.notes[k], model.FormatTime(n.CreatedAt))
 	b.q.notes = append(b.q.notes, *n)
 	b.tx.record(noteChange(n, false))
 	return b.sendIfFull()
@@ -766,16 +766,13 @@ func insertRows(out []bulkExec, copy bool, action, head string, width, n int, fi
 	return out
 }
 
-// storedTimeText is formatTime without the general formatter.
-func storedTimeText(t time.Time) string { return string(model.AppendTime(make([]byte, 0, 24), t)) }
-
 // statements turns a batch into INSERTs, each table in the order of its
 // primary key, so that the key's index grows in long runs.
 func (batch *bulkBatch) statements(copy bool) []bulkExec {
 	var out []bulkExec
 	srcs := batch.sources
 	slices.SortFunc(srcs, func(a, b model.Source) int { return strings.Compare(a.ID, b.ID) })
-	t := formatTime(batch.at)
+	t := model.FormatTime(batch.at)
 	out = insertRows(out, copy, "create source", `INSERT OR FAIL INTO sources (id, title, outlet, url, published, text, created_at, updated_at)`,
 		8, len(srcs), func(args []any, i int) []any {
 			s := &srcs[i]
@@ -789,10 +786,10 @@ func (batch *bulkBatch) statements(copy bool) []bulkExec {
 	out = insertRows(out, copy, "create claim", `INSERT OR FAIL INTO claims (`+claimColumns+`)`,
 		12, len(claims), func(args []any, i int) []any {
 			c := claims[i]
-			created := storedTimeText(c.CreatedAt)
+			created := model.FormatTime(c.CreatedAt)
 			updated := created
 			if !c.UpdatedAt.Equal(c.CreatedAt) {
-				updated = storedTimeText(c.UpdatedAt)
+				updated = model.FormatTime(c.UpdatedAt)
 			}
 			return append(args, c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
 				c.Review.URL, c.Review.Explanation, c.Review.Published, created, updated)
@@ -827,13 +824,13 @@ func (batch *bulkBatch) statements(copy bool) []bulkExec {
 	})
 	out = insertRows(out, copy, "link claims", `INSERT OR FAIL INTO links (from_id, to_id, relation, created_at)`, 4, len(links), func(args []any, i int) []any {
 		l := &links[i]
-		return append(args, l.FromID, l.ToID, string(l.Relation), storedTimeText(l.CreatedAt))
+		return append(args, l.FromID, l.ToID, string(l.Relation), model.FormatTime(l.CreatedAt))
 	})
 	notes := batch.notes
 	slices.SortFunc(notes, func(a, b model.Annotation) int { return strings.Compare(a.ID, b.ID) })
 	return insertRows(out, copy, "add note", `INSERT OR FAIL INTO annotations (id, claim_id, author, text, created_at)`, 5, len(notes), func(args []any, i int) []any {
 		n := &notes[i]
-		return append(args, n.ID, n.ClaimID, n.Author, n.Text, storedTimeText(n.CreatedAt))
+		return append(args, n.ID, n.ClaimID, n.Author, n.Text, model.FormatTime(n.CreatedAt))
 	})
 }
 

@@ -41,7 +41,7 @@ const claimColumns = `id, statement, quote, actor_id, source_id, made_on, verdic
 // claimArgs are c's values for claimColumns.
 func claimArgs(c *model.Claim) []any {
 	return []any{c.ID, c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
-		c.Review.URL, c.Review.Explanation, c.Review.Published, formatTime(c.CreatedAt), formatTime(c.UpdatedAt)}
+		c.Review.URL, c.Review.Explanation, c.Review.Published, model.FormatTime(c.CreatedAt), model.FormatTime(c.UpdatedAt)}
 }
 
 // CreateClaim stores a new claim inside the transaction.
@@ -103,7 +103,7 @@ func (tx *Tx) replaceClaim(old, c *model.Claim) error {
 		       review_url = ?, rating_explanation = ?, reviewed_on = ?, updated_at = ?
 		WHERE id = ?`,
 		c.Statement, c.Quote, c.ActorID, nullable(c.SourceID), c.MadeOn, string(c.Verdict),
-		c.Review.URL, c.Review.Explanation, c.Review.Published, formatTime(c.UpdatedAt), c.ID)
+		c.Review.URL, c.Review.Explanation, c.Review.Published, model.FormatTime(c.UpdatedAt), c.ID)
 	if err := mustAffect(res, explainClaimRefs(err, c), "update claim "+c.ID); err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func scanSummary(rows *sql.Rows) (model.ClaimSummary, error) {
 		&cs.Review.URL, &cs.Review.Explanation, &cs.Review.Published, &created, &updated, &cs.ActorName, &cs.SourceTitle, &cs.SourceOutlet, &tags, &subjects,
 		&cs.CounterCount, &counters, &cs.AnswersCount, &reviewers)
 	cs.Verdict = model.Verdict(verdict)
-	cs.CreatedAt, cs.UpdatedAt = parseTime(created), parseTime(updated)
+	cs.CreatedAt, cs.UpdatedAt = model.ParseTime(created), model.ParseTime(updated)
 	cs.Tags, cs.SubjectIDs, cs.CounterActors = splitList(tags), splitList(subjects), splitList(counters)
 	cs.Reviewers = splitList(reviewers)
 	return cs, err
@@ -389,7 +389,7 @@ func related(ctx context.Context, q querier, where, otherCol, id string) ([]mode
 			return nil, mapError("list linked claims", err)
 		}
 		r.Relation, r.Claim.Verdict = model.Relation(rel), model.Verdict(verdict)
-		r.Claim.CreatedAt, r.Claim.UpdatedAt = parseTime(created), parseTime(updated)
+		r.Claim.CreatedAt, r.Claim.UpdatedAt = model.ParseTime(created), model.ParseTime(updated)
 		out = append(out, r)
 	}
 	return out, mapError("list linked claims", rows.Err())

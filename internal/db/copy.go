@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"claims/internal/model"
 )
 
 // copyTables are the tables Copy moves, parents first, with their columns
@@ -144,5 +146,5 @@ func (s *Store) MergeBaseline(ctx context.Context) (from string, at time.Time, o
 	if err != nil {
 		return "", time.Time{}, false, mapError("read the change history", err)
 	}
-	return strings.TrimPrefix(via, CopyVia), parseTime(when), true, nil
+	return strings.TrimPrefix(via, CopyVia), model.ParseTime(when), true, nil
 }

@@ -40,22 +40,6 @@ var (
 	ErrReadOnly    = errors.New("read-only")
 )
 
-// timeLayout is how times are stored: UTC, fixed width, sortable as text.
-const timeLayout = model.TimeLayout
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
-
-func parseTime(s string) time.Time {
-	t, err := time.Parse(timeLayout, s)
-	if err != nil {
-		t, _ = time.Parse(time.RFC3339Nano, s)
-	}
-	return t.UTC()
-}
-
-// now is the store's clock, truncated to what is stored.
-func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
-
 // Store is an open claims database.
 type Store struct {
 	path string

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"claims/internal/model"
 )
@@ -103,7 +102,7 @@ func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
 		stored := true
 		for i := range claims {
 			c := &claims[i]
-			t, ok := listParseTime(c.created)
+			t, ok := model.ParseTimeLayout(c.created)
 			stored = stored && ok
 			c.CreatedAt = t
 			keys[i] = key{t.UnixMilli(), c.created, c.ID, i}
@@ -153,7 +152,7 @@ func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
 		for i := lo; i < hi; i++ {
 			c := &claims[keys[i].i]
 			c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
-			c.UpdatedAt = snapshotTime(c.updated)
+			c.UpdatedAt = model.ParseTime(c.updated)
 			snap.Claims[i] = c.Claim
 		}
 	}
@@ -188,7 +187,7 @@ func (s *Store) snapshotFast(ctx context.Context) (*Snapshot, error) {
 	snap.Notes = make([]model.Annotation, len(notes))
 	for i, n := range notes {
 		snap.Notes[i] = n.Annotation
-		snap.Notes[i].CreatedAt = snapshotTime(n.created)
+		snap.Notes[i].CreatedAt = model.ParseTime(n.created)
 	}
 	return snap, nil
 }
@@ -358,7 +357,7 @@ func readSnapLinks(ctx context.Context, q querier) ([]snapLink, error) {
 		}
 		out = append(out, snapLink{LinkInfo: LinkInfo{
 			Link:      model.Link{FromID: f[0], ToID: f[1], Relation: model.Relation(f[2])},
-			CreatedAt: snapshotTime(f[3])}})
+			CreatedAt: model.ParseTime(f[3])}})
 		return nil
 	})
 	return out, err
@@ -378,7 +377,3 @@ func readSnapNotes(ctx context.Context, q querier) ([]snapNote, error) {
 }
 
 // snapshotTime is parseTime with a fast path for the stored layout.
-func snapshotTime(s string) time.Time {
-	t, _ := listParseTime(s)
-	return t
-}

@@ -118,11 +118,11 @@ func (tx *Tx) now() time.Time {
 	if !tx.at.IsZero() {
 		return tx.at
 	}
-	at := now()
+	at := model.Now()
 	var last string
 	err := tx.queryRow(`SELECT at FROM change_sets ORDER BY id DESC LIMIT 1`).Scan(&last)
 	if err == nil {
-		if prev := parseTime(last); !at.After(prev) {
+		if prev := model.ParseTime(last); !at.After(prev) {
 			at = prev.Add(time.Millisecond)
 		}
 	}
@@ -139,7 +139,7 @@ func (tx *Tx) writeHistory() error {
 	if len(tx.changes) == 0 && !tx.mark {
 		return nil
 	}
-	at := formatTime(tx.now())
+	at := model.FormatTime(tx.now())
 	var undoes any
 	if tx.undoes != 0 {
 		undoes = tx.undoes
@@ -240,7 +240,7 @@ func scanChanges(ctx context.Context, q querier, query string, args ...any) ([]C
 			&c.Seq, &c.Entity, &c.EntityID, &c.ClaimID, &c.Field, &c.Old, &c.New, &c.data); err != nil {
 			return err
 		}
-		c.Set.At = parseTime(at)
+		c.Set.At = model.ParseTime(at)
 		out = append(out, c)
 		return nil
 	}, args...)
@@ -332,7 +332,7 @@ func (s *Store) Sets(ctx context.Context, limit int) ([]ChangeSet, error) {
 		var cs ChangeSet
 		var at string
 		err := rows.Scan(&cs.ID, &at, &cs.Reviewer, &cs.Via, &cs.Undoes, &cs.UndoneBy, &cs.Changes)
-		cs.At = parseTime(at)
+		cs.At = model.ParseTime(at)
 		out = append(out, cs)
 		return err
 	})
@@ -363,7 +363,7 @@ func lastChange(ctx context.Context, q querier, claimID string, f model.ClaimFie
 	if err != nil {
 		return cs, false, mapError("read the history", err)
 	}
-	cs.At = parseTime(at)
+	cs.At = model.ParseTime(at)
 	return cs, true, nil
 }
 

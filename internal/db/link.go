@@ -25,7 +25,7 @@ func (tx *Tx) Link(l model.Link) error {
 	_, err = tx.exec(`
 		INSERT INTO links (from_id, to_id, relation, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (from_id, to_id) DO UPDATE SET relation = excluded.relation`,
-		l.FromID, l.ToID, string(l.Relation), formatTime(tx.now()))
+		l.FromID, l.ToID, string(l.Relation), model.FormatTime(tx.now()))
 	if err != nil {
 		return mapError("link claims", notFoundIfInUse(err, fmt.Sprintf("claim %s or %s", l.FromID, l.ToID)))
 	}

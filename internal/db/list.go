@@ -384,8 +384,8 @@ func listParseClaims(raw listRaw, claims []model.ClaimSummary, created []string,
 		}
 		listSetShared(c, f[0], f[1], f[2], f[3], nm, made)
 		var std bool
-		c.CreatedAt, std = listParseTime(f[4])
-		c.UpdatedAt, _ = listParseTime(f[5])
+		c.CreatedAt, std = model.ParseTimeLayout(f[4])
+		c.UpdatedAt, _ = model.ParseTimeLayout(f[5])
 		created[i], odd = f[4], odd || !std
 	}
 	return odd, false
@@ -459,8 +459,8 @@ func listClaimsByRow(ctx context.Context, q querier, r [2]int64, nm *listNames) 
 		}
 		listSetShared(&c, actor, source, madeOn, verdict, nm, made)
 		var std bool
-		c.CreatedAt, std = listParseTime(created)
-		c.UpdatedAt, _ = listParseTime(updated)
+		c.CreatedAt, std = model.ParseTimeLayout(created)
+		c.UpdatedAt, _ = model.ParseTimeLayout(updated)
 		ch.claims = append(ch.claims, c)
 		ch.created, ch.odd = append(ch.created, created), ch.odd || !std
 		return nil
@@ -810,66 +810,4 @@ func listPermute(claims []model.ClaimSummary, order []int32) {
 			j = src
 		}
 	}
-}
-
-// listIsStoredTime reports whether s has the shape of timeLayout.
-func listIsStoredTime(s string) bool {
-	if len(s) != len(timeLayout) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 4, 7:
-			if c != '-' {
-				return false
-			}
-		case 10:
-			if c != 'T' {
-				return false
-			}
-		case 13, 16:
-			if c != ':' {
-				return false
-			}
-		case 19:
-			if c != '.' {
-				return false
-			}
-		case 23:
-			if c != 'Z' {
-				return false
-			}
-		default:
-			if c < '0' || c > '9' {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// listParseTime is parseTime, reading timeLayout without time.Parse; ok
-// reports that s had that layout and a valid time.
-func listParseTime(s string) (t time.Time, ok bool) {
-	if !listIsStoredTime(s) {
-		return parseTime(s), false
-	}
-	num := func(i, n int) int {
-		v := 0
-		for _, c := range []byte(s[i : i+n]) {
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	y, mo, d := num(0, 4), num(5, 2), num(8, 2)
-	h, mi, sec, ms := num(11, 2), num(14, 2), num(17, 2), num(20, 3)
-	if mo < 1 || mo > 12 || d < 1 || d > listDaysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
-		return parseTime(s), false // let time.Parse reject it as before
-	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, ms*int(time.Millisecond), time.UTC), true
-}
-
-func listDaysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

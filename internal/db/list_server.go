@@ -32,7 +32,7 @@ func (s *Store) listClaimsServer(ctx context.Context) ([]model.ClaimSummary, err
 			&cs.Review.URL, &cs.Review.Explanation, &cs.Review.Published, &created, &updated,
 			&cs.ActorName, &cs.SourceTitle, &cs.SourceOutlet)
 		cs.Verdict = model.Verdict(verdict)
-		cs.CreatedAt, cs.UpdatedAt = parseTime(created), parseTime(updated)
+		cs.CreatedAt, cs.UpdatedAt = model.ParseTime(created), model.ParseTime(updated)
 		at[cs.ID] = len(out)
 		out = append(out, cs)
 		return err

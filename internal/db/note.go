@@ -54,7 +54,7 @@ func noteChange(n *model.Annotation, removed bool) changeRow {
 func (tx *Tx) insertNote(n *model.Annotation) error {
 	_, err := tx.exec(
 		`INSERT INTO annotations (id, claim_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)`,
-		n.ID, n.ClaimID, n.Author, n.Text, formatTime(n.CreatedAt))
+		n.ID, n.ClaimID, n.Author, n.Text, model.FormatTime(n.CreatedAt))
 	if err != nil {
 		return mapError("add note", notFoundIfInUse(err, "claim "+n.ClaimID))
 	}
@@ -81,7 +81,7 @@ func notesOf(ctx context.Context, q querier, claimID string) ([]model.Annotation
 		if err := rows.Scan(&n.ID, &n.ClaimID, &n.Author, &n.Text, &at); err != nil {
 			return nil, mapError("list notes", err)
 		}
-		n.CreatedAt = parseTime(at)
+		n.CreatedAt = model.ParseTime(at)
 		out = append(out, n)
 	}
 	return out, mapError("list notes", rows.Err())

@@ -6,15 +6,6 @@ import "context"
 // that check the fast Snapshot against it.
 func SnapshotSlow(ctx context.Context, s *Store) (*Snapshot, error) { return s.snapshotSlow(ctx) }
 
-// ParseSnapshotTime exposes the stored-time fast path to tests.
-func ParseSnapshotTime(s string) (string, bool) {
-	t, ok := listParseTime(s)
-	if !ok {
-		return "", false
-	}
-	return formatTime(t), true
-}
-
 // ExecForTest runs raw SQL on the writer connection: for tests that need
 // rows validation would refuse.
 func ExecForTest(s *Store, query string, args ...any) error {

@@ -104,25 +104,6 @@ func compareSnapshots(t *testing.T, fast, slow *db.Snapshot) {
 	}
 }
 
-func TestParseSnapshotTime(t *testing.T) {
-	for in, want := range map[string]string{
-		"2024-03-27T09:20:00.000Z": "2024-03-27T09:20:00.000Z",
-		"0001-01-01T00:00:00.000Z": "0001-01-01T00:00:00.000Z",
-		"2024-02-29T23:59:59.999Z": "2024-02-29T23:59:59.999Z",
-		"2023-02-29T00:00:00.000Z": "",
-		"2024-13-01T00:00:00.000Z": "",
-		"2024-03-27T09:20:00.00Z":  "",
-		"2024-03-27 09:20:00.000Z": "",
-		"2024-03-27T09:20:00.000+": "",
-		"2024-03-27T09:2x:00.000Z": "",
-	} {
-		got, ok := db.ParseSnapshotTime(in)
-		if got != want || ok != (want != "") {
-			t.Errorf("ParseSnapshotTime(%q) = %q, %v; want %q", in, got, ok, want)
-		}
-	}
-}
-
 // A stored value holding the separator the fast path splits on sends
 // Snapshot to the plain queries, which read it as it is.
 func TestSnapshotFallsBackOnSeparators(t *testing.T) {

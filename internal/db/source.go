@@ -21,7 +21,7 @@ func (tx *Tx) CreateSource(src *model.Source) error {
 	if err := src.Validate(); err != nil {
 		return err
 	}
-	t := formatTime(tx.now())
+	t := model.FormatTime(tx.now())
 	_, err := tx.exec(`
 		INSERT INTO sources (id, title, outlet, url, published, text, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,7 +73,7 @@ func (tx *Tx) UpdateSource(src *model.Source) error {
 	res, err := tx.exec(`
 		UPDATE sources SET title = ?, outlet = ?, url = ?, published = ?, text = ?, updated_at = ?
 		WHERE id = ?`,
-		src.Title, src.Outlet, src.URL, src.Published, src.Text, formatTime(tx.now()), src.ID)
+		src.Title, src.Outlet, src.URL, src.Published, src.Text, model.FormatTime(tx.now()), src.ID)
 	return mustAffect(res, err, "update source "+src.ID)
 }
 

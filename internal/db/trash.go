@@ -61,7 +61,7 @@ func (tx *Tx) DeleteClaim(id string) error {
 		var l LinkInfo
 		var rel, at string
 		err := rows.Scan(&l.FromID, &l.ToID, &rel, &at)
-		l.Relation, l.CreatedAt = model.Relation(rel), parseTime(at)
+		l.Relation, l.CreatedAt = model.Relation(rel), model.ParseTime(at)
 		d.Links = append(d.Links, l)
 		return err
 	}, id, id); err != nil {
@@ -109,7 +109,7 @@ func (s *Store) Trash(ctx context.Context) ([]Trashed, error) {
 		if err := rows.Scan(&t.ID, &t.Statement, &data, &t.Deleted.ID, &at, &t.Deleted.Reviewer, &t.Deleted.Via); err != nil {
 			return err
 		}
-		t.Deleted.At = parseTime(at)
+		t.Deleted.At = model.ParseTime(at)
 		var d deletedClaim
 		if json.Unmarshal([]byte(data), &d) == nil {
 			t.ActorName = d.Actor.Name

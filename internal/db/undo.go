@@ -93,7 +93,7 @@ func (tx *Tx) changeSet(id int64) (ChangeSet, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return cs, fmt.Errorf("store: there is no change set %d: %w", id, model.ErrNotFound)
 	}
-	cs.At = parseTime(at)
+	cs.At = model.ParseTime(at)
 	return cs, mapError("read the change history", err)
 }
 
@@ -214,7 +214,7 @@ func (tx *Tx) revertNote(c Change, conflict func(string) ([]UndoConflict, error)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, mapError("look up note", err)
 	}
-	n.CreatedAt = parseTime(at)
+	n.CreatedAt = model.ParseTime(at)
 	if c.Old == "" { // added: take it away
 		if !exists {
 			return conflict("(removed)")
