@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make bench: builds claims and claims-bench, makes (once) the 10,000 and
-# 100,000 claim databases under bench/ with "claims gen", installs fzf and
-# sqlite3 when missing (Debian/Ubuntu, as root or with sudo), then measures
-# and writes bench/results.json. See docs/PERFORMANCE.md.
+# 100,000 claim databases under bench/ with "claims gen", installs fzf,
+# sqlite3 and PostgreSQL when missing (Debian/Ubuntu, as root or with sudo),
+# then measures — on SQLite, then on a PostgreSQL server it starts itself,
+# with a load run of 20 reviewer clients for 60 s — and writes
+# bench/results.json. See docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /usr/local/go/bin/go ] && export PATH="$PATH:/usr/local/go/bin"
@@ -18,6 +20,7 @@ install() {
 }
 install fzf
 install sqlite3
+./scripts/deps.sh --server # PostgreSQL, for the server rows and the load run
 
 mkdir -p bench
 go build -o bench/claims ./cmd/claims

@@ -35,6 +35,7 @@ import (
 	"claims/internal/catalog"
 	"claims/internal/contramap"
 	"claims/internal/db"
+	"claims/internal/db/pgtest"
 	_ "claims/internal/locale" // before Fyne (through ui): quiet its locale detection under C.UTF-8
 	"claims/internal/model"
 	"claims/internal/search"
@@ -133,6 +134,10 @@ type Report struct {
 	Queries []string           `json:"queries"`
 	Sizes   map[string]*Result `json:"sizes"`
 	Targets map[string]string  `json:"targets_at_100k"`
+	// Server is the same sizes on PostgreSQL; Load the load run on the
+	// largest.
+	Server map[string]*ServerResult `json:"postgres,omitempty"`
+	Load   *LoadResult              `json:"load_run,omitempty"`
 }
 
 func main() {
@@ -145,6 +150,9 @@ func main() {
 	rounds := flag.Int("rounds", 3, "repetitions of each measurement; medians are reported")
 	child := flag.String("child", "", "internal: open this database and type, for the memory measurement")
 	flag.BoolVar(&quick, "quick", false, "measure only open+list, typing and memory (for quick comparisons; the table's other rows stay empty)")
+	server := flag.Bool("server", true, "also measure on a PostgreSQL server the bench starts (and the load run)")
+	loadClients := flag.Int("load-clients", 20, "reviewer clients in the load run (0: no load run)")
+	loadSeconds := flag.Int("load-seconds", 60, "how long the load run lasts")
 	flag.Parse()
 	// Collect garbage as the window does.
 	catalog.TuneMemory()
@@ -170,7 +178,9 @@ func main() {
 	rep := Report{Machine: machine(), Rounds: *rounds, Queries: queries, Sizes: map[string]*Result{},
 		Targets: map[string]string{"filter_p95_ms": "<= 16", "filtered_p95_ms": "<= 16", "open_list_ms": "<= 500", "peak_rss_mb": "<= 250",
 			"map_ms": "<= 1000", "ui_map_pan_ms": "<= 16.7", "ui_map_zoom_ms": "<= 16.7", "ui_map_hover_ms": "<= 16.7",
-			"export_claims_s": "<= 2 x sqlite3_dump_s", "import_s": "<= 2"}}
+			"export_claims_s": "<= 2 x sqlite3_dump_s", "import_s": "<= 2",
+			"postgres.open_list_ms": "<= 1000", "postgres.import_s": "<= 3", "postgres.export_claims_s": "<= 2",
+			"postgres.filter_p95_ms": "<= 16", "load_run.lost_updates": "0", "load_run.propagation_p95_ms": "<= 1000"}}
 	var order []int
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -184,6 +194,28 @@ func main() {
 		}
 		rep.Sizes[strconv.Itoa(n)] = r
 	}
+	if *server && !quick {
+		defer pgtest.Stop()
+		rep.Server = map[string]*ServerResult{}
+		fatal := func(err error) {
+			pgtest.Stop() // log.Fatal skips the deferred stop
+			log.Fatal(err)
+		}
+		for _, n := range order {
+			r, err := measureServer(*dir, *bin, n, *rounds)
+			if err != nil {
+				fatal(err)
+			}
+			rep.Server[strconv.Itoa(n)] = r
+		}
+		if *loadClients > 0 {
+			l, err := runLoad(slices.Max(order), *loadClients, time.Duration(*loadSeconds)*time.Second)
+			if err != nil {
+				fatal(err)
+			}
+			rep.Load = l
+		}
+	}
 	rep.Machine.LoadAfter = loadavg()
 	rep.Machine.Seconds = math.Round(time.Since(start).Seconds())
 	b, _ := json.MarshalIndent(rep, "", "  ")
@@ -191,6 +223,7 @@ func main() {
 		log.Fatal(err)
 	}
 	printTable(os.Stdout, rep, order)
+	serverTable(rep, order)
 	fmt.Printf("\nwrote %s\n", *out)
 }
 
