@@ -170,10 +170,12 @@ func start() (*Server, error) {
 		return nil, fmt.Errorf("pg_ctl start: %v: %s", err, log)
 	}
 	s.admin, err = sql.Open("pgx", s.adminURL("postgres"))
-	if err != nil {
-		return nil, err
+	if err == nil {
+		err = s.admin.Ping()
 	}
-	if err := s.admin.Ping(); err != nil {
+	if err != nil {
+		_ = s.ctl("stop", "-m", "immediate", "-w") // no server left behind
+		os.RemoveAll(dir)
 		return nil, err
 	}
 	return s, nil
