@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"claims/internal/db"
+	"claims/internal/db/pgtest"
 	"claims/internal/model"
 )
 
@@ -395,5 +398,39 @@ func TestMatchActorBySlug(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Watch on a file reports another process's (here: another store's)
+// writes, and the newest change set.
+func TestWatchSeesAnotherWriterOfTheFile(t *testing.T) {
+	if pgtest.Wanted() {
+		t.Skip("the server's watch has its own test (TestWatchHearsOtherWriters)")
+	}
+	path := filepath.Join(t.TempDir(), "claims.db")
+	a, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events := make(chan db.Event, 8)
+	a.Watch(ctx, 50*time.Millisecond, func(e db.Event) { events <- e })
+	time.Sleep(100 * time.Millisecond)
+	mustActor(t, b, "Afghan government", model.KindGovernment)
+	v, _ := b.Version(context.Background())
+	select {
+	case e := <-events:
+		if e.Version != v {
+			t.Errorf("event %+v, want version %d", e, v)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("no event for another writer's change")
 	}
 }
