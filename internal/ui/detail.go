@@ -554,7 +554,7 @@ func (d *detailPane) showHistory() {
 			objs = append(objs, container.NewHBox(more))
 			break
 		}
-		l := wrapped(historyText(changes[i]))
+		l := wrapped(d.m.historyText(changes[i], d.d.Claim.ID))
 		l.SizeName = theme.SizeNameCaptionText
 		objs = append(objs, l)
 	}

@@ -17,13 +17,14 @@ import (
 )
 
 // Keyboard shortcuts. Menu shortcuts fire even while a text box has the
-// focus, and do nothing while a dialog or pop-up is open. (In a text box
-// Ctrl+Z still undoes the typing there: the menu's Undo is for saved
-// changes.)
+// focus, and do nothing while a dialog or pop-up is open. Ctrl+Z and
+// Ctrl+Y are the driver's Undo and Redo shortcuts, so the menu's Undo and
+// Redo (of saved changes) take them from every text box too.
 var (
-	keyUndo     = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl}
-	keyRedo     = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}
-	keyRedoY    = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: ctrl}
+	keyUndo     = &fyne.ShortcutUndo{}
+	keyRedo     = &fyne.ShortcutRedo{}
+	keyRedoZ    = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}
+	keyTrash    = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: ctrl | fyne.KeyModifierShift}
 	keyTeamDB   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl | fyne.KeyModifierShift}
 	ctrl        = fyne.KeyModifierShortcutDefault
 	keyFind     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
@@ -88,15 +89,15 @@ func (m *mainWindow) setupMenus() {
 	}
 	verdictMenu := fyne.NewMenuItem("Set verdict", nil)
 	verdictMenu.ChildMenu = fyne.NewMenu("", verdicts...)
-	m.win.Canvas().AddShortcut(keyRedoY, func(fyne.Shortcut) {
+	m.win.Canvas().AddShortcut(keyRedoZ, func(fyne.Shortcut) {
 		if !m.blocked() {
 			m.redoLast()
 		}
 	})
 	edit := fyne.NewMenu("Edit",
 		item("Undo", m.undoLast, keyUndo),
-		item("Redo  (also Ctrl+Y)", m.redoLast, keyRedo),
-		item("Trash…", func() { m.showTrash() }, nil),
+		item("Redo  (also Ctrl+Shift+Z outside a text box)", m.redoLast, keyRedo),
+		item("Trash…", func() { m.showTrash() }, keyTrash),
 		fyne.NewMenuItemSeparator(),
 		item("New claim…", m.newClaim, keyNewClaim),
 		item("Add counter-claim…", m.newCounterClaim, keyCounter),
@@ -232,7 +233,8 @@ Alt+Left / Alt+Right	back / forward through the claims opened
 Ctrl+1 … Ctrl+7	verdict: unreviewed, true, mostly true, mixed, misleading, false, unverifiable
 Ctrl+T	edit the tags (Enter saves)
 Ctrl+E	write a note (Ctrl+Enter adds it)
-Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)	undo / redo the last change this window saved (Edit → Trash… puts deleted claims back)
+Ctrl+Z / Ctrl+Y	undo / redo the last change this window saved, also from a text box (Ctrl+Shift+Z redoes too, outside one)
+Ctrl+Shift+T	the Trash: deleted claims, to put back (Enter)
 Ctrl+N	new claim
 Ctrl+Shift+N	add a counter-claim to the selected claim
 Ctrl+L	link an existing claim as a counter-claim

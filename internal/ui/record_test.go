@@ -68,12 +68,12 @@ func TestUndoAndRedoByKeyboard(t *testing.T) {
 	if h.m.detail.verdict.Selected != model.Unreviewed.Label() {
 		t.Errorf("the pane shows %q after the undo", h.m.detail.verdict.Selected)
 	}
-	h.shortcut(keyRedo)
+	h.shortcut(keyRedoZ)
 	if v := h.stored(khanCharge).Verdict; v != model.False {
 		t.Fatalf("after Ctrl+Shift+Z: %s", v)
 	}
 	h.shortcut(keyUndo)
-	h.shortcut(keyRedoY)
+	h.shortcut(keyRedo)
 	if v := h.stored(khanCharge).Verdict; v != model.False {
 		t.Fatalf("after Ctrl+Y: %s", v)
 	}

@@ -22,7 +22,7 @@ type reviewFields struct {
 func newReviewFields(commit, done func()) *reviewFields {
 	r := &reviewFields{url: newKeyEntry(), date: newKeyEntry(), explanation: newKeyMultiLineEntry()}
 	r.url.SetPlaceHolder("https://… the published fact-check")
-	r.date.SetPlaceHolder("2024-03-26")
+	r.date.SetPlaceHolder("e.g. 2024-03-26")
 	r.explanation.SetPlaceHolder("Why the rating, in a sentence or two (Ctrl+Enter saves)")
 	r.explanation.SetMinRowsVisible(2)
 	for _, e := range []*keyEntry{r.url, r.date, r.explanation} {
@@ -35,7 +35,7 @@ func newReviewFields(commit, done func()) *reviewFields {
 	}
 	form := container.New(layout.NewFormLayout(),
 		boldLabel("Fact-check"), r.url,
-		boldLabel("Published"), r.date,
+		boldLabel("Review date"), r.date,
 		boldLabel("Why"), r.explanation)
 	r.content = form
 	return r

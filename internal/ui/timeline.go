@@ -166,8 +166,8 @@ type timelineRenderer struct {
 
 func (r *timelineRenderer) MinSize() fyne.Size {
 	h := float32(len(r.t.items))*timelineRow + timelineAxis
-	if len(r.t.undated) > 0 {
-		h += timelineRow
+	if n := len(r.t.undated); n > 0 {
+		h += float32(n+1) * timelineRow * 0.8 // a heading line, then one line each
 	}
 	return fyne.NewSize(240, h)
 }
@@ -253,13 +253,19 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		}
 	}
 	if len(t.undated) > 0 {
-		l := canvas.NewText("No date recorded: "+strings.Join(t.undated, "; "), text)
-		l.TextSize = theme.TextSize() * 0.9
+		// One line each, so that nothing runs past a narrow pane.
 		y := float32(len(t.items))*timelineRow + timelineAxis
 		if len(t.items) == 0 {
 			y = 4
 		}
-		l.Move(fyne.NewPos(pad, y))
-		r.objects = append(r.objects, l)
+		for i, line := range append([]string{"No date recorded:"}, t.undated...) {
+			if i > 0 {
+				line = "  " + line
+			}
+			l := canvas.NewText(line, text)
+			l.TextSize = theme.TextSize() * 0.9
+			l.Move(fyne.NewPos(pad, y+float32(i)*timelineRow*0.8))
+			r.objects = append(r.objects, l)
+		}
 	}
 }

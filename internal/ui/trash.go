@@ -48,7 +48,9 @@ func (m *mainWindow) showTrash() *trashDialog {
 	t.list.OnSelected = func(i widget.ListItemID) { t.sel = i }
 	restore := newKeyButton("Restore", theme.ContentUndoIcon(), t.restore)
 	restore.Importance = widget.HighImportance
-	body := container.NewStack(t.list, container.NewCenter(t.empty))
+	// Not centred: a wrapping label in a centring container asks for one
+	// line per character.
+	body := container.NewStack(t.list, container.NewVBox(t.empty))
 	t.dlg = newModal(m.win, "Trash", container.NewBorder(
 		widget.NewLabel("Deleted claims, the most recent first. Restore puts one back with its tags, notes and links (Enter)."),
 		nil, nil, nil, body), t.restore, nil, newKeyButton("Close", nil, func() { t.dlg.hide() }), restore)
@@ -88,8 +90,38 @@ func (t *trashDialog) restore() {
 	t.m.openClaim(it.ID)
 }
 
-// historyText is one change as the detail pane's History lists it.
-func historyText(c db.Change) string {
+// historyText is one change as the detail pane's History lists it, for
+// the claim shown: a link names the claim at its other end.
+func (m *mainWindow) historyText(c db.Change, shown string) string {
+	what := c.Describe()
+	if c.Entity == "link" {
+		other, thisAnswers := c.EntityID, false
+		if c.EntityID == shown {
+			other, thisAnswers = c.ClaimID, true
+		}
+		who := "a claim no longer listed"
+		if cs, ok := m.claimSummary(other); ok {
+			who = fmt.Sprintf("%s’s claim “%s”", cs.ActorName, clipText(cs.Statement, 60))
+		}
+		rel := c.New
+		switch {
+		case c.Old != "" && c.New != "":
+			what = fmt.Sprintf("link to %s: %s → %s", who, c.Old, c.New)
+		case thisAnswers:
+			if rel == "" {
+				rel = c.Old
+				what = fmt.Sprintf("link removed: this claim no longer %s %s", rel, who)
+			} else {
+				what = fmt.Sprintf("linked: this claim %s %s", rel, who)
+			}
+		default:
+			if rel == "" {
+				what = fmt.Sprintf("link removed: %s no longer %s this claim", who, c.Old)
+			} else {
+				what = fmt.Sprintf("linked: %s %s this claim", who, rel)
+			}
+		}
+	}
 	return fmt.Sprintf("%s · %s (%s) — %s", c.Set.At.Local().Format("2 Jan 2006 15:04"), c.Set.Reviewer, c.Set.Via,
-		strings.ReplaceAll(c.Describe(), "\n", "; "))
+		strings.ReplaceAll(what, "\n", "; "))
 }
