@@ -17,6 +17,7 @@ import (
 
 	"claims/internal/db"
 	"claims/internal/gen"
+	"claims/internal/model"
 	"claims/internal/sample"
 )
 
@@ -100,6 +101,18 @@ func TestScreenshots(t *testing.T) {
 	m.wait()
 	m.openClaim(sample.BombingAllegation)
 	shoot("bombing-allegation")
+
+	// The record: a verdict set and undone, then set again, in the claim's
+	// history at the bottom of the pane.
+	m.detail.setVerdict(model.Misleading)
+	m.wait()
+	m.undoLast()
+	m.wait()
+	m.detail.setVerdict(model.False)
+	m.wait()
+	m.detail.scroll.ScrollToBottom()
+	shoot("history")
+	m.detail.scroll.ScrollToTop()
 
 	e := m.openEditor(&m.detail.d)
 	test.Type(e.actor.entry, "Talib")
