@@ -75,11 +75,7 @@ func (tx *Tx) UpdateActor(a *model.Actor) error {
 }
 
 // actorFields are the parts of an actor the history records.
-var actorFields = []struct {
-	name string
-	get  func(*model.Actor) string
-	set  func(*model.Actor, string)
-}{
+var actorFields = []field[model.Actor]{
 	{"name", func(a *model.Actor) string { return a.Name }, func(a *model.Actor, v string) { a.Name = v }},
 	{"kind", func(a *model.Actor) string { return string(a.Kind) }, func(a *model.Actor, v string) { a.Kind = model.ActorKind(v) }},
 	{"aliases", func(a *model.Actor) string { return strings.Join(a.Aliases, "\n") }, func(a *model.Actor, v string) {

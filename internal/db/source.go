@@ -34,11 +34,7 @@ func (tx *Tx) CreateSource(src *model.Source) error {
 }
 
 // sourceFields are the parts of a source the history records.
-var sourceFields = []struct {
-	name string
-	get  func(*model.Source) string
-	set  func(*model.Source, string)
-}{
+var sourceFields = []field[model.Source]{
 	{"title", func(s *model.Source) string { return s.Title }, func(s *model.Source, v string) { s.Title = v }},
 	{"outlet", func(s *model.Source) string { return s.Outlet }, func(s *model.Source, v string) { s.Outlet = v }},
 	{"url", func(s *model.Source) string { return s.URL }, func(s *model.Source, v string) { s.URL = v }},

@@ -245,83 +245,73 @@ func (tx *Tx) revertNote(c Change, conflict func(string) ([]UndoConflict, error)
 }
 
 func (tx *Tx) revertActor(c Change, conflict func(string) ([]UndoConflict, error)) ([]UndoConflict, error) {
-	cur, err := tx.Actor(c.EntityID)
-	exists := err == nil
-	if err != nil && !errors.Is(err, model.ErrNotFound) {
-		return nil, err
-	}
-	switch {
-	case c.Field == entActor && c.Old == "":
-		if !exists {
-			return conflict("(deleted)")
-		}
-		if err := tx.DeleteActor(c.EntityID); errors.Is(err, model.ErrInUse) {
-			return conflict("(named in claims made since)")
-		} else if err != nil {
-			return nil, err
-		}
-		return nil, nil
-	case c.Field == entActor:
-		if exists {
-			return conflict("(exists)")
-		}
-		var a model.Actor
-		if err := json.Unmarshal([]byte(c.data), &a); err != nil {
-			return nil, fmt.Errorf("store: the history's copy of actor %s is unreadable: %w", c.EntityID, err)
-		}
-		return nil, tx.CreateActor(&a)
-	}
-	if !exists {
-		return conflict("(deleted)")
-	}
-	for _, f := range actorFields {
-		if f.name != c.Field {
-			continue
-		}
-		switch f.get(&cur) {
-		case c.Old:
-			return nil, nil
-		case c.New:
-		default:
-			return conflict(f.get(&cur))
-		}
-		f.set(&cur, c.Old)
-		return nil, tx.UpdateActor(&cur)
-	}
-	return nil, fmt.Errorf("store: the history names actor field %q, which this version cannot undo", c.Field)
+	return revertEntity(c, conflict, entity[model.Actor]{
+		read: tx.Actor, fields: actorFields, update: tx.UpdateActor,
+		remove: tx.DeleteActor, inUse: "(named in claims made since)",
+		create: func(a *model.Actor) error { return tx.CreateActor(a) },
+	})
 }
 
 func (tx *Tx) revertSource(c Change, conflict func(string) ([]UndoConflict, error)) ([]UndoConflict, error) {
-	cur, err := tx.Source(c.EntityID)
+	return revertEntity(c, conflict, entity[model.Source]{
+		read: tx.Source, fields: sourceFields, update: tx.UpdateSource,
+		remove: tx.DeleteSource, inUse: "(cited by claims made since)",
+		create: func(src *model.Source) error { return tx.CreateSource(src) },
+	})
+}
+
+// entity is what undoing a change to an actor or a source needs of it.
+type entity[T any] struct {
+	read   func(id string) (T, error)
+	fields []field[T]
+	update func(*T) error
+	remove func(id string) error
+	create func(*T) error
+	inUse  string // what stands in the way of removing one
+}
+
+// field is one recorded part of an actor or a source.
+type field[T any] struct {
+	name string
+	get  func(*T) string
+	set  func(*T, string)
+}
+
+// revertEntity undoes change c to an actor or a source: its making (it is
+// removed, unless something uses it now), its removal (it is made again
+// from what the history kept), or a field (set back, unless it changed
+// since).
+func revertEntity[T any](c Change, conflict func(string) ([]UndoConflict, error), e entity[T]) ([]UndoConflict, error) {
+	cur, err := e.read(c.EntityID)
 	exists := err == nil
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return nil, err
 	}
 	switch {
-	case c.Field == entSource && c.Old == "":
+	case c.Field == c.Entity && c.Old == "": // made
 		if !exists {
 			return conflict("(deleted)")
 		}
-		if err := tx.DeleteSource(c.EntityID); errors.Is(err, model.ErrInUse) {
-			return conflict("(cited by claims made since)")
+		if err := e.remove(c.EntityID); errors.Is(err, model.ErrInUse) {
+			return conflict(e.inUse)
 		} else if err != nil {
 			return nil, err
 		}
 		return nil, nil
-	case c.Field == entSource:
+	case c.Field == c.Entity: // removed
 		if exists {
 			return conflict("(exists)")
 		}
-		var src model.Source
-		if err := json.Unmarshal([]byte(c.data), &src); err != nil {
-			return nil, fmt.Errorf("store: the history's copy of source %s is unreadable: %w", c.EntityID, err)
+		var again T
+		if err := json.Unmarshal([]byte(c.data), &again); err != nil {
+			return nil, fmt.Errorf("store: the history's copy of %s %s is unreadable: %w", c.Entity, c.EntityID, err)
 		}
-		return nil, tx.CreateSource(&src)
+		return nil, e.create(&again)
 	}
 	if !exists {
 		return conflict("(deleted)")
 	}
-	for _, f := range sourceFields {
+	for _, f := range e.fields {
 		if f.name != c.Field {
 			continue
 		}
@@ -333,9 +323,9 @@ func (tx *Tx) revertSource(c Change, conflict func(string) ([]UndoConflict, erro
 			return conflict(f.get(&cur))
 		}
 		f.set(&cur, c.Old)
-		return nil, tx.UpdateSource(&cur)
+		return nil, e.update(&cur)
 	}
-	return nil, fmt.Errorf("store: the history names source field %q, which this version cannot undo", c.Field)
+	return nil, fmt.Errorf("store: the history names %s field %q, which this version cannot undo", c.Entity, c.Field)
 }
 
 // laterChange is the newest change after c's set to the same value.
