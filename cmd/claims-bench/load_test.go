@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -11,11 +10,7 @@ import (
 	"claims/internal/gen"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // A short load run on a small database: writes land, none is lost, every
 // client hears of the others' changes, and the check finds a lost write

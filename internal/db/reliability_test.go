@@ -26,9 +26,7 @@ import (
 func TestMain(m *testing.M) {
 	switch os.Getenv("CLAIMS_DB_CHILD") {
 	case "":
-		code := m.Run()
-		pgtest.Stop()
-		os.Exit(code)
+		pgtest.Main(m)
 	case "writer":
 		os.Exit(childWriter(os.Getenv("CLAIMS_DB_PATH"), os.Getenv("CLAIMS_DB_NAME"), atoi(os.Getenv("CLAIMS_DB_COUNT"))))
 	}

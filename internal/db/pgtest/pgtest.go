@@ -89,6 +89,15 @@ func Stop() {
 	running = nil
 }
 
+// Main runs a package's tests and then stops the server, if one of them
+// started it: a package whose tests use the server calls it as its
+// TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	Stop()
+	os.Exit(code)
+}
+
 // binDir finds initdb and pg_ctl: on PATH, else in Debian's
 // /usr/lib/postgresql/N/bin, the newest N.
 func binDir() (string, error) {
