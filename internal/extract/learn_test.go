@@ -479,7 +479,7 @@ func TestFitWeights(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d articles, %d samples, %d right", mod.name, len(arts), len(all), pos)
-		for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
+		for _, th := range []float64{0.3, 0.5, 0.6, 0.65, 0.7} {
 			var cv tally
 			for fold := 0; fold < 5; fold++ {
 				var train []sample
@@ -496,7 +496,7 @@ func TestFitWeights(t *testing.T) {
 				}
 				cv.add(tallyWith(test, mod.name, &logit{w: fitLogit(train, names, mod.lambda), threshold: th}))
 			}
-			t.Logf("%s threshold %.1f, cross-validated (real articles): %s", mod.name, th, cv)
+			t.Logf("%s threshold %.2f, cross-validated (real articles): %s", mod.name, th, cv)
 		}
 		w, cur := fitLogit(all, names, mod.lambda), models[mod.name]
 		if cur == nil {
