@@ -292,14 +292,23 @@ func scoreArticle(a labelled, props []Proposal) (tally, []int, []int) {
 	return t, ch, ph
 }
 
-// TestLabelledArticles prints the figures per set, and with -v each
-// proposal's verdict.
+// TestLabelledArticles prints the figures per set (with EXTRACT_SHOW=1
+// each proposal's verdict) and checks on real text that every quote is
+// verbatim and no pair has an empty actor on either side.
 func TestLabelledArticles(t *testing.T) {
 	sets := labelledSets(t)
 	for dir, arts := range sets {
 		var tot tally
 		for _, a := range arts {
 			props := Extract(a.text, nil)
+			for _, p := range props {
+				if a.text[p.Start:p.End] != p.Quote {
+					t.Errorf("%s: quote %q is not verbatim at %d:%d", a.name, p.Quote, p.Start, p.End)
+				}
+				if p.Answers >= 0 && (p.Actor.Name == "" || props[p.Answers].Actor.Name == "") {
+					t.Errorf("%s: a pair with an empty actor: %q answering %q", a.name, p.Statement, props[p.Answers].Statement)
+				}
+			}
 			s, ch, ph := scoreArticle(a, props)
 			tot.add(s)
 			if os.Getenv("EXTRACT_SHOW") == "" {
@@ -576,86 +585,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// TestShowEdges lists the grounded candidate edges (EXTRACT_SHOW=edges).
-func TestShowEdges(t *testing.T) {
-	if os.Getenv("EXTRACT_SHOW") != "edges" {
-		t.Skip("EXTRACT_SHOW=edges lists them")
-	}
-	for _, dir := range sortedKeys(labelledSets(t)) {
-		for _, a := range labelledSets(t)[dir] {
-			d := readDocument(a.text)
-			r := &resolver{d: d, known: newKnownIndex(nil)}
-			r.ents, r.runs = d.findEntities(r.known)
-			ps := r.pairPlural(r.propose(d.attributions()))
-			for c := range ps {
-				for k := range ps {
-					if ps[c].counter == 0 || ps[c].Actor.Name == "" {
-						continue
-					}
-					f, ok := r.edgeFeatures(ps, c, k)
-					if !ok {
-						continue
-					}
-					right := false
-					for _, g := range a.pairs {
-						right = right || scoreSame(ps[c].Actor.Name, g.aliases) && scoreSame(ps[k].Actor.Name, g.ans)
-					}
-					t.Logf("%s %v p=%.2f %s <- %s | %v\n    C: %.80s\n    K: %.80s", a.name[:2], right, models["pair"].prob(f), ps[k].Actor.Name, ps[c].Actor.Name, sortedKeys(f), ps[c].Statement, ps[k].Statement)
-				}
-			}
-		}
-	}
-}
-
-// TestJointThresholds cross-validates both models together for a grid of
-// thresholds (EXTRACT_SHOW=grid).
-func TestJointThresholds(t *testing.T) {
-	if os.Getenv("EXTRACT_SHOW") != "grid" {
-		t.Skip("EXTRACT_SHOW=grid runs it")
-	}
-	sets := labelledSets(t)
-	var arts []labelled
-	for _, dir := range sortedKeys(sets) {
-		arts = append(arts, sets[dir]...)
-	}
-	savedP, savedC := models["pair"], models["claim"]
-	defer func() { models["pair"], models["claim"] = savedP, savedC }()
-	type fold struct{ pw, cw map[string]float64 }
-	var folds []fold
-	for f := 0; f < 5; f++ {
-		var ep, ec []sample
-		for i, a := range arts {
-			if i%5 != f {
-				ep = append(ep, edgeSamples(a, i)...)
-			}
-		}
-		readPriors("pair")
-		pw := fitLogit(ep, featureNames(ep), 0.1)
-		models["pair"], models["claim"] = &logit{w: pw, threshold: 0.5}, nil
-		for i, a := range arts {
-			if i%5 != f {
-				ec = append(ec, claimSamples(a, i)...)
-			}
-		}
-		readPriors("claim")
-		folds = append(folds, fold{pw, fitLogit(ec, featureNames(ec), 0.02)})
-	}
-	for _, tc := range []float64{0, 0.5, 0.6, 0.65, 0.7} {
-		for _, tp := range []float64{0.5, 0.6, 0.7} {
-			var cv tally
-			for f := 0; f < 5; f++ {
-				models["pair"] = &logit{w: folds[f].pw, threshold: tp}
-				models["claim"] = &logit{w: folds[f].cw, threshold: tc}
-				for i, a := range arts {
-					if i%5 == f && a.real {
-						s, _, _ := scoreArticle(a, Extract(a.text, nil))
-						cv.add(s)
-					}
-				}
-			}
-			t.Logf("claim %.2f pair %.2f: %s", tc, tp, cv)
-		}
-	}
 }
