@@ -3,8 +3,9 @@
 # docs/EXTRACTION.md). The seeds and the made-up sets are measured by the
 # package's own tests; the real labelled sets (tune/ and check/) by their
 # score.py, only when they are there: ../shared/articles beside the
-# repository, or the folder in ARTICLES. Of check/ only the TOTAL line is
-# printed. Nothing here fails when the real sets are absent.
+# repository, or the folder in ARTICLES. More labelled folders in the same
+# format may be named in MORE_ARTICLES (colon-separated). Only TOTAL lines
+# are printed. Nothing here fails when the real sets are absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /usr/local/go/bin/go ] && export PATH="$PATH:/usr/local/go/bin"
@@ -21,8 +22,10 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/claims" ./cmd/claims
-for set in tune check; do
-  [ -d "$articles/$set" ] || continue
-  echo "== real articles, $set/ ($(ls "$articles/$set"/*.txt | wc -l) articles)"
-  python3 "$articles/score.py" "$tmp/claims" "$articles/$set" | tail -1
+dirs=("$articles/tune" "$articles/check")
+IFS=: read -r -a more <<<"${MORE_ARTICLES:-}"
+for dir in "${dirs[@]}" "${more[@]}"; do
+  [ -n "$dir" ] && [ -d "$dir" ] || continue
+  echo "== real articles, $dir ($(ls "$dir"/*.txt | wc -l) articles)"
+  python3 "$articles/score.py" "$tmp/claims" "$dir" | tail -1
 done

@@ -175,12 +175,12 @@ func TestExtractMatchesKnownActorsAndWarnsAboutSampleDuplicates(t *testing.T) {
 // actor and left out of --save.
 func TestExtractSaveLeavesOutProposalsWithoutActor(t *testing.T) {
 	dbPath := newDB(t, false)
-	art := writeArticle(t, "unsure.txt", "The minister met the mayor on Monday.\n\n“We will not resign over this,” he said.\n")
+	art := writeArticle(t, "unsure.txt", "The minister met the mayor on Monday.\n\nHe accused the council of hiding the report from the auditors.\n")
 	code, out, errOut := runCLI(t, "extract", "--db", dbPath, "--save", art)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.HasPrefix(out, "\tWe will not resign over this.") {
+	if !strings.HasPrefix(out, "\tThe council hid the report from the auditors.") {
 		t.Errorf("stdout = %q, want the quotation with an empty actor", out)
 	}
 	if !strings.Contains(errOut, "1 proposals have no actor") || !strings.Contains(errOut, "nothing saved") {

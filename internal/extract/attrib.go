@@ -126,11 +126,13 @@ func (d *document) auxBefore(v int) (int, bool, bool) {
 
 // valid checks a match against the cue: a cue that needs "that" reports a
 // clause after it only with "that", a colon or a quotation; an active
-// pattern does not read a passive cue; "told him to" is not a report.
+// pattern does not read a passive cue; "told him to" is not a report,
+// "claimed to have compromised" is.
 func (d *document) valid(m match, c cue) bool {
 	if m.con[1] > m.con[0] && m.con[0] >= m.cueEnd && !m.quoted {
 		before := d.toks[m.con[0]-1].low
-		if c.needThat && before != "that" && before != ":" || d.toks[m.con[0]].low == "to" {
+		claimTo := c.class == "claim" && m.con[0]+1 < m.con[1] && (d.toks[m.con[0]+1].low == "have" || d.toks[m.con[0]+1].low == "be")
+		if c.needThat && before != "that" && before != ":" || d.toks[m.con[0]].low == "to" && !claimTo {
 			return false
 		}
 	}

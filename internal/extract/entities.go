@@ -38,6 +38,9 @@ func (d *document) findEntities(known *knownIndex) ([]entity, []nameRun) {
 			continue
 		}
 		i = hi
+		if lo < d.datelineEnd(d.toks[lo].sent) {
+			continue // "NEW YORK (Reuters) -": where the report was filed
+		}
 		lo = d.stripTitles(lo, hi)
 		if lo == hi || d.commonOpener(lo, hi) {
 			continue
@@ -92,7 +95,7 @@ func (d *document) nameAt(i int) (int, int) {
 			break
 		}
 		switch {
-		case t.capitalised() && t.isWord():
+		case t.capitalised() && t.isWord() && !(j > i && in("time", t.low)):
 		case j > i && t.isWord() && t.low[0] >= '0' && t.low[0] <= '9':
 		case (t.low == "of" || t.low == "for" || t.low == "de") && j+1 < len(d.toks) && d.toks[j+1].capitalised():
 		case (t.low == "and" || t.low == "&") && d.orgAhead(j+1):

@@ -47,7 +47,7 @@ func Extract(text string, known []model.Actor) []Proposal {
 	d := readDocument(text)
 	r := &resolver{d: d, known: newKnownIndex(known)}
 	r.ents, r.runs = d.findEntities(r.known)
-	props := r.pair(r.propose(d.attributions()))
+	props := r.likely(r.pair(r.propose(d.attributions())))
 	return inOrder(props)
 }
 

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // A small matcher of attribution patterns over tokens. A pattern is
 // anchored at its cue word: the elements before V are read backwards from
@@ -78,7 +81,7 @@ func (d *document) matchAt(p *pattern, v, vEnd, auxLo int, passive bool) (match,
 	}
 	pos := auxLo
 	for k := len(p.left) - 1; k >= 0; k-- {
-		next, ok := d.stepLeft(p.left[k], pos, s.lo, &m)
+		next, ok := d.stepLeft(p.left[k], pos, d.datelineEnd(d.toks[v].sent), &m)
 		if !ok {
 			return m, false
 		}
@@ -483,14 +486,21 @@ func (d *document) contentEnd(pos, hi int) int {
 	return end
 }
 
-// datelineEnd is where sentence s starts after any dateline.
+// datelineEnd is where sentence s starts after any dateline: capitalised
+// words, numbers and brackets opening a paragraph, up to a colon or a
+// spaced dash ("NEW YORK (Reuters) -", "New Delhi, Mar 3 (IANS):").
 func (d *document) datelineEnd(s int) int {
 	sn := d.sents[s]
-	for k := sn.lo; k < sn.hi && k < sn.lo+8; k++ {
-		t := d.toks[k].text
-		if (t == "-" || t == "—" || t == "–") && k > sn.lo && (d.toks[k-1].text == ")" || isUpperWord(d.toks[k-1].text)) ||
-			t == ":" && s == 0 && k <= sn.lo+3 {
+	if s > 0 && d.sents[s-1].para == sn.para {
+		return sn.lo
+	}
+	for k := sn.lo; k < sn.hi && k < sn.lo+10; k++ {
+		t := d.toks[k]
+		if k > sn.lo && (t.text == ":" || isComma(t.text) && t.text != "," && t.start > d.toks[k-1].end) {
 			return k + 1
+		}
+		if t.isWord() && !t.capitalised() && !unicode.IsDigit(rune(t.text[0])) || quoteMark(t.text) != 0 {
+			return sn.lo
 		}
 	}
 	return sn.lo

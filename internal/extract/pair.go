@@ -15,9 +15,6 @@ import (
 // that names whose claim it answers ("claims by X that …") and finds no
 // claim by X proposes that claim.
 
-// pairThreshold is the score an edge needs.
-const pairThreshold = 2.0
-
 type edge struct {
 	c, k  int
 	score float64
@@ -38,6 +35,10 @@ func (r *resolver) pair(ps []prop) []prop {
 	}
 	ps = mergeCounters(goingOn(ps))
 	for i, p := range ps {
+		if p.Answers >= 0 && (p.Actor.Name == "" || ps[p.Answers].Actor.Name == "") {
+			ps[i].Answers, ps[i].Relation = -1, "" // a pair is between two grounded parties
+			continue
+		}
 		if p.bare && p.Answers >= 0 {
 			// "Kabul has denied these allegations" says what it denies
 			// only through the claim it answers.
@@ -82,9 +83,9 @@ func (r *resolver) assign(ps []prop) []prop {
 		if ps[c].counter == 0 || ps[c].Actor.Name == "" || ps[c].Answers >= 0 {
 			continue
 		}
-		for k := range ps {
-			if s, ok := r.score(ps, c, k); ok && s >= pairThreshold {
-				edges = append(edges, edge{c, k, s})
+		for k, f := range r.candidates(ps, c) {
+			if p := models["pair"].prob(f); p >= models["pair"].threshold {
+				edges = append(edges, edge{c, k, p})
 			}
 		}
 	}
@@ -226,62 +227,72 @@ func relationOf(p prop) model.Relation {
 	return model.Disputes
 }
 
-// score is the edge "counter-claim c answers claim k".
-func (r *resolver) score(ps []prop, c, k int) (float64, bool) {
+// candidates are the grounded edges from counter-claim c, by claim, with
+// their features; "only" marks the one candidate of a counter-claim.
+func (r *resolver) candidates(ps []prop, c int) map[int]map[string]float64 {
+	out := map[int]map[string]float64{}
+	for k := range ps {
+		if f, ok := r.edgeFeatures(ps, c, k); ok {
+			out[k] = f
+		}
+	}
+	for _, f := range out {
+		if len(out) == 1 {
+			f["only"] = 1
+		}
+	}
+	return out
+}
+
+// edgeFeatures are the features of the edge "counter-claim c answers
+// claim k", named as in tables/weights.tsv. ok is false when the text does
+// not ground the edge: the denial names k's speaker ("claims by X"), k
+// accuses the denier or the party it speaks for, they share words, or the
+// denial points back ("the allegations") at the claim just before it.
+func (r *resolver) edgeFeatures(ps []prop, c, k int) (map[string]float64, bool) {
 	pc, pk := ps[c], ps[k]
 	if c == k || pk.Actor.Name == "" || sameActor(pc.Actor, pk.Actor) {
-		return 0, false
+		return nil, false
 	}
-	s := 0.5 * float64(pc.counter)
-	dist := pc.sent - pk.sent
-	switch {
-	case dist >= 0 && dist <= 25:
-		s -= 0.06 * float64(dist)
-		if r.nearest(ps, c) == k && !r.d.describes(pc.ref) {
-			s += 0.7 // "the allegations", "these charges": the claim just before
-		}
-	case dist < 0 && dist >= -6 && (pc.sent <= 1 || r.d.describes(pc.ref)):
-		s -= 0.5 + 0.2*float64(-dist)
-	default:
-		return 0, false
+	dist, describes := pc.sent-pk.sent, r.d.describes(pc.ref)
+	if dist > 25 || dist < 0 && (dist < -6 || pc.sent > 1 && !describes) {
+		return nil, false
 	}
+	names, shared := false, 0
 	for _, a := range pc.agent {
-		if sameActor(a, pk.Actor) {
-			s += 3
-		}
+		names = names || sameActor(a, pk.Actor)
 	}
-	switch {
-	case r.accused(pk, pc.Actor) || len(pc.forWhom) > 0 && r.accused(pk, pc.forWhom[0]):
-		s += 2
-	case r.about(pk, pc.Actor):
-		s++
-	}
-	shared := 0
 	for w := range pc.words {
 		if pk.words[w] {
 			shared++
 		}
 	}
-	s += 0.4 * float64(min(shared, 4))
-	if pc.counter == 1 && shared < 3 && !r.accused(pk, pc.Actor) {
-		return 0, false // a negation answers only a claim it shares words with, or an accusation of its speaker
+	accused := r.accused(pk, pc.Actor) || len(pc.forWhom) > 0 && r.accused(pk, pc.forWhom[0])
+	sameDoc := false // "rejected a report that …" and "The report said …"
+	for k := pc.ref[0]; k < pc.ref[1]; k++ {
+		for j := pk.at.spk[0]; j < pk.at.spk[1] && in("doc", r.d.toks[k].low); j++ {
+			sameDoc = sameDoc || r.d.toks[j].low == r.d.toks[k].low
+		}
 	}
-	if r.d.describes(pc.ref) && shared == 0 && !r.about(pk, pc.Actor) && len(pc.agent) == 0 {
-		return 0, false // "allegations of abuse" answers a claim of abuse
+	about := !accused && r.about(pk, pc.Actor)
+	points := pc.ref[1] > pc.ref[0] && !describes && dist >= 0 && dist <= 6 && r.nearest(ps, c) == k
+	f := map[string]float64{}
+	for name, on := range map[string]bool{"deny": pc.counter == 3, "dispute": pc.counter == 2, "negation": pc.counter == 1,
+		"names": names, "accused": accused, "about": about, "points": points, "describes": describes && shared > 0, "overlap": shared >= 2, "ahead": dist < 0,
+		"kclaim": pk.at.class == "accuse" || pk.at.class == "claim" || pk.implicit, "kcounter": pk.counter >= 2,
+		"knegation": pk.counter == 1, "near": dist >= 0 && dist <= 2, "knamed": r.named(pk.at.spk) || pk.implicit, "samedoc": sameDoc} {
+		if on {
+			f[name] = 1
+		}
 	}
-	switch {
-	case pk.at.class == "accuse" || pk.at.class == "claim" || pk.implicit:
-		s += 0.5
-	case pk.counter == 1:
-		s -= 0.5
-	case pk.counter >= 2:
-		s -= 1
+	if len(pc.agent) > 0 && !names {
+		return f, false // "claims by X" answers X
 	}
-	if r.d.sents[r.d.toks[pc.at.cue].sent].para == r.d.sents[r.d.toks[pk.at.cue].sent].para {
-		s += 0.3
-	}
-	return s, true
+	return f, names || accused || points || sameDoc || shared >= 2 || describes && shared >= 1 || about && pc.counter >= 2
 }
+
+// named reports whether a speaker span holds a name.
+func (r *resolver) named(spk [2]int) bool { return spk[1] > spk[0] && r.lastRun(spk[0], spk[1]) >= 0 }
 
 // describes reports whether what a denial answers says what was claimed
 // ("a report that …", "allegations of …"), so that it may come before the

@@ -445,3 +445,48 @@ func mergeSameSentence(ps []prop) []prop {
 	}
 	return out
 }
+
+// claimFeatures are the features of proposal i as a claim a reviewer
+// keeps, named as in tables/weights.tsv: its cue's class, its speaker (a
+// name, a pronoun), whether it is in a pair, and how many claims its
+// speaker made before it. Whether a speaker was found is not one: a
+// quotation nobody could be given is judged as a claim like the others
+// and proposed with no actor.
+func (r *resolver) claimFeatures(ps []prop, i int) map[string]float64 {
+	p, again, answered := ps[i], 0, false
+	for j, q := range ps {
+		answered = answered || q.Answers == i
+		if j != i && q.Start < p.Start && p.Actor.Name != "" && sameActor(q.Actor, p.Actor) {
+			again++
+		}
+	}
+	lo, hi := p.at.spk[0], p.at.spk[1]
+	f := map[string]float64{"cue." + p.at.class: 1, "again": float64(min(again, 3)) / 3}
+	for name, on := range map[string]bool{"pronoun": hi-lo == 1 && isPronoun(r.d.toks[lo].low),
+		"named": r.named(p.at.spk), "quoted": p.at.quoted, "counter": p.counter >= 2, "negation": p.counter == 1,
+		"paired": p.Answers >= 0, "answered": answered, "short": len(p.words) < 5, "lead": p.sent == 0, "implicit": p.implicit} {
+		if on {
+			f[name] = 1
+		}
+	}
+	return f
+}
+
+// likely keeps the proposals the claim model of tables/weights.tsv finds
+// likely to be claims a reviewer keeps, and the claims they answer.
+func (r *resolver) likely(ps []prop) []prop {
+	m := models["claim"]
+	if m == nil {
+		return ps
+	}
+	drop := make([]bool, len(ps))
+	for i := range ps {
+		drop[i] = m.prob(r.claimFeatures(ps, i)) < m.threshold
+	}
+	for i, p := range ps {
+		if p.Answers >= 0 && !drop[i] {
+			drop[p.Answers] = false
+		}
+	}
+	return compact(ps, drop)
+}

@@ -449,15 +449,18 @@ func TestMadeUpQuality(t *testing.T) {
 	}
 	// Floors a little under the figures measured when the staged pipeline
 	// replaced the old rules (none of these articles was read to write
-	// it): a change that loses claims or adds wrong pairs fails.
+	// it): a change that loses claims or adds wrong pairs fails. Round two
+	// lowered the recall floors (0.45 → 0.40 for claims, 0.10 → 0.07 for
+	// pairs): the fitted models of tables/weights.tsv propose less, for
+	// precision on real articles.
 	for _, f := range []struct {
 		name       string
 		got, floor float64
 	}{
 		{"claim precision", s.claimPrecision(), 0.55},
-		{"claim recall", s.claimRecall(), 0.45},
+		{"claim recall", s.claimRecall(), 0.40},
 		{"pair precision", s.pairPrecision(), 0.45},
-		{"pair recall", s.pairRecall(), 0.10},
+		{"pair recall", s.pairRecall(), 0.07},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s %.2f is below %.2f on the made-up articles", f.name, f.got, f.floor)

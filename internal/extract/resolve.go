@@ -246,7 +246,7 @@ func (r *resolver) cutTail(lo, hi int) int {
 // Nayak Jai Prakash (LNJP) hospital").
 func (d *document) bodyAfter(k, hi int) bool {
 	for ; k < hi; k++ {
-		if t := d.toks[k]; !(in("body", t.low) || t.text == "(" || t.text == ")" || t.capitalised()) {
+		if t := d.toks[k]; !(in("body", singular(t.low)) || t.text == "(" || t.text == ")" || t.capitalised()) {
 			return false
 		}
 	}
@@ -313,6 +313,9 @@ func (r *resolver) docOwner(noun string, at int) (Actor, bool) {
 // organisation.
 func (r *resolver) fits(e, lo, hi int) bool {
 	en := r.ents[e]
+	if h := singular(r.d.toks[hi-1].low); en.person && in("body", h) && !in("role", h) {
+		return false // "Police" are not the police chief
+	}
 	if in("kind.org", singular(r.d.toks[hi-1].low)) && !en.roles[singular(r.d.toks[hi-1].low)] && !en.person {
 		return true
 	}
@@ -371,8 +374,13 @@ func (r *resolver) byRole(head string, at int) int {
 	if d := r.docAgent(head, at); d >= 0 {
 		return d
 	}
-	// "the company", "the firm": the latest organisation that is not of
-	// another sort (a board, a newspaper).
+	// "the company", "the firm": the latest organisation that spoke, else
+	// the latest named that is not of another sort (a board, a newspaper).
+	for i := len(r.hist) - 1; i >= 0; i-- {
+		if h := r.hist[i]; h.ent >= 0 && r.ents[h.ent].org && r.d.toks[at].sent-r.d.toks[h.at].sent <= 6 {
+			return h.ent
+		}
+	}
 	for i := len(r.runs) - 1; i >= 0; i-- {
 		n := r.runs[i]
 		e := r.ents[n.ent]
@@ -403,7 +411,10 @@ func (r *resolver) wordsActor(lo, hi int, mention string) Actor {
 	if a, ok := r.known.find(name); ok && strings.EqualFold(a.Name, name) {
 		return Actor{ID: a.ID, Name: a.Name, Kind: a.Kind, Mention: mention}
 	}
-	head := singular(d.toks[hi-1].low)
+	head, prep := singular(d.toks[hi-1].low), r.firstPrep(lo, hi)
+	if prep > lo && in("role", singular(d.toks[prep-1].low)) {
+		head = singular(d.toks[prep-1].low) // "a spokesman for X" is "the spokesman" after
+	}
 	if in("poss", d.toks[lo].low) && lo+1 < hi {
 		// "his political opponents" is the known "Imran Khan's political
 		// opponents" when "his" is Imran Khan.
@@ -413,7 +424,7 @@ func (r *resolver) wordsActor(lo, hi int, mention string) Actor {
 			}
 		}
 	}
-	if a, ok := r.heads[head]; ok && r.lastRun(lo, hi) < 0 {
+	if a, ok := r.heads[head]; ok && r.lastRun(lo, hi) < 0 && prep < 0 {
 		a.Mention = mention
 		return a // "The manager" is "his former manager" named before
 	}
@@ -427,9 +438,10 @@ func (r *resolver) wordsActor(lo, hi int, mention string) Actor {
 	return a
 }
 
-// pronoun resolves "he", "she", "it" or "they" at token at: the latest
-// speaker that fits, within three sentences, else the latest name that
-// fits.
+// pronoun resolves "he", "she", "it" or "they" at token at: the named
+// subject of the sentence before, else the latest speaker that fits
+// within six sentences. Nothing else is safe enough: a name merely
+// mentioned is not taken.
 func (r *resolver) pronoun(w string, at int) (Actor, bool) {
 	sent := r.d.toks[at].sent
 	fits := func(e int, plural bool, a Actor) bool {
@@ -463,12 +475,6 @@ func (r *resolver) pronoun(w string, at int) (Actor, bool) {
 		}
 		if fits(h.ent, h.plural, h.actor) || h.person != 0 && (in("pron.m", w) && h.person != 'f' || in("pron.f", w) && h.person != 'm') {
 			return h.actor, true
-		}
-	}
-	for i := len(r.runs) - 1; i >= 0; i-- {
-		n := r.runs[i]
-		if n.lo < at && sent-r.d.toks[n.lo].sent <= 2 && r.d.toks[n.lo].quote < 0 && fits(n.ent, false, Actor{}) {
-			return r.entityActor(n.ent, r.d.span(n.lo, n.hi)), true
 		}
 	}
 	return Actor{}, false

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"embed"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -37,9 +39,42 @@ func init() {
 	for _, row := range tableRows("cues.tsv") {
 		cues[strings.ReplaceAll(row[0], "_", " ")] = cue{class: row[1], needThat: len(row) > 2 && strings.Contains(row[2], "t")}
 	}
+	for _, row := range tableRows("weights.tsv") {
+		m := models[row[0]]
+		if m == nil {
+			m = &logit{w: map[string]float64{}}
+			models[row[0]] = m
+		}
+		v, err := strconv.ParseFloat(row[2], 64)
+		if err != nil {
+			panic(err)
+		}
+		if m.w[row[1]] = v; row[1] == "threshold" {
+			m.threshold = v
+		}
+	}
 	for _, row := range tableRows("patterns.tsv") {
 		patterns = append(patterns, compilePattern(row))
 	}
+}
+
+// logit is a logistic model of tables/weights.tsv: a weight per feature
+// (fitted on labelled articles), and the probability a proposal needs.
+type logit struct {
+	w         map[string]float64
+	threshold float64
+}
+
+// models are the rows of tables/weights.tsv by their first column.
+var models = map[string]*logit{}
+
+// prob is the model's probability for the given feature values.
+func (m *logit) prob(f map[string]float64) float64 {
+	s := m.w["bias"]
+	for name, v := range f {
+		s += m.w[name] * v
+	}
+	return 1 / (1 + math.Exp(-s))
 }
 
 // tableRows reads a tab-separated table, skipping comments and blank lines.
