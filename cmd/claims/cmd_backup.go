@@ -29,8 +29,8 @@ func runBackup(args []string, stdout, stderr io.Writer) error {
 	if *to == "" {
 		return fmt.Errorf("%w: --to FILE is required", errUsage)
 	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	if err := noArgs(rest); err != nil {
+		return err
 	}
 	st, err := openExisting(*path)
 	if err != nil {

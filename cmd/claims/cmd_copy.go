@@ -39,8 +39,8 @@ func runCopy(args []string, stdout, stderr io.Writer) error {
 	if *from == "" || *to == "" {
 		return fmt.Errorf("%w: --from and --to are required", errUsage)
 	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	if err := noArgs(rest); err != nil {
+		return err
 	}
 	switch *prefer {
 	case "", csvio.PreferFile, csvio.PreferDB:

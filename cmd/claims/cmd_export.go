@@ -34,11 +34,8 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := requireDB(*path); err != nil {
+	if err := needDB(*path, rest); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	write, err := exporter(*format, *bom, claimreview.Org{Name: *orgName, URL: *orgURL})
 	if err != nil {

@@ -28,11 +28,8 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := requireDB(*path); err != nil {
+	if err := needDB(*path, rest); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	if *n < 1 {
 		return fmt.Errorf("%w: --claims must be at least 1", errUsage)

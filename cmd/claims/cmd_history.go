@@ -44,11 +44,8 @@ func runHistory(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := requireDB(*path); err != nil {
+	if err := needDB(*path, rest); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	st, err := openExisting(*path)
 	if err != nil {
@@ -136,11 +133,8 @@ func runTrash(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := requireDB(*path); err != nil {
+	if err := needDB(*path, rest); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	st, err := openExisting(*path)
 	if err != nil {

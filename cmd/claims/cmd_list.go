@@ -29,11 +29,8 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := requireDB(*path); err != nil {
+	if err := needDB(*path, rest); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	st, err := openExisting(*path)
 	if err != nil {

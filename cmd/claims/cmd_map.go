@@ -43,11 +43,8 @@ func runMap(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := requireDB(*path); err != nil {
+	if err := needDB(*path, rest); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	if *out == "" {
 		return fmt.Errorf("%w: -o FILE is required (.svg, .png or .dot)", errUsage)

@@ -121,6 +121,22 @@ func requireDB(path string) error {
 	return nil
 }
 
+// needDB checks a command that takes --db and no arguments.
+func needDB(path string, rest []string) error {
+	if err := requireDB(path); err != nil {
+		return err
+	}
+	return noArgs(rest)
+}
+
+// noArgs reports a usage error for the first argument left after the flags.
+func noArgs(rest []string) error {
+	if len(rest) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	}
+	return nil
+}
+
 func printHelp(w io.Writer) {
 	fmt.Fprintf(w, `Claims %s — track claims and their contradictions.
 
