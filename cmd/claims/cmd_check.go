@@ -22,10 +22,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := needDB(*path, rest); err != nil {
-		return err
-	}
-	st, err := openExisting(*path)
+	st, err := openDB(*path, rest)
 	if err != nil {
 		return err
 	}

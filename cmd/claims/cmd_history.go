@@ -44,10 +44,7 @@ func runHistory(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := needDB(*path, rest); err != nil {
-		return err
-	}
-	st, err := openExisting(*path)
+	st, err := openDB(*path, rest)
 	if err != nil {
 		return err
 	}
@@ -133,10 +130,7 @@ func runTrash(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := needDB(*path, rest); err != nil {
-		return err
-	}
-	st, err := openExisting(*path)
+	st, err := openDB(*path, rest)
 	if err != nil {
 		return err
 	}

@@ -29,10 +29,7 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := needDB(*path, rest); err != nil {
-		return err
-	}
-	st, err := openExisting(*path)
+	st, err := openDB(*path, rest)
 	if err != nil {
 		return err
 	}
@@ -60,6 +57,15 @@ func openExisting(path string) (*db.Store, error) {
 		return nil, fmt.Errorf("no claims database at %s; create one with \"claims init --db %s\"", path, path)
 	}
 	return openStore(path)
+}
+
+// openDB opens the existing database of a command that takes --db and no
+// arguments.
+func openDB(path string, rest []string) (*db.Store, error) {
+	if err := needDB(path, rest); err != nil {
+		return nil, err
+	}
+	return openExisting(path)
 }
 
 // openStore opens (or creates) a database whose writes the history

@@ -2,10 +2,8 @@ package search_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
-	"claims/internal/db"
 	"claims/internal/search"
 )
 
@@ -13,21 +11,8 @@ import (
 // over the database named by CLAIMS_BENCH_DB (one made by "claims gen"),
 // drawing the first 30 rows of each result as the window's list does.
 func BenchmarkTyping(b *testing.B) {
-	path := os.Getenv("CLAIMS_BENCH_DB")
-	if path == "" {
-		b.Skip("set CLAIMS_BENCH_DB to a database made with claims gen")
-	}
 	ctx := context.Background()
-	st, err := db.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	claims, err := st.ListClaims(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	actors, _ := st.Actors(ctx)
-	st.Close()
+	claims, actors := search.BenchData(b)
 	for _, q := range []string{"t", "the bombin", "frgd dcmnt", "denied inv", "kabul army", "fabricated"} {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
