@@ -154,7 +154,7 @@ func (v *contradictionsView) load() {
 		defer m.pending.Done()
 		pairs, err := st.Contradictions(m.ctx())
 		if err == nil {
-			sortPairs(pairs, col, desc)
+			pairs = sortPairs(pairs, col, desc)
 		}
 		m.do(func() {
 			if v.loadGen.Load() != gen || st != m.st {
@@ -166,7 +166,7 @@ func (v *contradictionsView) load() {
 			}
 			v.all = pairs
 			if col != v.sortCol || desc != v.desc {
-				sortPairs(v.all, v.sortCol, v.desc) // sorted by another column meanwhile
+				v.all = sortPairs(v.all, v.sortCol, v.desc) // sorted by another column meanwhile
 			}
 			v.apply()
 		})
@@ -251,13 +251,14 @@ func (v *contradictionsView) sortBy(col int) {
 	} else {
 		v.sortCol, v.desc = col, false
 	}
-	sortPairs(v.all, v.sortCol, v.desc)
+	v.all = sortPairs(v.all, v.sortCol, v.desc)
 	v.apply()
 }
 
-// sortPairs sorts pairs by column col, ignoring case, each value
-// lower-cased once.
-func sortPairs(pairs []model.Pair, col int, desc bool) {
+// sortPairs returns pairs sorted by column col, ignoring case, each value
+// lower-cased once. It sorts a copy: a search running off the UI goroutine
+// may still be reading pairs.
+func sortPairs(pairs []model.Pair, col int, desc bool) []model.Pair {
 	val := contraColumns[col].value
 	type keyed struct {
 		key  string
@@ -274,9 +275,11 @@ func sortPairs(pairs []model.Pair, col int, desc bool) {
 		}
 		return c
 	})
+	sorted := make([]model.Pair, len(ks))
 	for i := range ks {
-		pairs[i] = ks[i].pair
+		sorted[i] = ks[i].pair
 	}
+	return sorted
 }
 
 func (v *contradictionsView) show(row int) {

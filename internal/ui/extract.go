@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -12,9 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -173,6 +173,8 @@ const extractKeysHelp = "Keys: Alt+↓/↑ move, Alt+A accept, Alt+R reject, Alt
 
 func (v *extractView) addKeys() {
 	c := v.win.Canvas()
+	// Enter and Escape answer this window's dialogs.
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKey(c, ev) })
 	c.AddShortcut(extractKeyNext, func(fyne.Shortcut) { v.moveTo(v.cur + 1) })
 	c.AddShortcut(extractKeyPrev, func(fyne.Shortcut) { v.moveTo(v.cur - 1) })
 	c.AddShortcut(extractKeyAccept, func(fyne.Shortcut) { v.acceptCurrent(true) })
@@ -321,7 +323,7 @@ func (v *extractView) onSourceChosen(label string) {
 		src, err := v.st.Source(context.Background(), id)
 		v.do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("the source could not be read: %w", err), v.win)
+				inform(v.win, "Cannot read the source", fmt.Sprintf("The source could not be read: %v", err))
 				return
 			}
 			if strings.TrimSpace(src.Text) == "" {
@@ -341,35 +343,42 @@ func (v *extractView) onSourceChosen(label string) {
 // onOpenFile reads a .txt, .md or .html file into the article box, as
 // plain text.
 func (v *extractView) onOpenFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, v.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		name := r.URI().Name()
+	chooseFile(v.win, "Open an article", chooseOpen, "", "", []string{".txt", ".md", ".markdown", ".html", ".htm"}, func(path string) {
+		name := filepath.Base(path)
 		v.pending.Add(1)
 		go func() {
 			defer v.pending.Done()
-			defer r.Close()
-			b, err := io.ReadAll(io.LimitReader(r, 8<<20))
-			text := ""
-			if err == nil {
-				text = extract.Plain(name, b)
-			}
+			text, err := readArticle(path)
 			v.do(func() {
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("%s could not be read: %w", name, err), v.win)
+					inform(v.win, "Cannot open the article", fmt.Sprintf("%s could not be read: %v", name, err))
 					return
 				}
 				v.loadText(name, text)
 			})
 		}()
-	}, v.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm"}))
-	d.Show()
+	})
+}
+
+// maxArticle is the most of an article file that is read (8 MiB).
+const maxArticle = 8 << 20
+
+// readArticle reads an article file as plain text; a file over maxArticle
+// is refused rather than cut.
+func readArticle(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxArticle+1))
+	if err != nil {
+		return "", err
+	}
+	if len(b) > maxArticle {
+		return "", fmt.Errorf("it is larger than %d MiB; an article is much shorter", maxArticle>>20)
+	}
+	return extract.Plain(filepath.Base(path), b), nil
 }
 
 // loadText puts an article's text in the box with a provisional title; its
@@ -431,7 +440,7 @@ func (v *extractView) onFind() {
 			v.findBtn.Enable()
 			if err != nil {
 				log.Printf("extract: %v", err)
-				dialog.ShowError(fmt.Errorf("the claims could not be proposed: %w", err), v.win)
+				inform(v.win, "Cannot find claims", fmt.Sprintf("The claims could not be proposed: %v", err))
 				return
 			}
 			v.show(r)
@@ -752,7 +761,7 @@ func (v *extractView) saved(s extract.Saved, err error) {
 	if err != nil {
 		log.Printf("extract: saving: %v", err)
 		v.status.SetText("Nothing was saved.")
-		dialog.ShowError(fmt.Errorf("the claims were not saved (nothing was): %w", err), v.win)
+		inform(v.win, "Not saved", fmt.Sprintf("The claims were not saved (nothing was): %v", err))
 		return
 	}
 	msg := fmt.Sprintf("Saved %s and %s.", plural(len(s.ClaimIDs)-s.Recorded, "claim"), plural(s.Links, "link"))
@@ -771,7 +780,7 @@ func (v *extractView) saved(s extract.Saved, err error) {
 	if v.onDone != nil {
 		v.onDone()
 	}
-	dialog.ShowInformation("Claims saved", msg, v.win)
+	inform(v.win, "Claims saved", msg)
 }
 
 // extractMark is a highlighted span of the article with the numbers of the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
+	"claims/internal/extract"
 	"claims/internal/model"
 )
 
@@ -409,5 +411,80 @@ func TestExtractViewKeys(t *testing.T) {
 		if c.ActorID == "ru" && (c.CounterCount != 1 || c.CounterActors[0] != "Anna Kovacs" || !strings.Contains(c.Statement, "(edited)")) {
 			t.Errorf("the allegation: %q with counter-claims %q", c.Statement, c.CounterActors)
 		}
+	}
+}
+
+// extractPress types a key into the review window as the driver does: to
+// the focused widget, or to the window when nothing has the focus.
+func extractPress(v *extractView, k fyne.KeyName) {
+	c := v.win.Canvas()
+	ev := &fyne.KeyEvent{Name: k}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if fn := c.OnTypedKey(); fn != nil {
+		fn(ev)
+	}
+	extractWait(v)
+}
+
+// TestExtractViewDialogsByKeyboard: the review window's file dialog and
+// its messages take Enter and Escape, as the main window's do; a file too
+// large to be an article is refused with a message, not cut.
+func TestExtractViewDialogsByKeyboard(t *testing.T) {
+	v, _, _ := newExtractHarness(t)
+	dir := t.TempDir()
+	article := filepath.Join(dir, "border.html")
+	if err := os.WriteFile(article, []byte(extractTestArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	top := func() fyne.CanvasObject { return v.win.Canvas().Overlays().Top() }
+
+	v.onOpenFile()
+	if top() == nil {
+		t.Fatal("Open file showed no dialog")
+	}
+	extractPress(v, fyne.KeyEscape)
+	if top() != nil || v.input.Text != "" {
+		t.Fatalf("Escape did not cancel the file dialog (article box %q)", v.input.Text)
+	}
+
+	v.onOpenFile()
+	name, ok := v.win.Canvas().Focused().(*keyEntry) // the name box has the keyboard
+	if !ok {
+		t.Fatalf("the file dialog's name box does not have the keyboard: %T", v.win.Canvas().Focused())
+	}
+	name.SetText(article)
+	extractPress(v, fyne.KeyReturn)
+	if top() != nil || !strings.Contains(v.input.Text, "Ruritania has accused Borduria") || strings.Contains(v.input.Text, "<p>") {
+		t.Fatalf("Enter on the path did not load the article as text: %q", v.input.Text)
+	}
+
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, []byte(strings.Repeat("word ", maxArticle/5+1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v.onOpenFile()
+	v.win.Canvas().Focused().(*keyEntry).SetText(big)
+	extractPress(v, fyne.KeyReturn)
+	md := topModal(v.win.Canvas())
+	if md == nil || md.title != "Cannot open the article" {
+		t.Fatalf("a file over %d bytes gave no message", maxArticle)
+	}
+	if !strings.Contains(v.input.Text, "Ruritania") {
+		t.Error("the refused file replaced the article")
+	}
+	extractPress(v, fyne.KeyEscape)
+	if top() != nil {
+		t.Error("Escape did not close the message")
+	}
+
+	// A save that fails says so in a message that Enter closes.
+	v.saved(extract.Saved{}, errors.New("disk full"))
+	if md := topModal(v.win.Canvas()); md == nil || md.title != "Not saved" {
+		t.Fatal("a failed save gave no message")
+	}
+	extractPress(v, fyne.KeyReturn)
+	if top() != nil {
+		t.Error("Enter did not close the message")
 	}
 }

@@ -13,12 +13,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/contramap"
+	"claims/internal/csvio"
 	"claims/internal/model"
 )
 
@@ -329,26 +328,19 @@ func (v *mapView) export() {
 		return
 	}
 	if v.scene.Message != "" {
-		dialog.ShowInformation("Nothing to export", v.scene.Message, v.m.win)
+		inform(v.m.win, "Nothing to export", v.scene.Message)
 		return
 	}
 	scene := v.scene
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+	chooseFile(v.m.win, "Export the map to", chooseSave, "", "contradiction-map.svg", []string{".svg", ".png", ".dot"}, func(path string) {
+		// Written whole or not at all: a failed export leaves no half file.
+		err := csvio.WriteFileAtomic(path, func(w io.Writer) error { return writeScene(w, scene, path) })
 		if err != nil {
-			v.m.showError("Could not choose the file", "", err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		defer wc.Close()
-		if err := writeScene(wc, scene, wc.URI().Name()); err != nil {
 			v.m.showError("Could not export the map", "Choose a file name ending in .svg, .png or .dot.", err)
+			return
 		}
-	}, v.m.win)
-	save.SetFileName("contradiction-map.svg")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".svg", ".png", ".dot"}))
-	save.Show()
+		inform(v.m.win, "Map exported", "The map was written to\n"+path)
+	})
 }
 
 // writeScene writes the scene in the format its file name ends with.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -289,5 +290,49 @@ func TestMapExportWritesEachFormat(t *testing.T) {
 	var b strings.Builder
 	if err := writeScene(&b, v.scene, "map.jpg"); err == nil {
 		t.Error("map.jpg was written")
+	}
+}
+
+// The map's Export… goes through the window's file dialog by keyboard: the
+// name typed decides the format, and a name it cannot write leaves no file.
+func TestMapExportByKeyboard(t *testing.T) {
+	h := newHarness(t)
+	v := h.openMap()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		want  string // the file's start; "" when it must not be written
+		title string
+	}{
+		{"map.svg", "<svg", "Map exported"},
+		{"map.dot", "digraph contradictions", "Map exported"},
+		{"map.jpg", "", "Something went wrong"},
+	} {
+		v.export()
+		name, ok := h.win.Canvas().Focused().(*keyEntry)
+		if !ok {
+			t.Fatalf("%s: the file dialog's name box does not have the keyboard", tc.name)
+		}
+		path := filepath.Join(dir, tc.name)
+		name.SetText(path)
+		h.press(fyne.KeyReturn)
+		md := topModal(h.win.Canvas())
+		if md == nil || md.title != tc.title {
+			t.Fatalf("%s: the dialog after the export is %v", tc.name, md)
+		}
+		h.press(fyne.KeyEscape)
+		got, err := os.ReadFile(path)
+		switch {
+		case tc.want == "" && err == nil:
+			t.Errorf("%s was written", tc.name)
+		case tc.want != "" && (err != nil || !strings.Contains(string(got[:min(200, len(got))]), tc.want)):
+			t.Errorf("%s: %v, starts %q", tc.name, err, got[:min(40, len(got))])
+		}
+		if h.top() != nil {
+			t.Fatalf("%s: a dialog is still open", tc.name)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
