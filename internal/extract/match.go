@@ -268,6 +268,9 @@ func (d *document) stepLeft(e elem, pos, lo int, m *match) (int, bool) {
 		m.ref = [2]int{start, pos}
 		return start, true
 	case 'C':
+		if pos == 0 {
+			return pos, false // a cue at the very start: no content before it
+		}
 		start := d.datelineEnd(d.toks[pos-1].sent)
 		if pos-start < 3 || d.toks[start].quote >= 0 {
 			return pos, false
