@@ -238,11 +238,16 @@ func allClaims(ctx context.Context, q querier) ([]model.Claim, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Claim
+	n, err := claimCount(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Claim, 0, n)
+	stamps := make([]string, 0, n) // created_at as stored, the order's first key
 	err = bulkScan(ctx, q, `
 		SELECT id, statement, quote, actor_id, coalesce(source_id, ''), made_on, verdict,
 		       review_url, rating_explanation, reviewed_on, created_at, updated_at
-		FROM claims ORDER BY created_at, id`, func(rows *sql.Rows) error {
+		FROM claims`, func(rows *sql.Rows) error {
 		var c model.Claim
 		var verdict, created, updated string
 		err := rows.Scan(&c.ID, &c.Statement, &c.Quote, &c.ActorID, &c.SourceID, &c.MadeOn, &verdict,
@@ -251,9 +256,14 @@ func allClaims(ctx context.Context, q querier) ([]model.Claim, error) {
 		c.CreatedAt, c.UpdatedAt = model.ParseTime(created), model.ParseTime(updated)
 		c.Tags, c.SubjectIDs = tags[c.ID], subjects[c.ID]
 		out = append(out, c)
+		stamps = append(stamps, created)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	byCreated(out, stamps, func(c *model.Claim) string { return c.ID }, false)
+	return out, nil
 }
 
 // Claims reads every claim, with tags and subjects, inside the transaction,

@@ -4,14 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"strings"
 
 	"claims/internal/model"
 )
-
-// listWorkMem is the sort memory of the listing's transactions: the
-// server's default (4 MB) sorts 100,000 claims on disk.
-const listWorkMem = `SET LOCAL work_mem = '64MB'`
 
 // listClaimsServer is ListClaims on PostgreSQL: flat queries put together
 // in Go. The claims are read on one connection while their tags,
@@ -27,9 +22,6 @@ func (s *Store) listClaimsServer(ctx context.Context) ([]model.ClaimSummary, err
 	}
 	defer done()
 	var snapshot string
-	if _, err := q.ExecContext(ctx, listWorkMem); err != nil {
-		return nil, mapError("list claims", err)
-	}
 	if err := q.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
 		return nil, mapError("list claims", err)
 	}
@@ -48,21 +40,15 @@ func (s *Store) listClaimsServer(ctx context.Context) ([]model.ClaimSummary, err
 }
 
 // readClaimRows reads every claim with its actor's name and its source,
-// newest first (then by id, descending). The server sends them unsorted
-// and they are ordered here: sorting the wide rows took the server 325 ms
-// of the 390 its query took at 100,000 claims; sorting their keys here
-// takes a fraction of that.
+// newest first (then by id, descending), ordered here (byCreated).
 func readClaimRows(ctx context.Context, q handle) ([]model.ClaimSummary, error) {
-	// Counted first (the same snapshot), so the summaries, some 500 bytes
-	// each, are not copied again and again as the slice grows: that was a
-	// third of the listing's time at 100,000 claims.
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&n); err != nil {
-		return nil, mapError("list claims", err)
+	n, err := claimCount(ctx, q)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]model.ClaimSummary, 0, n)
 	created := make([]string, 0, n) // as stored, the order's first key
-	err := scanRows(ctx, q, `
+	err = scanRows(ctx, q, `
 		SELECT c.id, c.statement, c.quote, c.actor_id, coalesce(c.source_id, ''), c.made_on, c.verdict,
 		       c.review_url, c.rating_explanation, c.reviewed_on, c.created_at, c.updated_at,
 		       a.name, coalesce(s.title, ''), coalesce(s.outlet, '')
@@ -81,44 +67,8 @@ func readClaimRows(ctx context.Context, q handle) ([]model.ClaimSummary, error) 
 	if err != nil {
 		return nil, err
 	}
-	newestFirst(out, created)
+	byCreated(out, created, func(c *model.ClaimSummary) string { return c.ID }, true)
 	return out, nil
-}
-
-// newestFirst puts claims in the listing's order — created (as stored)
-// descending, then id descending, the order ORDER BY created_at DESC,
-// id DESC gives — by sorting their positions and then moving each claim
-// once.
-func newestFirst(claims []model.ClaimSummary, created []string) {
-	order := make([]int, len(claims))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := strings.Compare(created[b], created[a]); c != 0 {
-			return c
-		}
-		return strings.Compare(claims[b].ID, claims[a].ID)
-	})
-	// claims[j] becomes the claim at order[j]: follow each cycle of the
-	// permutation, marking the places done.
-	for j := range order {
-		if order[j] < 0 || order[j] == j {
-			continue
-		}
-		first := claims[j]
-		k := j
-		for {
-			next := order[k]
-			order[k] = -1
-			if next == j {
-				claims[k] = first
-				break
-			}
-			claims[k] = claims[next]
-			k = next
-		}
-	}
 }
 
 // claimSide is what a claim's summary holds beside its own row.
@@ -154,7 +104,7 @@ func (s *Store) readClaimSides(ctx context.Context, snapshot string, side claimS
 	if _, err := tx.ExecContext(ctx, `SET TRANSACTION SNAPSHOT '`+snapshot+`'`); err != nil {
 		return mapError("list claims", err)
 	}
-	if _, err := tx.ExecContext(ctx, listWorkMem); err != nil {
+	if _, err := tx.ExecContext(ctx, readWorkMem); err != nil {
 		return mapError("list claims", err)
 	}
 	q := handle{tx, s.d}
