@@ -218,20 +218,29 @@ func (s *Server) adminURL(db string) string {
 // the default one).
 func (s *Server) Exec(t testing.TB, db string, statements ...string) {
 	t.Helper()
+	if err := s.Do(db, statements...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Do runs statements as the server's superuser on database db ("" for
+// the default one), stopping at the first that fails.
+func (s *Server) Do(db string, statements ...string) error {
 	conn := s.admin
 	if db != "" {
 		c, err := sql.Open("pgx", s.adminURL(db))
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		defer c.Close()
 		conn = c
 	}
 	for _, st := range statements {
 		if _, err := conn.ExecContext(context.Background(), st); err != nil {
-			t.Fatalf("pgtest: %s: %v", st, err)
+			return fmt.Errorf("pgtest: %s: %v", st, err)
 		}
 	}
+	return nil
 }
 
 // NewDatabase makes an empty database for one test, dropped when it ends,
