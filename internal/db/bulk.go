@@ -33,7 +33,7 @@ type LinkInfo struct {
 // the database, so a writer working beside it never splits the picture.
 func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 	if s.d == postgresSQL {
-		return s.snapshotSlow(ctx) // plain ordered queries suit a server
+		return s.snapshotServer(ctx)
 	}
 	snap, err := s.snapshotFast(ctx)
 	if errors.Is(err, errSnapshotSplit) {

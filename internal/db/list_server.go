@@ -59,12 +59,12 @@ type serverRead struct {
 func (s *Store) beginServerRead(ctx context.Context, snapshot string) (*serverRead, error) {
 	conn, err := s.ro.Conn(ctx)
 	if err != nil {
-		return nil, mapError("list claims", err)
+		return nil, mapError("read", err)
 	}
 	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
 	if err != nil {
 		conn.Close()
-		return nil, mapError("list claims", err)
+		return nil, mapError("read", err)
 	}
 	r := &serverRead{conn, tx}
 	// The snapshot's name comes from the server (hex digits and dashes);
@@ -77,7 +77,7 @@ func (s *Store) beginServerRead(ctx context.Context, snapshot string) (*serverRe
 	}
 	if err != nil {
 		r.close()
-		return nil, mapError("list claims", err)
+		return nil, mapError("read", err)
 	}
 	return r, nil
 }
@@ -87,27 +87,60 @@ func (r *serverRead) close() {
 	_ = r.conn.Close()
 }
 
-// rows runs query in the read's transaction and calls fn with each row's
-// values as the server sent them, in text form (NULL as nil). The values
-// are only valid during the call: fn copies what it keeps.
-func (r *serverRead) rows(ctx context.Context, query string, fn func(v [][]byte) error) error {
-	return mapError("list claims", r.conn.Raw(func(dc any) error {
+// rows runs query (in the store's SQL, rewritten for the server) in the
+// read's transaction and calls fn with each row's width values as the
+// server sent them, in text form (NULL as nil). The values are only valid
+// during the call: fn copies what it keeps.
+func (r *serverRead) rows(ctx context.Context, query string, width int, fn func(v [][]byte) error) error {
+	return mapError("read", r.conn.Raw(func(dc any) error {
 		pc, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("store: reading rows needs a pgx connection, not %T", dc)
 		}
-		rows, err := pc.Conn().Query(ctx, query, pgx.QueryResultFormats{pgx.TextFormatCode})
+		rows, err := pc.Conn().Query(ctx, postgresSQL.sql(query), pgx.QueryResultFormats{pgx.TextFormatCode})
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			if err := fn(rows.RawValues()); err != nil {
+			v := rows.RawValues()
+			if len(v) != width {
+				return fmt.Errorf("store: a row has %d values, not %d", len(v), width)
+			}
+			if err := fn(v); err != nil {
 				return err
 			}
 		}
 		return rows.Err()
 	}))
+}
+
+// lists reads rows of (id, value) into out, the values of each id in the
+// order of the rows.
+func (r *serverRead) lists(ctx context.Context, query string) (map[string][]string, error) {
+	out := make(map[string][]string)
+	err := r.rows(ctx, query, 2, func(v [][]byte) error {
+		out[string(v[0])] = append(out[string(v[0])], string(v[1]))
+		return nil
+	})
+	return out, err
+}
+
+// claimColumnsServer are a claim's own columns as claimOfRow reads them.
+const claimColumnsServer = `c.id, c.statement, c.quote, c.actor_id, coalesce(c.source_id, ''), c.made_on, c.verdict,
+		c.review_url, c.rating_explanation, c.reviewed_on, c.created_at, c.updated_at`
+
+// claimOfRow reads the claim in the first 12 values of a row whose columns
+// begin with claimColumnsServer, and returns it with its created_at as
+// stored (the order's first key).
+func claimOfRow(v [][]byte) (model.Claim, string) {
+	var f [12]string
+	for i := range f {
+		f[i] = string(v[i])
+	}
+	return model.Claim{ID: f[0], Statement: f[1], Quote: f[2], ActorID: f[3], SourceID: f[4],
+		MadeOn: f[5], Verdict: model.Verdict(f[6]), Review: model.Review{URL: f[7], Explanation: f[8], Published: f[9]},
+		CreatedAt: model.ParseTime(f[10]), UpdatedAt: model.ParseTime(f[11])}, f[10]
 }
 
 // readClaimRows reads every claim with its actor's name and its source,
@@ -119,25 +152,12 @@ func readClaimRows(ctx context.Context, r *serverRead) ([]model.ClaimSummary, er
 	}
 	out := make([]model.ClaimSummary, 0, n)
 	created := make([]string, 0, n) // as stored, the order's first key
-	const width = 15
 	err = r.rows(ctx, `
-		SELECT c.id, c.statement, c.quote, c.actor_id, coalesce(c.source_id, ''), c.made_on, c.verdict,
-		       c.review_url, c.rating_explanation, c.reviewed_on, c.created_at, c.updated_at,
-		       a.name, coalesce(s.title, ''), coalesce(s.outlet, '')
-		FROM claims c JOIN actors a ON a.id = c.actor_id LEFT JOIN sources s ON s.id = c.source_id`, func(v [][]byte) error {
-		if len(v) != width {
-			return fmt.Errorf("store: a claim's row has %d values, not %d", len(v), width)
-		}
-		var f [width]string
-		for i, b := range v {
-			f[i] = string(b)
-		}
-		cs := model.ClaimSummary{Claim: model.Claim{ID: f[0], Statement: f[1], Quote: f[2], ActorID: f[3], SourceID: f[4],
-			MadeOn: f[5], Verdict: model.Verdict(f[6]), Review: model.Review{URL: f[7], Explanation: f[8], Published: f[9]},
-			CreatedAt: model.ParseTime(f[10]), UpdatedAt: model.ParseTime(f[11])},
-			ActorName: f[12], SourceTitle: f[13], SourceOutlet: f[14]}
-		out = append(out, cs)
-		created = append(created, f[10])
+		SELECT `+claimColumnsServer+`, a.name, coalesce(s.title, ''), coalesce(s.outlet, '')
+		FROM claims c JOIN actors a ON a.id = c.actor_id LEFT JOIN sources s ON s.id = c.source_id`, 15, func(v [][]byte) error {
+		c, at := claimOfRow(v)
+		out = append(out, model.ClaimSummary{Claim: c, ActorName: string(v[12]), SourceTitle: string(v[13]), SourceOutlet: string(v[14])})
+		created = append(created, at)
 		return nil
 	})
 	if err != nil {
@@ -191,10 +211,7 @@ func (s *Store) readClaimSides(ctx context.Context, snapshot string, side claimS
 				}
 			}},
 	} {
-		if err := r.rows(ctx, l.query, func(v [][]byte) error {
-			if len(v) != 2 {
-				return fmt.Errorf("store: a row has %d values, not 2", len(v))
-			}
+		if err := r.rows(ctx, l.query, 2, func(v [][]byte) error {
 			l.add(side.of(v[0]), string(v[1]))
 			return nil
 		}); err != nil {
@@ -204,10 +221,7 @@ func (s *Store) readClaimSides(ctx context.Context, snapshot string, side claimS
 	return r.rows(ctx, `
 		SELECT l.from_id, l.to_id, a.name FROM links l
 		JOIN claims c ON c.id = l.from_id JOIN actors a ON a.id = c.actor_id
-		WHERE l.relation <> 'supports' ORDER BY l.created_at, l.from_id`, func(v [][]byte) error {
-		if len(v) != 3 {
-			return fmt.Errorf("store: a link's row has %d values, not 3", len(v))
-		}
+		WHERE l.relation <> 'supports' ORDER BY l.created_at, l.from_id`, 3, func(v [][]byte) error {
 		c := side.of(v[1])
 		c.counters++
 		if !slices.ContainsFunc(c.counterActors, func(a string) bool { return a == string(v[2]) }) {

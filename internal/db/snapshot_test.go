@@ -8,15 +8,17 @@ import (
 	"time"
 
 	"claims/internal/db"
+	"claims/internal/db/pgtest"
 	"claims/internal/gen"
 	"claims/internal/model"
 )
 
-// The fast Snapshot (flat concatenated queries on two connections, sorted
-// in Go) gives exactly what the plain ordered queries give.
+// The fast Snapshot (on SQLite flat concatenated queries on two
+// connections, on PostgreSQL rows read with pgx on two connections; both
+// sorted in Go) gives exactly what the plain ordered queries give.
 func TestSnapshotEqualsSlow(t *testing.T) {
 	ctx := context.Background()
-	st, err := db.Open(filepath.Join(t.TempDir(), "snap.db"))
+	st, err := db.Open(pgtest.TestDB(t, t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,10 +141,12 @@ func TestSnapshotFallsBackOnSeparators(t *testing.T) {
 
 // Snapshots taken while another writer commits claims with their notes
 // always see each claim together with its note: the two connections the
-// fast path reads on share one snapshot.
+// fast path reads on share one snapshot (on SQLite through the write
+// lock, on PostgreSQL through pg_export_snapshot).
 func TestSnapshotIsConsistentUnderWrites(t *testing.T) {
 	ctx := context.Background()
-	st, err := db.Open(filepath.Join(t.TempDir(), "busy.db"))
+	target := pgtest.TestDB(t, t.TempDir())
+	st, err := db.Open(target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +154,7 @@ func TestSnapshotIsConsistentUnderWrites(t *testing.T) {
 	if _, err := gen.Fill(ctx, st, gen.Options{Claims: 200, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	other, err := db.Open(st.Path()) // a second process, as far as SQLite knows
+	other, err := db.Open(target) // a second process, as far as the database knows
 	if err != nil {
 		t.Fatal(err)
 	}
