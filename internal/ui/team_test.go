@@ -162,3 +162,21 @@ func waitFor(t *testing.T, h *harness, cond func() bool) {
 		t.Fatalf("not reached; dialog: %q, banner: %q", h.dialogText(), h.m.banner.Text)
 	}
 }
+
+// The banner takes its place above the tabs the moment it is set, and
+// gives it back when it is cleared, without the window being resized:
+// a person sees "connection lost" when it happens.
+func TestBannerShowsWithoutAResize(t *testing.T) {
+	h := newHarness(t)
+	if y := h.m.tabs.Position().Y; y != 0 {
+		t.Fatalf("tabs at %v with no banner", y)
+	}
+	h.m.setOffline(true)
+	if h.m.banner.Size().Height == 0 || h.m.tabs.Position().Y < h.m.banner.Size().Height {
+		t.Fatalf("banner %v high, tabs at %v: the banner is not laid out", h.m.banner.Size().Height, h.m.tabs.Position().Y)
+	}
+	h.m.setOffline(false)
+	if y := h.m.tabs.Position().Y; y != 0 || !h.m.banner.Hidden {
+		t.Fatalf("tabs at %v, banner hidden %v after the server came back", y, h.m.banner.Hidden)
+	}
+}

@@ -85,6 +85,7 @@ type mainWindow struct {
 	// banner says, above the tabs, what the person should know all the
 	// time: a viewer's window is read only; the server is out of reach.
 	banner *widget.Label
+	root   *fyne.Container // the banner above the tabs
 	// rec is the window's own changes (for Undo) and what it knows of
 	// the others' (record.go).
 	rec record
@@ -151,7 +152,8 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 	m.banner.Wrapping = fyne.TextWrapWord
 	m.banner.Importance = widget.WarningImportance
 	m.banner.Hide()
-	w.SetContent(container.NewBorder(m.banner, nil, nil, nil, m.tabs))
+	m.root = container.NewBorder(m.banner, nil, nil, nil, m.tabs)
+	w.SetContent(m.root)
 	m.checkWritable()
 	m.setupMenus()
 	m.setTitle()
@@ -514,8 +516,14 @@ func describe(err error) string {
 // setBanner shows msg above the tabs, or hides the banner when it is "".
 func (m *mainWindow) setBanner(msg string) {
 	m.banner.SetText(msg)
-	m.banner.Hidden = msg == ""
-	m.banner.Refresh()
+	if msg == "" {
+		m.banner.Hide()
+	} else {
+		m.banner.Show()
+	}
+	// The tabs make room for the banner, or take it back, now: a
+	// container lays itself out again only when resized or refreshed.
+	m.root.Layout.Layout(m.root.Objects, m.root.Size())
 }
 
 // checkWritable asks the store whether this window may change the
