@@ -401,9 +401,33 @@ func (d *detailPane) relatedCard(r model.Related, answersThis bool) *claimCard {
 		}
 		d.m.confirmUnlink(from, to, r.ActorName)
 	})
+	if d.m.rec.readOnly {
+		unlink.Disable()
+	}
 	k := newClaimCard(relationVerb(r.Relation), other, r.ActorName, open, unlink)
 	k.open, k.unlink = open, unlink
 	return k
+}
+
+// setEditable enables the pane's controls that change the claim, or, in a
+// viewer's window, disables them: what cannot be changed does not look as
+// if it could. (Its keys still say why when pressed.)
+func (d *detailPane) setEditable(ok bool) {
+	for _, w := range []fyne.Disableable{d.addCounter, d.link, d.deleteIt, d.verdict, d.tags, d.noteEntry, d.addNote,
+		d.review.url, d.review.date, d.review.explanation} {
+		if ok {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	for _, k := range d.counterCards {
+		if k.unlink != nil && ok {
+			k.unlink.Enable()
+		} else if k.unlink != nil {
+			k.unlink.Disable()
+		}
+	}
 }
 
 func (d *detailPane) showNotes() {

@@ -64,9 +64,21 @@ func TestViewerWindowIsReadOnly(t *testing.T) {
 		t.Fatalf("banner: %q hidden %v", h.m.banner.Text, h.m.banner.Hidden)
 	}
 	h.selectClaim(khanCharge)
+	d := h.m.detail
+	for name, w := range map[string]fyne.Disableable{"verdict": d.verdict, "tags": d.tags, "note": d.noteEntry,
+		"delete": d.deleteIt, "counter-claim": d.addCounter, "link": d.link, "fact-check URL": d.review.url} {
+		if !w.Disabled() {
+			t.Errorf("a viewer's %s control is enabled", name)
+		}
+	}
+	if len(d.counterCards) == 0 || !d.counterCards[0].unlink.Disabled() {
+		t.Errorf("a viewer's Unlink is enabled (%d counter-claims shown)", len(d.counterCards))
+	}
 	h.shortcut(keyVerdict(fyne.Key6))
-	if !strings.Contains(h.dialogText(), "viewer") {
-		t.Errorf("a viewer's verdict change: %q", h.dialogText())
+	// Told plainly, not as a fault to retry.
+	if d := h.dialogText(); !strings.Contains(d, "viewer") || !strings.Contains(d, "Read only") ||
+		strings.Contains(d, "went wrong") || strings.Contains(d, "Try again") {
+		t.Errorf("a viewer's verdict change: %q", d)
 	}
 	if v := h.stored(khanCharge).Verdict; v != model.Unreviewed {
 		t.Errorf("a viewer changed the verdict to %s", v)

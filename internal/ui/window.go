@@ -491,6 +491,12 @@ func (m *mainWindow) focusTab() {
 // showError tells the person what happened and what to do, and logs it.
 func (m *mainWindow) showError(what, todo string, err error) {
 	log.Printf("claims: %s: %v", what, err)
+	if errors.Is(err, errReadOnly) || errors.Is(err, db.ErrNoPrivilege) {
+		// Not a fault: trying again would be refused again.
+		inform(m.win, "Read only", what+": nothing was changed.\n\n"+
+			"You are a viewer of this team database: you can search, read and export; reviewers make changes.")
+		return
+	}
 	msg := what + ".\n\n" + describe(err)
 	if todo != "" {
 		msg += "\n\n" + todo
@@ -535,6 +541,7 @@ func (m *mainWindow) checkWritable() {
 	}
 	m.rec.readOnly = err == nil && !ok
 	m.setBanner(m.readOnlyText())
+	m.detail.setEditable(!m.rec.readOnly)
 }
 
 // switchStore makes st the window's database, closing the old one.
