@@ -113,15 +113,26 @@ func showStale(w fyne.Window, se *db.StaleError, names func(model.ClaimField, st
 		if f.By.ID != 0 {
 			who = fmt.Sprintf(" (%s, %s)", f.By.Reviewer, f.By.At.Local().Format("2 Jan 2006 15:04"))
 		}
+		// Whole values: the person decides on the difference, which may
+		// be at the end of a long one.
 		fmt.Fprintf(&b, "\n%s\n    theirs: %s%s\n    yours:  %s\n", strings.ToUpper(string(f.Field[:1]))+string(f.Field[1:]),
-			orNone(names(f.Field, f.Stored)), who, orNone(names(f.Field, f.Mine)))
+			wholeValue(names(f.Field, f.Stored)), who, wholeValue(names(f.Field, f.Mine)))
 	}
 	var md *modal
 	mine := newKeyButton("Save mine", nil, func() { md.hide(); saveMine() })
 	theirs := newKeyButton("Keep theirs", nil, func() { md.hide(); keepTheirs() })
 	theirs.Importance = widget.HighImportance
-	md = newModal(w, "Changed by someone else", messageBox(b.String()), func() { md.hide(); keepTheirs() },
+	md = newModal(w, "Changed by someone else", container.NewVScroll(messageBox(b.String())), func() { md.hide(); keepTheirs() },
 		func() { md.hide(); keepTheirs() }, mine, theirs)
 	md.show(fyne.NewSize(620, messageHeight(b.String())+120))
 	return md
+}
+
+// wholeValue is a stored value as a person reads it, unclipped: lists
+// (tags) joined with "; ".
+func wholeValue(s string) string {
+	if s == "" {
+		return "(empty)"
+	}
+	return "“" + strings.ReplaceAll(s, "\n", "; ") + "”"
 }

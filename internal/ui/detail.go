@@ -454,20 +454,21 @@ func (d *detailPane) onVerdictChanged(label string) {
 	}
 	edited := d.d.Claim
 	edited.Verdict = v
-	d.save("the verdict", edited, func() {
+	d.save("the verdict", d.d.Claim, edited, func() {
 		d.settingVerdict = true
 		d.verdict.SetSelected(d.d.Claim.Verdict.Label())
 		d.settingVerdict = false
 	})
 }
 
-// save writes the fields of edited that differ from the claim shown, and
-// no others (Store.EditClaim). When someone changed one of the same
-// fields since the claim was shown, it shows both versions and lets the
-// person keep theirs or save over it; undo puts the widget back when the
-// save does not happen.
-func (d *detailPane) save(what string, edited model.Claim, undo func()) {
-	shown := d.d.Claim
+// save writes the fields of edited that differ from shown, and no others
+// (Store.EditClaim). shown is the claim as the person saw it when the edit
+// began: for a field typed into, the value the typing started from, even
+// when the pane was refreshed meanwhile. When someone changed one of the
+// same fields since, it shows both versions and lets the person keep
+// theirs or save over it; undo puts the widget back when the save does
+// not happen.
+func (d *detailPane) save(what string, shown, edited model.Claim, undo func()) {
 	err := d.m.write("save "+what, func(ctx context.Context) error { return d.m.st.EditClaim(ctx, shown, edited) })
 	var stale *db.StaleError
 	switch {
@@ -537,10 +538,11 @@ func (d *detailPane) commitTags() {
 		d.m.showError("Could not save the tags", "Tags are separated by commas and may not contain semicolons or line breaks.", err)
 		return
 	}
-	edited := d.d.Claim
+	shown, edited := d.d.Claim, d.d.Claim
+	shown.Tags = d.tags.saved // what the typing started from
 	edited.Tags = norm
 	d.tags.load(norm) // saved, or shown again by the reload after a refusal
-	d.save("the tags", edited, func() { d.tags.load(d.d.Claim.Tags) })
+	d.save("the tags", shown, edited, func() { d.tags.load(d.d.Claim.Tags) })
 }
 
 // commitReview saves the review fields when they were edited.
@@ -548,14 +550,15 @@ func (d *detailPane) commitReview() {
 	if !d.loaded || !d.review.dirty() {
 		return
 	}
-	edited := d.d.Claim
+	shown, edited := d.d.Claim, d.d.Claim
+	shown.Review = d.review.saved // what the typing started from
 	edited.Review = d.review.values()
 	if err := edited.Review.Validate(); err != nil {
 		d.m.showError("Could not save the review", "The review URL starts with http:// or https://; the date reads like 2024, 2024-03 or 2024-03-26.", err)
 		return
 	}
 	d.review.load(edited.Review)
-	d.save("the review", edited, func() { d.review.load(d.d.Claim.Review) })
+	d.save("the review", shown, edited, func() { d.review.load(d.d.Claim.Review) })
 }
 
 // showHistory lists the claim's recorded changes, newest first: the

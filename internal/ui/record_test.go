@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -234,5 +235,54 @@ func TestOtherWritersReachTheWindow(t *testing.T) {
 	h.m.storeChanged(db.Event{Version: seen})
 	if h.m.rec.seen != seen {
 		t.Error("an old version moved the window")
+	}
+}
+
+// Tags (or review fields) being typed while another writer changes the
+// same field and the window refreshes: saving them is checked against the
+// value the typing started from, not the refreshed one, so the other
+// writer's change is shown beside mine instead of being overwritten.
+func TestEditInProgressOverARefreshIsChecked(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	before := h.stored(khanCharge)
+	h.win.Canvas().Focus(h.m.detail.tags)
+	h.typeText(", mine")
+	h.m.detail.review.url.SetText("https://example.org/mine")
+	// Long enough that a clipped value would hide the difference.
+	long := "theirs-" + strings.Repeat("with-a-long-tail-", 5) + "end"
+	theirs := append(slices.Clone(before.Tags), "first-of-theirs", long)
+	if err := h.m.st.SetTags(bilal(), khanCharge, theirs); err != nil {
+		t.Fatal(err)
+	}
+	edited := before
+	edited.Review.URL = "https://example.org/theirs"
+	if err := h.m.st.EditClaim(bilal(), before, edited); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := h.m.st.Version(context.Background())
+	h.m.storeChanged(db.Event{Version: v}) // the watch reports it; the pane refreshes
+	h.m.wait()
+	h.win.Canvas().Focus(h.m.detail.tags)
+	h.press(fyne.KeyReturn)
+	if msg := h.dialogText(); !strings.Contains(msg, long) || !strings.Contains(msg, "mine") {
+		t.Fatalf("saving tags over another writer's: dialog %q, stored %v", msg, h.stored(khanCharge).Tags)
+	}
+	test.Tap(findButton(h.top(), "Keep theirs"))
+	h.m.wait()
+	if got := h.stored(khanCharge).Tags; !slices.Equal(got, theirs) {
+		t.Fatalf("after Keep theirs the tags are %v, want %v", got, theirs)
+	}
+	if got := h.m.detail.tags.values(); !slices.Equal(got, theirs) {
+		t.Errorf("after Keep theirs the pane shows the tags %v, want %v", got, theirs)
+	}
+	h.m.detail.commitReview()
+	if msg := h.dialogText(); !strings.Contains(msg, "example.org/theirs") {
+		t.Fatalf("saving the review over another writer's: dialog %q, stored %+v", msg, h.stored(khanCharge).Review)
+	}
+	test.Tap(findButton(h.top(), "Keep theirs"))
+	h.m.wait()
+	if got := h.stored(khanCharge).Review.URL; got != "https://example.org/theirs" {
+		t.Errorf("after Keep theirs the review URL is %q", got)
 	}
 }
