@@ -42,6 +42,24 @@ func (s *Store) UpdateActor(ctx context.Context, a *model.Actor) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateActor(a) })
 }
 
+// EditActor saves the fields a person changed from shown (the actor as the
+// form showed it) to edited, and no other, as EditClaim does for a claim:
+// when someone changed one of the same fields since, nothing is saved and
+// the error is a *StaleError, unless overwrite says to save over it.
+func (s *Store) EditActor(ctx context.Context, shown, edited model.Actor, overwrite bool) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		cur, err := tx.Actor(edited.ID)
+		if err != nil {
+			return err
+		}
+		next, err := editFields(tx, entActor, edited.ID, actorFields, &shown, &edited, &cur, overwrite)
+		if err != nil {
+			return err
+		}
+		return tx.UpdateActor(&next)
+	})
+}
+
 // UpdateActor replaces an actor's name, kind and aliases inside the transaction.
 func (tx *Tx) UpdateActor(a *model.Actor) error {
 	if err := a.Validate(); err != nil {

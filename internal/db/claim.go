@@ -398,34 +398,72 @@ func related(ctx context.Context, q querier, where, otherCol, id string) ([]mode
 // StaleField is a field that someone changed after the window showed it,
 // to something other than what the window now saves.
 type StaleField struct {
-	Field  model.ClaimField
+	Field  string    // a model.ClaimField, or an actor's or a source's field
 	Shown  string    // what the window showed
 	Mine   string    // what the window saves
 	Stored string    // what is stored now
 	By     ChangeSet // who stored it, and when, when the history knows
 }
 
-// StaleError is the stale-save check's refusal: the claim changed under
-// the editor. Nothing was saved.
+// StaleError is the stale-save check's refusal: the claim, actor or source
+// changed under the editor. Nothing was saved.
 type StaleError struct {
-	ClaimID string
-	Fields  []StaleField
+	Entity string // claim, actor or source
+	ID     string
+	Fields []StaleField
 }
 
 func (e *StaleError) Error() string {
 	var parts []string
 	for _, f := range e.Fields {
-		s := string(f.Field)
+		s := f.Field
 		if f.By.ID != 0 {
 			s += fmt.Sprintf(" (changed by %s at %s)", f.By.Reviewer, f.By.At.Local().Format("2006-01-02 15:04"))
 		}
 		parts = append(parts, s)
 	}
-	return fmt.Sprintf("store: claim %s was changed since it was shown: %s", e.ClaimID, strings.Join(parts, ", "))
+	return fmt.Sprintf("store: %s %s was changed since it was shown: %s", e.Entity, e.ID, strings.Join(parts, ", "))
 }
 
 // Is makes errors.Is(err, model.ErrConflict) true.
 func (e *StaleError) Is(target error) bool { return target == model.ErrConflict }
+
+// claimFields are a claim's own fields, as the history names them.
+var claimFields = func() []field[model.Claim] {
+	var out []field[model.Claim]
+	for _, f := range model.ClaimFields() {
+		out = append(out, field[model.Claim]{string(f), f.Get, f.Set})
+	}
+	return out
+}()
+
+// editFields is the stale-save check of one entity: next is cur with the
+// fields that changed from shown to edited set to edited's. A field that
+// someone else changed since (stored differs from both shown and edited)
+// is stale unless overwrite is set; with any stale field nothing is to be
+// saved and the error is a *StaleError.
+func editFields[T any](tx *Tx, entity, id string, fields []field[T], shown, edited, cur *T, overwrite bool) (T, error) {
+	next := *cur
+	stale := &StaleError{Entity: entity, ID: id}
+	for _, f := range fields {
+		mine := f.get(edited)
+		if f.get(shown) == mine {
+			continue
+		}
+		if stored := f.get(cur); !overwrite && stored != f.get(shown) && stored != mine {
+			by, _, err := lastChange(tx.ctx, tx.q, entity, id, f.name)
+			if err != nil {
+				return next, err
+			}
+			stale.Fields = append(stale.Fields, StaleField{Field: f.name, Shown: f.get(shown), Mine: mine, Stored: stored, By: by})
+		}
+		f.set(&next, mine)
+	}
+	if len(stale.Fields) > 0 {
+		return next, stale
+	}
+	return next, nil
+}
 
 // EditClaim saves the fields a person changed from shown (the claim as the
 // window showed it) to edited, and no other: what someone else changed
@@ -443,20 +481,9 @@ func (s *Store) EditClaim(ctx context.Context, shown, edited model.Claim) error 
 		if err != nil {
 			return err
 		}
-		next := cur
-		stale := &StaleError{ClaimID: edited.ID}
-		for _, f := range model.ChangedFields(&shown, &edited) {
-			if stored := f.Get(&cur); stored != f.Get(&shown) && stored != f.Get(&edited) {
-				by, _, err := lastChange(tx.ctx, tx.q, edited.ID, f)
-				if err != nil {
-					return err
-				}
-				stale.Fields = append(stale.Fields, StaleField{Field: f, Shown: f.Get(&shown), Mine: f.Get(&edited), Stored: stored, By: by})
-			}
-			f.Set(&next, f.Get(&edited))
-		}
-		if len(stale.Fields) > 0 {
-			return stale
+		next, err := editFields(tx, entClaim, edited.ID, claimFields, &shown, &edited, &cur, false)
+		if err != nil {
+			return err
 		}
 		return tx.UpdateClaim(&next)
 	})

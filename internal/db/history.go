@@ -348,15 +348,14 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	return v, mapError("read the database version", err)
 }
 
-// LastChange says who last changed a field of a claim, and when: what the
-// stale-save check and the import's conflict list show beside a stored
-// value. ok is false when the history holds no change to it.
-func lastChange(ctx context.Context, q querier, claimID string, f model.ClaimField) (cs ChangeSet, ok bool, err error) {
+// lastChange is the change set that last changed field of the claim,
+// actor or source id (entity), or made it.
+func lastChange(ctx context.Context, q querier, entity, id, field string) (cs ChangeSet, ok bool, err error) {
 	var at string
 	err = q.QueryRowContext(ctx, `
 		SELECT s.id, s.at, s.reviewer, s.via FROM changes c JOIN change_sets s ON s.id = c.set_id
-		WHERE c.claim_id = ? AND c.entity = 'claim' AND (c.field = ? OR c.field = 'claim')
-		ORDER BY c.set_id DESC LIMIT 1`, claimID, string(f)).Scan(&cs.ID, &at, &cs.Reviewer, &cs.Via)
+		WHERE c.entity = ? AND c.entity_id = ? AND (c.field = ? OR c.field = ?)
+		ORDER BY c.set_id DESC LIMIT 1`, entity, id, field, entity).Scan(&cs.ID, &at, &cs.Reviewer, &cs.Via)
 	if errors.Is(err, sql.ErrNoRows) {
 		return cs, false, nil
 	}

@@ -316,7 +316,7 @@ func TestEditClaimStaleSaveCheck(t *testing.T) {
 	mine.Verdict = model.True
 	err := st.EditClaim(ctx, shown, mine)
 	var se *db.StaleError
-	if !errors.As(err, &se) || len(se.Fields) != 1 || se.Fields[0].Field != model.FieldVerdict ||
+	if !errors.As(err, &se) || len(se.Fields) != 1 || se.Fields[0].Field != string(model.FieldVerdict) ||
 		se.Fields[0].Stored != "misleading" || se.Fields[0].Mine != "true" || se.Fields[0].By.Reviewer != who(st, "Bilal") {
 		t.Fatalf("stale save: %v", err)
 	}
@@ -332,6 +332,70 @@ func TestEditClaimStaleSaveCheck(t *testing.T) {
 	mine.Verdict = model.True
 	if err := st.EditClaim(ctx, shown, mine); err != nil {
 		t.Errorf("saving the value already stored: %v", err)
+	}
+}
+
+// Actors and sources have the claims' stale-save check: an edit made from
+// a form saves only the fields it changed, and refuses, naming who, where
+// someone changed the same field since the form was opened.
+func TestEditActorAndSourceStaleSaveCheck(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	shown := mustActor(t, st, "ISPR", model.KindMilitary)
+	theirs := shown
+	theirs.Kind = model.KindGovernment
+	if err := st.EditActor(as("Bilal", "window"), shown, theirs, false); err != nil {
+		t.Fatal(err)
+	}
+	// My form, opened before Bilal's save, renames the actor: saved, and
+	// his kind kept.
+	mine := shown
+	mine.Name = "Inter-Services Public Relations"
+	if err := st.EditActor(ctx, shown, mine, false); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Actor(ctx, shown.ID)
+	if got.Name != mine.Name || got.Kind != model.KindGovernment {
+		t.Fatalf("after a rename over another field's change: %+v", got)
+	}
+	// Changing the kind Bilal changed is refused, naming him, and changes
+	// nothing; with overwrite it saves.
+	mine = shown
+	mine.Kind = model.KindGroup
+	err := st.EditActor(ctx, shown, mine, false)
+	var se *db.StaleError
+	if !errors.As(err, &se) || se.Entity != "actor" || len(se.Fields) != 1 || se.Fields[0].Field != "kind" ||
+		se.Fields[0].Stored != string(model.KindGovernment) || se.Fields[0].By.Reviewer != who(st, "Bilal") {
+		t.Fatalf("stale actor save: %v", err)
+	}
+	if got, _ := st.Actor(ctx, shown.ID); got.Kind != model.KindGovernment {
+		t.Errorf("a refused save changed the kind to %s", got.Kind)
+	}
+	if err := st.EditActor(ctx, shown, mine, true); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Actor(ctx, shown.ID); got.Kind != model.KindGroup || got.Name != "Inter-Services Public Relations" {
+		t.Errorf("after overwriting: %+v", got)
+	}
+
+	src := model.Source{Title: "Press briefing", Outlet: "Dawn"}
+	if err := st.CreateSource(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	theirSrc := src
+	theirSrc.Title = "Press briefing in Rawalpindi"
+	if err := st.EditSource(as("Bilal", "window"), src, theirSrc, false); err != nil {
+		t.Fatal(err)
+	}
+	mySrc := src
+	mySrc.Title = "ISPR press briefing"
+	mySrc.URL = "https://example.org/briefing"
+	err = st.EditSource(ctx, src, mySrc, false)
+	if !errors.As(err, &se) || se.Entity != "source" || len(se.Fields) != 1 || se.Fields[0].Field != "title" {
+		t.Fatalf("stale source save: %v", err)
+	}
+	if got, _ := st.Source(ctx, src.ID); got.Title != theirSrc.Title || got.URL != "" {
+		t.Errorf("a refused save changed the source: %+v", got)
 	}
 }
 

@@ -47,6 +47,22 @@ func (s *Store) UpdateSource(ctx context.Context, src *model.Source) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateSource(src) })
 }
 
+// EditSource saves the fields a person changed from shown to edited, and
+// no other, as EditActor does.
+func (s *Store) EditSource(ctx context.Context, shown, edited model.Source, overwrite bool) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		cur, err := tx.Source(edited.ID)
+		if err != nil {
+			return err
+		}
+		next, err := editFields(tx, entSource, edited.ID, sourceFields, &shown, &edited, &cur, overwrite)
+		if err != nil {
+			return err
+		}
+		return tx.UpdateSource(&next)
+	})
+}
+
 // UpdateSource replaces a source's fields inside the transaction.
 func (tx *Tx) UpdateSource(src *model.Source) error {
 	if err := src.Validate(); err != nil {

@@ -287,12 +287,11 @@ func (v *actorsView) showEdit() *actorForm {
 		for _, al := range strings.Split(f.aliases.Text, ",") {
 			edited.Aliases = append(edited.Aliases, strings.TrimSpace(al))
 		}
-		if err := v.m.write("save an actor", func(ctx context.Context) error { return v.m.st.UpdateActor(ctx, &edited) }); err != nil {
-			v.m.showError("Could not save the actor", "Names and aliases must be unique: an alias may not be another actor's name or alias. To make two actors one, use Merge.", err)
-			return false
+		save := func(overwrite bool) error {
+			return v.m.write("save an actor", func(ctx context.Context) error { return v.m.st.EditActor(ctx, a, edited, overwrite) })
 		}
-		v.m.changed()
-		return true
+		return v.m.saveForm(save, f.dlg.hide, "Could not save the actor",
+			"Names and aliases must be unique: an alias may not be another actor's name or alias. To make two actors one, use Merge.")
 	}, fyne.NewSize(600, 0))
 	return f
 }

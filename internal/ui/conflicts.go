@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,7 +11,6 @@ import (
 
 	"claims/internal/csvio"
 	"claims/internal/db"
-	"claims/internal/model"
 )
 
 // conflictsDialog lists the values an import would change that someone
@@ -102,12 +102,13 @@ func showConflicts(w fyne.Window, file string, conflicts []csvio.Conflict, onImp
 }
 
 // showStale says that a save was refused because someone changed the same
-// fields since the claim was shown: both versions, and who made the other.
-// "Save mine" saves again over what is stored now; "Keep theirs" shows
-// the claim as it is.
-func showStale(w fyne.Window, se *db.StaleError, names func(model.ClaimField, string) string, saveMine, keepTheirs func()) *modal {
+// fields since the claim, actor or source was shown: both versions, and
+// who made the other. "Save mine" saves again over what is stored now;
+// "Keep theirs" shows it as it is. names turns a stored value into what a
+// person reads (nil: as stored).
+func showStale(w fyne.Window, se *db.StaleError, names func(field, value string) string, saveMine, keepTheirs func()) *modal {
 	var b strings.Builder
-	b.WriteString("Someone changed this claim after it was shown here. Nothing was saved.\n")
+	fmt.Fprintf(&b, "Someone changed this %s after it was shown here. Nothing was saved.\n", se.Entity)
 	for _, f := range se.Fields {
 		who := ""
 		if f.By.ID != 0 {
@@ -115,8 +116,9 @@ func showStale(w fyne.Window, se *db.StaleError, names func(model.ClaimField, st
 		}
 		// Whole values: the person decides on the difference, which may
 		// be at the end of a long one.
+		theirs, yours := differing(names(f.Field, f.Stored), names(f.Field, f.Mine))
 		fmt.Fprintf(&b, "\n%s\n    theirs: %s%s\n    yours:  %s\n", strings.ToUpper(string(f.Field[:1]))+string(f.Field[1:]),
-			wholeValue(names(f.Field, f.Stored)), who, wholeValue(names(f.Field, f.Mine)))
+			theirs, who, yours)
 	}
 	var md *modal
 	mine := newKeyButton("Save mine", nil, func() { md.hide(); saveMine() })
@@ -128,11 +130,66 @@ func showStale(w fyne.Window, se *db.StaleError, names func(model.ClaimField, st
 	return md
 }
 
-// wholeValue is a stored value as a person reads it, unclipped: lists
-// (tags) joined with "; ".
-func wholeValue(s string) string {
-	if s == "" {
-		return "(empty)"
+// differing is two values of a field as a person compares them: lists
+// (tags) joined with "; ", whole when short; when long (an article's text,
+// a long statement), from a little before the first difference on, so
+// that the difference is in view.
+func differing(a, b string) (string, string) {
+	ra, rb := []rune(strings.ReplaceAll(a, "\n", "; ")), []rune(strings.ReplaceAll(b, "\n", "; "))
+	const long, before, span = 400, 60, 300
+	from := 0
+	if len(ra) > long || len(rb) > long {
+		for from < len(ra) && from < len(rb) && ra[from] == rb[from] {
+			from++
+		}
+		from = max(0, from-before)
 	}
-	return "“" + strings.ReplaceAll(s, "\n", "; ") + "”"
+	show := func(r []rune) string {
+		if len(r) == 0 {
+			return "(empty)"
+		}
+		if len(r) <= long {
+			return "“" + string(r) + "”"
+		}
+		lo, hi := min(from, len(r)), min(from+span, len(r))
+		out := "“" + string(r[lo:hi]) + "”"
+		if lo > 0 {
+			out = "…" + out
+		}
+		if hi < len(r) {
+			out += "…"
+		}
+		return out + fmt.Sprintf(" (%d characters)", len(r))
+	}
+	return show(ra), show(rb)
+}
+
+// saveForm saves an actor's or a source's form through save, which checks
+// what was shown against what is stored (Store.EditActor, EditSource).
+// When someone changed the same fields since the form opened, the stale
+// dialog, over the form, asks whose to keep; either answer closes the
+// form (closeForm). It reports whether the form may close now.
+func (m *mainWindow) saveForm(save func(overwrite bool) error, closeForm func(), failed, todo string) bool {
+	var stale *db.StaleError
+	switch err := save(false); {
+	case errors.As(err, &stale):
+		// The form stays until the answer: closing a dialog closes the
+		// ones opened over it too.
+		showStale(m.win, stale, func(_, v string) string { return v }, func() {
+			closeForm()
+			if err := save(true); err != nil {
+				m.showError(failed, todo, err)
+			}
+			m.changed()
+		}, func() {
+			closeForm()
+			m.changed()
+		})
+		return false
+	case err != nil:
+		m.showError(failed, todo, err)
+		return false
+	}
+	m.changed()
+	return true
 }

@@ -489,7 +489,7 @@ func (d *detailPane) save(what string, shown, edited model.Claim, undo func()) {
 			}
 			d.m.changed()
 		}
-		showStale(d.m.win, stale, d.m.fieldText, mine, d.m.changed)
+		showStale(d.m.win, stale, func(f, v string) string { return d.m.fieldText(model.ClaimField(f), v) }, mine, d.m.changed)
 	case err != nil:
 		d.m.showError("Could not save "+what, "Try again; if it keeps failing, reopen the database.", err)
 		undo()

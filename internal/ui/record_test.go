@@ -286,3 +286,67 @@ func TestEditInProgressOverARefreshIsChecked(t *testing.T) {
 		t.Errorf("after Keep theirs the review URL is %q", got)
 	}
 }
+
+// An actor's form and a source's form saved after someone else changed
+// the same field since the form opened show both versions instead of
+// saving over them; a field only I changed is saved beside theirs.
+func TestActorAndSourceFormsAreChecked(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(2)
+	h.m.actorsView.show("army")
+	f := h.m.actorsView.showEdit()
+	shown, _ := h.m.st.Actor(context.Background(), "army")
+	theirs := shown
+	theirs.Name = "Pakistan Armed Forces"
+	if err := h.m.st.EditActor(bilal(), shown, theirs, false); err != nil {
+		t.Fatal(err)
+	}
+	f.name.SetText("Pakistani military")
+	test.Tap(findButton(h.top(), "Save"))
+	h.m.wait()
+	if msg := h.dialogText(); !strings.Contains(msg, "Pakistan Armed Forces") || !strings.Contains(msg, "Pakistani military") {
+		a, _ := h.m.st.Actor(context.Background(), "army")
+		t.Fatalf("actor saved over another reviewer's name: dialog %q, stored %+v, shown %+v", msg, a, shown)
+	}
+	test.Tap(findButton(h.top(), "Keep theirs"))
+	h.m.wait()
+	if a, _ := h.m.st.Actor(context.Background(), "army"); a.Name != "Pakistan Armed Forces" || h.top() != nil {
+		t.Fatalf("after Keep theirs: %q, dialog %q", a.Name, h.dialogText())
+	}
+	// Again, and this time Save mine.
+	f = h.m.actorsView.showEdit()
+	shown, _ = h.m.st.Actor(context.Background(), "army")
+	theirs = shown
+	theirs.Name = "Armed Forces of Pakistan"
+	if err := h.m.st.EditActor(bilal(), shown, theirs, false); err != nil {
+		t.Fatal(err)
+	}
+	f.name.SetText("Pakistani military")
+	test.Tap(findButton(h.top(), "Save"))
+	h.m.wait()
+	test.Tap(findButton(h.top(), "Save mine"))
+	h.m.wait()
+	if a, _ := h.m.st.Actor(context.Background(), "army"); a.Name != "Pakistani military" || h.top() != nil {
+		t.Fatalf("after Save mine: %q, dialog %q", a.Name, h.dialogText())
+	}
+
+	h.m.tabs.SelectIndex(3)
+	v := h.m.sourcesView
+	v.selected = h.m.sources[0].ID
+	src, _ := h.m.st.Source(context.Background(), v.selected)
+	sf := v.showForm(&src)
+	other := src
+	other.Outlet = "Dawn"
+	if err := h.m.st.EditSource(bilal(), src, other, false); err != nil {
+		t.Fatal(err)
+	}
+	sf.title.SetText(src.Title + " (updated)")
+	test.Tap(findButton(h.top(), "Save"))
+	h.m.wait()
+	if h.top() != nil {
+		t.Fatalf("a dialog over a change to another field: %q", h.dialogText())
+	}
+	if got, _ := h.m.st.Source(context.Background(), src.ID); got.Title != src.Title+" (updated)" || got.Outlet != "Dawn" {
+		t.Errorf("source after saving the title beside another's outlet: %+v", got)
+	}
+}

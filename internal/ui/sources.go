@@ -196,14 +196,15 @@ func (v *sourcesView) showForm(src *model.Source) *sourceForm {
 		{Text: "Text", Widget: f.text},
 	}, func() bool {
 		s := model.Source{Title: f.title.Text, Outlet: f.outlet.Text, URL: f.url.Text, Published: f.published.Text, Text: f.text.Text}
-		var err error
 		if src != nil {
 			s.ID = src.ID
-			err = v.m.write("save a source", func(ctx context.Context) error { return v.m.st.UpdateSource(ctx, &s) })
-		} else {
-			err = v.m.write("add a source", func(ctx context.Context) error { return v.m.st.CreateSource(ctx, &s) })
+			shown := *src
+			v.selected = s.ID
+			return v.m.saveForm(func(overwrite bool) error {
+				return v.m.write("save a source", func(ctx context.Context) error { return v.m.st.EditSource(ctx, shown, s, overwrite) })
+			}, f.dlg.hide, "Could not save the source", "")
 		}
-		if err != nil {
+		if err := v.m.write("add a source", func(ctx context.Context) error { return v.m.st.CreateSource(ctx, &s) }); err != nil {
 			v.m.showError("Could not save the source", "", err)
 			return false
 		}
