@@ -37,11 +37,6 @@ func (tx *Tx) CreateActor(a *model.Actor) error {
 	return nil
 }
 
-// UpdateActor replaces an actor's name, kind and aliases.
-func (s *Store) UpdateActor(ctx context.Context, a *model.Actor) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateActor(a) })
-}
-
 // EditActor saves the fields a person changed from shown (the actor as the
 // form showed it) to edited, and no other, as EditClaim does for a claim:
 // when someone changed one of the same fields since, nothing is saved and

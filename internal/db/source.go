@@ -42,11 +42,6 @@ var sourceFields = []field[model.Source]{
 	{"text", func(s *model.Source) string { return s.Text }, func(s *model.Source, v string) { s.Text = v }},
 }
 
-// UpdateSource replaces a source's fields.
-func (s *Store) UpdateSource(ctx context.Context, src *model.Source) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.UpdateSource(src) })
-}
-
 // EditSource saves the fields a person changed from shown to edited, and
 // no other, as EditActor does.
 func (s *Store) EditSource(ctx context.Context, shown, edited model.Source, overwrite bool) error {

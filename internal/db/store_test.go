@@ -91,10 +91,11 @@ func TestActorNamesAndAliasesAreUnique(t *testing.T) {
 func TestUpdateAndDeleteActor(t *testing.T) {
 	ctx := context.Background()
 	s := openTestDB(t)
-	a := mustActor(t, s, "TTP", model.KindGroup)
+	shown := mustActor(t, s, "TTP", model.KindGroup)
+	a := shown
 	a.Name = "Tehreek-e-Taliban Pakistan"
 	a.Aliases = []string{"TTP", "Tehrik-i-Taliban Pakistan"}
-	if err := s.UpdateActor(ctx, &a); err != nil {
+	if err := s.EditActor(ctx, shown, a, false); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Actor(ctx, a.ID)
@@ -163,8 +164,9 @@ func TestSources(t *testing.T) {
 	if err := s.CreateSource(ctx, &src); err != nil {
 		t.Fatal(err)
 	}
+	shown := src
 	src.URL = "https://example.org/a"
-	if err := s.UpdateSource(ctx, &src); err != nil {
+	if err := s.EditSource(ctx, shown, src, false); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Source(ctx, src.ID)
