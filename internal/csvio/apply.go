@@ -144,11 +144,17 @@ func (r Result) String() string {
 	}
 	s += fmt.Sprintf("; %d actors created; %d sources created, %d updated; %d links; %d notes added, %d already there",
 		r.ActorsCreated, r.SourcesCreated, r.SourcesUpdated, r.Links, r.NotesAdded, r.NotesSkipped)
-	if len(r.Merged) > 0 {
-		s += fmt.Sprintf("; %d rows merged into the claim of an earlier row", len(r.Merged))
+	switch n := len(r.Merged); {
+	case n == 1:
+		s += "; 1 row merged into the claim of an earlier row"
+	case n > 1:
+		s += fmt.Sprintf("; %d rows merged into the claim of an earlier row", n)
 	}
-	if len(r.Conflicts) > 0 {
-		s += fmt.Sprintf("; %d conflicts settled", len(r.Conflicts))
+	switch n := len(r.Conflicts); {
+	case n == 1:
+		s += "; 1 conflict settled"
+	case n > 1:
+		s += fmt.Sprintf("; %d conflicts settled", n)
 	}
 	return s
 }
