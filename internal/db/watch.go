@@ -55,8 +55,15 @@ func (s *Store) listen(ctx context.Context, fn func(Event)) {
 	backoff := 250 * time.Millisecond
 	for ctx.Err() == nil {
 		conn, err := pgx.Connect(ctx, s.dsn)
+		var v int64
 		if err == nil {
 			_, err = conn.Exec(ctx, `LISTEN claims_changes`)
+		}
+		if err == nil {
+			// The version, read on this connection once it listens: no
+			// commit is missed between the two, and the store's pool may
+			// still hold connections the server dropped.
+			err = conn.QueryRow(ctx, `SELECT coalesce(max(id), 0) FROM change_sets`).Scan(&v)
 		}
 		if err != nil {
 			if conn != nil {
@@ -75,7 +82,7 @@ func (s *Store) listen(ctx context.Context, fn func(Event)) {
 			continue
 		}
 		backoff = 250 * time.Millisecond
-		if v, verr := s.Version(ctx); verr == nil && lost != nil {
+		if lost != nil {
 			lost = nil
 			fn(Event{Version: v}) // back: what was missed is read again
 		}
