@@ -242,9 +242,10 @@ func compareStores(t *testing.T, a, b *db.Store) {
 	}
 }
 
-// Every write reaches a listening store within a second, from another
-// connection; a lost server is reported and the listener comes back by
-// itself.
+// Every write reaches a listening store, from another connection; a lost
+// server is reported and the listener comes back by itself. (How fast is
+// the bench's load run to measure: a change reaches the others in tens of
+// milliseconds; the waits here only bound a test that would hang.)
 func TestWatchHearsOtherWriters(t *testing.T) {
 	srv := pgtest.Start(t)
 	url := pgtest.NewDatabase(t)
@@ -264,8 +265,8 @@ func TestWatchHearsOtherWriters(t *testing.T) {
 		if e.Version != v || e.Lost != nil {
 			t.Errorf("event %+v, want version %d", e, v)
 		}
-	case <-time.After(time.Second):
-		t.Fatal("no notification within a second")
+	case <-time.After(10 * time.Second):
+		t.Fatal("no notification")
 	}
 
 	srv.Restart(t, 300*time.Millisecond)
@@ -289,7 +290,7 @@ func TestWatchHearsOtherWriters(t *testing.T) {
 		if e.Lost != nil {
 			t.Errorf("event after reconnecting: %+v", e)
 		}
-	case <-time.After(2 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("no notification after reconnecting")
 	}
 }
