@@ -184,8 +184,13 @@ func ask(w fyne.Window, title, msg, yes string, onYes func()) *modal {
 type formModal struct {
 	*modal
 	form    *widget.Form
+	scroll  *container.Scroll // the form, scrolling when the window is too short for it
 	confirm *keyButton
 }
+
+// formChrome is the height a dialog adds to its content: title, padding,
+// buttons.
+const formChrome = 150
 
 // newFormModal shows items in a dialog; submit runs on confirm with every
 // field valid, and the dialog closes when it returns true.
@@ -211,8 +216,14 @@ func newFormModal(w fyne.Window, title, confirmLabel string, items []*widget.For
 	if f.form.Validate() != nil {
 		f.confirm.Disable()
 	}
-	f.modal = newModal(w, title, container.NewVScroll(f.form), run, nil,
+	f.scroll = container.NewVScroll(f.form)
+	f.modal = newModal(w, title, f.scroll, run, nil,
 		newKeyButton("Cancel", nil, func() { f.hide() }), f.confirm)
+	if want.Height == 0 {
+		// As tall as the form with the title and the buttons (a scroll
+		// alone asks for almost nothing), no taller than the window.
+		want.Height = f.form.MinSize().Height + formChrome
+	}
 	f.show(want)
 	for _, it := range items {
 		if fw, ok := it.Widget.(fyne.Focusable); ok {

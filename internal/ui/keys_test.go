@@ -673,3 +673,19 @@ func TestPickerMatchesEveryWord(t *testing.T) {
 		t.Errorf("picked %q", picked)
 	}
 }
+
+// A form dialog sized by its content shows every field, not one row in a
+// scroll: the Edit actor form's three fields, and Settings'.
+func TestFormDialogsShowTheirFields(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(2)
+	h.m.actorsView.show("army")
+	forms := map[string]*formModal{"Edit actor": h.m.actorsView.showEdit().dlg}
+	forms["Edit actor"].hide()
+	forms["Settings"] = showSettings(h.app, h.win).dlg
+	for name, f := range forms {
+		if got, want := f.scroll.Size().Height, f.form.MinSize().Height; got < want {
+			t.Errorf("%s: the form is %v high in a dialog that gives it %v", name, want, got)
+		}
+	}
+}
