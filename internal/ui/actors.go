@@ -96,7 +96,8 @@ func (v *actorsView) load() {
 		}
 	}
 	v.list.Refresh()
-	if _, ok := v.m.actorByID(v.selected); ok {
+	if i := slices.IndexFunc(v.m.actors, func(a model.Actor) bool { return a.ID == v.selected }); i >= 0 {
+		v.list.Select(i) // the row follows the actor when the order changed
 		v.show(v.selected)
 	} else {
 		v.selected = ""

@@ -350,3 +350,28 @@ func TestActorAndSourceFormsAreChecked(t *testing.T) {
 		t.Errorf("source after saving the title beside another's outlet: %+v", got)
 	}
 }
+
+// An actor renamed by another writer moves in the sorted list; the list's
+// highlighted row moves with it, so that the row marked is the actor shown.
+func TestActorsListFollowsARenameElsewhere(t *testing.T) {
+	h := newHarness(t)
+	h.m.tabs.SelectIndex(2)
+	v := h.m.actorsView
+	at := func(id string) int { return slices.IndexFunc(h.m.actors, func(a model.Actor) bool { return a.ID == id }) }
+	v.list.Select(at("af")) // Afghan government, first
+	highlighted := -1
+	shown := v.list.OnSelected
+	v.list.OnSelected = func(i widget.ListItemID) { highlighted = i; shown(i) }
+	before, _ := h.m.st.Actor(context.Background(), "af")
+	renamed := before
+	renamed.Name = "Taliban-led government"
+	if err := h.m.st.EditActor(bilal(), before, renamed, false); err != nil {
+		t.Fatal(err)
+	}
+	v2, _ := h.m.st.Version(context.Background())
+	h.m.storeChanged(db.Event{Version: v2})
+	h.m.wait()
+	if v.selected != "af" || at("af") == 0 || highlighted != at("af") {
+		t.Errorf("shown %q; the list marks row %d, the actor is at row %d", v.selected, highlighted, at("af"))
+	}
+}

@@ -77,11 +77,8 @@ func newSourcesView(m *mainWindow) *sourcesView {
 
 func (v *sourcesView) load() {
 	v.list.Refresh()
-	found := false
-	for _, s := range v.m.sources {
-		found = found || s.ID == v.selected
-	}
-	if found {
+	if i := slices.IndexFunc(v.m.sources, func(s model.Source) bool { return s.ID == v.selected }); i >= 0 {
+		v.list.Select(i) // the row follows the source when the order changed
 		v.show(v.selected)
 		return
 	}
