@@ -263,3 +263,29 @@ func dupText(e *claimEditor) string {
 	walk(e.dups)
 	return b.String()
 }
+
+// Tab moves to the next field from the multi-line statement and quote, as
+// the form's hint says, instead of typing a tab into them.
+func TestTabLeavesMultiLineFields(t *testing.T) {
+	h := newHarness(t)
+	e := h.m.openEditor(nil)
+	h.win.Canvas().Focus(e.statement)
+	h.typeText("The crossings reopen next week.")
+	h.press(fyne.KeyTab)
+	if e.statement.Text != "The crossings reopen next week." || h.win.Canvas().Focused() != e.quote {
+		t.Errorf("Tab in the statement: text %q, focus on %T", e.statement.Text, h.win.Canvas().Focused())
+	}
+}
+
+// Enter on a suggestion of the Said by box picks it, and does not also
+// try to save the half-filled form.
+func TestEnterOnASuggestionOnlyPicksIt(t *testing.T) {
+	h := newHarness(t)
+	e := h.m.openEditor(nil)
+	h.win.Canvas().Focus(e.actor.entry)
+	h.typeText("kabu")
+	h.press(fyne.KeyDown, fyne.KeyReturn)
+	if e.actor.entry.Text != "Afghan government" || e.errLabel.Visible() {
+		t.Errorf("after Down, Enter: Said by %q, error shown %v (%q)", e.actor.entry.Text, e.errLabel.Visible(), e.errLabel.Text)
+	}
+}

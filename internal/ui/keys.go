@@ -268,6 +268,11 @@ func newKeyMultiLineEntry() *keyEntry {
 	return e
 }
 
+// AcceptsTab says no even for a multi-line entry: Tab moves to the next
+// field everywhere, as the dialogs' hints say; nothing here is written
+// with tab characters.
+func (e *keyEntry) AcceptsTab() bool { return false }
+
 // TypedKey implements fyne.Focusable.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(ev) {

@@ -18,13 +18,20 @@ import (
 	"claims/internal/search"
 )
 
-// press types a key as the window's driver does: to the focused widget,
-// or, when nothing has the focus, to the window's own handler.
+// press types a key as the window's driver does: Tab moves the focus
+// unless the focused widget keeps it (fyne.Tabbable); other keys go to the
+// focused widget or, when nothing has the focus, to the window's handler.
 func (h *harness) press(keys ...fyne.KeyName) {
 	h.t.Helper()
 	for _, k := range keys {
 		ev := &fyne.KeyEvent{Name: k}
-		if f := h.win.Canvas().Focused(); f != nil {
+		f := h.win.Canvas().Focused()
+		if t, ok := f.(fyne.Tabbable); k == fyne.KeyTab && (!ok || !t.AcceptsTab()) {
+			h.win.Canvas().FocusNext() // the driver's Tab, unless the widget keeps it
+			h.m.wait()
+			continue
+		}
+		if f != nil {
 			f.TypedKey(ev)
 		} else if fn := h.win.Canvas().OnTypedKey(); fn != nil {
 			fn(ev)
