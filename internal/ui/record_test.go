@@ -357,7 +357,9 @@ func TestActorsListFollowsARenameElsewhere(t *testing.T) {
 	h := newHarness(t)
 	h.m.tabs.SelectIndex(2)
 	v := h.m.actorsView
-	at := func(id string) int { return slices.IndexFunc(h.m.actors, func(a model.Actor) bool { return a.ID == id }) }
+	at := func(id string) int {
+		return slices.IndexFunc(h.m.actors, func(a model.Actor) bool { return a.ID == id })
+	}
 	v.list.Select(at("af")) // Afghan government, first
 	highlighted := -1
 	shown := v.list.OnSelected
