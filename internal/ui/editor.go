@@ -566,7 +566,7 @@ func actorSuggestions(actors []model.Actor) func(string) []search.ActorMatch {
 
 func newActorPicker(actors []model.Actor) *actorPicker {
 	p := &actorPicker{completer: newCompleter(false, actorSuggestions(actors)), actors: actors}
-	p.entry.SetPlaceHolder("Who asserts it: a name or alias, e.g. Kabul (Enter takes the marked name; Up, Down move)")
+	p.entry.SetPlaceHolder("A name or alias, e.g. Kabul (Enter takes the marked one)")
 	var kinds []string
 	for _, k := range model.ActorKinds() {
 		kinds = append(kinds, string(k))
