@@ -35,7 +35,13 @@ func showExtract(w fyne.Window, st *db.Store, onDone func()) *extractView {
 	ew := a.NewWindow("Extract claims from an article")
 	v := newExtractView(ew, st, onDone)
 	ew.SetContent(v.content())
-	ew.Resize(fyne.NewSize(1200, 800))
+	// As large as the main window, which the person sized to the screen
+	// (the app cannot ask the screen's size); 1200×800 before it has one.
+	size := w.Canvas().Size()
+	if size.Width < 600 || size.Height < 400 {
+		size = fyne.NewSize(1200, 800)
+	}
+	ew.Resize(size)
 	ew.Show()
 	v.loadSources()
 	return v

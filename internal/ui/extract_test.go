@@ -488,3 +488,14 @@ func TestExtractViewDialogsByKeyboard(t *testing.T) {
 		t.Error("Enter did not close the message")
 	}
 }
+
+// The extraction window opens as large as the main window, which the
+// person sized to their screen, not at a fixed 1200×800.
+func TestExtractWindowTakesTheMainWindowsSize(t *testing.T) {
+	h := newHarness(t)
+	h.win.Resize(fyne.NewSize(1000, 620))
+	v := showExtract(h.win, h.m.st, func() {})
+	if got := v.win.Canvas().Size(); got != h.win.Canvas().Size() {
+		t.Errorf("extraction window %v, main window %v", got, h.win.Canvas().Size())
+	}
+}
