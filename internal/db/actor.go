@@ -43,15 +43,7 @@ func (tx *Tx) CreateActor(a *model.Actor) error {
 // the error is a *StaleError, unless overwrite says to save over it.
 func (s *Store) EditActor(ctx context.Context, shown, edited model.Actor, overwrite bool) error {
 	return s.Update(ctx, func(tx *Tx) error {
-		cur, err := tx.Actor(edited.ID)
-		if err != nil {
-			return err
-		}
-		next, err := editFields(tx, entActor, edited.ID, actorFields, &shown, &edited, &cur, overwrite)
-		if err != nil {
-			return err
-		}
-		return tx.UpdateActor(&next)
+		return editEntity(tx, entActor, edited.ID, actorFields, &shown, &edited, overwrite, tx.Actor, tx.UpdateActor)
 	})
 }
 

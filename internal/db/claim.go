@@ -465,6 +465,22 @@ func editFields[T any](tx *Tx, entity, id string, fields []field[T], shown, edit
 	return next, nil
 }
 
+// editEntity reads the entity id as stored (read), applies the fields that
+// changed from shown to edited with the stale-save check (editFields) and
+// writes the result (write).
+func editEntity[T any](tx *Tx, entity, id string, fields []field[T], shown, edited *T, overwrite bool,
+	read func(string) (T, error), write func(*T) error) error {
+	cur, err := read(id)
+	if err != nil {
+		return err
+	}
+	next, err := editFields(tx, entity, id, fields, shown, edited, &cur, overwrite)
+	if err != nil {
+		return err
+	}
+	return write(&next)
+}
+
 // EditClaim saves the fields a person changed from shown (the claim as the
 // window showed it) to edited, and no other: what someone else changed
 // meanwhile in other fields stays. When someone changed one of the same
@@ -477,14 +493,6 @@ func (s *Store) EditClaim(ctx context.Context, shown, edited model.Claim) error 
 		return err
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		cur, err := tx.Claim(edited.ID)
-		if err != nil {
-			return err
-		}
-		next, err := editFields(tx, entClaim, edited.ID, claimFields, &shown, &edited, &cur, false)
-		if err != nil {
-			return err
-		}
-		return tx.UpdateClaim(&next)
+		return editEntity(tx, entClaim, edited.ID, claimFields, &shown, &edited, false, tx.Claim, tx.UpdateClaim)
 	})
 }

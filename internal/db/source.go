@@ -46,15 +46,7 @@ var sourceFields = []field[model.Source]{
 // no other, as EditActor does.
 func (s *Store) EditSource(ctx context.Context, shown, edited model.Source, overwrite bool) error {
 	return s.Update(ctx, func(tx *Tx) error {
-		cur, err := tx.Source(edited.ID)
-		if err != nil {
-			return err
-		}
-		next, err := editFields(tx, entSource, edited.ID, sourceFields, &shown, &edited, &cur, overwrite)
-		if err != nil {
-			return err
-		}
-		return tx.UpdateSource(&next)
+		return editEntity(tx, entSource, edited.ID, sourceFields, &shown, &edited, overwrite, tx.Source, tx.UpdateSource)
 	})
 }
 
