@@ -696,3 +696,25 @@ func TestFormDialogsShowTheirFields(t *testing.T) {
 		}
 	}
 }
+
+// Enter in the search box selects the first result and gives the list the
+// keyboard, search kept: Delete then deletes the claim found (asking
+// first), and Escape goes back to the search box.
+func TestEnterInTheSearchGoesToTheResults(t *testing.T) {
+	h := newHarness(t)
+	h.win.Canvas().Focus(h.m.search)
+	h.typeText("military")
+	h.press(fyne.KeyReturn)
+	if h.m.selected == "" || h.win.Canvas().Focused() != h.m.list {
+		t.Fatalf("after Enter: selected %q, focus on %T", h.m.selected, h.win.Canvas().Focused())
+	}
+	h.press(fyne.KeyDelete)
+	if !strings.Contains(h.dialogText(), "Delete this claim") {
+		t.Fatalf("Delete after Enter: dialog %q", h.dialogText())
+	}
+	h.press(fyne.KeyEscape)
+	h.press(fyne.KeyEscape)
+	if h.win.Canvas().Focused() != h.m.search || h.m.search.Text != "military" {
+		t.Errorf("Escape from the list: focus on %T, search %q", h.win.Canvas().Focused(), h.m.search.Text)
+	}
+}

@@ -16,8 +16,8 @@ import (
 
 // searchEntry is the search box: typing searches; Up and Down move
 // through the results without leaving the box; Enter selects the first
-// result; Escape empties the box, and in an empty box gives the list the
-// focus.
+// result and gives the list the focus; Escape empties the box, and in an
+// empty box gives the list the focus.
 type searchEntry struct {
 	widget.Entry
 	m *mainWindow
@@ -28,7 +28,12 @@ func newSearchEntry(m *mainWindow) *searchEntry {
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder("Search claims, quotes, actors, sources, tags…  (Ctrl+F)")
 	e.OnChanged = func(string) { m.runSearch() }
-	e.OnSubmitted = func(string) { m.list.move(0) }
+	e.OnSubmitted = func(string) {
+		m.list.move(0)
+		if m.found.Len() > 0 {
+			m.focusList() // Up, Down, Delete act on the results; Escape comes back
+		}
+	}
 	return e
 }
 
