@@ -399,6 +399,52 @@ func TestEditActorAndSourceStaleSaveCheck(t *testing.T) {
 	}
 }
 
+// A link made between two claims shown as not linked refuses, naming who,
+// when someone linked them meanwhile with another relation; the same
+// relation is no change, and Link saves over it.
+func TestAddLinkStaleSaveCheck(t *testing.T) {
+	st := openTestDB(t)
+	ctx := context.Background()
+	a := mustActor(t, st, "ISPR", model.KindMilitary)
+	from, to := mustClaim(t, st, a, "The army stayed neutral"), mustClaim(t, st, a, "The army took sides")
+	if err := st.AddLink(as("Bilal", "window"), model.Link{FromID: from.ID, ToID: to.ID, Relation: model.Disputes}); err != nil {
+		t.Fatal(err)
+	}
+	mine := model.Link{FromID: from.ID, ToID: to.ID, Relation: model.Denies}
+	err := st.AddLink(ctx, mine)
+	var se *db.StaleError
+	if !errors.As(err, &se) || se.Entity != "link" || len(se.Fields) != 1 || se.Fields[0].Stored != string(model.Disputes) ||
+		se.Fields[0].By.Reviewer != who(st, "Bilal") {
+		t.Fatalf("linking over another relation: %v", err)
+	}
+	if rel := linkRelation(t, st, from.ID, to.ID); rel != model.Disputes {
+		t.Errorf("a refused link changed the relation to %s", rel)
+	}
+	if err := st.AddLink(ctx, model.Link{FromID: from.ID, ToID: to.ID, Relation: model.Disputes}); err != nil {
+		t.Errorf("the same relation: %v", err)
+	}
+	if err := st.Link(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	if rel := linkRelation(t, st, from.ID, to.ID); rel != model.Denies {
+		t.Errorf("after saving over it: %s", rel)
+	}
+}
+
+func linkRelation(t *testing.T, st *db.Store, from, to string) model.Relation {
+	t.Helper()
+	links, err := st.Links(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range links {
+		if l.FromID == from && l.ToID == to {
+			return l.Relation
+		}
+	}
+	return ""
+}
+
 func TestMergeActorsCanBeUndone(t *testing.T) {
 	st := openTestDB(t)
 	ctx := context.Background()

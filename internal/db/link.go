@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"claims/internal/model"
@@ -11,6 +13,35 @@ import (
 // replacing the relation when the two are already linked.
 func (s *Store) Link(ctx context.Context, l model.Link) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.Link(l) })
+}
+
+// AddLink records a new link, as the window makes one between two claims
+// it showed as not linked. When someone linked the two since with another
+// relation, nothing is saved and the error is a *StaleError (field
+// "relation", with who made it); Link saves over it. The same relation is
+// no change.
+func (s *Store) AddLink(ctx context.Context, l model.Link) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		stored, err := tx.LinkRelation(l.FromID, l.ToID)
+		if err != nil {
+			return err
+		}
+		if stored != "" && stored != l.Relation {
+			var by ChangeSet
+			var at string
+			err := tx.queryRow(`
+				SELECT s.id, s.at, s.reviewer, s.via FROM changes c JOIN change_sets s ON s.id = c.set_id
+				WHERE c.entity = ? AND c.entity_id = ? AND c.claim_id = ? ORDER BY c.set_id DESC LIMIT 1`,
+				entLink, l.FromID, l.ToID).Scan(&by.ID, &at, &by.Reviewer, &by.Via)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return mapError("read the history", err)
+			}
+			by.At = model.ParseTime(at)
+			return &StaleError{Entity: entLink, ID: l.FromID + " → " + l.ToID,
+				Fields: []StaleField{{Field: "relation", Mine: string(l.Relation), Stored: string(stored), By: by}}}
+		}
+		return tx.Link(l)
+	})
 }
 
 // Link records a link inside the transaction.

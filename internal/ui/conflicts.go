@@ -164,8 +164,9 @@ func differing(a, b string) (string, string) {
 	return show(ra), show(rb)
 }
 
-// saveForm saves an actor's or a source's form through save, which checks
-// what was shown against what is stored (Store.EditActor, EditSource).
+// saveForm saves an actor's or a source's form, or a new link, through
+// save, which checks what was shown against what is stored
+// (Store.EditActor, EditSource, AddLink).
 // When someone changed the same fields since the form opened, the stale
 // dialog, over the form, asks whose to keep; either answer closes the
 // form (closeForm). It reports whether the form may close now.

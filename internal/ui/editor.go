@@ -383,7 +383,7 @@ func (e *claimEditor) showDuplicates(matches []dedupe.Match) {
 // the relation chosen, instead of saving a new counter-claim.
 func (e *claimEditor) linkInstead(id string) {
 	l := model.Link{FromID: id, ToID: e.answering.Claim.ID, Relation: model.Relation(e.relation.Selected)}
-	if err := e.m.write("link claims", func(ctx context.Context) error { return e.m.st.Link(ctx, l) }); err != nil {
+	if err := e.m.write("link claims", func(ctx context.Context) error { return e.m.st.AddLink(ctx, l) }); err != nil {
 		e.fail("Not linked. " + describe(err))
 		return
 	}
@@ -809,13 +809,18 @@ func (l *linkDialog) onLink() {
 	if l.picked == "" {
 		return
 	}
-	err := l.m.write("link claims", func(ctx context.Context) error {
-		return l.m.st.Link(ctx, model.Link{FromID: l.picked, ToID: l.target.Claim.ID, Relation: model.Relation(l.relation.Selected)})
-	})
-	if err != nil {
-		l.m.showError("Could not link the claims", "", err)
-		return
+	link := model.Link{FromID: l.picked, ToID: l.target.Claim.ID, Relation: model.Relation(l.relation.Selected)}
+	// The two were shown as not linked: someone linking them meanwhile
+	// with another relation is shown, not replaced (Store.AddLink).
+	save := func(overwrite bool) error {
+		return l.m.write("link claims", func(ctx context.Context) error {
+			if overwrite {
+				return l.m.st.Link(ctx, link)
+			}
+			return l.m.st.AddLink(ctx, link)
+		})
 	}
-	l.dlg.hide()
-	l.m.changed()
+	if l.m.saveForm(save, l.dlg.hide, "Could not link the claims", "") {
+		l.dlg.hide()
+	}
 }

@@ -377,3 +377,36 @@ func TestActorsListFollowsARenameElsewhere(t *testing.T) {
 		t.Errorf("shown %q; the list marks row %d, the actor is at row %d", v.selected, highlighted, at("af"))
 	}
 }
+
+// Linking two claims the window showed as not linked, after someone else
+// linked them with another relation, shows both instead of replacing
+// theirs.
+func TestLinkOverAnotherReviewersLinkIsChecked(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(pkAllegation)
+	l := h.m.openLinkDialog()
+	h.m.wait()
+	test.Type(l.query, "lawful vote")
+	h.m.wait()
+	l.list.Select(0)
+	l.relation.SetSelected(string(model.Contradicts))
+	if err := h.m.st.AddLink(bilal(), model.Link{FromID: oppDenial, ToID: pkAllegation, Relation: model.Supports}); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(l.link)
+	h.m.wait()
+	if msg := h.dialogText(); !strings.Contains(msg, "supports") || !strings.Contains(msg, "contradicts") {
+		t.Fatalf("linking over another reviewer's link: dialog %q", msg)
+	}
+	test.Tap(findButton(h.top(), "Keep theirs"))
+	h.m.wait()
+	if h.top() != nil {
+		t.Errorf("a dialog left open: %q", h.dialogText())
+	}
+	links, _ := h.m.st.Links(context.Background())
+	for _, k := range links {
+		if k.FromID == oppDenial && k.ToID == pkAllegation && k.Relation != model.Supports {
+			t.Errorf("after Keep theirs the link is %s", k.Relation)
+		}
+	}
+}
