@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // sqliteMagic opens every SQLite 3 database file.
@@ -73,6 +74,9 @@ func inspectFile(path string, latest int) error {
 	// Read the ids through SQLite rather than from the header bytes: a
 	// database in WAL mode may hold its newest header in the log.
 	info, err := readIdentity(path)
+	if isBusy(err) {
+		return fmt.Errorf("store: %s is in use by another program that keeps it locked; try again in a moment: %v", path, err)
+	}
 	if err != nil {
 		return fmt.Errorf("store: %s is %w: %v", path, ErrCorrupt, err)
 	}
@@ -99,7 +103,10 @@ type identity struct {
 // schema version and the number of tables, indexes, views and triggers.
 func readIdentity(path string) (identity, error) {
 	var id identity
-	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: "mode=ro"}
+	// Waits, as every connection does, while another process holds the
+	// file (a writer checkpointing, a window closing it): busy is not
+	// damaged.
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: "mode=ro&_pragma=busy_timeout(10000)"}
 	conn, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return id, err
@@ -110,4 +117,10 @@ func readIdentity(path string) (identity, error) {
 		Scan(&appID, &id.version, &id.objects)
 	id.appID = uint32(appID)
 	return id, err
+}
+
+// isBusy reports whether err is SQLite's "database is locked": another
+// connection holds the file longer than the busy timeout.
+func isBusy(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked"))
 }

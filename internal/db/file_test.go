@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"claims/internal/model"
 )
@@ -236,4 +237,36 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "refer to rows that do not exist") {
 		t.Errorf("Check = %v, want ErrCorrupt about missing rows", err)
 	}
+}
+
+// A file another connection holds locked for a moment (a writer
+// checkpointing, a window closing it) opens once it is free; it is not
+// reported as damaged.
+func TestOpenWaitsForALockedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "busy.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	holder, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	holder.SetMaxOpenConns(1)
+	if _, err := holder.Exec(`PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE`); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		holder.Exec(`COMMIT; PRAGMA locking_mode = NORMAL`)
+		holder.Exec(`SELECT count(*) FROM sqlite_master`) // NORMAL takes effect at the next access
+		holder.Close()
+	}()
+	st, err = Open(path)
+	if err != nil {
+		t.Fatalf("opening a file locked for a moment: %v", err)
+	}
+	st.Close()
 }
