@@ -330,7 +330,7 @@ func listClaims(ctx context.Context, conns []querier) ([]model.ClaimSummary, err
 	if errCounters != nil {
 		return nil, errCounters
 	}
-	listPermute(claims, order)
+	permute(claims, order)
 	return claims, nil
 }
 
@@ -788,26 +788,4 @@ func listNewestFirst(claims []model.ClaimSummary, created []string, odd bool) []
 		order[j] = k.i
 	}
 	return order
-}
-
-// listPermute puts claims in order (see listNewestFirst) in place, cycle
-// by cycle, moving each claim once; it uses up order.
-func listPermute(claims []model.ClaimSummary, order []int32) {
-	for i := range order {
-		if order[i] < 0 || int(order[i]) == i {
-			continue
-		}
-		tmp := claims[i]
-		j := i
-		for {
-			src := int(order[j])
-			order[j] = -1
-			if src == i {
-				claims[j] = tmp
-				break
-			}
-			claims[j] = claims[src]
-			j = src
-		}
-	}
 }

@@ -27,16 +27,21 @@ func byCreated[T any](items []T, created []string, id func(*T) string, desc bool
 		}
 		return c
 	})
-	// items[j] becomes the item at order[j]: follow each cycle of the
-	// permutation, marking the places done.
+	permute(items, order)
+}
+
+// permute puts items in order in place: items[j] becomes the item that was
+// at order[j]. It follows each cycle of the permutation, moving each item
+// once and marking the places done (order is spent).
+func permute[T any, I int | int32](items []T, order []I) {
 	for j := range order {
-		if order[j] < 0 || order[j] == j {
+		if order[j] < 0 || int(order[j]) == j {
 			continue
 		}
 		first := items[j]
 		k := j
 		for {
-			next := order[k]
+			next := int(order[k])
 			order[k] = -1
 			if next == j {
 				items[k] = first
