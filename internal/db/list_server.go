@@ -23,15 +23,11 @@ import (
 // connections, which suits an embedded engine; a server sends rows as
 // they are.
 func (s *Store) listClaimsServer(ctx context.Context) ([]model.ClaimSummary, error) {
-	r, err := s.beginServerRead(ctx, "")
+	r, snapshot, err := s.beginSharedRead(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer r.close()
-	var snapshot string
-	if err := r.tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
-		return nil, mapError("list claims", err)
-	}
 	side := claimSides{}
 	sideDone := make(chan error, 1)
 	go func() { sideDone <- s.readClaimSides(ctx, snapshot, side) }()
@@ -80,6 +76,22 @@ func (s *Store) beginServerRead(ctx context.Context, snapshot string) (*serverRe
 		return nil, mapError("read", err)
 	}
 	return r, nil
+}
+
+// beginSharedRead begins a read whose snapshot (pg_export_snapshot) a
+// second read, on another connection, shares: beginServerRead(ctx,
+// snapshot).
+func (s *Store) beginSharedRead(ctx context.Context) (*serverRead, string, error) {
+	r, err := s.beginServerRead(ctx, "")
+	if err != nil {
+		return nil, "", err
+	}
+	var snapshot string
+	if err := r.tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
+		r.close()
+		return nil, "", mapError("read", err)
+	}
+	return r, snapshot, nil
 }
 
 func (r *serverRead) close() {

@@ -13,15 +13,11 @@ import (
 // are ordered in Go. It gives what snapshotSlow gives (tested against it
 // on a real server).
 func (s *Store) snapshotServer(ctx context.Context) (*Snapshot, error) {
-	r, err := s.beginServerRead(ctx, "")
+	r, id, err := s.beginSharedRead(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer r.close()
-	var id string
-	if err := r.tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&id); err != nil {
-		return nil, mapError("read snapshot", err)
-	}
 	snap := &Snapshot{}
 	var tags, subjects map[string][]string
 	sideDone := make(chan error, 1)
