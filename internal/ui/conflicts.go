@@ -116,7 +116,11 @@ func showStale(w fyne.Window, se *db.StaleError, names func(field, value string)
 		}
 		// Whole values: the person decides on the difference, which may
 		// be at the end of a long one.
-		theirs, yours := differing(names(f.Field, f.Stored), names(f.Field, f.Mine))
+		stored, mine := f.Stored, f.Mine
+		if names != nil {
+			stored, mine = names(f.Field, stored), names(f.Field, mine)
+		}
+		theirs, yours := differing(stored, mine)
 		fmt.Fprintf(&b, "\n%s\n    theirs: %s%s\n    yours:  %s\n", strings.ToUpper(string(f.Field[:1]))+string(f.Field[1:]),
 			theirs, who, yours)
 	}
@@ -176,7 +180,7 @@ func (m *mainWindow) saveForm(save func(overwrite bool) error, closeForm func(),
 	case errors.As(err, &stale):
 		// The form stays until the answer: closing a dialog closes the
 		// ones opened over it too.
-		showStale(m.win, stale, func(_, v string) string { return v }, func() {
+		showStale(m.win, stale, nil, func() {
 			closeForm()
 			if err := save(true); err != nil {
 				m.showError(failed, todo, err)

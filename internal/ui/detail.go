@@ -413,19 +413,16 @@ func (d *detailPane) relatedCard(r model.Related, answersThis bool) *claimCard {
 // viewer's window, disables them: what cannot be changed does not look as
 // if it could. (Its keys still say why when pressed.)
 func (d *detailPane) setEditable(ok bool) {
-	for _, w := range []fyne.Disableable{d.addCounter, d.link, d.deleteIt, d.verdict, d.tags, d.noteEntry, d.addNote,
-		d.review.url, d.review.date, d.review.explanation} {
+	ws := []fyne.Disableable{d.addCounter, d.link, d.deleteIt, d.verdict, d.tags, d.noteEntry, d.addNote,
+		d.review.url, d.review.date, d.review.explanation}
+	for _, k := range d.counterCards {
+		ws = append(ws, k.unlink)
+	}
+	for _, w := range ws {
 		if ok {
 			w.Enable()
 		} else {
 			w.Disable()
-		}
-	}
-	for _, k := range d.counterCards {
-		if k.unlink != nil && ok {
-			k.unlink.Enable()
-		} else if k.unlink != nil {
-			k.unlink.Disable()
 		}
 	}
 }

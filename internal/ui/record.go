@@ -336,7 +336,11 @@ func (m *mainWindow) setOffline(off bool) {
 
 func (m *mainWindow) readOnlyText() string {
 	if m.rec.readOnly {
-		return "Read only: you are a viewer of this team database. You can search, read and export; reviewers make changes."
+		return "Read only: " + viewerText
 	}
 	return ""
 }
+
+// viewerText says what a viewer of a team database may do: the banner's
+// words, and a refused write's.
+const viewerText = "You are a viewer of this team database: you can search, read and export; reviewers make changes."

@@ -493,8 +493,7 @@ func (m *mainWindow) showError(what, todo string, err error) {
 	log.Printf("claims: %s: %v", what, err)
 	if errors.Is(err, errReadOnly) || errors.Is(err, db.ErrNoPrivilege) {
 		// Not a fault: trying again would be refused again.
-		inform(m.win, "Read only", what+": nothing was changed.\n\n"+
-			"You are a viewer of this team database: you can search, read and export; reviewers make changes.")
+		inform(m.win, "Read only", what+": nothing was changed.\n\n"+viewerText)
 		return
 	}
 	msg := what + ".\n\n" + describe(err)
