@@ -350,12 +350,17 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 
 // lastChange is the change set that last changed field of the claim,
 // actor or source id (entity), or made it.
-func lastChange(ctx context.Context, q querier, entity, id, field string) (cs ChangeSet, ok bool, err error) {
+func lastChange(ctx context.Context, q querier, entity, id, field string) (ChangeSet, bool, error) {
+	return lastChangeWhere(ctx, q, `c.entity = ? AND c.entity_id = ? AND (c.field = ? OR c.field = ?)`, entity, id, field, entity)
+}
+
+// lastChangeWhere is the newest change set holding a change that where
+// (on changes c) picks.
+func lastChangeWhere(ctx context.Context, q querier, where string, args ...any) (cs ChangeSet, ok bool, err error) {
 	var at string
 	err = q.QueryRowContext(ctx, `
 		SELECT s.id, s.at, s.reviewer, s.via FROM changes c JOIN change_sets s ON s.id = c.set_id
-		WHERE c.entity = ? AND c.entity_id = ? AND (c.field = ? OR c.field = ?)
-		ORDER BY c.set_id DESC LIMIT 1`, entity, id, field, entity).Scan(&cs.ID, &at, &cs.Reviewer, &cs.Via)
+		WHERE `+where+` ORDER BY c.set_id DESC LIMIT 1`, args...).Scan(&cs.ID, &at, &cs.Reviewer, &cs.Via)
 	if errors.Is(err, sql.ErrNoRows) {
 		return cs, false, nil
 	}

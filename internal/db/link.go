@@ -2,8 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"claims/internal/model"
@@ -27,16 +25,10 @@ func (s *Store) AddLink(ctx context.Context, l model.Link) error {
 			return err
 		}
 		if stored != "" && stored != l.Relation {
-			var by ChangeSet
-			var at string
-			err := tx.queryRow(`
-				SELECT s.id, s.at, s.reviewer, s.via FROM changes c JOIN change_sets s ON s.id = c.set_id
-				WHERE c.entity = ? AND c.entity_id = ? AND c.claim_id = ? ORDER BY c.set_id DESC LIMIT 1`,
-				entLink, l.FromID, l.ToID).Scan(&by.ID, &at, &by.Reviewer, &by.Via)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return mapError("read the history", err)
+			by, _, err := lastChangeWhere(tx.ctx, tx.q, `c.entity = ? AND c.entity_id = ? AND c.claim_id = ?`, entLink, l.FromID, l.ToID)
+			if err != nil {
+				return err
 			}
-			by.At = model.ParseTime(at)
 			return &StaleError{Entity: entLink, ID: l.FromID + " → " + l.ToID,
 				Fields: []StaleField{{Field: "relation", Mine: string(l.Relation), Stored: string(stored), By: by}}}
 		}
