@@ -105,9 +105,13 @@ func open(ctx context.Context, path string, migrations migrationSource) (*Store,
 // connection needs: foreign keys and a busy timeout, so that a second writer
 // waits instead of failing with "database is locked".
 func dsn(path string, extra ...string) string {
-	params := append([]string{"_pragma=foreign_keys(1)", "_pragma=busy_timeout(10000)"}, extra...)
+	params := append([]string{"_pragma=foreign_keys(1)", busyTimeout}, extra...)
 	return path + "?" + strings.Join(params, "&")
 }
+
+// busyTimeout is how long a connection waits for another one holding the
+// file before it fails with "database is locked".
+const busyTimeout = "_pragma=busy_timeout(10000)"
 
 func openError(path string, err error) error {
 	msg := err.Error()

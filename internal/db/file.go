@@ -106,7 +106,7 @@ func readIdentity(path string) (identity, error) {
 	// Waits, as every connection does, while another process holds the
 	// file (a writer checkpointing, a window closing it): busy is not
 	// damaged.
-	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: "mode=ro&_pragma=busy_timeout(10000)"}
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: "mode=ro&" + busyTimeout}
 	conn, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return id, err
