@@ -29,8 +29,10 @@ func (r *resolver) pair(ps []prop) []prop {
 		if p := ps[c]; p.Answers < 0 && p.mergeInto < 0 && p.counter >= 2 && len(p.agent) > 0 && r.d.describes(p.ref) {
 			// "refuting claims by the patient's family that …" with no
 			// claim by the family reported: propose it.
-			ps = append(ps, r.implicit(p))
-			ps[c].Answers, ps[c].Relation = len(ps)-1, relationOf(p)
+			if q := r.implicit(p); asserts(q.Statement) {
+				ps = append(ps, q)
+				ps[c].Answers, ps[c].Relation = len(ps)-1, relationOf(p)
+			}
 		}
 	}
 	ps = mergeCounters(goingOn(ps))

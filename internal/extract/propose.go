@@ -56,6 +56,9 @@ func (r *resolver) propose(as []attribution) []prop {
 		if base.counter < 2 && r.d.intent(a) {
 			continue // "said it would appeal", "said they were investigating": not a claim
 		}
+		if !asserts(base.Statement) {
+			continue // quotation marks and a verb, no words: nothing to review
+		}
 		if len(actors) == 0 {
 			out = append(out, base) // no grounded speaker: the reviewer picks one
 			continue
@@ -313,6 +316,12 @@ func trimTails(s string) string {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "“”\"‘’',;:"))
 	s = strings.TrimPrefix(s, "that ")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// asserts says whether a statement has a word in it: one made of
+// punctuation alone is not a claim.
+func asserts(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // sentenceCase starts s with a capital and ends it with a full stop.
