@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
 	"claims/internal/csvio"
 	"claims/internal/db"
+	"claims/internal/model"
 )
 
 func init() {
@@ -100,7 +102,10 @@ func mergeBack(ctx context.Context, src, dst *db.Store, prefer string, stdout io
 	var set int64
 	res, err := csvio.Import(via("merge of "+src.Path(), &set), dst, batch, nil)
 	if err != nil {
-		return fmt.Errorf("merging %s into %s: %w (nothing was merged; with --prefer, file means the copy's values)", src.Path(), dst.Path(), err)
+		if errors.Is(err, model.ErrConflict) {
+			return fmt.Errorf("merging %s into %s: %w\nNothing was merged. Say which to keep with --prefer file (the copy's values) or --prefer db.", src.Path(), dst.Path(), err)
+		}
+		return fmt.Errorf("merging %s into %s: %w (nothing was merged)", src.Path(), dst.Path(), err)
 	}
 	fmt.Fprintf(stdout, "Merged %s into %s: %s.\n", src.Path(), dst.Path(), res)
 	printImportNotes(stdout, res, batch, "")

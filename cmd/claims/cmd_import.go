@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -129,6 +130,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	var set int64
 	res, err := csvio.Import(via("import of "+filepath.Base(file), &set), st, batch, nil)
+	if errors.Is(err, model.ErrConflict) {
+		return fmt.Errorf("%s: %w\nNothing was imported. Say which to keep with --prefer file or --prefer db.", file, err)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
 	}

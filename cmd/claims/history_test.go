@@ -113,7 +113,7 @@ func TestLIARScenarioKeepsEveryVerdictTagAndSource(t *testing.T) {
 	args := []string{"import", "--db", path, "--no-header", "--map", "statement=3,actor=5,verdict=2", changed}
 	code, _, errOut := runCLI(t, args...)
 	if code != 1 || !strings.Contains(errOut, "line 2") || !strings.Contains(errOut, "verdict") || !strings.Contains(errOut, "Ayesha") ||
-		!strings.Contains(errOut, "--prefer") {
+		!strings.Contains(errOut, "--prefer") || strings.Count(strings.ToLower(errOut), "nothing was imported") != 1 {
 		t.Fatalf("conflicting import: exit %d %s", code, errOut)
 	}
 	if got := dump(t, path); got != afterFirst {

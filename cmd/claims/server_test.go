@@ -102,7 +102,8 @@ func TestTeamDatabaseCLI(t *testing.T) {
 	team.Close()
 
 	code, _, errOut = runCLI(t, "copy", "--from", offline, "--to", ayesha)
-	if code != 1 || !strings.Contains(errOut, "1 value(s)") || !strings.Contains(errOut, "verdict") {
+	if code != 1 || !strings.Contains(errOut, "1 value(s)") || !strings.Contains(errOut, "verdict") ||
+		!strings.Contains(errOut, "Nothing was merged") || strings.Contains(errOut, "imported") {
 		t.Fatalf("merging back over a conflict: exit %d %s", code, errOut)
 	}
 	must("copy", "--from", offline, "--to", ayesha, "--prefer", "db")

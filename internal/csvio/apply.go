@@ -90,7 +90,8 @@ func (c Conflict) Key() ConflictKey { return ConflictKey{c.ClaimID, c.Field} }
 type ConflictKey struct{ ID, Field string }
 
 // ConflictError is an import refused because values conflict and nothing
-// said which to keep. Nothing was written.
+// said which to keep. Nothing was written. Its message lists the
+// conflicts; how to settle them is the caller's to say.
 type ConflictError struct{ Conflicts []Conflict }
 
 func (e *ConflictError) Error() string {
@@ -103,7 +104,6 @@ func (e *ConflictError) Error() string {
 		}
 		fmt.Fprintf(&b, "\n  %s", c)
 	}
-	b.WriteString("\nSay which to keep with --prefer file or --prefer db (nothing was imported)")
 	return b.String()
 }
 
