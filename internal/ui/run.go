@@ -87,6 +87,7 @@ func Run(a fyne.App, path string) error {
 	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
 	w.Resize(fyne.NewSize(float32(max(width, 720)), float32(max(height, 560))))
 	w.SetCloseIntercept(m.quit)
+	a.Lifecycle().SetOnStarted(func() { fyne.Do(func() { fitToScreen(w) }) })
 	w.ShowAndRun()
 	// A load or search still under way reads from the store being closed
 	// here; its result is dropped. Waiting for it could hang: the UI loop
