@@ -321,6 +321,7 @@ func (c *mapCanvas) clearHover() {
 	if c.cursor >= 0 {
 		c.placeHover()
 	}
+	c.repaint()
 }
 
 // placeHover puts the ring on the hovered (or Tab's) actor, or lights up
@@ -344,7 +345,7 @@ func (c *mapCanvas) placeHover() {
 			c.ring.Move(fyne.NewPos(p.X-r, p.Y-r))
 			c.ring.Resize(fyne.NewSize(2*r, 2*r))
 			c.ring.Show()
-			c.ring.Refresh()
+			c.repaint()
 		}
 		return
 	}
@@ -393,8 +394,17 @@ func (c *mapCanvas) placeTip(at fyne.Position) {
 	c.tip.Move(fyne.NewPos(pos.X+6, pos.Y+3))
 	c.tip.Show()
 	c.tipBg.Show()
-	c.tip.Refresh()
-	c.tipBg.Refresh()
+	c.repaint()
+}
+
+// repaint redraws the map's marks (ring, tip). They are refreshed through
+// the map itself: a mark hidden since the tab was first drawn is not yet
+// known to the window's canvas, so its own Refresh repainted nothing and
+// on the first visit to the tab neither Tab nor the pointer showed one.
+func (c *mapCanvas) repaint() {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+		cv.Refresh(c)
+	}
 }
 
 // describe is the tooltip of a node or an arrow.
@@ -406,8 +416,12 @@ func (c *mapCanvas) describe(node, edge int) string {
 	switch {
 	case node >= 0:
 		n := g.Nodes[node]
-		return fmt.Sprintf("%s (%s) — %s; answered %d×, answers %d× — click to list",
-			n.Name, n.Kind, mapPlural(len(n.Claims), "claim"), n.Answered, n.Answering)
+		how := "click to list"
+		if node == c.cursor {
+			how = "Enter lists its claims"
+		}
+		return fmt.Sprintf("%s (%s) — %s; answered %d×, answers %d× — %s",
+			n.Name, n.Kind, mapPlural(len(n.Claims), "claim"), n.Answered, n.Answering, how)
 	case edge >= 0:
 		e := g.Edges[edge]
 		return fmt.Sprintf("%s %s %s — %s — click to list",
@@ -534,21 +548,35 @@ func (c *mapCanvas) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // moveCursor moves Tab's ring to the next actor in the order they are
-// listed (by name), or the previous one, and brings it into view.
+// listed (by name), or the previous one, and brings it into view. Past
+// the last actor (or before the first) Tab leaves the map for the next
+// (previous) control, as it leaves any other part of the window.
 func (c *mapCanvas) moveCursor(back bool) {
-	if c.scene == nil || len(c.scene.Nodes) == 0 {
+	n := 0
+	if c.scene != nil && len(c.scene.Nodes) > 0 {
+		n = len(c.scene.Graph.Nodes)
+	}
+	if n == 0 || back && c.cursor == 0 || !back && c.cursor == n-1 {
+		c.cursor = -1
+		c.clearHover()
+		if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+			if back {
+				cv.FocusPrevious()
+			} else {
+				cv.FocusNext()
+			}
+		}
 		return
 	}
-	n := len(c.scene.Graph.Nodes)
 	switch {
 	case c.cursor < 0 && back:
 		c.cursor = n - 1
 	case c.cursor < 0:
 		c.cursor = 0
 	case back:
-		c.cursor = (c.cursor + n - 1) % n
+		c.cursor--
 	default:
-		c.cursor = (c.cursor + 1) % n
+		c.cursor++
 	}
 	c.hoverNode, c.hoverEdge = -1, -1
 	if sn, ok := c.scene.SceneNode(c.cursor); ok {

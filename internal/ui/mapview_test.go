@@ -70,7 +70,9 @@ func TestMapKeysPanZoomAndCycle(t *testing.T) {
 	h := newHarness(t)
 	v := h.openMap()
 	c := v.canvas
-	h.win.Canvas().Focus(c)
+	if h.win.Canvas().Focused() != c {
+		t.Fatalf("the Map tab gave the keyboard to %T, not the map", h.win.Canvas().Focused())
+	}
 	key := func(k fyne.KeyName) { h.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
 	pan := c.pan
 	key(fyne.KeyRight)
@@ -105,9 +107,32 @@ func TestMapKeysPanZoomAndCycle(t *testing.T) {
 	if c.cursor != 0 {
 		t.Errorf("Tab, Tab, Shift+Tab: cursor %d, want 0", c.cursor)
 	}
+	if !strings.Contains(c.tip.Text, "Enter lists") {
+		t.Errorf("Tab's actor says %q, not what Enter does", c.tip.Text)
+	}
 	key(fyne.KeyReturn)
 	if name := v.scene.Graph.Nodes[0].Name; !strings.HasPrefix(v.listTitle.Text, name) || len(v.rows) == 0 {
 		t.Errorf("Enter listed %q with %d rows, want %s's claims", v.listTitle.Text, len(v.rows), name)
+	}
+
+	// Shift+Tab on the first actor, and Tab past the last, leave the map
+	// like any other control: the keyboard is never caught in it.
+	c.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	key(fyne.KeyTab)
+	c.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if f := h.win.Canvas().Focused(); f == fyne.Focusable(c) || c.cursor != -1 || c.ring.Visible() {
+		t.Errorf("Shift+Tab on the first actor: focus %T, cursor %d, ring %v", f, c.cursor, c.ring.Visible())
+	}
+	h.win.Canvas().Focus(c)
+	for range v.scene.Graph.Nodes {
+		key(fyne.KeyTab)
+	}
+	if c.cursor != len(v.scene.Graph.Nodes)-1 || h.win.Canvas().Focused() != fyne.Focusable(c) {
+		t.Fatalf("Tab through every actor: cursor %d of %d", c.cursor, len(v.scene.Graph.Nodes))
+	}
+	key(fyne.KeyTab)
+	if f := h.win.Canvas().Focused(); f == fyne.Focusable(c) || c.cursor != -1 {
+		t.Errorf("Tab past the last actor: focus %T, cursor %d; want the next control", f, c.cursor)
 	}
 	m := h.m
 	m.wait() // the sharp pictures after the moves

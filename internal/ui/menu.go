@@ -241,7 +241,7 @@ Ctrl+L	link an existing claim as a counter-claim
 Delete	delete the selected claim (asks first)
 Tab / Shift+Tab	next / previous control; Enter or Space presses a button
 Alt+1 … Alt+5	Claims, Contradictions, Actors, Sources, Map
-On the map	arrows pan, + / - zoom, 0 fits, Tab / Shift+Tab move between actors, Enter lists the actor's claims; drag pans, the wheel zooms
+On the map	arrows pan, + / - zoom, 0 fits, Tab / Shift+Tab move between actors (past the last, on to the next control), Enter lists the actor's claims; drag pans, the wheel zooms
 Ctrl+I / Ctrl+Shift+E	import / export (what the list shows)
 Ctrl+Shift+X	extract claims from an article
 Ctrl+O	open another database
