@@ -41,6 +41,9 @@ type Node struct {
 	// claim; Answering, pairs in which this actor answers another's. Both
 	// count opposing relations only (denies, disputes, contradicts).
 	Answered, Answering int
+	// Supported and Supporting count the pairs of the other relation:
+	// another actor's claim supports this one's, or this one's another's.
+	Supported, Supporting int
 }
 
 // Contested is the number of opposing pairs the actor takes part in, on
@@ -168,9 +171,14 @@ func Build(claims []model.ClaimSummary, links []model.Link, actors []model.Actor
 			g.Edges = append(g.Edges, Edge{From: from, To: to, Relation: l.Relation})
 		}
 		g.Edges[e].Pairs = append(g.Edges[e].Pairs, Pair{Claim: claim, Counter: counter, Relation: l.Relation})
-		if l.Relation.Opposes() && from != to {
+		switch {
+		case from == to:
+		case l.Relation.Opposes():
 			g.Nodes[from].Answered++
 			g.Nodes[to].Answering++
+		default:
+			g.Nodes[from].Supported++
+			g.Nodes[to].Supporting++
 		}
 	}
 	for i := range claims {

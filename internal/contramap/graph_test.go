@@ -110,6 +110,15 @@ func TestBuildWhoAnswersWhom(t *testing.T) {
 	if len(pk.Claims) != 3 || pk.Answered != 2 || pk.Answering != 0 {
 		t.Errorf("Pakistan: %d claims, answered %d, answering %d; want 3, 2, 0 (supports do not count)", len(pk.Claims), pk.Answered, pk.Answering)
 	}
+	if pk.Supported != 0 || pk.Supporting != 0 {
+		t.Errorf("Pakistan supporting its own claim counted: supported %d, supports %d", pk.Supported, pk.Supporting)
+	}
+	us, nato := g.Nodes[g.NodeIndex("us")], g.Nodes[g.NodeIndex("nato")]
+	// "us -supports-> nato": NATO's claim supports the United States'.
+	if us.Supported != 1 || us.Supporting != 0 || nato.Supporting != 1 || nato.Supported != 0 || us.Answering != 1 {
+		t.Errorf("supports: US supported %d, supports %d, answers %d; NATO supports %d, supported %d; want 1 0 1; 1 0",
+			us.Supported, us.Supporting, us.Answering, nato.Supporting, nato.Supported)
+	}
 	khan := g.Nodes[g.NodeIndex("khan")]
 	if khan.Answered != 3 || khan.Contested() != 3 {
 		t.Errorf("Khan answered %d times", khan.Answered)

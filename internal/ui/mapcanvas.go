@@ -420,8 +420,7 @@ func (c *mapCanvas) describe(node, edge int) string {
 		if node == c.cursor {
 			how = "Enter lists its claims"
 		}
-		return fmt.Sprintf("%s (%s) — %s; answered %d×, answers %d× — %s",
-			n.Name, n.Kind, mapPlural(len(n.Claims), "claim"), n.Answered, n.Answering, how)
+		return fmt.Sprintf("%s (%s) — %s; %s — %s", n.Name, n.Kind, mapPlural(len(n.Claims), "claim"), nodeCounts(n), how)
 	case edge >= 0:
 		e := g.Edges[edge]
 		return fmt.Sprintf("%s %s %s — %s — click to list",

@@ -274,10 +274,30 @@ func (v *mapView) showNode(i int) {
 	for _, c := range n.Claims {
 		v.rows = append(v.rows, mapRow{text: mapClaimLine(c), claimID: c.ID})
 	}
-	v.listTitle.SetText(fmt.Sprintf("%s (%s): %s — answered %d times, answers %d times",
-		n.Name, n.Kind, mapPlural(len(n.Claims), "claim"), n.Answered, n.Answering))
+	v.listTitle.SetText(fmt.Sprintf("%s (%s): %s — %s", n.Name, n.Kind, mapPlural(len(n.Claims), "claim"), nodeCounts(n)))
 	v.list.ScrollToTop()
 	v.list.Refresh()
+}
+
+// nodeCounts says how often an actor is answered and answers, and, when
+// it has any, how often it is supported and supports.
+func nodeCounts(n contramap.Node) string {
+	s := fmt.Sprintf("answered %s, answers %s", mapTimes(n.Answered), mapTimes(n.Answering))
+	if n.Supported+n.Supporting > 0 {
+		s += fmt.Sprintf("; supported %s, supports %s", mapTimes(n.Supported), mapTimes(n.Supporting))
+	}
+	return s
+}
+
+// mapTimes is "once", "twice" or "N times".
+func mapTimes(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 // showEdge lists the pairs behind an arrow.

@@ -153,6 +153,9 @@ func TestMapClickListsClaimsAndPairsThatOpen(t *testing.T) {
 	if len(v.rows) != 1 || v.rows[0].claimID != khanCharge {
 		t.Fatalf("clicking Khan listed %+v, want his charge", v.rows)
 	}
+	if !strings.Contains(v.listTitle.Text, "answered 3 times, answers 0 times") || strings.Contains(v.listTitle.Text, "supported") {
+		t.Errorf("Khan's counts: %q", v.listTitle.Text)
+	}
 
 	// The arrow from Pakistan to the Afghan government: one denial.
 	pk, af := nodeNamed(t, v, "Government of Pakistan"), nodeNamed(t, v, "Afghan government")
@@ -359,5 +362,23 @@ func TestMapExportByKeyboard(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestMapSaysWhoSupportsWhom(t *testing.T) {
+	h := newHarness(t)
+	if err := h.m.st.AddLink(bilal(), model.Link{FromID: oppDenial, ToID: pkAllegation, Relation: model.Supports}); err != nil {
+		t.Fatal(err)
+	}
+	h.m.reload()
+	h.m.wait()
+	v := h.openMap()
+	v.showNode(nodeNamed(t, v, "Khan's political opponents"))
+	if !strings.Contains(v.listTitle.Text, "answers once; supported 0 times, supports once") {
+		t.Errorf("the opponents, who dispute Khan and back Pakistan: %q", v.listTitle.Text)
+	}
+	v.showNode(nodeNamed(t, v, "Government of Pakistan"))
+	if !strings.Contains(v.listTitle.Text, "supported once, supports 0 times") {
+		t.Errorf("Pakistan, backed by the opponents: %q", v.listTitle.Text)
 	}
 }
