@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -89,7 +90,10 @@ func newDetailPane(m *mainWindow) *detailPane {
 		d.commitTags()
 		m.focusList()
 	}
-	d.tags.onEscape = m.focusList
+	d.tags.onEscape = func() { // drops the typing: leaving by Escape saves nothing
+		d.tags.load(d.tags.saved)
+		m.focusList()
+	}
 	d.counters = container.NewVBox()
 	d.timeline = newTimelineSection()
 	d.answers = container.NewVBox()
@@ -633,6 +637,17 @@ func newTagsEntry(onCommit func()) *tagsEntry {
 func (e *tagsEntry) load(tags []string) {
 	e.saved = slices.Clone(tags)
 	e.SetText(strings.Join(tags, ", "))
+}
+
+// addAtEnd readies the box for one more tag: a comma after the tags there
+// and the cursor after it. Ctrl+T left the cursor before the first tag,
+// so "checked" typed there made "security" into "checkedsecurity".
+func (e *tagsEntry) addAtEnd() {
+	if t := strings.TrimRight(e.Text, " "); t != "" && !strings.HasSuffix(t, ",") {
+		e.SetText(t + ", ")
+	}
+	e.CursorRow, e.CursorColumn = 0, utf8.RuneCountInString(e.Text)
+	e.Refresh()
 }
 
 func (e *tagsEntry) values() []string {

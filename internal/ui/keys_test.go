@@ -718,3 +718,51 @@ func TestEnterInTheSearchGoesToTheResults(t *testing.T) {
 		t.Errorf("Escape from the list: focus on %T, search %q", h.win.Canvas().Focused(), h.m.search.Text)
 	}
 }
+
+func TestCtrlTAddsATagAfterTheOnesThere(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(pkAllegation) // tagged "bombing"
+	h.shortcut(keyTags)
+	h.typeText("checked")
+	h.press(fyne.KeyReturn)
+	c, err := h.m.st.Claim(context.Background(), pkAllegation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.Tags, "|") != "bombing|checked" {
+		t.Errorf("Ctrl+T, typed a tag, Enter: tags %q, want bombing and checked", c.Tags)
+	}
+	// Escape drops what was typed: nothing saved, the box as stored.
+	h.shortcut(keyTags)
+	h.typeText("oops")
+	h.press(fyne.KeyEscape)
+	if c, _ = h.m.st.Claim(context.Background(), pkAllegation); strings.Join(c.Tags, "|") != "bombing|checked" ||
+		h.m.detail.tags.Text != "bombing, checked" || h.win.Canvas().Focused() != h.m.list {
+		t.Errorf("Ctrl+T, oops, Escape: stored %q, box %q, focus %T", c.Tags, h.m.detail.tags.Text, h.win.Canvas().Focused())
+	}
+	h.win.Canvas().Focus(h.m.detail.review.url)
+	h.typeText("https://half.typed")
+	h.press(fyne.KeyEscape)
+	if c, _ = h.m.st.Claim(context.Background(), pkAllegation); c.Review.URL != "" || h.m.detail.review.url.Text != "" {
+		t.Errorf("fact-check address typed then Escape: stored %q, box %q", c.Review.URL, h.m.detail.review.url.Text)
+	}
+	// Ctrl+T and away again changes nothing.
+	h.shortcut(keyTags)
+	h.m.focusList()
+	h.m.wait()
+	if c, _ = h.m.st.Claim(context.Background(), pkAllegation); strings.Join(c.Tags, "|") != "bombing|checked" {
+		t.Errorf("Ctrl+T then away: tags %q", c.Tags)
+	}
+}
+
+func TestCtrlFSelectsTheQuerySoTypingReplacesIt(t *testing.T) {
+	h := newHarness(t)
+	h.shortcut(keyFind)
+	h.typeText("imran")
+	h.m.focusList()
+	h.shortcut(keyFind)
+	h.typeText("kabul")
+	if h.m.search.Text != "kabul" {
+		t.Errorf("Ctrl+F over %q, typed kabul: the box says %q", "imran", h.m.search.Text)
+	}
+}

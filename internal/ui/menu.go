@@ -168,12 +168,19 @@ func (m *mainWindow) quit() {
 // focusSearch goes to the search box of the tab shown: the claims tab's,
 // or the contradictions tab's there.
 func (m *mainWindow) focusSearch() {
+	var e interface {
+		fyne.Focusable
+		fyne.Shortcutable
+	} = m.search
 	if m.tabs.SelectedIndex() == 1 {
-		m.win.Canvas().Focus(m.contra.search)
-		return
+		e = m.contra.search
+	} else {
+		m.tabs.Select(m.claimsTab)
 	}
-	m.tabs.Select(m.claimsTab)
-	m.win.Canvas().Focus(m.search)
+	m.win.Canvas().Focus(e)
+	// The query there is selected, as in a browser: typing replaces it,
+	// an arrow key keeps it.
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // focusList gives the claim list the keyboard.
@@ -199,6 +206,7 @@ func (m *mainWindow) focusSort() {
 func (m *mainWindow) focusTags() {
 	if m.detail.loaded {
 		m.tabs.Select(m.claimsTab)
+		m.detail.tags.addAtEnd()
 		m.win.Canvas().Focus(m.detail.tags)
 	}
 }
@@ -222,7 +230,7 @@ func (m *mainWindow) extract() {
 }
 
 // keysHelp lists every key, as the README's table does.
-const keysHelp = `Ctrl+F	search (on the contradictions tab: its search)
+const keysHelp = `Ctrl+F	search (on the contradictions tab: its search); the query there is selected, so typing replaces it
 Enter	in the search box: select the first result and go to the list
 Up / Down	previous / next claim, from the search box or the list
 Page Up / Page Down, Home / End	ten claims up or down; first / last
@@ -231,7 +239,7 @@ Ctrl+Shift+F	filters: actor, source, tag, reviewer, dates, contested, unreviewed
 Ctrl+Shift+S	sort: best match, date made, actor, verdict, most contested
 Alt+Left / Alt+Right	back / forward through the claims opened
 Ctrl+1 … Ctrl+7	verdict: unreviewed, true, mostly true, mixed, misleading, false, unverifiable
-Ctrl+T	edit the tags (Enter saves)
+Ctrl+T	add a tag after the ones there (Enter saves, Escape drops the typing)
 Ctrl+E	write a note (Ctrl+Enter adds it)
 Ctrl+Z / Ctrl+Y	undo / redo the last change this window saved, also from a text box (Ctrl+Shift+Z redoes too, outside one)
 Ctrl+Shift+T	the Trash: deleted claims, to put back (Enter)

@@ -12,7 +12,8 @@ import (
 
 // reviewFields edit the published fact-check behind a claim's verdict:
 // its address, its date and why the rating. Like the tags they save on
-// Enter (Ctrl+Enter in the explanation) and when they lose the focus.
+// Enter (Ctrl+Enter in the explanation) and when they lose the focus;
+// Escape puts back what was saved.
 type reviewFields struct {
 	url, date, explanation *keyEntry
 	saved                  model.Review
@@ -25,9 +26,17 @@ func newReviewFields(commit, done func()) *reviewFields {
 	r.date.SetPlaceHolder("e.g. 2024-03-26")
 	r.explanation.SetPlaceHolder("Why the rating, in a sentence or two (Ctrl+Enter saves)")
 	r.explanation.SetMinRowsVisible(2)
+	saved := map[*keyEntry]func() string{
+		r.url:         func() string { return r.saved.URL },
+		r.date:        func() string { return r.saved.Published },
+		r.explanation: func() string { return r.saved.Explanation },
+	}
 	for _, e := range []*keyEntry{r.url, r.date, r.explanation} {
 		e.onFocusLost = commit
-		e.onEscape = done
+		e.onEscape = func() { // drops the typing in this box: leaving by Escape saves nothing
+			e.SetText(saved[e]())
+			done()
+		}
 		e.OnSubmitted = func(string) {
 			commit()
 			done()
