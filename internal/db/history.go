@@ -321,12 +321,31 @@ func describeChanges(ctx context.Context, q querier, list []Change) error {
 // Sets lists the change sets, newest first, at most limit of them (all
 // when limit is 0).
 func (s *Store) Sets(ctx context.Context, limit int) ([]ChangeSet, error) {
+	rest := " ORDER BY s.id DESC"
+	if limit > 0 {
+		rest += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	return s.sets(ctx, rest)
+}
+
+// Set is change set id, with the number of changes it holds; ErrNotFound
+// when there is none.
+func (s *Store) Set(ctx context.Context, id int64) (ChangeSet, error) {
+	list, err := s.sets(ctx, " WHERE s.id = ?", id)
+	if err == nil && len(list) == 0 {
+		err = fmt.Errorf("store: there is no change set %d: %w", id, model.ErrNotFound)
+	}
+	if err != nil {
+		return ChangeSet{}, err
+	}
+	return list[0], nil
+}
+
+// sets reads change sets; rest is what follows the FROM clause.
+func (s *Store) sets(ctx context.Context, rest string, args ...any) ([]ChangeSet, error) {
 	q := `SELECT s.id, s.at, s.reviewer, s.via, coalesce(s.undoes, 0), coalesce(s.undone_by, 0),
 	             (SELECT count(*) FROM changes c WHERE c.set_id = s.id)
-	      FROM change_sets s ORDER BY s.id DESC`
-	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
-	}
+	      FROM change_sets s` + rest
 	var out []ChangeSet
 	err := scanRows(ctx, s.reads(), q, func(rows *sql.Rows) error {
 		var cs ChangeSet
@@ -335,7 +354,7 @@ func (s *Store) Sets(ctx context.Context, limit int) ([]ChangeSet, error) {
 		cs.At = model.ParseTime(at)
 		out = append(out, cs)
 		return err
-	})
+	}, args...)
 	return out, err
 }
 

@@ -115,6 +115,14 @@ func TestEveryChangeIsRecorded(t *testing.T) {
 	if v, _ := st.Version(context.Background()); v != sets[0].ID {
 		t.Errorf("Version = %d, want the newest set %d", v, sets[0].ID)
 	}
+	for _, want := range sets {
+		if got, err := st.Set(context.Background(), want.ID); err != nil || got != want {
+			t.Errorf("Set(%d) = %+v, %v; want %+v as Sets lists it", want.ID, got, err, want)
+		}
+	}
+	if _, err := st.Set(context.Background(), sets[0].ID+1); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("Set of a set not made: %v, want ErrNotFound", err)
+	}
 }
 
 func TestUndoAndRedo(t *testing.T) {

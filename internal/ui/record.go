@@ -127,6 +127,7 @@ func (m *mainWindow) write(what string, fn func(ctx context.Context) error) erro
 	if m.rec.readOnly {
 		return errReadOnly
 	}
+	m.setStatus("") // what the last undo did is no longer the last thing done
 	p := pendingWrite{what: what, token: m.newToken(), fn: fn}
 	err := m.tryWrite(p)
 	if db.ConnectionLost(err) && m.st.OnServer() {
@@ -186,8 +187,17 @@ func (m *mainWindow) runUndo(set int64, redo bool) {
 	go func() {
 		defer m.pending.Done()
 		var made int64
+		var what db.ChangeSet
 		err := func() error {
 			var err error
+			// What the person made: the set undone, or, for a redo, the
+			// one the undo reverted.
+			if what, err = st.Set(m.ctx(), set); err == nil && redo && what.Undoes != 0 {
+				what, err = st.Set(m.ctx(), what.Undoes)
+			}
+			if err != nil {
+				return err
+			}
 			made, err = st.Undo(m.origin(), set)
 			return err
 		}()
@@ -209,9 +219,29 @@ func (m *mainWindow) runUndo(set int64, redo bool) {
 				}
 				m.rec.seen = max(m.rec.seen, made)
 				m.changed()
+				m.setStatus(undoneText(what, redo))
 			}
 		})
 	}()
+}
+
+// undoneText says what an undo, or a redo, reverted or made again: set is
+// the change the person made. Ctrl+Z may revert a whole import made a
+// while ago, far from the claim shown; the window says so.
+func undoneText(set db.ChangeSet, redo bool) string {
+	what := set.Via
+	if what == "window" || what == "" {
+		what = "your change"
+	}
+	n := fmt.Sprintf("%d changes", set.Changes)
+	if set.Changes == 1 {
+		n = "1 change"
+	}
+	about := fmt.Sprintf("%s (%s, %s; set %d)", what, n, set.At.Local().Format("2 Jan 15:04"), set.ID)
+	if redo {
+		return "Made again: " + about + ". Ctrl+Z undoes it."
+	}
+	return "Undone: " + about + ". Ctrl+Y makes it again."
 }
 
 // undoConflictText says which later changes stand in an undo's way.

@@ -62,9 +62,15 @@ func TestUndoAndRedoByKeyboard(t *testing.T) {
 	if v := h.stored(khanCharge).Verdict; v != model.False {
 		t.Fatalf("verdict after Ctrl+6: %s", v)
 	}
+	if h.m.status.Visible() {
+		t.Errorf("a status line before any undo: %q", h.m.status.Text)
+	}
 	h.shortcut(keyUndo)
 	if v := h.stored(khanCharge).Verdict; v != model.Unreviewed {
 		t.Fatalf("after Ctrl+Z: %s", v)
+	}
+	if !h.m.status.Visible() || !strings.HasPrefix(h.m.status.Text, "Undone: your change (1 change,") {
+		t.Errorf("after Ctrl+Z the status line says %q (shown %v)", h.m.status.Text, h.m.status.Visible())
 	}
 	if h.m.detail.verdict.Selected != model.Unreviewed.Label() {
 		t.Errorf("the pane shows %q after the undo", h.m.detail.verdict.Selected)
@@ -72,6 +78,9 @@ func TestUndoAndRedoByKeyboard(t *testing.T) {
 	h.shortcut(keyRedoZ)
 	if v := h.stored(khanCharge).Verdict; v != model.False {
 		t.Fatalf("after Ctrl+Shift+Z: %s", v)
+	}
+	if !strings.HasPrefix(h.m.status.Text, "Made again: your change (1 change,") {
+		t.Errorf("after Ctrl+Shift+Z the status line says %q", h.m.status.Text)
 	}
 	h.shortcut(keyUndo)
 	h.shortcut(keyRedo)
@@ -87,6 +96,42 @@ func TestUndoAndRedoByKeyboard(t *testing.T) {
 	if len(lines) < 5 || !strings.Contains(lines[0], "Ayesha (redo of set") || !strings.Contains(lines[0], "verdict: unreviewed → false") ||
 		!strings.Contains(lines[1], "Ayesha (undo of set") || !strings.Contains(lines[4], "Ayesha (window) — verdict: unreviewed → false") {
 		t.Errorf("history in the pane:\n%s", strings.Join(lines, "\n"))
+	}
+	h.shortcut(keyVerdict(fyne.Key5))
+	if h.m.status.Visible() {
+		t.Errorf("the next change left the status line saying %q", h.m.status.Text)
+	}
+}
+
+// Ctrl+Z after an import reverts the whole import, wherever the claims
+// it changed are; the window says what it undid.
+func TestUndoSaysWhatItReverted(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	var set int64
+	ctx := db.WithSetID(db.WithOrigin(context.Background(), db.Origin{Reviewer: "Ayesha", Via: "import of sheet.csv"}), &set)
+	if err := h.m.st.Update(ctx, func(tx *db.Tx) error {
+		for id, v := range map[string]model.Verdict{pkAllegation: model.False, usDenial: model.True} {
+			c, err := tx.Claim(id)
+			if err != nil {
+				return err
+			}
+			c.Verdict = v
+			if err := tx.UpdateClaim(&c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.m.wrote(set)
+	h.shortcut(keyUndo)
+	if v := h.stored(pkAllegation).Verdict; v != model.Unreviewed {
+		t.Fatalf("after Ctrl+Z: %s", v)
+	}
+	if !strings.HasPrefix(h.m.status.Text, "Undone: import of sheet.csv (2 changes,") || !strings.Contains(h.m.status.Text, "Ctrl+Y") {
+		t.Errorf("after undoing an import the status line says %q", h.m.status.Text)
 	}
 }
 

@@ -85,7 +85,10 @@ type mainWindow struct {
 	// banner says, above the tabs, what the person should know all the
 	// time: a viewer's window is read only; the server is out of reach.
 	banner *widget.Label
-	root   *fyne.Container // the banner above the tabs
+	// status says, under the tabs, what an undo or redo just did, until
+	// the window's next change.
+	status *widget.Label
+	root   *fyne.Container // the banner above the tabs, the status under them
 	// rec is the window's own changes (for Undo) and what it knows of
 	// the others' (record.go).
 	rec record
@@ -152,7 +155,10 @@ func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mai
 	m.banner.Wrapping = fyne.TextWrapWord
 	m.banner.Importance = widget.WarningImportance
 	m.banner.Hide()
-	m.root = container.NewBorder(m.banner, nil, nil, nil, m.tabs)
+	m.status = widget.NewLabel("")
+	m.status.Wrapping = fyne.TextWrapWord
+	m.status.Hide()
+	m.root = container.NewBorder(m.banner, m.status, nil, nil, m.tabs)
 	w.SetContent(m.root)
 	m.checkWritable()
 	m.setupMenus()
@@ -519,14 +525,24 @@ func describe(err error) string {
 }
 
 // setBanner shows msg above the tabs, or hides the banner when it is "".
-func (m *mainWindow) setBanner(msg string) {
-	m.banner.SetText(msg)
-	if msg == "" {
-		m.banner.Hide()
-	} else {
-		m.banner.Show()
+func (m *mainWindow) setBanner(msg string) { m.setLine(m.banner, msg) }
+
+// setStatus says at the foot of the window what the window last did that
+// the claim shown may not show (an undo of a whole import); "" hides it.
+func (m *mainWindow) setStatus(msg string) { m.setLine(m.status, msg) }
+
+// setLine shows msg in the banner or the status line, or hides it.
+func (m *mainWindow) setLine(l *widget.Label, msg string) {
+	if msg == l.Text && l.Visible() == (msg != "") {
+		return
 	}
-	// The tabs make room for the banner, or take it back, now: a
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+	// The tabs make room for the line, or take it back, now: a
 	// container lays itself out again only when resized or refreshed.
 	m.root.Layout.Layout(m.root.Objects, m.root.Size())
 }
