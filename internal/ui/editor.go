@@ -43,6 +43,7 @@ type claimEditor struct {
 	srcBox                               *fyne.Container
 	verdict, relation                    *keySelect
 	errLabel                             *widget.Label
+	frame                                *fyne.Container // the form's scroll, the error and the hint
 	// dups lists existing claims that look like the one being written,
 	// shown on the first Save; dupsShown is the statement they were
 	// found for (editing it asks again).
@@ -140,7 +141,7 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 	e.save = newKeyButton("Save", theme.DocumentSaveIcon(), e.onSave)
 	e.save.Importance = widget.HighImportance
 	e.cancel = newKeyButton("Cancel", nil, func() { e.dlg.hide() })
-	body := container.NewVBox(append(head, form, e.errLabel, e.dups)...)
+	body := container.NewVBox(append(head, form, e.dups)...)
 	e.scroll = container.NewVScroll(body)
 	// Suggestions and the new-source fields change the form's height.
 	e.actor.onResize = e.scroll.Refresh
@@ -156,7 +157,11 @@ func (m *mainWindow) openEditor(answering *model.ClaimDetail) *claimEditor {
 	hint := widget.NewLabel("Tab: next field · Enter: save (Ctrl+Enter in the statement and quote) · Escape: cancel")
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(nil, hint, nil, nil, e.scroll)
+	// The mistake that stopped a save stands above the hint, out of the
+	// scroll: at the foot of a form taller than the dialog it was out of
+	// sight, and Enter seemed to do nothing.
+	content := container.NewBorder(nil, container.NewVBox(e.errLabel, hint), nil, nil, e.scroll)
+	e.frame = content
 	e.dlg = newModal(m.win, title, content, e.onSave, nil, e.cancel, e.save)
 	e.dlg.show(fyne.NewSize(780, 680))
 	m.win.Canvas().Focus(e.actor.entry)
@@ -209,7 +214,8 @@ func sourceLabel(s model.Source) string {
 func (e *claimEditor) fail(msg string) {
 	e.errLabel.SetText(msg)
 	e.errLabel.Show()
-	e.scroll.Refresh()
+	e.frame.Layout.Layout(e.frame.Objects, e.frame.Size()) // the form gives up the room it takes
+	e.frame.Refresh()
 }
 
 func (e *claimEditor) onSave() {
@@ -377,6 +383,7 @@ func (e *claimEditor) showDuplicates(matches []dedupe.Match) {
 	e.dups.Refresh()
 	e.save.SetText("Save anyway")
 	e.scroll.Refresh()
+	e.scroll.ScrollToBottom() // the warning is under the form: bring it into sight
 }
 
 // linkInstead links an existing claim to the claim being answered, with

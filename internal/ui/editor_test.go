@@ -68,6 +68,17 @@ func TestNewClaimShowsMistakesInPlace(t *testing.T) {
 	if !strings.Contains(e.errLabel.Text, "not a date") {
 		t.Errorf("bad date: error %q", e.errLabel.Text)
 	}
+	// On a small window the form scrolls; the mistake stays in sight.
+	h.win.Resize(fyne.NewSize(720, 600))
+	e.dlg.dlg.Resize(fitIn(h.win.Canvas(), fyne.NewSize(700, 900)))
+	test.Tap(e.save)
+	// It stands under the scroll, not at the foot of what scrolls.
+	drv := fyne.CurrentApp().Driver()
+	at, sc := drv.AbsolutePositionForObject(e.errLabel), drv.AbsolutePositionForObject(e.scroll)
+	if bottom := at.Y + e.errLabel.Size().Height; at.Y < sc.Y+e.scroll.Size().Height || bottom > h.win.Canvas().Size().Height {
+		t.Errorf("the error spans y=%v…%v, the form's scroll ends at %v, the window at %v: not in plain sight",
+			at.Y, bottom, sc.Y+e.scroll.Size().Height, h.win.Canvas().Size().Height)
+	}
 	if h.m.found.Len() != 6 {
 		t.Error("a claim was saved despite the error")
 	}

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -143,11 +144,13 @@ func since(base, when time.Time, rough bool) string {
 	return fmt.Sprintf("about %d months before", int(math.Round(float64(-days)/30.4)))
 }
 
+// capitalise starts s with a capital letter.
 func capitalise(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // Rows and sizes of the drawing.

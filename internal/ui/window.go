@@ -513,7 +513,13 @@ func (m *mainWindow) showError(what, todo string, err error) {
 func describe(err error) string {
 	switch {
 	case errors.Is(err, model.ErrInvalid):
-		return "The input is not valid: " + err.Error()
+		// The check's own words say what is wrong ("date made "2018-13"
+		// is not a date like …"); what wraps them adds nothing for a person.
+		msg := err.Error()
+		if i := strings.LastIndex(msg, model.ErrInvalid.Error()+": "); i >= 0 {
+			msg = msg[i+len(model.ErrInvalid.Error())+2:]
+		}
+		return capitalise(msg) + "."
 	case errors.Is(err, model.ErrNotFound):
 		return "It no longer exists (another window or an import may have removed it): " + err.Error()
 	case errors.Is(err, model.ErrConflict):
