@@ -208,8 +208,8 @@ func newListState(m *mainWindow) *listState {
 	newClaim := newKeyButton("New claim  (Ctrl+N)", theme.ContentAddIcon(), func() { m.newClaim() })
 	newClaim.Importance = widget.HighImportance
 	s.empty = container.NewVBox(newClaim,
-		newKeyButton("Import a CSV file…", theme.FolderOpenIcon(), m.importFile),
-		newKeyButton("Extract claims from an article…", theme.DocumentIcon(), m.extract))
+		newKeyButton("Import a CSV file…  (Ctrl+I)", theme.FolderOpenIcon(), m.importFile),
+		newKeyButton("Extract claims from an article…  (Ctrl+Shift+X)", theme.DocumentIcon(), m.extract))
 	s.clearBtn = newKeyButton("Clear the search and the filters", theme.ContentClearIcon(), m.clearSearch)
 	s.content = container.NewCenter(container.NewVBox(s.message, container.NewCenter(container.NewVBox(s.empty, s.clearBtn))))
 	s.content.Hide()
