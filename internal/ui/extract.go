@@ -42,7 +42,9 @@ func showExtract(w fyne.Window, st *db.Store, onDone func()) *extractView {
 		size = fyne.NewSize(1200, 800)
 	}
 	ew.Resize(size)
+	ew.SetCloseIntercept(v.close)
 	ew.Show()
+	ew.Canvas().Focus(v.input) // ready for the article to be pasted
 	v.loadSources()
 	return v
 }
@@ -74,23 +76,24 @@ type extractView struct {
 	names   []string // the known actors' names, for the actor boxes
 	cur     int      // the proposal the review keys act on
 
-	input     *widget.Entry
-	preview   *widget.RichText
-	tabs      *container.AppTabs
-	rowsBox   *fyne.Container
-	status    *widget.Label
-	title     *widget.Entry
-	sourceSel *widget.Select
-	findBtn   *widget.Button
-	saveBtn   *widget.Button
-	addBtn    *widget.Button
+	input      *keyEntry
+	preview    *widget.RichText
+	tabs       *container.AppTabs
+	rowsBox    *fyne.Container
+	rowsScroll *container.Scroll
+	status     *widget.Label
+	title      *keyEntry
+	sourceSel  *widget.Select
+	findBtn    *widget.Button
+	saveBtn    *widget.Button
+	addBtn     *widget.Button
 }
 
 // proposalRow holds the widgets with which one proposal is reviewed.
 type proposalRow struct {
 	accept    *widget.Check
 	actor     *widget.SelectEntry
-	statement *widget.Entry
+	statement *keyEntry
 	relation  *widget.Select
 	// answers picks the proposal this one answers when relation is set:
 	// option k is proposal targets[k].
@@ -119,16 +122,18 @@ const extractNoRelation = "— (a claim of its own)"
 
 func newExtractView(w fyne.Window, st *db.Store, onDone func()) *extractView {
 	v := &extractView{win: w, st: st, onDone: onDone, do: fyne.Do}
-	v.input = widget.NewMultiLineEntry()
-	v.input.Wrapping = fyne.TextWrapWord
+	// The window's own entries: Tab leaves them (a plain multi-line
+	// entry kept it, typing tab characters, and the keyboard was caught).
+	v.input = newKeyMultiLineEntry()
 	v.input.SetPlaceHolder("Paste the article here, or open a file or a stored source above, then press Find claims.")
 	v.preview = widget.NewRichText()
 	v.preview.Wrapping = fyne.TextWrapWord
 	v.rowsBox = container.NewVBox()
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
-	v.title = widget.NewEntry()
-	v.title.SetPlaceHolder("Title of the article's source")
+	v.title = newKeyEntry()
+	v.title.SetPlaceHolder("Title of the article's source (Enter saves the accepted claims)")
+	v.title.OnSubmitted = func(string) { v.onSave() }
 	v.sourceSel = widget.NewSelect(nil, v.onSourceChosen)
 	v.sourceSel.PlaceHolder = "Use a stored source's text…"
 	v.findBtn = widget.NewButtonWithIcon("Find claims", theme.SearchIcon(), v.onFind)
@@ -149,13 +154,14 @@ func (v *extractView) content() fyne.CanvasObject {
 	)
 	all := widget.NewButton("Accept all", func() { v.setAll(true) })
 	none := widget.NewButton("Reject all", func() { v.setAll(false) })
+	v.rowsScroll = container.NewVScroll(container.NewPadded(v.rowsBox))
 	right := container.NewBorder(
 		container.NewHBox(widget.NewLabelWithStyle("Proposed claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none, v.addBtn),
-		nil, nil, nil, container.NewVScroll(container.NewPadded(v.rowsBox)))
+		nil, nil, nil, v.rowsScroll)
 	split := container.NewHSplit(v.tabs, right)
 	split.Offset = 0.45
 	v.addKeys()
-	cancel := widget.NewButton("Close", func() { v.win.Close() })
+	cancel := widget.NewButton("Close", v.close)
 	bottom := container.NewVBox(v.status,
 		container.NewBorder(nil, nil, widget.NewLabel("Source title:"), container.NewHBox(cancel, v.saveBtn), v.title))
 	return container.NewBorder(top, bottom, nil, nil, split)
@@ -165,8 +171,14 @@ func (v *extractView) content() fyne.CanvasObject {
 // focus: Alt+Down and Alt+Up move between proposals, Alt+A accepts and
 // Alt+R rejects the current one (and move on), Alt+P pairs it with the
 // claim it most likely answers (again: the one before that), Alt+N adds
-// the selected article text as a claim.
+// the selected article text as a claim. The window's own: Ctrl+O opens an
+// article file, Ctrl+Enter finds the claims, Ctrl+S saves the accepted
+// ones, Ctrl+W closes.
 var (
+	extractKeyOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
+	extractKeyFind   = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: ctrl}
+	extractKeySave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	extractKeyClose  = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: ctrl}
 	extractKeyNext   = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
 	extractKeyPrev   = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
 	extractKeyAccept = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierAlt}
@@ -175,18 +187,63 @@ var (
 	extractKeyAdd    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierAlt}
 )
 
-const extractKeysHelp = "Keys: Alt+↓/↑ move, Alt+A accept, Alt+R reject, Alt+P pair, Alt+N add the selection."
+const extractKeysHelp = "Keys: Alt+↓/↑ move, Alt+A accept, Alt+R reject, Alt+P pair, Alt+N add the selection, Ctrl+S save (the Review menu lists them)."
 
+// addKeys gives every action of the window a key, in its menus: the
+// driver offers a key to the menus before the focused widget, so the keys
+// work while a text box has the focus (a key only the canvas knew went to
+// the text box and was lost). The canvas knows them too, for when nothing
+// is focused, and for tests.
 func (v *extractView) addKeys() {
 	c := v.win.Canvas()
 	// Enter and Escape answer this window's dialogs.
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKey(c, ev) })
-	c.AddShortcut(extractKeyNext, func(fyne.Shortcut) { v.moveTo(v.cur + 1) })
-	c.AddShortcut(extractKeyPrev, func(fyne.Shortcut) { v.moveTo(v.cur - 1) })
-	c.AddShortcut(extractKeyAccept, func(fyne.Shortcut) { v.acceptCurrent(true) })
-	c.AddShortcut(extractKeyReject, func(fyne.Shortcut) { v.acceptCurrent(false) })
-	c.AddShortcut(extractKeyPair, func(fyne.Shortcut) { v.pairCurrent() })
-	c.AddShortcut(extractKeyAdd, func(fyne.Shortcut) { v.addSelected() })
+	item := func(label string, key fyne.Shortcut, fn func()) *fyne.MenuItem {
+		guarded := func() {
+			if !blockedBy(c) { // not behind one of the window's dialogs
+				fn()
+			}
+		}
+		c.AddShortcut(key, func(fyne.Shortcut) { guarded() })
+		it := fyne.NewMenuItem(label, guarded)
+		it.Shortcut = key
+		return it
+	}
+	closeItem := item("Close", extractKeyClose, v.close)
+	closeItem.IsQuit = true // this window's Close, not the app's Quit
+	v.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("Open an article file…", extractKeyOpen, v.onOpenFile),
+			item("Find claims", extractKeyFind, v.onFind),
+			item("Save accepted claims", extractKeySave, v.onSave),
+			fyne.NewMenuItemSeparator(),
+			closeItem),
+		fyne.NewMenu("Review",
+			item("Next proposal", extractKeyNext, func() { v.moveTo(v.cur + 1) }),
+			item("Previous proposal", extractKeyPrev, func() { v.moveTo(v.cur - 1) }),
+			item("Accept and go on", extractKeyAccept, func() { v.acceptCurrent(true) }),
+			item("Reject and go on", extractKeyReject, func() { v.acceptCurrent(false) }),
+			item("Pair with the claim it answers", extractKeyPair, v.pairCurrent),
+			item("Add the selected text as a claim", extractKeyAdd, v.addSelected))))
+}
+
+// close closes the window; accepted proposals not saved yet are asked
+// about first, since closing drops them.
+func (v *extractView) close() {
+	n := 0
+	if !v.saveBtn.Disabled() {
+		for _, r := range v.rows {
+			if r.accept.Checked {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		v.win.Close()
+		return
+	}
+	ask(v.win, "Close without saving?", fmt.Sprintf("%s accepted and not saved: closing drops them.", plural(n, "proposal")),
+		"Close without saving", v.win.Close)
 }
 
 // moveTo makes proposal i the current one.
@@ -198,6 +255,21 @@ func (v *extractView) moveTo(i int) {
 	v.cur = max(0, min(i, len(v.rows)-1))
 	v.updateHead(old)
 	v.updateHead(v.cur)
+	v.showCurrent()
+}
+
+// showCurrent scrolls the proposals so that the current one's head is in
+// sight: the review keys move through proposals below the fold too.
+func (v *extractView) showCurrent() {
+	if v.rowsScroll == nil || v.cur >= len(v.rowsBox.Objects) {
+		return
+	}
+	box := v.rowsBox.Objects[v.cur]
+	top := box.Position().Y + v.rowsBox.Position().Y
+	view := v.rowsScroll.Size().Height
+	if top < v.rowsScroll.Offset.Y || top+min(box.Size().Height, view) > v.rowsScroll.Offset.Y+view {
+		v.rowsScroll.ScrollToOffset(fyne.NewPos(0, top))
+	}
 }
 
 // acceptCurrent ticks or unticks the current proposal and moves on.
@@ -511,8 +583,7 @@ func (v *extractView) newRow(i int, p extract.Proposal, actorNames []string) (*p
 	row.accept.SetChecked(true)
 	row.actor = widget.NewSelectEntry(actorNames)
 	row.actor.SetText(p.Actor.Name)
-	row.statement = widget.NewMultiLineEntry()
-	row.statement.Wrapping = fyne.TextWrapWord
+	row.statement = newKeyMultiLineEntry()
 	row.statement.SetText(p.Statement)
 	row.statement.SetMinRowsVisible(2)
 	// Which proposal this one answers, and how: proposed by the

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -497,5 +498,65 @@ func TestExtractWindowTakesTheMainWindowsSize(t *testing.T) {
 	v := showExtract(h.win, h.m.st, func() {})
 	if got := v.win.Canvas().Size(); got != h.win.Canvas().Size() {
 		t.Errorf("extraction window %v, main window %v", got, h.win.Canvas().Size())
+	}
+}
+
+// TestExtractWindowKeyboard: the window opens with the article box ready
+// for a paste; Tab leaves the box; every action has a key on a menu, which
+// the driver offers keys to before the focused text box; closing with
+// accepted proposals not saved asks first.
+func TestExtractWindowKeyboard(t *testing.T) {
+	h := newHarness(t)
+	v := showExtract(h.win, h.m.st, func() {})
+	if f := v.win.Canvas().Focused(); f != fyne.Focusable(v.input) {
+		t.Errorf("the window opens with %T focused, want the article box", f)
+	}
+	if v.input.AcceptsTab() {
+		t.Error("Tab types into the article box instead of leaving it")
+	}
+	keys := map[string]bool{}
+	menu := v.win.MainMenu()
+	if menu == nil {
+		t.Fatal("the extraction window has no menus")
+	}
+	for _, m := range menu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				keys[it.Shortcut.ShortcutName()] = true
+			}
+		}
+	}
+	for _, k := range []fyne.Shortcut{extractKeyOpen, extractKeyFind, extractKeySave, extractKeyClose,
+		extractKeyNext, extractKeyPrev, extractKeyAccept, extractKeyReject, extractKeyPair, extractKeyAdd} {
+		if !keys[k.ShortcutName()] {
+			t.Errorf("%s is on no menu: a text box with the focus would swallow it", k.ShortcutName())
+		}
+	}
+
+	v.loadText("border.html", extractTestArticle)
+	typeKey(v, extractKeyFind)
+	v.pending.Wait()
+	for i := 0; i < 200 && len(v.rows) == 0; i++ {
+		time.Sleep(10 * time.Millisecond) // the proposals come back through fyne.Do
+	}
+	if len(v.rows) == 0 {
+		t.Fatal("Ctrl+Enter found no claims")
+	}
+	// Alt+Down to the last proposal scrolls it into sight.
+	for range v.rows {
+		typeKey(v, extractKeyNext)
+	}
+	box := v.rowsBox.Objects[v.cur]
+	top, view := box.Position().Y+v.rowsBox.Position().Y, v.rowsScroll.Size().Height
+	if v.cur != len(v.rows)-1 || top < v.rowsScroll.Offset.Y || top > v.rowsScroll.Offset.Y+view {
+		t.Errorf("proposal #%d of %d starts at %v; the proposals show %v…%v", v.cur+1, len(v.rows), top, v.rowsScroll.Offset.Y, v.rowsScroll.Offset.Y+view)
+	}
+	typeKey(v, extractKeyClose)
+	if md := topModal(v.win.Canvas()); md == nil || md.title != "Close without saving?" {
+		t.Fatal("Ctrl+W with accepted proposals not saved closed the window without asking")
+	}
+	extractPress(v, fyne.KeyEscape) // keeps the window and the review
+	if topModal(v.win.Canvas()) != nil || len(v.rows) == 0 {
+		t.Error("Escape did not keep the review")
 	}
 }
