@@ -53,10 +53,14 @@ type detailPane struct {
 	notes                      *fyne.Container
 	noteEntry                  *keyEntry
 	addNote                    *keyButton
-	timeline                   *timelineSection
-	review                     *reviewFields
-	history                    *fyne.Container
-	allHistory                 bool // show every change, not the newest few
+	// drafts are notes begun and not added, by database and claim
+	// (draftKey): moving to another claim, or another database, keeps the
+	// one being written, and coming back shows it again.
+	drafts     map[string]string
+	timeline   *timelineSection
+	review     *reviewFields
+	history    *fyne.Container
+	allHistory bool // show every change, not the newest few
 	// counterCards are the counter-claims shown, for tests.
 	counterCards []*claimCard
 
@@ -68,7 +72,7 @@ type detailPane struct {
 const wideDetail = 720
 
 func newDetailPane(m *mainWindow) *detailPane {
-	d := &detailPane{m: m}
+	d := &detailPane{m: m, drafts: map[string]string{}}
 	d.back = newKeyButton("", theme.NavigateBackIcon(), m.goBack)
 	d.forward = newKeyButton("", theme.NavigateNextIcon(), m.goForward)
 	d.addCounter = newKeyButton("Counter-claim", theme.ContentAddIcon(), func() { m.newCounterClaim() })
@@ -182,6 +186,7 @@ func wrapped(s string) *widget.Label {
 
 // clear shows no claim.
 func (d *detailPane) clear() {
+	d.keepDraft()
 	d.loaded = false
 	d.d = model.ClaimDetail{}
 	d.stack.Objects = []fyne.CanvasObject{container.NewCenter(d.empty)}
@@ -204,6 +209,9 @@ func (d *detailPane) show(id string) {
 		return
 	}
 	sameClaim := d.loaded && d.d.Claim.ID == id
+	if !sameClaim {
+		d.keepDraft()
+	}
 	d.d, d.loaded = cd, true
 	c := cd.Claim
 	d.statement.SetText(c.Statement)
@@ -234,7 +242,7 @@ func (d *detailPane) show(id string) {
 	d.showNotes()
 	d.showHistory()
 	if !sameClaim {
-		d.noteEntry.SetText("")
+		d.noteEntry.SetText(d.drafts[d.draftKey(id)])
 	}
 	if len(d.stack.Objects) != 1 || d.stack.Objects[0] != d.scroll {
 		d.stack.Objects = []fyne.CanvasObject{d.scroll}
@@ -593,6 +601,21 @@ func (d *detailPane) showHistory() {
 	d.history.Refresh()
 }
 
+// keepDraft keeps the note being written on the claim shown, or forgets
+// an emptied one.
+func (d *detailPane) keepDraft() {
+	if !d.loaded {
+		return
+	}
+	if k := d.draftKey(d.d.Claim.ID); strings.TrimSpace(d.noteEntry.Text) != "" {
+		d.drafts[k] = d.noteEntry.Text
+	} else {
+		delete(d.drafts, k)
+	}
+}
+
+func (d *detailPane) draftKey(claimID string) string { return d.m.st.Path() + "\n" + claimID }
+
 func (d *detailPane) onAddNote() {
 	text := strings.TrimSpace(d.noteEntry.Text)
 	if !d.loaded {
@@ -602,13 +625,14 @@ func (d *detailPane) onAddNote() {
 		d.m.win.Canvas().Focus(d.noteEntry)
 		return
 	}
-	claimID := d.d.Claim.ID
+	claimID, draft := d.d.Claim.ID, d.draftKey(d.d.Claim.ID)
 	askReviewer(d.m.app, d.m.win, func(name string) {
 		n := &model.Annotation{ClaimID: claimID, Author: name, Text: text}
 		if err := d.m.write("add a note", func(ctx context.Context) error { return d.m.st.AddNote(ctx, n) }); err != nil {
 			d.m.showError("Could not add the note", "", err)
 			return
 		}
+		delete(d.drafts, draft)
 		if d.d.Claim.ID == claimID {
 			d.noteEntry.SetText("")
 		}

@@ -227,9 +227,8 @@ func (v *extractView) addKeys() {
 			item("Add the selected text as a claim", extractKeyAdd, v.addSelected))))
 }
 
-// close closes the window; accepted proposals not saved yet are asked
-// about first, since closing drops them.
-func (v *extractView) close() {
+// unsavedAccepted counts the proposals accepted and not saved yet.
+func (v *extractView) unsavedAccepted() int {
 	n := 0
 	if !v.saveBtn.Disabled() {
 		for _, r := range v.rows {
@@ -238,6 +237,13 @@ func (v *extractView) close() {
 			}
 		}
 	}
+	return n
+}
+
+// close closes the window; accepted proposals not saved yet are asked
+// about first, since closing drops them.
+func (v *extractView) close() {
+	n := v.unsavedAccepted()
 	if n == 0 {
 		v.win.Close()
 		return

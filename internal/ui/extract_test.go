@@ -507,7 +507,13 @@ func TestExtractWindowTakesTheMainWindowsSize(t *testing.T) {
 // accepted proposals not saved asks first.
 func TestExtractWindowKeyboard(t *testing.T) {
 	h := newHarness(t)
-	v := showExtract(h.win, h.m.st, func() {})
+	h.m.extract()
+	if len(h.m.extracts) != 1 {
+		t.Fatalf("%d extraction windows known to the main window, want 1", len(h.m.extracts))
+	}
+	var v *extractView
+	for v = range h.m.extracts {
+	}
 	if f := v.win.Canvas().Focused(); f != fyne.Focusable(v.input) {
 		t.Errorf("the window opens with %T focused, want the article box", f)
 	}
@@ -550,6 +556,9 @@ func TestExtractWindowKeyboard(t *testing.T) {
 	top, view := box.Position().Y+v.rowsBox.Position().Y, v.rowsScroll.Size().Height
 	if v.cur != len(v.rows)-1 || top < v.rowsScroll.Offset.Y || top > v.rowsScroll.Offset.Y+view {
 		t.Errorf("proposal #%d of %d starts at %v; the proposals show %v…%v", v.cur+1, len(v.rows), top, v.rowsScroll.Offset.Y, v.rowsScroll.Offset.Y+view)
+	}
+	if w := h.m.unsavedWork(); !strings.Contains(w, "accepted in") {
+		t.Errorf("quitting the app would not ask about the accepted proposals: %q", w)
 	}
 	typeKey(v, extractKeyClose)
 	if md := topModal(v.win.Canvas()); md == nil || md.title != "Close without saving?" {

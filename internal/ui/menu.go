@@ -158,6 +158,35 @@ func (m *mainWindow) blocked() bool { return blockedBy(m.win.Canvas()) }
 // quit saves unsaved tags and the window size, then ends the app.
 func (m *mainWindow) quit() {
 	m.detail.commitTags()
+	m.detail.commitReview()
+	m.detail.keepDraft()
+	if msg := m.unsavedWork(); msg != "" {
+		ask(m.win, "Quit without saving?", msg, "Quit without saving", m.quitNow)
+		return
+	}
+	m.quitNow()
+}
+
+// unsavedWork says what quitting would drop: notes begun and not added,
+// proposals accepted in an extraction window and not saved; "" when none.
+func (m *mainWindow) unsavedWork() string {
+	var parts []string
+	if n := len(m.detail.drafts); n > 0 {
+		parts = append(parts, fmt.Sprintf("a note begun and not added, on %s", plural(n, "claim")))
+	}
+	for v := range m.extracts {
+		if n := v.unsavedAccepted(); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s accepted in “%s” and not saved", plural(n, "proposal"), v.win.Title()))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Quitting drops " + strings.Join(parts, ", and ") + "."
+}
+
+// quitNow remembers the window's size and quits.
+func (m *mainWindow) quitNow() {
 	size := m.win.Canvas().Size()
 	p := m.app.Preferences()
 	p.SetFloat(prefWidth, float64(size.Width))
@@ -227,6 +256,8 @@ func (m *mainWindow) extract() {
 	}
 	v := showExtract(m.win, m.st, m.changed)
 	v.origin, v.wrote = m.origin(), m.wrote
+	m.extracts[v] = true
+	v.win.SetOnClosed(func() { delete(m.extracts, v) })
 }
 
 // keysHelp lists every key, as the README's table does.

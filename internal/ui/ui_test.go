@@ -659,3 +659,36 @@ func pickerLabels(o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+// A note begun and not added is kept when the reviewer moves to another
+// claim, shown again on coming back, and asked about on quitting.
+func TestNoteDraftsAreKeptAndAskedAbout(t *testing.T) {
+	h := newHarness(t)
+	h.app.Preferences().SetString(prefReviewer, "Sara Ahmed")
+	d := h.m.detail
+	h.selectClaim(khanCharge)
+	test.Type(d.noteEntry, "Called the embassy twice; waiting for")
+	h.selectClaim(usDenial)
+	if d.noteEntry.Text != "" {
+		t.Errorf("another claim's note box holds %q", d.noteEntry.Text)
+	}
+	h.selectClaim(khanCharge)
+	if d.noteEntry.Text != "Called the embassy twice; waiting for" {
+		t.Fatalf("coming back, the note box holds %q, not the draft", d.noteEntry.Text)
+	}
+	h.m.quit()
+	md := topModal(h.win.Canvas())
+	if md == nil || md.title != "Quit without saving?" || !strings.Contains(h.dialogText(), "on 1 claim") {
+		t.Fatalf("quitting with a draft: dialog %v %q", md != nil, h.dialogText())
+	}
+	h.press(fyne.KeyEscape) // stays
+	test.Tap(d.addNote)
+	h.m.wait()
+	if len(d.drafts) != 0 || h.m.unsavedWork() != "" {
+		t.Errorf("after adding the note: drafts %v, unsaved %q", d.drafts, h.m.unsavedWork())
+	}
+	cd, err := h.m.st.ClaimDetail(context.Background(), khanCharge)
+	if err != nil || len(cd.Notes) != 1 || cd.Notes[0].Text != "Called the embassy twice; waiting for" {
+		t.Errorf("stored notes %+v (%v), want the draft added", cd.Notes, err)
+	}
+}

@@ -92,6 +92,8 @@ type mainWindow struct {
 	// rec is the window's own changes (for Undo) and what it knows of
 	// the others' (record.go).
 	rec record
+	// extracts are the extraction windows open, asked about on quitting.
+	extracts map[*extractView]bool
 }
 
 // maxHistory is how many opened claims Back remembers.
@@ -100,7 +102,7 @@ const maxHistory = 200
 // newMainWindow builds the window's content over st and starts loading.
 // Options adjust the window before loading starts.
 func newMainWindow(a fyne.App, w fyne.Window, st *db.Store, options ...func(*mainWindow)) *mainWindow {
-	m := &mainWindow{app: a, win: w, st: st} // index: nil until the first load builds it
+	m := &mainWindow{app: a, win: w, st: st, extracts: map[*extractView]bool{}} // index: nil until the first load builds it
 	for _, o := range options {
 		o(m)
 	}
@@ -569,6 +571,8 @@ func (m *mainWindow) checkWritable() {
 func (m *mainWindow) switchStore(st *db.Store) {
 	m.detail.commitTags()
 	m.detail.commitReview()
+	m.detail.keepDraft() // under the database left, for when it is opened again
+	m.detail.loaded = false
 	old := m.st
 	m.st = st
 	watching := m.rec.stop != nil
