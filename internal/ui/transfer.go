@@ -208,8 +208,12 @@ func (d *importDialog) reload() {
 	options := []string{noColumn}
 	for i := 0; i < cols; i++ {
 		label := strconv.Itoa(i + 1)
-		if i < len(header) && header[i] != "" {
+		switch {
+		case i < len(header) && header[i] != "":
 			label += ": " + header[i]
+		case t != nil && len(t.Rows) > 0 && i < len(t.Rows[0]) && strings.TrimSpace(t.Rows[0][i]) != "":
+			// No column names: the first row's value says what the column holds.
+			label += ": e.g. " + ellipsis(strings.Join(strings.Fields(t.Rows[0][i]), " "), 36)
 		}
 		options = append(options, label)
 	}

@@ -74,6 +74,10 @@ func TestImportDialogGuessesAndImports(t *testing.T) {
 		!strings.Contains(d.status.Text, "looks like data") {
 		t.Fatalf("preview of a file without column names: %d rows, %q / %q, status %q", len(d.table.Rows), d.cell(0, 1), d.cell(1, 1), d.status.Text)
 	}
+	// Without column names, each column is offered with its first value.
+	if o := d.selects[csvio.FStatement].Options[2]; !strings.HasPrefix(o, "2: e.g. Synthetic claim one") {
+		t.Errorf("column 2 is offered as %q, not with its first value", o)
+	}
 	for f, col := range map[csvio.Field]int{csvio.FStatement: 2, csvio.FActor: 3, csvio.FVerdict: 4, csvio.FMadeOn: 5, csvio.FNotes: 9} {
 		d.selects[f].SetSelectedIndex(col) // option 0 is "(none)"
 	}
