@@ -241,6 +241,9 @@ func TestTrashKeepsWhatWasDeleted(t *testing.T) {
 	if trash, _ := st.Trash(ctx); len(trash) != 0 {
 		t.Errorf("Trash after restoring = %+v", trash)
 	}
+	if sets, _ := st.Sets(ctx, 1); len(sets) != 1 || sets[0].Via != "restore from the Trash" {
+		t.Errorf("the restore is recorded as %+v", sets)
+	}
 	if err := st.RestoreClaim(ctx, charge.ID); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("restoring twice: %v", err)
 	}

@@ -125,6 +125,9 @@ func (s *Store) Trash(ctx context.Context) ([]Trashed, error) {
 // source it named that has been deleted since is made again.
 func (s *Store) RestoreClaim(ctx context.Context, id string) error {
 	return s.Update(ctx, func(tx *Tx) error {
+		// The history says how the claim came back, not that it was
+		// added anew.
+		tx.origin.Via = "restore from the Trash"
 		var data string
 		err := tx.queryRow(`
 			SELECT data FROM changes WHERE entity = 'claim' AND field = 'claim' AND new = '' AND entity_id = ?
