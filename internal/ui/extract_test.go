@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -496,6 +495,7 @@ func TestExtractWindowTakesTheMainWindowsSize(t *testing.T) {
 	h := newHarness(t)
 	h.win.Resize(fyne.NewSize(1000, 620))
 	v := showExtract(h.win, h.m.st, func() {})
+	v.pending.Wait()
 	if got := v.win.Canvas().Size(); got != h.win.Canvas().Size() {
 		t.Errorf("extraction window %v, main window %v", got, h.win.Canvas().Size())
 	}
@@ -514,6 +514,7 @@ func TestExtractWindowKeyboard(t *testing.T) {
 	var v *extractView
 	for v = range h.m.extracts {
 	}
+	v.pending.Wait() // the stored sources, listed off the UI goroutine
 	if f := v.win.Canvas().Focused(); f != fyne.Focusable(v.input) {
 		t.Errorf("the window opens with %T focused, want the article box", f)
 	}
@@ -541,10 +542,7 @@ func TestExtractWindowKeyboard(t *testing.T) {
 
 	v.loadText("border.html", extractTestArticle)
 	typeKey(v, extractKeyFind)
-	v.pending.Wait()
-	for i := 0; i < 200 && len(v.rows) == 0; i++ {
-		time.Sleep(10 * time.Millisecond) // the proposals come back through fyne.Do
-	}
+	v.pending.Wait() // the proposals, found off the UI goroutine
 	if len(v.rows) == 0 {
 		t.Fatal("Ctrl+Enter found no claims")
 	}
