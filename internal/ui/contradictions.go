@@ -26,7 +26,10 @@ import (
 // selected whole; Up and Down move, Enter opens the claim, Ctrl+Enter
 // the counter-claim, and the selected pair is shown in full below.
 type contradictionsView struct {
-	m       *mainWindow
+	m *mainWindow
+	// chose is set when Up or Down in the search box picked a pair since
+	// the query last changed: Enter keeps it.
+	chose   bool
 	all     []model.Pair // as loaded, sorted
 	pairs   []model.Pair // the ones shown
 	sortCol int
@@ -69,15 +72,22 @@ func newContradictionsView(m *mainWindow) *contradictionsView {
 	v.summary = widget.NewLabel("")
 	v.search = newKeyEntry()
 	v.search.SetPlaceHolder("Search either claim of each pair… (Ctrl+F)")
-	v.search.OnChanged = func(string) { v.apply() }
+	v.search.OnChanged = func(string) {
+		v.chose = false
+		v.apply()
+	}
 	v.search.onKey = func(ev *fyne.KeyEvent) bool {
 		switch ev.Name {
 		case fyne.KeyDown:
+			v.chose = true
 			v.move(1)
 		case fyne.KeyUp:
+			v.chose = true
 			v.move(-1)
 		case fyne.KeyReturn, fyne.KeyEnter:
-			v.move(0)
+			if !v.chose { // the first pair, unless Up or Down chose one
+				v.move(0)
+			}
 			m.win.Canvas().Focus(v.table)
 		default:
 			return false

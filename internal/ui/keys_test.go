@@ -719,6 +719,45 @@ func TestEnterInTheSearchGoesToTheResults(t *testing.T) {
 	}
 }
 
+// Enter after Up or Down in the search box keeps the result they chose;
+// after the query changes, it takes the first again. The same on the
+// Contradictions tab.
+func TestEnterKeepsTheResultDownChose(t *testing.T) {
+	h := newHarness(t)
+	h.win.Canvas().Focus(h.m.search)
+	h.typeText("khan")
+	if h.m.found.Len() < 2 {
+		t.Fatalf("%d results for khan, want several", h.m.found.Len())
+	}
+	h.press(fyne.KeyDown, fyne.KeyDown)
+	chosen := h.m.list.selectedRow()
+	h.press(fyne.KeyReturn)
+	if row := h.m.list.selectedRow(); chosen <= 0 || row != chosen || h.win.Canvas().Focused() != h.m.list {
+		t.Errorf("Down, Down, Enter: row %d selected, focus %T; want row %d, the list", row, h.win.Canvas().Focused(), chosen)
+	}
+	h.win.Canvas().Focus(h.m.search)
+	h.typeText("'")
+	h.press(fyne.KeyReturn)
+	if row := h.m.list.selectedRow(); row != 0 {
+		t.Errorf("query changed, Enter: row %d selected, want the first", row)
+	}
+
+	h.m.tabs.SelectIndex(1)
+	h.m.wait()
+	v := h.m.contra
+	h.win.Canvas().Focus(v.search)
+	h.typeText("khan")
+	if len(v.pairs) < 2 {
+		t.Fatalf("%d pairs for khan, want several", len(v.pairs))
+	}
+	h.press(fyne.KeyDown, fyne.KeyDown)
+	chosen = v.selected
+	h.press(fyne.KeyReturn)
+	if chosen <= 0 || v.selected != chosen || h.win.Canvas().Focused() != v.table {
+		t.Errorf("Contradictions, Down, Down, Enter: pair %d, focus %T; want pair %d, the table", v.selected, h.win.Canvas().Focused(), chosen)
+	}
+}
+
 func TestCtrlTAddsATagAfterTheOnesThere(t *testing.T) {
 	h := newHarness(t)
 	h.selectClaim(pkAllegation) // tagged "bombing"

@@ -21,15 +21,23 @@ import (
 type searchEntry struct {
 	widget.Entry
 	m *mainWindow
+	// chose is set when Up or Down picked a result since the query last
+	// changed: Enter then keeps it rather than going back to the first.
+	chose bool
 }
 
 func newSearchEntry(m *mainWindow) *searchEntry {
 	e := &searchEntry{m: m}
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder("Search claims, quotes, actors, sources, tags…  (Ctrl+F)")
-	e.OnChanged = func(string) { m.runSearch() }
+	e.OnChanged = func(string) {
+		e.chose = false
+		m.runSearch()
+	}
 	e.OnSubmitted = func(string) {
-		m.list.move(0)
+		if !e.chose || m.list.selectedRow() < 0 {
+			m.list.move(0)
+		}
 		if m.found.Len() > 0 {
 			m.focusList() // Up, Down, Delete act on the results; Escape comes back
 		}
@@ -40,14 +48,9 @@ func newSearchEntry(m *mainWindow) *searchEntry {
 // TypedKey moves through the list on Up and Down, and types otherwise.
 func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyDown:
-		e.m.list.move(1)
-	case fyne.KeyUp:
-		e.m.list.move(-1)
-	case fyne.KeyPageDown:
-		e.m.list.move(pageRows)
-	case fyne.KeyPageUp:
-		e.m.list.move(-pageRows)
+	case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp:
+		e.chose = true
+		e.m.list.move(map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1, fyne.KeyPageDown: pageRows, fyne.KeyPageUp: -pageRows}[ev.Name])
 	case fyne.KeyEscape:
 		if e.Text == "" {
 			e.m.focusList()

@@ -262,7 +262,7 @@ func (m *mainWindow) extract() {
 
 // keysHelp lists every key, as the README's table does.
 const keysHelp = `Ctrl+F	search (on the contradictions tab: its search); the query there is selected, so typing replaces it
-Enter	in the search box: select the first result and go to the list
+Enter	in the search box: select the first result (or the one Up / Down picked) and go to the list
 Up / Down	previous / next claim, from the search box or the list
 Page Up / Page Down, Home / End	ten claims up or down; first / last
 Escape	in the search box: empty it, then go to the list; in the list: back to the search box
