@@ -230,8 +230,11 @@ func (m *mainWindow) runUndo(set int64, redo bool) {
 // while ago, far from the claim shown; the window says so.
 func undoneText(set db.ChangeSet, redo bool) string {
 	what := set.Via
-	if what == "window" || what == "" {
+	switch what {
+	case "window", "":
 		what = "your change"
+	case "extract":
+		what = "the claims saved from an article"
 	}
 	n := fmt.Sprintf("%d changes", set.Changes)
 	if set.Changes == 1 {

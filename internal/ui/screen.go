@@ -10,7 +10,7 @@ import (
 const screenMargin = 0.94
 
 // fitToScreen shrinks w, once it is on screen, to the free area of the
-// screen it opens on, so that a size remembered on a larger monitor or
+// primary screen (where a new window opens), so that a size remembered on a larger monitor or
 // the first-run default never puts part of the window past a laptop's
 // edge. It must run on the main goroutine (fyne.Do) after the window
 // exists; Fyne's driver has then set up GLFW.
