@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -21,6 +22,9 @@ func (tx *Tx) CreateActor(a *model.Actor) error {
 		a.ID = model.NewID()
 	}
 	if err := a.Validate(); err != nil {
+		return err
+	}
+	if err := tx.nameFree(a); err != nil {
 		return err
 	}
 	t := model.FormatTime(tx.now())
@@ -56,6 +60,9 @@ func (tx *Tx) UpdateActor(a *model.Actor) error {
 	if err != nil {
 		return err
 	}
+	if err := tx.nameFree(a); err != nil {
+		return err
+	}
 	res, err := tx.exec(
 		`UPDATE actors SET name = ?, kind = ?, updated_at = ? WHERE id = ?`,
 		a.Name, string(a.Kind), model.FormatTime(tx.now()), a.ID)
@@ -89,6 +96,21 @@ var actorFields = []field[model.Actor]{
 			a.Aliases = strings.Split(v, "\n")
 		}
 	}},
+}
+
+// nameFree refuses a's name when another actor already has it, in words
+// a person can act on: the database's own refusal names a constraint and
+// a code (and on PostgreSQL ends the transaction).
+func (tx *Tx) nameFree(a *model.Actor) error {
+	var other string
+	err := tx.queryRow(`SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, a.Name, a.ID).Scan(&other)
+	switch {
+	case err == nil:
+		return fmt.Errorf("store: another actor is already called %q: %w", other, model.ErrConflict)
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	}
+	return mapError("check the actor's name", err)
 }
 
 func (tx *Tx) setAliases(a *model.Actor) error {

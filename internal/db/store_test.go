@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"claims/internal/db"
@@ -78,6 +79,23 @@ func TestActorNamesAndAliasesAreUnique(t *testing.T) {
 		if err := s.CreateActor(ctx, &a); !errors.Is(err, model.ErrConflict) {
 			t.Errorf("CreateActor(%q, %v) = %v, want ErrConflict", a.Name, a.Aliases, err)
 		}
+	}
+	// Renaming onto another's name is refused in words a person can act
+	// on, not the database's constraint name.
+	other := mustActor(t, s, "Taliban", model.KindGroup)
+	renamed := other
+	renamed.Name = "Afghan Government"
+	err := s.EditActor(ctx, other, renamed, false)
+	if !errors.Is(err, model.ErrConflict) || !strings.Contains(err.Error(), `another actor is already called "Afghan government"`) ||
+		strings.Contains(err.Error(), "constraint") {
+		t.Errorf("renaming onto another actor's name: %v", err)
+	}
+	a := model.Actor{Name: "AFGHAN government"}
+	if err := s.CreateActor(ctx, &a); err == nil || !strings.Contains(err.Error(), "another actor is already called") {
+		t.Errorf("creating another actor of that name: %v", err)
+	}
+	if err := s.DeleteActor(ctx, other.ID); err != nil {
+		t.Fatal(err)
 	}
 	actors, err := s.Actors(ctx)
 	if err != nil {

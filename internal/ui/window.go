@@ -524,6 +524,12 @@ func describe(err error) string {
 		return capitalise(msg) + "."
 	case errors.Is(err, model.ErrNotFound):
 		return "It no longer exists (another window or an import may have removed it): " + err.Error()
+	case errors.Is(err, model.ErrConflict) && strings.HasPrefix(err.Error(), "store: ") &&
+		strings.HasSuffix(err.Error(), ": "+model.ErrConflict.Error()):
+		// The store's own sentence ("store: another actor is already
+		// called …: conflict") says it; the rest is for logs.
+		msg := strings.TrimSuffix(strings.TrimPrefix(err.Error(), "store: "), ": "+model.ErrConflict.Error())
+		return capitalise(msg) + "."
 	case errors.Is(err, model.ErrConflict):
 		return "It clashes with something already stored: " + err.Error()
 	case errors.Is(err, model.ErrInUse):

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"claims/internal/db"
+	"claims/internal/model"
 )
 
 func TestOpenAnotherDatabase(t *testing.T) {
@@ -195,5 +196,16 @@ func TestListShowsBeforeIndex(t *testing.T) {
 	m.wait()
 	if m.index == nil || m.found.Len() == 0 || m.found.Len() == n || !strings.Contains(m.found.Claim(0).ActorName, "Imran Khan") {
 		t.Errorf("after the index: %d of %d claims, first %q", m.found.Len(), n, m.found.Claim(0).ActorName)
+	}
+}
+
+func TestDescribeSaysTheStoresSentence(t *testing.T) {
+	for err, want := range map[error]string{
+		fmt.Errorf("store: another actor is already called %q: %w", "Imran Khan", model.ErrConflict): `Another actor is already called "Imran Khan".`,
+		fmt.Errorf("%w: date made %q is not a date like 2024", model.ErrInvalid, "2018-13"):          `Date made "2018-13" is not a date like 2024.`,
+	} {
+		if got := describe(err); got != want {
+			t.Errorf("describe(%v) = %q, want %q", err, got, want)
+		}
 	}
 }
