@@ -157,9 +157,16 @@ func (m *mainWindow) blocked() bool { return blockedBy(m.win.Canvas()) }
 
 // quit saves unsaved tags and the window size, then ends the app.
 func (m *mainWindow) quit() {
+	open := topModal(m.win.Canvas())
 	m.detail.commitTags()
 	m.detail.commitReview()
 	m.detail.keepDraft()
+	if topModal(m.win.Canvas()) != open {
+		// Saving what was being typed needs an answer first (someone
+		// changed the same field; the input is not valid): quitting now
+		// would drop it unseen. The person answers, then quits again.
+		return
+	}
 	if msg := m.unsavedWork(); msg != "" {
 		ask(m.win, "Quit without saving?", msg, "Quit without saving", m.quitNow)
 		return

@@ -231,6 +231,26 @@ func TestStaleSaveShowsBothVersions(t *testing.T) {
 	}
 }
 
+// Quitting saves the tags being typed; when that save needs an answer
+// (someone changed the tags meanwhile) the window stays to ask it.
+func TestQuitWaitsForTheStaleSaveAnswer(t *testing.T) {
+	h := newHarness(t)
+	h.selectClaim(khanCharge)
+	h.shortcut(keyTags)
+	h.typeText("cable")
+	if err := h.m.st.SetTags(bilal(), khanCharge, []string{"leak"}); err != nil {
+		t.Fatal(err)
+	}
+	h.m.quit()
+	if md := topModal(h.win.Canvas()); md == nil || md.title == "Quit without saving?" ||
+		!strings.Contains(h.dialogText(), "Bilal") {
+		t.Fatalf("quitting over a stale save: dialog %q", h.dialogText())
+	}
+	if h.app.Preferences().FloatWithFallback(prefWidth, -1) != -1 {
+		t.Error("the window quit without waiting for the answer")
+	}
+}
+
 // The review fields save as the tags do, and a review URL must be a web
 // address.
 func TestReviewFieldsSave(t *testing.T) {
