@@ -102,15 +102,22 @@ var actorFields = []field[model.Actor]{
 // a person can act on: the database's own refusal names a constraint and
 // a code (and on PostgreSQL ends the transaction).
 func (tx *Tx) nameFree(a *model.Actor) error {
-	var other string
-	err := tx.queryRow(`SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, a.Name, a.ID).Scan(&other)
-	switch {
-	case err == nil:
+	other, err := tx.otherActorNamed(a.Name, a.ID)
+	if err == nil && other != "" {
 		return fmt.Errorf("store: another actor is already called %q: %w", other, model.ErrConflict)
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
 	}
-	return mapError("check the actor's name", err)
+	return err
+}
+
+// otherActorNamed is the name of the actor other than id that is called
+// name (in any case), or "" when there is none.
+func (tx *Tx) otherActorNamed(name, id string) (string, error) {
+	var other string
+	err := tx.queryRow(`SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, name, id).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return other, mapError("check the actor's name", err)
 }
 
 func (tx *Tx) setAliases(a *model.Actor) error {
@@ -119,9 +126,9 @@ func (tx *Tx) setAliases(a *model.Actor) error {
 	}
 	for _, al := range a.Aliases {
 		// An alias may not be another actor's name either.
-		var other string
-		err := tx.queryRow(`SELECT name FROM actors WHERE name = ? COLLATE NOCASE AND id <> ?`, al, a.ID).Scan(&other)
-		if err == nil {
+		if other, err := tx.otherActorNamed(al, a.ID); err != nil {
+			return err
+		} else if other != "" {
 			return fmt.Errorf("store: alias %q is already the name of actor %q: %w", al, other, model.ErrConflict)
 		}
 		if _, err := tx.exec(`INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {

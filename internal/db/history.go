@@ -358,12 +358,15 @@ func (s *Store) sets(ctx context.Context, rest string, args ...any) ([]ChangeSet
 	return out, err
 }
 
+// versionQuery reads the number of the newest change set.
+const versionQuery = `SELECT coalesce(max(id), 0) FROM change_sets`
+
 // Version is the number of the newest change set: it grows with every
 // write, by this process or another, so a window that saw version v and
 // reads a larger one knows to refresh.
 func (s *Store) Version(ctx context.Context) (int64, error) {
 	var v int64
-	err := s.reads().QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM change_sets`).Scan(&v)
+	err := s.reads().QueryRowContext(ctx, versionQuery).Scan(&v)
 	return v, mapError("read the database version", err)
 }
 

@@ -63,7 +63,7 @@ func (s *Store) listen(ctx context.Context, fn func(Event)) {
 			// The version, read on this connection once it listens: no
 			// commit is missed between the two, and the store's pool may
 			// still hold connections the server dropped.
-			err = conn.QueryRow(ctx, `SELECT coalesce(max(id), 0) FROM change_sets`).Scan(&v)
+			err = conn.QueryRow(ctx, versionQuery).Scan(&v)
 		}
 		if err != nil {
 			if conn != nil {
