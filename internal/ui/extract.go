@@ -35,8 +35,8 @@ func showExtract(w fyne.Window, st *db.Store, onDone func()) *extractView {
 	ew := a.NewWindow("Extract claims from an article")
 	v := newExtractView(ew, st, onDone)
 	ew.SetContent(v.content())
-	// As large as the main window, which the person sized to the screen
-	// (the app cannot ask the screen's size); 1200×800 before it has one.
+	// As large as the main window, which fits the screen (fitToScreen);
+	// 1200×800 before it has a size.
 	size := w.Canvas().Size()
 	if size.Width < 600 || size.Height < 400 {
 		size = fyne.NewSize(1200, 800)

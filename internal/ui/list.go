@@ -45,12 +45,15 @@ func newSearchEntry(m *mainWindow) *searchEntry {
 	return e
 }
 
+// searchSteps are the rows the search box's keys move the list by.
+var searchSteps = map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1, fyne.KeyPageDown: pageRows, fyne.KeyPageUp: -pageRows}
+
 // TypedKey moves through the list on Up and Down, and types otherwise.
 func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp:
 		e.chose = true
-		e.m.list.move(map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1, fyne.KeyPageDown: pageRows, fyne.KeyPageUp: -pageRows}[ev.Name])
+		e.m.list.move(searchSteps[ev.Name])
 	case fyne.KeyEscape:
 		if e.Text == "" {
 			e.m.focusList()

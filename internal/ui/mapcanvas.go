@@ -209,7 +209,7 @@ func (c *mapCanvas) scheduleRender() {
 	}
 	scene, zoom, pan, size := c.scene, c.zoom, c.pan, c.Size()
 	scale := float32(1)
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+	if cv := c.canvas(); cv != nil {
 		scale = cv.Scale()
 	}
 	m.pending.Add(1)
@@ -250,7 +250,7 @@ func (c *mapCanvas) drawLegend(width float32) {
 	}
 	c.legendW = width
 	scale := float32(1)
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+	if cv := c.canvas(); cv != nil {
 		scale = cv.Scale()
 	}
 	marks, h := contramap.LegendMarks(c.scene.Legend, 8, 4, float64(width)-16)
@@ -402,7 +402,7 @@ func (c *mapCanvas) placeTip(at fyne.Position) {
 // known to the window's canvas, so its own Refresh repainted nothing and
 // on the first visit to the tab neither Tab nor the pointer showed one.
 func (c *mapCanvas) repaint() {
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+	if cv := c.canvas(); cv != nil {
 		cv.Refresh(c)
 	}
 }
@@ -443,8 +443,11 @@ func (c *mapCanvas) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
+// canvas is the window's canvas that shows the map; nil before it is shown.
+func (c *mapCanvas) canvas() fyne.Canvas { return fyne.CurrentApp().Driver().CanvasForObject(c) }
+
 func (c *mapCanvas) grabFocus() {
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+	if cv := c.canvas(); cv != nil {
 		cv.Focus(c)
 	}
 }
@@ -558,7 +561,7 @@ func (c *mapCanvas) moveCursor(back bool) {
 	if n == 0 || back && c.cursor == 0 || !back && c.cursor == n-1 {
 		c.cursor = -1
 		c.clearHover()
-		if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+		if cv := c.canvas(); cv != nil {
 			if back {
 				cv.FocusPrevious()
 			} else {

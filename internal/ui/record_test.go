@@ -359,19 +359,24 @@ func TestActorAndSourceFormsAreChecked(t *testing.T) {
 	h := newHarness(t)
 	h.m.tabs.SelectIndex(2)
 	h.m.actorsView.show("army")
-	f := h.m.actorsView.showEdit()
-	shown, _ := h.m.st.Actor(context.Background(), "army")
-	theirs := shown
-	theirs.Name = "Pakistan Armed Forces"
-	if err := h.m.st.EditActor(bilal(), shown, theirs, false); err != nil {
-		t.Fatal(err)
+	// Bilal renames the army while its form is open here.
+	renameBehind := func(name string) {
+		t.Helper()
+		shown, _ := h.m.st.Actor(context.Background(), "army")
+		theirs := shown
+		theirs.Name = name
+		if err := h.m.st.EditActor(bilal(), shown, theirs, false); err != nil {
+			t.Fatal(err)
+		}
 	}
+	f := h.m.actorsView.showEdit()
+	renameBehind("Pakistan Armed Forces")
 	f.name.SetText("Pakistani military")
 	test.Tap(findButton(h.top(), "Save"))
 	h.m.wait()
 	if msg := h.dialogText(); !strings.Contains(msg, "Pakistan Armed Forces") || !strings.Contains(msg, "Pakistani military") {
 		a, _ := h.m.st.Actor(context.Background(), "army")
-		t.Fatalf("actor saved over another reviewer's name: dialog %q, stored %+v, shown %+v", msg, a, shown)
+		t.Fatalf("actor saved over another reviewer's name: dialog %q, stored %+v", msg, a)
 	}
 	test.Tap(findButton(h.top(), "Keep theirs"))
 	h.m.wait()
@@ -380,12 +385,7 @@ func TestActorAndSourceFormsAreChecked(t *testing.T) {
 	}
 	// Again, and this time Save mine.
 	f = h.m.actorsView.showEdit()
-	shown, _ = h.m.st.Actor(context.Background(), "army")
-	theirs = shown
-	theirs.Name = "Armed Forces of Pakistan"
-	if err := h.m.st.EditActor(bilal(), shown, theirs, false); err != nil {
-		t.Fatal(err)
-	}
+	renameBehind("Armed Forces of Pakistan")
 	f.name.SetText("Pakistani military")
 	test.Tap(findButton(h.top(), "Save"))
 	h.m.wait()
